@@ -1,0 +1,66 @@
+import { z } from 'zod';
+import { ConfigError } from '../errors.ts';
+import { formatZodIssues } from './format-issues.ts';
+
+// The harness's environment variables. Values are trimmed; empty means unset.
+
+const optionalString = z
+  .string()
+  .transform((v) => v.trim())
+  .transform((v) => (v === '' ? undefined : v))
+  .optional();
+
+const positiveInt = (name: string) =>
+  optionalString.pipe(
+    z
+      .string()
+      .regex(/^\d+$/, `${name} must be a positive integer`)
+      .transform(Number)
+      .refine((n) => n > 0, `${name} must be greater than 0`)
+      .optional(),
+  );
+
+export const EvalEnvSchema = z.object({
+  /** Preset name; default from the config (`balanced`). */
+  EVAL_PRESET: optionalString,
+  /** Use these running OpenAI-compatible servers (comma-separated replicas) instead of launching vLLM. */
+  EVAL_BASE_URL: optionalString.pipe(
+    z
+      .string()
+      .transform((v) => v.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean))
+      .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each EVAL_BASE_URL entry must be an http(s) URL' })).min(1))
+      .optional(),
+  ),
+  /** API key sent to the server(s). */
+  EVAL_API_KEY: optionalString,
+  /** Evaluate only the first N cases of each dataset. */
+  EVAL_LIMIT: positiveInt('EVAL_LIMIT'),
+  /** Where run records, logs and the tracker go. @default 'results' */
+  EVAL_RESULTS_DIR: optionalString,
+  /** Lower the client's in-flight limit (default: inFlightFactor x the preset's max sequences). */
+  EVAL_MAX_IN_FLIGHT: positiveInt('EVAL_MAX_IN_FLIGHT'),
+  /** The `vllm` executable to launch. */
+  EVAL_VLLM_BIN: optionalString,
+  /** Serve datasets from this local directory (laid out like shared/datasets) on loopback instead of the public hosts. */
+  EVAL_DATASET_MIRROR: optionalString,
+  /** `gold`, `wrong` or `mix:<share correct>`: launch the simulated vLLM scripted from the datasets' own answers. */
+  EVAL_SIMULATE: optionalString.pipe(
+    z
+      .string()
+      .regex(/^(gold|wrong|mix:(0(\.\d+)?|1(\.0+)?))$/, 'EVAL_SIMULATE must be gold, wrong or mix:<0..1>')
+      .optional(),
+  ),
+});
+export type EvalEnv = z.output<typeof EvalEnvSchema>;
+
+// Parse the harness's environment; throws ConfigError naming each bad variable.
+export function parseEvalEnv(env: NodeJS.ProcessEnv = process.env): EvalEnv {
+  const picked = Object.fromEntries(
+    Object.keys(EvalEnvSchema.shape).map((key) => [key, env[key]]),
+  );
+  const result = EvalEnvSchema.safeParse(picked);
+  if (!result.success) {
+    throw new ConfigError(`Invalid environment:\n${formatZodIssues(result.error, picked)}`, { cause: result.error });
+  }
+  return result.data;
+}

@@ -1,0 +1,67 @@
+import { ConfigError } from '../errors.ts';
+import type { EvalEnv } from './env.ts';
+import { listKeys } from './load.ts';
+import type { EvalConfig, ModelConfig, PresetConfig } from './schema.ts';
+
+/** Everything one model project needs to start its server and run its suites. Plain data: it crosses to workers. */
+export interface ProjectSettings {
+  modelKey: string;
+  model: ModelConfig;
+  presetName: string;
+  preset: PresetConfig;
+  /** Requests the client keeps in flight across all suites of the run. */
+  inFlightLimit: number;
+  limit: number | null;
+  resultsDir: string;
+  baseUrls: string[] | null;
+  apiKey: string | null;
+  thresholds: Record<string, Record<string, number>>;
+  sampling: EvalConfig['sampling'];
+  client: EvalConfig['client'];
+  server: EvalConfig['server'];
+}
+
+// Precedence: environment > config file > schema defaults.
+export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKey: string): ProjectSettings {
+  const model = config.models[modelKey];
+  if (!model) throw new ConfigError(`Unknown model "${modelKey}"; expected one of ${listKeys(config.models)}.`);
+  const presetName = env.EVAL_PRESET ?? config.defaultPreset;
+  const preset = config.presets[presetName];
+  if (!preset) {
+    throw new ConfigError(
+      `\`EVAL_PRESET\` is "${presetName}", expected one of ${listKeys(config.presets)}.`,
+    );
+  }
+  const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * config.client.inFlightFactor));
+  return {
+    modelKey,
+    model,
+    presetName,
+    preset,
+    inFlightLimit: env.EVAL_MAX_IN_FLIGHT ?? defaultInFlight,
+    limit: env.EVAL_LIMIT ?? null,
+    resultsDir: env.EVAL_RESULTS_DIR ?? 'results',
+    baseUrls: env.EVAL_BASE_URL ?? null,
+    apiKey: env.EVAL_API_KEY ?? null,
+    thresholds: config.thresholds[modelKey] ?? {},
+    sampling: config.sampling,
+    client: config.client,
+    server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
+  };
+}
+
+// Build `vllm serve` arguments; only flags vLLM v0.21 accepts (the old "V2 block manager" flag is gone).
+export function buildServeArgs(settings: Pick<ProjectSettings, 'model' | 'preset'>, port: number): string[] {
+  const { model, preset } = settings;
+  const args = ['serve', model.id, '--host', '127.0.0.1', '--port', String(port)];
+  args.push('--gpu-memory-utilization', String(preset.gpuMemoryUtilization));
+  args.push('--max-num-seqs', String(preset.maxNumSeqs));
+  args.push(preset.prefixCaching ? '--enable-prefix-caching' : '--no-enable-prefix-caching');
+  // Neutral server defaults: requests carry explicit sampling, and nothing falls back to Qwen's generation_config.
+  args.push('--generation-config', 'vllm');
+  if (model.quantization) args.push('--quantization', model.quantization);
+  if (model.revision) args.push('--revision', model.revision);
+  if (model.maxModelLen) args.push('--max-model-len', String(model.maxModelLen));
+  args.push(...preset.extraArgs, ...model.extraArgs);
+  return args;
+}

@@ -1,0 +1,95 @@
+import { z } from 'zod';
+
+// The user configuration contract (`qwen-evals.config.ts`), validated once at the boundary.
+
+/** Quantization methods vLLM v0.21 accepts for `--quantization` that make sense for Qwen checkpoints. */
+export const QuantizationSchema = z.enum([
+  'awq',
+  'awq_marlin',
+  'gptq',
+  'gptq_marlin',
+  'fp8',
+  'bitsandbytes',
+  'compressed-tensors',
+]);
+
+export const ModelSchema = z.strictObject({
+  /** Hugging Face repository id passed to `vllm serve`, e.g. `Qwen/Qwen2.5-7B-Instruct`. */
+  id: z.string().min(1),
+  /** Branch, tag or commit of the model repository (`--revision`). */
+  revision: z.string().min(1).optional(),
+  /** `--quantization`; leave unset for AWQ checkpoints unless you want to force a kernel. */
+  quantization: QuantizationSchema.optional(),
+  /** `--max-model-len` in tokens; default: the model's own context length. */
+  maxModelLen: z.number().int().positive().optional(),
+  /** Extra `vllm serve` flags, appended after the preset's, e.g. `['--enforce-eager']`. */
+  extraArgs: z.array(z.string()).default([]),
+  /** Parameter count in billions, for the tracker. */
+  sizeB: z.number().positive().optional(),
+  /** Context length in tokens, for the tracker. */
+  contextLength: z.number().int().positive().optional(),
+  license: z.string().optional(),
+});
+export type ModelConfig = z.infer<typeof ModelSchema>;
+
+export const PresetSchema = z.strictObject({
+  /** `--gpu-memory-utilization`, share of total GPU memory (0, 1]. */
+  gpuMemoryUtilization: z.number().gt(0).lte(1),
+  /** `--max-num-seqs`: sequences the server runs at once; the client's in-flight limit derives from it. */
+  maxNumSeqs: z.number().int().positive(),
+  /** Prefix caching on (`--enable-prefix-caching`) or off (`--no-enable-prefix-caching`). */
+  prefixCaching: z.boolean(),
+  /** Extra `vllm serve` flags for this preset. */
+  extraArgs: z.array(z.string()).default([]),
+});
+export type PresetConfig = z.infer<typeof PresetSchema>;
+
+/** Greedy decoding by default: vLLM otherwise applies Qwen's generation_config (temperature 0.7, top_p 0.8, ...). */
+export const SamplingConfigSchema = z.strictObject({
+  temperature: z.number().min(0).default(0),
+  topP: z.number().gt(0).lte(1).default(1),
+  /** Per-request sampling seed. */
+  seed: z.number().int().default(1234),
+  /** Upper bound of generated tokens per request. */
+  maxTokens: z.number().int().positive().default(1024),
+});
+
+export const ClientConfigSchema = z.strictObject({
+  /** In-flight requests per server slot: vLLM queues the surplus, so the batch refills without waiting a step. @default 2 */
+  inFlightFactor: z.number().positive().default(2),
+  /** Retries on 408/409/429/5xx and connection errors, with exponential backoff. @default 2 */
+  maxRetries: z.number().int().min(0).default(2),
+  /** Per-request timeout in milliseconds, from dispatch to the last byte. @default 600000 */
+  requestTimeoutMs: z.number().int().positive().default(600_000),
+});
+
+export const ServerConfigSchema = z.strictObject({
+  /** Executable started as `<bin> serve MODEL ...`. @default 'vllm' (env EVAL_VLLM_BIN) */
+  bin: z.string().min(1).default('vllm'),
+  /** How long to wait for `/health` after launch, in milliseconds (cold starts take minutes). @default 900000 */
+  readinessTimeoutMs: z.number().int().positive().default(900_000),
+  /** Grace period between SIGTERM and SIGKILL of the server's process group, in milliseconds. @default 20000 */
+  shutdownGraceMs: z.number().int().positive().default(20_000),
+});
+
+/** Per dataset key (`gsm8k/0shot`), per metric: the minimum score. */
+export const ThresholdsSchema = z.record(z.string(), z.record(z.string(), z.number().min(0)));
+
+export const EvalConfigSchema = z.strictObject({
+  models: z.record(z.string().regex(/^[a-z0-9_]+$/, 'model keys are lower-case [a-z0-9_]'), ModelSchema),
+  presets: z.record(z.string().regex(/^[a-z0-9_]+$/), PresetSchema),
+  /** Preset used when `EVAL_PRESET` is unset. */
+  defaultPreset: z.string().default('balanced'),
+  /** Minimum scores per model key, then per dataset key and metric. */
+  thresholds: z.record(z.string(), ThresholdsSchema).default({}),
+  sampling: SamplingConfigSchema.prefault({}),
+  client: ClientConfigSchema.prefault({}),
+  server: ServerConfigSchema.prefault({}),
+});
+export type EvalConfigInput = z.input<typeof EvalConfigSchema>;
+export type EvalConfig = z.output<typeof EvalConfigSchema>;
+
+// Identity helper so a config file gets types and completion.
+export function defineEvalConfig(config: EvalConfigInput): EvalConfigInput {
+  return config;
+}

@@ -1,0 +1,119 @@
+// The harness's error hierarchy: one base class, one subclass per category a caller acts on.
+// Each carries a stable `code`; messages name the culprit and the fix; wrapped failures keep `cause`.
+
+export type EvalErrorCode =
+  | 'EVAL_CONFIG_INVALID'
+  | 'EVAL_NO_SERVER'
+  | 'EVAL_SERVER_START_FAILED'
+  | 'EVAL_SERVER_UNHEALTHY'
+  | 'EVAL_SERVER_MISMATCH'
+  | 'EVAL_REQUEST_FAILED'
+  | 'EVAL_MALFORMED_RESPONSE'
+  | 'EVAL_DATASET_CHECKSUM'
+  | 'EVAL_DATASET_UNAVAILABLE'
+  | 'EVAL_SANDBOX_UNAVAILABLE'
+  | 'EVAL_SCORER_CRASHED'
+  | 'EVAL_GATE_FAILED'
+  | 'EVAL_RECORD_INVALID';
+
+/** Base class of every error the harness raises on purpose. */
+export class EvalError extends Error {
+  readonly code: EvalErrorCode;
+  constructor(code: EvalErrorCode, message: string, options?: { cause?: unknown }) {
+    super(message, options);
+    this.name = new.target.name;
+    this.code = code;
+  }
+}
+
+/** Invalid configuration or environment variable: names the option, expected and received value. */
+export class ConfigError extends EvalError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVAL_CONFIG_INVALID', message, options);
+  }
+}
+
+/** Neither a `vllm` executable nor `EVAL_BASE_URL`: nothing to evaluate against. */
+export class NoServerError extends EvalError {
+  constructor(message: string) {
+    super('EVAL_NO_SERVER', message);
+  }
+}
+
+/** The inference server could not be started or is not usable. */
+export class ServerError extends EvalError {
+  /** Base URL or command of the server concerned. */
+  readonly server: string;
+  /** Last lines of the server log, when the harness launched it. */
+  readonly logTail: string[];
+  constructor(
+    code: 'EVAL_SERVER_START_FAILED' | 'EVAL_SERVER_UNHEALTHY' | 'EVAL_SERVER_MISMATCH',
+    server: string,
+    message: string,
+    options?: { cause?: unknown; logTail?: string[] },
+  ) {
+    const tail = options?.logTail?.length
+      ? `\nLast server log lines:\n${options.logTail.map((l) => `  ${l}`).join('\n')}`
+      : '';
+    super(code, `${message}${tail}`, options);
+    this.server = server;
+    this.logTail = options?.logTail ?? [];
+  }
+}
+
+/** A request to the inference server failed after retries (HTTP status, connection, timeout). */
+export class RequestError extends EvalError {
+  readonly status: number | undefined;
+  readonly url: string;
+  constructor(url: string, message: string, options?: { cause?: unknown; status?: number }) {
+    super('EVAL_REQUEST_FAILED', message, options);
+    this.url = url;
+    this.status = options?.status;
+  }
+}
+
+/** The server answered, but not in the shape the protocol promises. */
+export class MalformedResponseError extends EvalError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVAL_MALFORMED_RESPONSE', message, options);
+  }
+}
+
+/** A dataset file could not be obtained or does not match its pinned sha256. */
+export class DatasetError extends EvalError {
+  constructor(
+    code: 'EVAL_DATASET_CHECKSUM' | 'EVAL_DATASET_UNAVAILABLE',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(code, message, options);
+  }
+}
+
+/** No sandbox that meets the requested isolation level is available. */
+export class SandboxUnavailableError extends EvalError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVAL_SANDBOX_UNAVAILABLE', message, options);
+  }
+}
+
+/** A scorer threw: a harness bug, never a model failure. */
+export class ScorerError extends EvalError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVAL_SCORER_CRASHED', message, options);
+  }
+}
+
+/** A run, case or history record does not match its schema. */
+export class RecordError extends EvalError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVAL_RECORD_INVALID', message, options);
+  }
+}
+
+// Serialise an error for task.meta and result files (Error objects do not survive structured clone intact).
+export function describeError(error: unknown): { name: string; code?: string; message: string } {
+  if (error instanceof EvalError) return { name: error.name, code: error.code, message: error.message };
+  if (error instanceof Error) return { name: error.name, message: error.message };
+  return { name: 'Error', message: String(error) };
+}

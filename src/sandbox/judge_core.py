@@ -1,0 +1,158 @@
+# Runs setup, candidate and tests; writes the verdict line. Imported by judge.py inside the sandbox.
+import builtins
+import os
+import sys
+import time
+
+CAND = '<candidate>'
+_AE = AssertionError
+_ME = MemoryError
+_SE = SyntaxError
+_BE = BaseException
+_write = os.write
+_exit = os._exit
+# Dunders through which a returned object could fake equality or closeness.
+_RISKY = frozenset('__eq__ __ne__ __lt__ __le__ __gt__ __ge__ __hash__ __bool__ __len__ __abs__ '
+                   '__sub__ __rsub__ __add__ __radd__ __float__ __int__ __index__ __round__ '
+                   '__iter__ __contains__ __getattr__ __getattribute__ __class__ __instancecheck__'.split())
+_PLAIN = frozenset([type(None), bool, int, float, complex, str, bytes])
+_SEQ = (list, tuple, set, frozenset)
+
+
+class Forged(Exception):
+    pass
+
+
+def _esc(text):
+    return str(text)[:500].encode('unicode_escape').decode('ascii').replace(' ', '\\x20') or '-'
+
+
+def _from_candidate(attr):
+    for f in (attr, getattr(attr, '__func__', None), getattr(attr, 'fget', None)):
+        code = getattr(f, '__code__', None)
+        if code is not None and code.co_filename == CAND:
+            return True
+    return False
+
+
+def check_plain(v, depth=0):
+    t = type(v)
+    if t in _PLAIN:
+        return
+    if depth > 50:
+        raise Forged('return value nested too deeply')
+    if t not in (list, tuple, set, frozenset, dict):
+        for klass in t.__mro__[:-1]:
+            if klass.__module__ == 'builtins':
+                continue
+            for name, attr in klass.__dict__.items():
+                if _from_candidate(attr) or (name in _RISKY and klass.__module__ == '__main__'
+                                             and not hasattr(attr, '__code__')):
+                    raise Forged('candidate returned a %s object with its own %s' % (t.__name__, name))
+    if isinstance(v, _SEQ):
+        for x in v:
+            check_plain(x, depth + 1)
+    elif isinstance(v, dict):
+        for k, x in v.items():
+            check_plain(k, depth + 1)
+            check_plain(x, depth + 1)
+
+
+def guard(fn):
+    def guarded(*args, **kwargs):
+        result = fn(*args, **kwargs)
+        check_plain(result)
+        return result
+    guarded.__name__, guarded.__qualname__, guarded.__doc__ = fn.__name__, fn.__qualname__, fn.__doc__
+    guarded.__wrapped__ = fn
+    return guarded
+
+
+def failing_line(exc, tests, index):
+    tb, line = exc.__traceback__, None
+    name = '<test-%d>' % index
+    while tb is not None:
+        if tb.tb_frame.f_code.co_filename == name:
+            line = tb.tb_lineno
+        tb = tb.tb_next
+    lines = tests[index].splitlines()
+    if line is None or not 0 < line <= len(lines):
+        return ''
+    return lines[line - 1].strip()
+
+
+def tampering(snapshot):
+    if sys.gettrace() is not None or sys.getprofile() is not None:
+        return 'a trace or profile hook is installed'
+    now = builtins.__dict__
+    for k, v in snapshot.items():
+        if now.get(k, None) is not v and k != '_':
+            return 'builtin %s was replaced' % k
+    return None
+
+
+def run_spec(fields, vfd):
+    nonce, setup, code, tests = fields[0], fields[1], fields[2], fields[3:]
+    out, err = sys.stdout, sys.stderr
+
+    def verdict(kind, index=-1, message='', exc=None, line=''):
+        if exc is not None and kind != 'syntax_error':
+            import traceback
+            traceback.print_exception(exc, limit=-8, file=err)
+        for s in (out, err):
+            try:
+                s.flush()
+            except _BE:
+                pass
+        if kind == 'PASS':
+            _write(vfd, ('%s PASS %d\n' % (nonce, message)).encode())
+            _exit(0)
+        _write(vfd, ('%s FAIL %s %d %s %s\n' % (nonce, kind, index, _esc(message), _esc(line))).encode())
+        _exit(1)
+
+    def describe(exc):
+        return '%s: %s' % (type(exc).__name__, exc)
+
+    g = {'__name__': '__main__', '__builtins__': builtins}
+    snapshot = dict(builtins.__dict__)
+    try:
+        exec(compile(setup, '<setup>', 'exec'), g)
+    except _BE as e:
+        verdict('setup_error', -1, describe(e), e)
+    try:
+        compiled = compile(code, CAND, 'exec')
+    except (_SE, ValueError) as e:
+        verdict('syntax_error', -1, describe(e), e)
+    try:
+        exec(compiled, g)
+    except _ME as e:
+        verdict('memory', -1, 'MemoryError while running the candidate', e)
+    except SystemExit as e:
+        verdict('early_exit', -1, 'SystemExit(%r) before the tests' % (e.code,), e)
+    except _AE as e:
+        verdict('assertion', -1, 'assertion in the candidate code: %s' % describe(e), e)
+    except _BE as e:
+        verdict('runtime_error', -1, describe(e), e)
+    tg = dict(g)
+    for name, v in g.items():
+        if type(v).__name__ == 'function' and getattr(v, '__code__', None) is not None \
+                and v.__code__.co_filename == CAND:
+            tg[name] = guard(v)
+    started = time.perf_counter()
+    for i, test in enumerate(tests):
+        try:
+            exec(compile(test, '<test-%d>' % i, 'exec'), tg)
+        except Forged as e:
+            verdict('forged_result', i, str(e), None)
+        except _AE as e:
+            verdict('assertion', i, describe(e), e, failing_line(e, tests, i))
+        except _ME as e:
+            verdict('memory', i, 'MemoryError in test %d' % i, e, failing_line(e, tests, i))
+        except SystemExit as e:
+            verdict('early_exit', i, 'SystemExit(%r) during test %d' % (e.code, i), e)
+        except _BE as e:
+            verdict('runtime_error', i, describe(e), e, failing_line(e, tests, i))
+    problem = tampering(snapshot)
+    if problem:
+        verdict('tampering', len(tests) - 1, problem, None)
+    verdict('PASS', -1, int((time.perf_counter() - started) * 1000))

@@ -1,0 +1,96 @@
+// Public data shapes of the sandbox. Everything here is JSON-serialisable.
+
+/** How one sandboxed run ended. Only `passed` counts as a pass. */
+export type SandboxStatus =
+  | 'passed'
+  | 'failed'
+  | 'timeout'
+  | 'syntax_error'
+  | 'runtime_error'
+  | 'assertion'
+  | 'sandbox_violation'
+  | 'output_limit'
+  | 'memory';
+
+/** Isolation level: `bwrap` (default, fail-closed) or the opt-in weak mode. */
+export type IsolationMode = 'bwrap' | 'unsafe-rlimits-only';
+
+/** What isolated a run, recorded in every result. */
+export interface IsolationInfo {
+  mode: IsolationMode;
+  /** Host uid the sandbox ran as (after `setpriv` when the harness is root). */
+  uid: number;
+  /** Absolute path of the interpreter inside the sandbox. */
+  python: string;
+  /** `sys.version` first word, e.g. `3.11.2`. */
+  pythonVersion: string;
+}
+
+/** Resource limits of one run. */
+export interface SandboxLimits {
+  /**
+   * CPU time limit (RLIMIT_CPU soft; hard = soft + 1 s).
+   * @default 3000
+   * @unit ms, rounded up to whole seconds
+   */
+  cpuMs: number;
+  /**
+   * Wall-clock limit; the parent SIGKILLs the process group past it.
+   * @default 2 × cpuMs + 1000
+   * @unit ms
+   */
+  wallMs: number;
+  /** @default 2 GiB  @unit bytes (RLIMIT_AS) */
+  memoryBytes: number;
+  /** @default 64  (RLIMIT_NPROC inside the user namespace) */
+  maxProcesses: number;
+  /** @default 16 MiB  @unit bytes (RLIMIT_FSIZE, per file) */
+  maxFileBytes: number;
+  /** @default 256  (RLIMIT_NOFILE) */
+  maxOpenFiles: number;
+  /** stdout + stderr bytes before the run is killed as `output_limit`. @default 8 MiB @unit bytes */
+  maxOutputBytes: number;
+  /** Size of each tmpfs (`/work`, `/tmp`, `/dev/shm`). @default 64 MiB @unit bytes */
+  tmpfsBytes: number;
+}
+
+/** One program: setup (test-side imports), candidate code, then the tests, each exec'd in order. */
+export interface SandboxProgram {
+  /** Test-side setup run before the candidate (MBPP `test_setup_code`). */
+  setup?: string;
+  /** Untrusted code. Its functions are wrapped so only plain data reaches the tests. */
+  code: string;
+  /** Test snippets run one after the other in a copy of the candidate's globals. */
+  tests: string[];
+  /** Overrides of the sandbox's default limits for this run. */
+  limits?: Partial<SandboxLimits>;
+}
+
+/** Result of one run. `detail` says why it did not pass; `failingAssert` names the test line. */
+export interface SandboxResult {
+  status: SandboxStatus;
+  detail: string;
+  /** Source line of the failing assert (or of the test line that raised). */
+  failingAssert?: string;
+  /** Index in `program.tests` of the test that failed; -1 = before the tests. */
+  failingTest?: number;
+  /** Last bytes of stderr (and stdout when stderr is empty). */
+  stderrTail: string;
+  durationMs: number;
+  /** Time the tests took inside the sandbox (passed runs only). */
+  testMs?: number;
+  isolation: IsolationInfo;
+  /** True when the status comes from a re-run after a first `timeout`. */
+  retried?: boolean;
+}
+
+export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({
+  cpuMs: 3000,
+  wallMs: 7000,
+  memoryBytes: 2 * 1024 ** 3,
+  maxProcesses: 64,
+  maxFileBytes: 16 * 1024 ** 2,
+  maxOpenFiles: 256,
+  maxOutputBytes: 8 * 1024 ** 2,
+  tmpfsBytes: 64 * 1024 ** 2,
+});
