@@ -126,7 +126,11 @@ function parseRetryAfter(value: string | null): number | undefined {
 }
 
 function describeCause(error: unknown): string {
-  const cause = (error as { cause?: { code?: string; message?: string } }).cause;
-  if (cause?.code) return `${cause.code}${cause.message ? `: ${cause.message}` : ''}`;
+  const cause = (error as { cause?: unknown }).cause;
+  const inner = cause instanceof AggregateError ? cause.errors[0] : cause;
+  if (inner instanceof Error) {
+    const code = (inner as NodeJS.ErrnoException).code;
+    return code && !inner.message.includes(code) ? `${code}: ${inner.message}` : inner.message;
+  }
   return error instanceof Error ? error.message : String(error);
 }

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { z } from 'zod';
+import { DatasetError } from '../../errors.ts';
+import { resolveSharedDir } from './shared-dir.ts';
+
+/** One line of openai/human-eval `HumanEval.jsonl`. */
+export const HumanEvalRowSchema = z.object({
+  task_id: z.string().regex(/^HumanEval\/\d+$/),
+  prompt: z.string(),
+  canonical_solution: z.string(),
+  test: z.string(),
+  entry_point: z.string().regex(/^\w+$/),
+});
+export type HumanEvalRow = z.infer<typeof HumanEvalRowSchema>;
+
+/** A HumanEval problem in the harness's naming. */
+export interface HumanEvalProblem {
+  kind: 'humaneval';
+  taskId: string;
+  /** Imports, helpers, signature and docstring of the entry point. */
+  prompt: string;
+  /** Body of the entry point (continues `prompt`). */
+  canonicalSolution: string;
+  /** Defines `check(candidate)`. */
+  test: string;
+  entryPoint: string;
+}
+
+/** Expected number of problems. */
+export const HUMANEVAL_SIZE = 164;
+
+// Read and validate `humaneval/HumanEval.jsonl` (164 problems, in file order).
+export function readHumanEval(sharedDir: string = resolveSharedDir()): HumanEvalProblem[] {
+  const file = join(sharedDir, 'datasets', 'humaneval', 'HumanEval.jsonl');
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (cause) {
+    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `HumanEval not found at ${file}; set SHARED_DIR`, { cause });
+  }
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .map((line) => HumanEvalRowSchema.parse(JSON.parse(line)))
+    .map((row) => ({
+      kind: 'humaneval' as const,
+      taskId: row.task_id,
+      prompt: row.prompt,
+      canonicalSolution: row.canonical_solution,
+      test: row.test,
+      entryPoint: row.entry_point,
+    }));
+}

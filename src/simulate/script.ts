@@ -1,0 +1,26 @@
+// Rules of the simulated vLLM's script (fixtures/vllm/README.md): tried in order, first match answers.
+export interface SimRule {
+  match: {
+    equals?: string;
+    contains?: string;
+    endsWith?: string;
+    regex?: string;
+    anyMessage?: string;
+    endpoint?: 'chat' | 'completions';
+  };
+  response?: string;
+  logprob?: number;
+}
+
+/** `gold`: every answer right; `wrong`: every answer wrong; `mix:<share>`: that share right, chosen deterministically. */
+export type SimulationMode = 'gold' | 'wrong' | `mix:${string}`;
+
+// Decide which of `count` cases get a correct answer: exactly round(share * count), spread by a fixed stride.
+export function pickCorrect(mode: SimulationMode, count: number): boolean[] {
+  if (mode === 'gold') return Array.from({ length: count }, () => true);
+  if (mode === 'wrong') return Array.from({ length: count }, () => false);
+  const share = Number(mode.slice('mix:'.length));
+  const correct = Math.round(share * count);
+  // Case i is correct when floor((i+1)*correct/count) advances: evenly spread, exact total.
+  return Array.from({ length: count }, (_, i) => Math.floor(((i + 1) * correct) / count) > Math.floor((i * correct) / count));
+}

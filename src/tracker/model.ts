@@ -1,0 +1,477 @@
+import type { MetricValue } from '../records/metric.ts';
+import type { DatasetResult, Performance, RunRecord, Sampling } from '../records/run-record.ts';
+import { compareDatasetMetric } from '../gates/compare.ts';
+import { compareFingerprints, type Fingerprint } from '../history/fingerprint.ts';
+import { compareRuns } from '../history/store.ts';
+
+/** A model of the tracker config. */
+export interface TrackerModelConfig {
+  key: string;
+  /** Hugging Face id. */
+  id: string;
+  /** Parameters in billions. */
+  sizeB?: number;
+  contextLength?: number;
+  license?: string;
+  quantization?: string | null;
+  /** Key of the unquantized model this one quantizes; guessed from the id (`<base id>-AWQ`) when absent. */
+  baseKey?: string;
+}
+
+/** A preset of the tracker config. */
+export interface TrackerPresetConfig {
+  name: string;
+  gpuMemoryUtilization: number;
+  maxNumSeqs: number;
+  prefixCaching: boolean;
+}
+
+/** What the tracker needs from the project config. */
+export interface TrackerConfig {
+  models: readonly TrackerModelConfig[];
+  presets: readonly TrackerPresetConfig[];
+}
+
+/** A row of "Available models". */
+export interface ModelRow {
+  key: string;
+  id: string;
+  sizeB: number | null;
+  contextLength: number | null;
+  license: string | null;
+  quantization: string | null;
+  status: 'evaluated' | 'not yet run';
+  /** Evaluated, but only by the simulated server. */
+  simulatedOnly: boolean;
+  inConfig: boolean;
+}
+
+/** A row of "Presets"; settings are null for presets seen in history but missing from the config. */
+export interface PresetRow {
+  name: string;
+  gpuMemoryUtilization: number | null;
+  maxNumSeqs: number | null;
+  prefixCaching: boolean | null;
+  inConfig: boolean;
+}
+
+/** Threshold gate outcome recorded by the run a dataset result came from. */
+export interface ThresholdStatus {
+  threshold: number | null;
+  passed: boolean;
+}
+
+/** One metric row of a section's dataset table. */
+export interface MetricRow {
+  metric: string;
+  primary: boolean;
+  value: MetricValue;
+  threshold: ThresholdStatus | null;
+}
+
+/** One dataset of a section: the newest non-interrupted run that contains it. */
+export interface SectionDataset {
+  key: string;
+  label: string;
+  runId: string;
+  startedAt: string;
+  runStatus: RunRecord['status'];
+  /** False when merged from an older run than the section's latest. */
+  fromLatestRun: boolean;
+  metrics: MetricRow[];
+  cases: number;
+  datasetSize: number | null;
+  unparseable: number;
+  errors: number;
+  judge: string | null;
+  /** The source run failed its baseline gate for this dataset. */
+  regressedVsBaseline: boolean;
+}
+
+/** Latest results of one model on one preset (real and simulated runs are kept apart). */
+export interface Section {
+  modelKey: string;
+  modelId: string;
+  preset: string;
+  simulated: boolean;
+  /** Newest run that contributed a dataset. */
+  latestRunId: string;
+  latestStartedAt: string;
+  latestStatus: RunRecord['status'];
+  /** Performance as measured by the latest run, over the datasets it ran. */
+  performance: Performance;
+  performanceDatasets: string[];
+  datasets: SectionDataset[];
+  configuration: {
+    launched: boolean;
+    serverCommand: string[] | null;
+    baseUrls: string[];
+    vllmVersion: string | null;
+    gpuName: string | null;
+    sampling: Sampling;
+    harnessVersion: string;
+    fingerprintHash: string;
+    /** Fingerprint hashes of older runs that still provide datasets here. */
+    otherFingerprintHashes: string[];
+  };
+}
+
+/** Side of a comparison. */
+export interface ComparisonSide {
+  modelKey: string;
+  preset: string;
+  label: string;
+  outputTokensPerSec: number | null;
+}
+
+/** One dataset row of a comparison. */
+export interface ComparisonRow {
+  dataset: string;
+  metric: string;
+  a: number | null;
+  b: number | null;
+  /** b - a over all scored cases of each side. */
+  diff: number | null;
+  /** Paired test over cases scored in both (McNemar or bootstrap); null without shared cases. */
+  p: number | null;
+  nPaired: number;
+  /** Score-changing fingerprint differences beyond what is being compared; empty when comparable. */
+  scoreChangingDifferences: string[];
+}
+
+/** A pairwise comparison of two sections. */
+export interface PairComparison {
+  kind: 'preset' | 'model' | 'quantization';
+  simulated: boolean;
+  a: ComparisonSide;
+  b: ComparisonSide;
+  /** (b - a) / a in percent. */
+  throughputChangePct: number | null;
+  rows: ComparisonRow[];
+}
+
+/** One line of the changelog. */
+export interface ChangelogEntry {
+  runId: string;
+  startedAt: string;
+  project: string;
+  modelKey: string;
+  preset: string;
+  status: RunRecord['status'];
+  simulated: boolean;
+  /** False for interrupted runs: listed, never merged. */
+  merged: boolean;
+  headline: Array<{ dataset: string; metric: string; value: number | null }>;
+  gatesFailed: number;
+}
+
+/** Everything the tracker shows, built from the whole history. */
+export interface TrackerModel {
+  runCount: number;
+  newestStartedAt: string | null;
+  skippedFiles: string[];
+  models: ModelRow[];
+  presets: PresetRow[];
+  sections: Section[];
+  comparisons: PairComparison[];
+  /** Newest first. */
+  changelog: ChangelogEntry[];
+}
+
+/** Keys that name what a comparison is about; their differences are expected, not warnings. */
+const EXPECTED_DIFFERENCES: Record<PairComparison['kind'], (key: string) => boolean> = {
+  preset: (key) => key === 'preset' || key.startsWith('server.'),
+  model: (key) => key.startsWith('model.'),
+  quantization: (key) => key.startsWith('model.'),
+};
+
+interface Contribution {
+  run: RunRecord;
+  result: DatasetResult;
+}
+
+interface Group {
+  modelKey: string;
+  preset: string;
+  simulated: boolean;
+  contributions: Map<string, Contribution>;
+}
+
+/**
+ * Build the tracker model from the whole run history. For each (model, preset, simulated) and dataset the newest
+ * non-interrupted run containing that dataset wins, so partial watch re-runs add to the picture and interrupted
+ * runs only appear in the changelog.
+ */
+export function buildTrackerModel(
+  runs: readonly RunRecord[],
+  config: TrackerConfig,
+  options: { skippedFiles?: readonly string[] } = {},
+): TrackerModel {
+  const ordered = [...runs].sort(compareRuns);
+  const groups = new Map<string, Group>();
+  for (const run of ordered) {
+    if (run.status === 'interrupted') continue;
+    const id = groupId(run.model.key, run.preset, run.simulated);
+    let group = groups.get(id);
+    if (!group) {
+      group = { modelKey: run.model.key, preset: run.preset, simulated: run.simulated, contributions: new Map() };
+      groups.set(id, group);
+    }
+    for (const [key, result] of Object.entries(run.datasets)) group.contributions.set(key, { run, result });
+  }
+
+  const modelOrder = orderOf(config.models.map((m) => m.key));
+  const presetOrder = orderOf(config.presets.map((p) => p.name));
+  const sectionsWithSources = [...groups.values()]
+    .filter((group) => group.contributions.size > 0)
+    .sort(
+      (a, b) =>
+        rank(modelOrder, a.modelKey) - rank(modelOrder, b.modelKey) ||
+        a.modelKey.localeCompare(b.modelKey) ||
+        rank(presetOrder, a.preset) - rank(presetOrder, b.preset) ||
+        a.preset.localeCompare(b.preset) ||
+        Number(a.simulated) - Number(b.simulated),
+    )
+    .map((group) => ({ group, section: buildSection(group) }));
+
+  return {
+    runCount: runs.length,
+    newestStartedAt: ordered.at(-1)?.startedAt ?? null,
+    skippedFiles: [...(options.skippedFiles ?? [])],
+    models: buildModelRows(config, ordered, sectionsWithSources.map((s) => s.section)),
+    presets: buildPresetRows(config, ordered),
+    sections: sectionsWithSources.map((s) => s.section),
+    comparisons: buildComparisons(config, sectionsWithSources),
+    changelog: ordered.map(toChangelogEntry).reverse(),
+  };
+}
+
+function buildSection(group: Group): Section {
+  const contributions = [...group.contributions.entries()].sort(([a], [b]) => a.localeCompare(b));
+  const latest = contributions.map(([, c]) => c.run).sort(compareRuns).at(-1)!;
+  const datasets = contributions.map(([key, { run, result }]): SectionDataset => {
+    const gates = run.gates.filter((gate) => gate.dataset === key);
+    const names = [result.primaryMetric, ...result.metricSpecs.map((s) => s.name), ...Object.keys(result.metrics)];
+    const metrics = [...new Set(names)]
+      .filter((name) => name in result.metrics)
+      .map((name): MetricRow => {
+        const gate = gates.find((g) => g.kind === 'threshold' && g.metric === name);
+        return {
+          metric: name,
+          primary: name === result.primaryMetric,
+          value: result.metrics[name]!,
+          threshold: gate ? { threshold: gate.threshold, passed: gate.passed } : null,
+        };
+      });
+    return {
+      key,
+      label: result.label,
+      runId: run.runId,
+      startedAt: run.startedAt,
+      runStatus: run.status,
+      fromLatestRun: run.runId === latest.runId,
+      metrics,
+      cases: result.counts.cases,
+      datasetSize: result.datasetSize,
+      unparseable: result.counts.unparseable,
+      errors: result.counts.error,
+      judge: result.judge?.model ?? null,
+      regressedVsBaseline: gates.some((g) => g.kind === 'baseline' && !g.passed),
+    };
+  });
+  const otherHashes = new Set(contributions.map(([, c]) => c.run.fingerprintHash));
+  otherHashes.delete(latest.fingerprintHash);
+  return {
+    modelKey: group.modelKey,
+    modelId: latest.model.id,
+    preset: group.preset,
+    simulated: group.simulated,
+    latestRunId: latest.runId,
+    latestStartedAt: latest.startedAt,
+    latestStatus: latest.status,
+    performance: latest.performance,
+    performanceDatasets: Object.keys(latest.datasets).sort(),
+    datasets,
+    configuration: {
+      launched: latest.server.launched,
+      serverCommand: latest.server.command,
+      baseUrls: latest.server.baseUrls,
+      vllmVersion: latest.server.vllmVersion,
+      gpuName: latest.server.gpuName,
+      sampling: latest.sampling,
+      harnessVersion: latest.harnessVersion,
+      fingerprintHash: latest.fingerprintHash,
+      otherFingerprintHashes: [...otherHashes].sort(),
+    },
+  };
+}
+
+function buildModelRows(config: TrackerConfig, runs: readonly RunRecord[], sections: readonly Section[]): ModelRow[] {
+  const rows: ModelRow[] = config.models.map((m) => ({
+    key: m.key,
+    id: m.id,
+    sizeB: m.sizeB ?? null,
+    contextLength: m.contextLength ?? null,
+    license: m.license ?? null,
+    quantization: m.quantization ?? null,
+    status: 'not yet run',
+    simulatedOnly: false,
+    inConfig: true,
+  }));
+  for (const run of runs) {
+    if (rows.some((row) => row.key === run.model.key)) continue;
+    rows.push({
+      key: run.model.key,
+      id: run.model.id,
+      sizeB: null,
+      contextLength: null,
+      license: null,
+      quantization: run.model.quantization,
+      status: 'not yet run',
+      simulatedOnly: false,
+      inConfig: false,
+    });
+  }
+  for (const row of rows) {
+    const own = sections.filter((s) => s.modelKey === row.key);
+    if (own.length === 0) continue;
+    row.status = 'evaluated';
+    row.simulatedOnly = own.every((s) => s.simulated);
+  }
+  return rows;
+}
+
+function buildPresetRows(config: TrackerConfig, runs: readonly RunRecord[]): PresetRow[] {
+  const rows: PresetRow[] = config.presets.map((p) => ({ ...p, inConfig: true }));
+  for (const run of runs) {
+    if (rows.some((row) => row.name === run.preset)) continue;
+    rows.push({ name: run.preset, gpuMemoryUtilization: null, maxNumSeqs: null, prefixCaching: null, inConfig: false });
+  }
+  return rows;
+}
+
+// Preset vs preset (same model), model vs model (same preset), quantized vs base (same preset); same simulated flag.
+function buildComparisons(config: TrackerConfig, entries: ReadonlyArray<{ group: Group; section: Section }>): PairComparison[] {
+  const comparisons: PairComparison[] = [];
+  const quantPairs = quantizationPairs(config);
+  const isQuantPair = (a: string, b: string) => quantPairs.some(([base, q]) => (base === a && q === b) || (base === b && q === a));
+  for (let i = 0; i < entries.length; i++) {
+    for (let j = i + 1; j < entries.length; j++) {
+      const x = entries[i]!;
+      const y = entries[j]!;
+      if (x.section.simulated !== y.section.simulated) continue;
+      if (x.section.modelKey === y.section.modelKey && x.section.preset !== y.section.preset) {
+        comparisons.push(comparePair('preset', x, y));
+      } else if (x.section.preset === y.section.preset && x.section.modelKey !== y.section.modelKey) {
+        if (!isQuantPair(x.section.modelKey, y.section.modelKey)) {
+          comparisons.push(comparePair('model', x, y));
+          continue;
+        }
+        const baseFirst = quantPairs.some(([base]) => base === x.section.modelKey);
+        comparisons.push(baseFirst ? comparePair('quantization', x, y) : comparePair('quantization', y, x));
+      }
+    }
+  }
+  const kindOrder = { preset: 0, model: 1, quantization: 2 };
+  return comparisons.sort((a, b) => kindOrder[a.kind] - kindOrder[b.kind]);
+}
+
+/** [base key, quantized key] pairs: explicit `baseKey`, or a quantized model whose id is `<base id>-<suffix>`. */
+export function quantizationPairs(config: TrackerConfig): Array<[string, string]> {
+  const pairs: Array<[string, string]> = [];
+  for (const model of config.models) {
+    if (model.baseKey) {
+      pairs.push([model.baseKey, model.key]);
+      continue;
+    }
+    if (!model.quantization) continue;
+    const base = config.models
+      .filter((m) => !m.quantization && m.key !== model.key && model.id.toLowerCase().startsWith(`${m.id.toLowerCase()}-`))
+      .sort((a, b) => b.id.length - a.id.length)[0];
+    if (base) pairs.push([base.key, model.key]);
+  }
+  return pairs;
+}
+
+function comparePair(
+  kind: PairComparison['kind'],
+  x: { group: Group; section: Section },
+  y: { group: Group; section: Section },
+): PairComparison {
+  const expected = EXPECTED_DIFFERENCES[kind];
+  const rows: ComparisonRow[] = [];
+  const shared = [...x.group.contributions.keys()].filter((key) => y.group.contributions.has(key)).sort();
+  for (const key of shared) {
+    const a = x.group.contributions.get(key)!;
+    const b = y.group.contributions.get(key)!;
+    const metric = b.result.primaryMetric;
+    if (!(metric in a.result.metrics) || !(metric in b.result.metrics)) continue;
+    const differences = compareFingerprints(a.run.fingerprint as Fingerprint, b.run.fingerprint as Fingerprint, { datasets: [key] })
+      .differences.filter((d) => d.changesScores && !expected(d.key))
+      .map((d) => d.key);
+    const paired = compareDatasetMetric(key, b.result, a.result, metric, { comparable: true, differences: [] }, {});
+    const valueA = a.result.metrics[metric]!.value;
+    const valueB = b.result.metrics[metric]!.value;
+    rows.push({
+      dataset: key,
+      metric,
+      a: valueA,
+      b: valueB,
+      diff: valueA === null || valueB === null ? null : valueB - valueA,
+      p: paired.p,
+      nPaired: paired.nPaired,
+      scoreChangingDifferences: differences,
+    });
+  }
+  const tpsA = x.section.performance.outputTokensPerSec;
+  const tpsB = y.section.performance.outputTokensPerSec;
+  return {
+    kind,
+    simulated: x.section.simulated,
+    a: side(x.section, kind),
+    b: side(y.section, kind),
+    throughputChangePct: tpsA !== null && tpsB !== null && tpsA > 0 ? ((tpsB - tpsA) / tpsA) * 100 : null,
+    rows,
+  };
+}
+
+function side(section: Section, kind: PairComparison['kind']): ComparisonSide {
+  return {
+    modelKey: section.modelKey,
+    preset: section.preset,
+    label: kind === 'preset' ? section.preset : section.modelKey,
+    outputTokensPerSec: section.performance.outputTokensPerSec,
+  };
+}
+
+function toChangelogEntry(run: RunRecord): ChangelogEntry {
+  return {
+    runId: run.runId,
+    startedAt: run.startedAt,
+    project: run.project,
+    modelKey: run.model.key,
+    preset: run.preset,
+    status: run.status,
+    simulated: run.simulated,
+    merged: run.status !== 'interrupted',
+    headline: Object.keys(run.datasets)
+      .sort()
+      .map((key) => {
+        const result = run.datasets[key]!;
+        return { dataset: key, metric: result.primaryMetric, value: result.metrics[result.primaryMetric]?.value ?? null };
+      }),
+    gatesFailed: run.gates.filter((gate) => !gate.passed).length,
+  };
+}
+
+function groupId(modelKey: string, preset: string, simulated: boolean): string {
+  return JSON.stringify([modelKey, preset, simulated]);
+}
+
+function orderOf(keys: readonly string[]): Map<string, number> {
+  return new Map(keys.map((key, index) => [key, index]));
+}
+
+function rank(order: Map<string, number>, key: string): number {
+  return order.get(key) ?? order.size;
+}

@@ -1,0 +1,39 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import path from 'node:path';
+import { listRuns, writeFileAtomic } from '../history/store.ts';
+import { buildTrackerModel, type TrackerConfig } from './model.ts';
+import { renderTrackerMarkdown } from './render.ts';
+
+/** File name of the tracker inside the results directory. */
+export const TRACKER_FILE = 'TRACKER.md';
+
+/** Write `<resultsDir>/TRACKER.md` atomically (temp file, fsync, rename). Returns the path. */
+export async function writeTracker(resultsDir: string, markdown: string): Promise<string> {
+  await mkdir(resultsDir, { recursive: true });
+  const target = path.join(resultsDir, TRACKER_FILE);
+  await writeFileAtomic(target, markdown);
+  return target;
+}
+
+/** Rebuild the tracker from the whole history under `resultsDir` and write it. Invalid history files are skipped and named. */
+export async function updateTracker(resultsDir: string, config: TrackerConfig): Promise<{ path: string; skippedFiles: string[] }> {
+  const history = await listRuns(resultsDir);
+  const skippedFiles = history.invalid.map((file) => path.relative(resultsDir, file.path));
+  const model = buildTrackerModel(
+    history.runs.map((run) => run.record),
+    config,
+    { skippedFiles },
+  );
+  return { path: await writeTracker(resultsDir, renderTrackerMarkdown(model)), skippedFiles };
+}
+
+/**
+ * Append markdown to the GitHub Actions step summary (`GITHUB_STEP_SUMMARY`); appends, never overwrites.
+ * Returns false when the variable is unset (not on GitHub Actions).
+ */
+export async function appendStepSummary(markdown: string, env: Record<string, string | undefined> = process.env): Promise<boolean> {
+  const file = env.GITHUB_STEP_SUMMARY?.trim();
+  if (!file) return false;
+  await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
+  return true;
+}

@@ -1,0 +1,37 @@
+import { execFileSync } from 'node:child_process';
+import { dirname, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+export const sharedDir = process.env.SHARED_DIR ?? resolve(repoRoot, '../shared');
+export const simulatorBin = resolve(repoRoot, 'fixtures/vllm/bin/vllm');
+
+// Pids of live processes whose command line contains `needle` (zombies excluded).
+export function findProcesses(needle: string): number[] {
+  const out = execFileSync('ps', ['-eo', 'pid=,stat=,args='], { encoding: 'utf8' });
+  return out
+    .split('\n')
+    .map((line) => line.trim().match(/^(\d+)\s+(\S+)\s+(.*)$/))
+    .filter((m): m is RegExpMatchArray => m !== null && !m[2]!.startsWith('Z') && m[3]!.includes(needle) && !m[3]!.startsWith('ps '))
+    .map((m) => Number(m[1]));
+}
+
+// Poll until `check` is true or the deadline passes; returns the last value of check.
+export async function waitUntil(check: () => boolean, timeoutMs: number, intervalMs = 100): Promise<boolean> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (check()) return true;
+    await new Promise((r) => setTimeout(r, intervalMs));
+  }
+  return check();
+}
+
+export function killAll(needle: string): void {
+  for (const pid of findProcesses(needle)) {
+    try {
+      process.kill(pid, 'SIGKILL');
+    } catch {
+      // gone
+    }
+  }
+}
