@@ -19,7 +19,6 @@ const CASE_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 const modelProjects: TestProjectInlineConfiguration[] = Object.keys(config.models).map((modelKey) => {
   const settings = resolveProjectSettings(config, env, modelKey);
   return {
-    extends: false,
     test: {
       name: modelKey,
       include: ['evals/**/*.eval.ts'],
@@ -43,7 +42,6 @@ export default defineConfig({
     projects: [
       ...modelProjects,
       {
-        extends: false,
         test: {
           name: 'framework',
           include: ['test/**/*.test.ts'],
@@ -52,7 +50,6 @@ export default defineConfig({
         },
       },
       {
-        extends: false,
         test: {
           name: 'bench',
           include: ['bench/**/*.bench-test.ts'],

@@ -52,18 +52,28 @@ export default class RunReporter implements Reporter {
 
   async onTestRunEnd(
     modules: ReadonlyArray<TestModule>,
-    _errors: ReadonlyArray<SerializedError>,
+    errors: ReadonlyArray<SerializedError>,
     reason: TestRunEndReason,
   ): Promise<void> {
     await this.#writes;
+    // Errors outside any test (collection, hooks, unhandled) are failures too.
+    const failedSuites = modules.flatMap((m) => [m, ...m.children.allSuites()]).filter((s) => s.state() === 'failed' && s.errors().length > 0).length;
+    this.#counts.failed += failedSuites + errors.length;
     let gateFailures = 0;
     for (const [name, project] of this.#projects) {
       const suites = collectSuites(modules.filter((m) => m.project.name === name));
       if (suites.length === 0) continue;
       project.sequence += 1;
       const runId = project.sequence === 1 ? project.run.runId : `${project.run.runId}-r${project.sequence}`;
-      const outcome = await finishRun({ runId, run: project.run, server: project.server, suites, cases: project.cases, reason, log: (line) => this.#log(line) });
-      gateFailures += outcome.failedGates;
+      try {
+        const outcome = await finishRun({ runId, run: project.run, server: project.server, suites, cases: project.cases, reason, log: (line) => this.#log(line) });
+        gateFailures += outcome.failedGates;
+      } catch (error) {
+        // The cases are safe in cases/<runId>.jsonl; say so rather than lose the run silently.
+        this.#counts.failed += 1;
+        process.exitCode = 1;
+        this.#log(`[qwen-evals] could not finish run ${runId} of ${name}: ${(error as Error).stack ?? String(error)}`);
+      }
     }
     if (gateFailures > 0) process.exitCode = 1;
     const { passed, failed, skipped } = this.#counts;

@@ -105,6 +105,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       limit: settings.limit,
       thresholds: settings.thresholds,
       sampling: settings.sampling,
+      variants: settings.variants,
       client: { maxRetries: settings.client.maxRetries, requestTimeoutMs: settings.client.requestTimeoutMs },
       datasetBaseUrl,
     };

@@ -35,6 +35,8 @@ export interface RunContext {
   limit: number | null;
   thresholds: Record<string, Record<string, number>>;
   sampling: { temperature: number; topP: number; seed: number; maxTokens: number };
+  /** Variants to run per suite (config `variants`). */
+  variants: { gsm8k: Array<'0shot' | '8shot'>; arc_challenge: Array<'chat' | 'loglikelihood'>; hellaswag: Array<'chat' | 'loglikelihood'> };
   client: { maxRetries: number; requestTimeoutMs: number };
   /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */
   datasetBaseUrl: string | null;

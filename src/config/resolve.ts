@@ -17,6 +17,7 @@ export interface ProjectSettings {
   apiKey: string | null;
   thresholds: Record<string, Record<string, number>>;
   sampling: EvalConfig['sampling'];
+  variants: EvalConfig['variants'];
   client: EvalConfig['client'];
   server: EvalConfig['server'];
 }
@@ -45,6 +46,7 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     apiKey: env.EVAL_API_KEY ?? null,
     thresholds: config.thresholds[modelKey] ?? {},
     sampling: config.sampling,
+    variants: config.variants,
     client: config.client,
     server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
   };

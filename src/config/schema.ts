@@ -72,8 +72,31 @@ export const ServerConfigSchema = z.strictObject({
   shutdownGraceMs: z.number().int().positive().default(20_000),
 });
 
+/** Which variants of each suite run. */
+export const VariantsConfigSchema = z.strictObject({
+  /** `0shot`: Qwen's 0-shot CoT with \\boxed{}; `8shot`: 8 train exemplars as chat turns. @default ['0shot'] */
+  gsm8k: z.array(z.enum(['0shot', '8shot'])).min(1).default(['0shot']),
+  /** `chat`: the model states a letter; `loglikelihood`: echo+logprobs over each choice (acc, acc_norm). @default ['chat', 'loglikelihood'] */
+  arc_challenge: z.array(z.enum(['chat', 'loglikelihood'])).min(1).default(['chat', 'loglikelihood']),
+  /** @default ['loglikelihood', 'chat'] */
+  hellaswag: z.array(z.enum(['chat', 'loglikelihood'])).min(1).default(['loglikelihood', 'chat']),
+});
+export type VariantsConfig = z.output<typeof VariantsConfigSchema>;
+
 /** Per dataset key (`gsm8k/0shot`), per metric: the minimum score. */
 export const ThresholdsSchema = z.record(z.string(), z.record(z.string(), z.number().min(0)));
+
+/** Baseline comparison: fail only on a significant regression larger than `minEffect`. */
+export const GatesConfigSchema = z.strictObject({
+  /** Smallest regression that fails, absolute on [0, 1] metrics. @default 0.02 */
+  minEffect: z.number().min(0).max(1).default(0.02),
+  /** Significance level of the paired test. @default 0.05 */
+  alpha: z.number().gt(0).lt(1).default(0.05),
+  /** What a baseline with score-changing fingerprint differences does: `warn` (mark loudly) or `fail`. @default 'warn' */
+  onIncomparable: z.enum(['warn', 'fail']).default('warn'),
+  /** Branch whose newest complete run is the baseline when EVAL_BASELINE is unset. @default 'main' */
+  baselineBranch: z.string().min(1).default('main'),
+});
 
 export const EvalConfigSchema = z.strictObject({
   models: z.record(z.string().regex(/^[a-z0-9_]+$/, 'model keys are lower-case [a-z0-9_]'), ModelSchema),
@@ -82,6 +105,8 @@ export const EvalConfigSchema = z.strictObject({
   defaultPreset: z.string().default('balanced'),
   /** Minimum scores per model key, then per dataset key and metric. */
   thresholds: z.record(z.string(), ThresholdsSchema).default({}),
+  variants: VariantsConfigSchema.prefault({}),
+  gates: GatesConfigSchema.prefault({}),
   sampling: SamplingConfigSchema.prefault({}),
   client: ClientConfigSchema.prefault({}),
   server: ServerConfigSchema.prefault({}),

@@ -15,6 +15,8 @@ export interface BaselineOptions {
   project: string;
   /** Only runs of this preset; any preset when omitted. */
   preset?: string;
+  /** Only runs with this `simulated` flag (pass the gated run's flag: real and simulated runs never compare). Any when omitted. */
+  simulated?: boolean;
   /** Never pick this run (the run being gated). */
   excludeRunId?: string;
   /** Environment to read `EVAL_BASELINE` from. @default process.env */
@@ -68,6 +70,7 @@ async function findInHistory(
     if (record.status !== 'complete' || record.project !== options.project) continue;
     if (options.preset !== undefined && record.preset !== options.preset) continue;
     if (options.branch !== undefined && record.git.branch !== options.branch) continue;
+    if (options.simulated !== undefined && record.simulated !== options.simulated) continue;
     if (record.runId === options.excludeRunId) continue;
     return { record, path, source: 'history', skipped: history.invalid };
   }

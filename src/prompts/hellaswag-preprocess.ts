@@ -10,7 +10,7 @@ export interface HellaswagRawDoc {
 /**
  * lm-eval's `preprocess`: strip, ` [title]` -> `. `, delete every `[...]` (WikiHow artifacts), then replace each
  * double space by one (a single non-overlapping pass, as Python's `str.replace`).
- * @example preprocessHellaswagText('[header] How to x [title] Do y.') // 'How to x. Do y.'
+ * @example preprocessHellaswagText('Food: [header] How to x [title] Do y.') // 'Food: How to x. Do y.'
  */
 export function preprocessHellaswagText(text: string): string {
   return text.trim().replaceAll(' [title]', '. ').replace(/\[.*?\]/g, '').replaceAll('  ', ' ');

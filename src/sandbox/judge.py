@@ -2,7 +2,7 @@
 # Process 1: forks the judge child, reaps every process, exits with the child's status.
 # Child: applies rlimits, reads the spec from stdin, runs setup + candidate + tests, and writes
 # exactly one verdict line "<nonce> PASS <ms>" or "<nonce> FAIL <kind> <index> <message>" on fd 3.
-# Spec on stdin: b"QEV1\n" then fields "<byte length>\n<bytes>": nonce, setup, code, tests...
+# Spec on stdin: b"QEV1\n" then fields "<byte length>\n<bytes>": nonce, setup, code, tests... (setup runs after code)
 import os
 import sys
 

@@ -1,4 +1,4 @@
-# Runs setup, candidate and tests; writes the verdict line. Imported by judge.py inside the sandbox.
+# Runs candidate, setup and tests; writes the verdict line. Imported by judge.py inside the sandbox.
 import builtins
 import os
 import sys
@@ -116,10 +116,6 @@ def run_spec(fields, vfd):
     g = {'__name__': '__main__', '__builtins__': builtins}
     snapshot = dict(builtins.__dict__)
     try:
-        exec(compile(setup, '<setup>', 'exec'), g)
-    except _BE as e:
-        verdict('setup_error', -1, describe(e), e)
-    try:
         compiled = compile(code, CAND, 'exec')
     except (_SE, ValueError) as e:
         verdict('syntax_error', -1, describe(e), e)
@@ -133,6 +129,10 @@ def run_spec(fields, vfd):
         verdict('assertion', -1, 'assertion in the candidate code: %s' % describe(e), e)
     except _BE as e:
         verdict('runtime_error', -1, describe(e), e)
+    try:  # after the candidate: MBPP 367's setup builds trees of the candidate's Node class
+        exec(compile(setup, '<setup>', 'exec'), g)
+    except _BE as e:
+        verdict('setup_error', -1, describe(e), e)
     tg = dict(g)
     for name, v in g.items():
         if type(v).__name__ == 'function' and getattr(v, '__code__', None) is not None \

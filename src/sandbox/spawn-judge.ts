@@ -31,6 +31,8 @@ const TAIL_BYTES = 4096;
 const VERDICT_CAP = 4096;
 // Daemons may hold the pipes open: judge on 'exit', then give the pipes this long to drain.
 const DRAIN_MS = 100;
+// After a kill the sandbox's pid namespace is torn down asynchronously; its pipes close when the last process is gone.
+const TEARDOWN_MS = 2000;
 
 // Keep the last `TAIL_BYTES` of a stream and count every byte.
 function collectTail(stream: Readable, onBytes: (n: number) => void): () => string {
@@ -122,7 +124,7 @@ export function spawnJudge(options: SpawnJudgeOptions): Promise<RawOutcome> {
       killGroup(child.pid);
       exited = { exitCode, signal };
       if (open === 0) finish();
-      else drainTimer = setTimeout(finish, DRAIN_MS);
+      else drainTimer = setTimeout(finish, timedOut || outputLimited ? TEARDOWN_MS : DRAIN_MS);
     });
   });
 }

@@ -54,9 +54,9 @@ export interface SandboxLimits {
   tmpfsBytes: number;
 }
 
-/** One program: setup (test-side imports), candidate code, then the tests, each exec'd in order. */
+/** One program: candidate code, then setup (test-side fixtures), then the tests, each exec'd in order. */
 export interface SandboxProgram {
-  /** Test-side setup run before the candidate (MBPP `test_setup_code`). */
+  /** Test-side setup run after the candidate, before the tests (MBPP `test_setup_code`; task 367's uses the candidate's `Node`). */
   setup?: string;
   /** Untrusted code. Its functions are wrapped so only plain data reaches the tests. */
   code: string;

@@ -59,13 +59,14 @@ export function defineEvalSuite<C>(definition: EvalSuiteDefinition<C>): void {
   const records: CaseRecord[] = [];
 
   describe(definition.label, () => {
-    beforeAll((suite) => {
+    beforeAll(({}, suite) => {
       suite.meta.evalSuite = suiteMeta;
     });
 
     for (const item of definition.cases) {
       const caseId = definition.caseId(item);
-      test(`${key} ${caseId}`, async (context) => {
+      // Concurrent explicitly: cases must not depend on the project's `sequence.concurrent` being inherited.
+      test(`${key} ${caseId}`, { concurrent: true }, async (context) => {
         const record = await evaluateCase(definition, item, caseId, context);
         records.push(record);
         context.task.meta.evalCase = record;

@@ -197,14 +197,14 @@ function renderChangelog(entries: readonly ChangelogEntry[]): string[] {
   return lines;
 }
 
-/** One changelog line: time, project, model, preset, status, simulated flag, headline scores, run id. */
+/** One changelog line: time, project, model (when it differs from the project), preset, status, simulated flag, headline scores, run id. */
 export function changelogLine(entry: ChangelogEntry): string {
   const { shown, omitted } = capped(entry.headline, MAX_HEADLINE_SCORES);
   const scores = shown.map((h) => `${h.dataset} ${h.metric} ${formatScore(h.value)}`).join('; ') + (omitted ? `; +${omitted} more` : '');
   const parts = [
     formatTime(entry.startedAt),
     entry.project,
-    entry.modelKey,
+    ...(entry.modelKey === entry.project ? [] : [entry.modelKey]),
     entry.preset,
     entry.merged ? entry.status : `${entry.status} (not merged)`,
     ...(entry.simulated ? [`**${SIMULATED_LABEL}**`] : []),

@@ -32,7 +32,7 @@ afterEach(async () => {
 
 async function post(dispatcher: Dispatcher, path = '/v1/chat/completions') {
   const response = await fetch(`${dispatcher.baseUrl}${path}`, { method: 'POST', body: '{}' });
-  return { status: response.status, headers: response.headers, body: await response.json() };
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { port?: number; error: { message: string } } };
 }
 
 describe('dispatcher', () => {

@@ -99,6 +99,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
   counter++;
   const startedAt = f.startedAt ?? `2026-11-27T10:${String(counter % 60).padStart(2, '0')}:00.000Z`;
   const modelKey = f.modelKey ?? 'qwen2_5_7b';
+  const modelId = f.modelId ?? 'Qwen/Qwen2.5-7B-Instruct';
   const preset = f.preset ?? 'default';
   const datasets: Record<string, DatasetResult> = {};
   for (const d of f.datasets ?? [makeDataset({ scores: binaryScores(10, 8) })]) datasets[`${d.dataset}/${d.variant}`] = d;
@@ -112,7 +113,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
     project: f.project ?? modelKey,
     model: {
       key: modelKey,
-      id: f.modelId ?? 'Qwen/Qwen2.5-7B-Instruct',
+      id: modelId,
       revision: f.revision === undefined ? 'rev1' : f.revision,
       quantization: f.quantization ?? null,
     },
@@ -120,7 +121,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
     server: {
       launched: true,
       baseUrls: ['http://127.0.0.1:8000/v1'],
-      command: ['vllm', 'serve', 'Qwen/Qwen2.5-7B-Instruct', '--port', '8000', '--max-num-seqs', '64'],
+      command: ['vllm', 'serve', modelId, '--port', '8000', '--max-num-seqs', '64'],
       vllmVersion: '0.21.0',
       logFile: null,
       maxNumSeqs: 64,

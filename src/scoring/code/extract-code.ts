@@ -43,9 +43,10 @@ function findBlocks(text: string): string[] {
 // Trim prose before the first code line and after the code (bare answers without fences).
 function trimProse(text: string): string {
   const lines = text.split('\n');
-  const isProse = (line: string): boolean => PROSE.test(line) && !KEYWORDS.test(line) && !/[:;]\s*$/.test(line);
+  const isSentence = (line: string): boolean => PROSE.test(line) && !KEYWORDS.test(line);
+  const isProse = (line: string): boolean => isSentence(line) && !/[:;]\s*$/.test(line);
   const first = lines.findIndex((l) => CODE_START.test(l));
-  const leadingIsProse = first > 0 && lines.slice(0, first).every((l) => l.trim() === '' || isProse(l));
+  const leadingIsProse = first > 0 && lines.slice(0, first).every((l) => l.trim() === '' || isSentence(l));
   const start = leadingIsProse ? first : 0;
   let end = lines.length;
   for (let i = start + 1; i < lines.length; i++) {

@@ -64,7 +64,7 @@ export function readMbpp(split: MbppSplit = 'test', sharedDir: string = resolveS
   const dir = join(sharedDir, 'datasets', 'mbpp');
   const inTest = (id: number): boolean => id >= TEST_IDS.first && id <= TEST_IDS.last;
   const make = (taskId: number, text: string, rawCode: string, testList: string[], setup: string): MbppProblem => {
-    const code = rawCode.replace(/\r\n/g, '\n');
+    const code = rawCode.replace(/\r\n?/g, '\n');
     return { kind: 'mbpp', taskId, text, code, testList, testSetupCode: setup, entryPoint: findMbppEntryPoint(code, testList) };
   };
   if (split === 'test') {

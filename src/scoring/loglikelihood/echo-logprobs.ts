@@ -14,7 +14,11 @@ export type EchoLogprobs = z.input<typeof EchoLogprobsSchema>;
 
 /** Where the continuation starts and, optionally, where the prompt ends. */
 export interface ContinuationSpan {
-  /** Length of the context in UTF-16 code units (JS `string.length`), i.e. where the continuation starts. */
+  /**
+   * Length of the context in the unit of the server's `text_offset`, i.e. where the continuation starts. vLLM
+   * counts Unicode code points (`[...context].length`), which equals `context.length` for text without astral
+   * characters.
+   */
   contextLength: number;
   /**
    * Length of context + continuation. Tokens at or after it were generated, not echoed, and are left out; pass it

@@ -1,4 +1,5 @@
 import { ScorerError } from '../../errors.ts';
+import type { MetricSpec } from '../../records/metric.ts';
 
 // lm-evaluation-harness multiple_choice scoring: argmax of summed log-likelihoods, raw and length-normalised.
 
@@ -63,3 +64,17 @@ export function scoreLoglikelihoodChoices(
     verdict: scores.acc_norm === 1 ? 'correct' : 'wrong',
   };
 }
+
+/** Metrics of the log-likelihood mode; `acc_norm` is the reference (primary) one. */
+export const LOGLIKELIHOOD_METRICS: MetricSpec[] = [
+  { name: 'acc', kind: 'proportion', description: 'argmax of the summed continuation log-prob is the gold choice', range: [0, 1] },
+  {
+    name: 'acc_norm',
+    kind: 'proportion',
+    description: 'argmax of the log-prob divided by the choice length in characters is the gold choice (lm-eval)',
+    range: [0, 1],
+  },
+];
+
+/** Primary metric of the log-likelihood mode. */
+export const LOGLIKELIHOOD_PRIMARY_METRIC: LoglikelihoodMetric = 'acc_norm';

@@ -57,6 +57,8 @@ function findStatements(text: string, choices: readonly Choice[]): ChoiceExtract
   const boundary = String.raw`(?![A-Za-z0-9]|[.,]\d)`;
   const lead = new RegExp(`(?:${LEAD})`, 'gi');
   const labelAfter = new RegExp(`^${PRE}(${labels})${boundary}${POST}`);
+  // After a line break only a label set off as such counts (`C)`, `**C.**`, `C` alone), not `A good ...`.
+  const labelBelow = new RegExp(`^[^\\S\\n]*\\n\\s*${PRE}(${labels})${POST}(?:[).:]|[^\\S\\n]*(?:\\n|$))`);
   const another = new RegExp(`^[^\\S\\n]*(?:,|/|&|\\bor\\b|\\band\\b)${PRE}(?:${labels})${boundary}`);
   const labelFirst = new RegExp(
     `(?<![A-Za-z0-9])(?:(?:option|choice)[^\\S\\n]+)?${PRE}(${labels})${boundary}${POST}[^\\S\\n]+is[^\\S\\n]+(?:the[^\\S\\n]+)?(?:correct|right|best)\\b`,
@@ -65,7 +67,7 @@ function findStatements(text: string, choices: readonly Choice[]): ChoiceExtract
   const found: { at: number; extraction: ChoiceExtraction }[] = [];
   for (const match of text.matchAll(lead)) {
     const rest = text.slice(match.index + match[0].length);
-    const hit = labelAfter.exec(rest);
+    const hit = labelAfter.exec(rest) ?? labelBelow.exec(rest);
     if (hit?.[1] !== undefined) {
       const ambiguous = another.test(rest.slice(hit[0].length));
       const extraction: ChoiceExtraction = ambiguous ? { label: null, how: 'ambiguous' } : { label: hit[1], how: 'statement' };

@@ -1,0 +1,111 @@
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+import { findFreePort } from '../setup/free-port.ts';
+import { launchServer } from '../setup/launch-server.ts';
+import { buildGsm8kZeroShotMessages } from '../src/scoring/gsm8k/index.ts';
+import { loadGsm8k } from '../src/suites/gsm8k.ts';
+import { startDatasetMirror } from '../src/datasets/mirror-server.ts';
+import { repoRoot, sharedDir, simulatorBin } from '../test/helpers/processes.ts';
+
+// Benchmark, not a timed test: how close does a full GSM8K run come to the simulator's ideal makespan
+// (every one of 64 slots busy from first arrival to last completion), against bare fetch loops on the
+// same simulated server. Writes results/bench/gsm8k-saturation.json; numbers go in bench/NOTES.md.
+
+const SLOTS = 64;
+const MODEL = 'Qwen/Qwen2.5-7B-Instruct';
+
+interface SimStats { idealMs: number; busyMs: number; meanRunning: number; requests: number; completed: number; cpuMs?: number }
+
+test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
+  const results = mkdtempSync(join(tmpdir(), 'bench-gsm8k-'));
+  const env = { ...process.env, EVAL_SIMULATE: 'gold', EVAL_DATASET_MIRROR: join(sharedDir, 'datasets'), EVAL_RESULTS_DIR: results, EVAL_PRESET: 'balanced', EVAL_CACHE_DIR: join(results, 'cache') };
+  delete env.EVAL_LIMIT;
+  delete env.EVAL_BASE_URL;
+  delete env.EVAL_MAX_IN_FLIGHT;
+
+  // 1. The harness, as a user runs it; `times` gives the CPU of the whole process tree.
+  const started = performance.now();
+  const out = execFileSync('bash', ['-c', `node node_modules/vitest/vitest.mjs run --project qwen3_8b gsm8k --reporter=dot >/dev/null 2>&1; code=$?; times; exit $code`], { cwd: repoRoot, env, encoding: 'utf8' });
+  const harnessWallMs = performance.now() - started;
+  const runFile = readdirSync(join(results, 'runs'))[0]!;
+  const record = JSON.parse(readFileSync(join(results, 'runs', runFile), 'utf8'));
+  const runId = record.runId as string;
+  const sim = JSON.parse(readFileSync(join(results, 'simulation', `${runId}.stats.json`), 'utf8')) as SimStats;
+  const script = join(results, 'simulation', `${runId}.script.json`);
+  const treeCpuMs = parseTimes(out);
+
+  // 2. Bare fetch loops on a fresh simulator with the same script: 2x slots, exactly the slots, one at a time (subset).
+  const mirror = await startDatasetMirror({ root: join(sharedDir, 'datasets') });
+  const data = await loadGsm8k({ datasetBaseUrl: mirror.baseUrl }, null);
+  await mirror.close();
+  const bodies = data.cases.map((c) => JSON.stringify({ model: MODEL, messages: buildGsm8kZeroShotMessages(c), stream: true, stream_options: { include_usage: true }, temperature: 0, top_p: 1, seed: 1234, max_tokens: 1024 }));
+  const loops: Record<string, { inFlight: number; requests: number; makespanMs: number; idealMs: number; ratio: number; meanRunning: number }> = {};
+  for (const [name, inFlight, count] of [['bare-128', 128, bodies.length], ['bare-64', 64, bodies.length], ['bare-1', 1, 128]] as const) {
+    const stats = await runBareLoop(script, bodies.slice(0, count), inFlight);
+    loops[name] = { inFlight, requests: count, makespanMs: stats.busyMs, idealMs: stats.idealMs, ratio: stats.idealMs / stats.busyMs, meanRunning: stats.meanRunning };
+  }
+
+  const summary = {
+    machine: { cpus: execFileSync('nproc', { encoding: 'utf8' }).trim(), node: process.version },
+    slots: SLOTS,
+    cases: record.datasets['gsm8k/0shot'].counts.cases,
+    harness: {
+      inFlightLimit: record.performance.inFlightLimit,
+      wallMsWholeCommand: Math.round(harnessWallMs),
+      makespanMs: sim.busyMs,
+      idealMs: sim.idealMs,
+      ratio: sim.idealMs / sim.busyMs,
+      meanInFlightClient: record.performance.meanInFlight,
+      meanRunningServer: sim.meanRunning,
+      strict: record.datasets['gsm8k/0shot'].metrics.strict.value,
+      processTreeCpuMs: treeCpuMs,
+      simulatorCpuMs: sim.cpuMs ?? null,
+      clientCpuMsPerCase: sim.cpuMs !== undefined && treeCpuMs !== null ? (treeCpuMs - sim.cpuMs) / record.datasets['gsm8k/0shot'].counts.cases : null,
+    },
+    bareLoops: loops,
+  };
+  mkdirSync(resolve(repoRoot, 'results/bench'), { recursive: true });
+  writeFileSync(resolve(repoRoot, 'results/bench/gsm8k-saturation.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(JSON.stringify(summary, null, 2));
+  expect(summary.cases).toBe(1319);
+  expect(summary.harness.strict).toBe(1);
+});
+
+async function runBareLoop(script: string, bodies: string[], inFlight: number): Promise<SimStats> {
+  const port = await findFreePort();
+  const baseUrl = `http://127.0.0.1:${port}`;
+  const server = await launchServer({
+    bin: simulatorBin,
+    args: ['serve', MODEL, '--port', String(port), '--max-num-seqs', String(SLOTS)],
+    baseUrl,
+    logFile: join(tmpdir(), `bench-bare-${port}.log`),
+    readinessTimeoutMs: 30_000,
+    shutdownGraceMs: 3_000,
+    env: { VLLM_SIM_SCRIPT: script },
+  });
+  try {
+    let next = 0;
+    const worker = async () => {
+      while (next < bodies.length) {
+        const body = bodies[next++]!;
+        const response = await fetch(`${baseUrl}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+        await response.text();
+      }
+    };
+    await Promise.all(Array.from({ length: inFlight }, worker));
+    return (await (await fetch(`${baseUrl}/_sim/stats`)).json()) as SimStats;
+  } finally {
+    await server.stop();
+  }
+}
+
+// bash `times`: second line is children's user and system time, e.g. "0m12.345s 0m1.234s".
+function parseTimes(out: string): number | null {
+  const lines = out.trim().split('\n');
+  const children = lines.at(-1)?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+  if (!children) return null;
+  return Math.round((Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000);
+}

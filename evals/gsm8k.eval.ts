@@ -1,0 +1,27 @@
+import { injectEvalContext } from '../src/context.ts';
+import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
+import { getEvalClient, getSampling } from '../src/suite/eval-client.ts';
+import { GSM8K_LABELS, gsm8kPromptHash, gsm8kSuiteFacts, loadGsm8k, runGsm8kCase } from '../src/suites/gsm8k.ts';
+
+// GSM8K test set: strict (\boxed{}) and flexible (last number) scores side by side.
+const { server, run } = injectEvalContext();
+const variants = run.variants.gsm8k;
+const data = await loadGsm8k(run, run.limit, variants);
+
+for (const variant of variants) {
+  const key = `gsm8k/${variant}`;
+  defineEvalSuite({
+    ...gsm8kSuiteFacts,
+    variant,
+    label: GSM8K_LABELS[variant],
+    pins: data.pins,
+    promptHash: gsm8kPromptHash(variant, data.train),
+    datasetSize: data.size,
+    cases: data.cases,
+    caseId: (item) => item.id,
+    client: getEvalClient(server, run),
+    sampling: getSampling(run),
+    thresholds: run.thresholds[key] ?? {},
+    runCase: (item, context) => runGsm8kCase(variant, item, data.train, context),
+  });
+}

@@ -1,0 +1,56 @@
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
+import {
+  buildGoldResponse,
+  buildWrongResponse,
+  readHumanEval,
+  readMbpp,
+  scoreCodeResponse,
+  type HumanEvalProblem,
+  type MbppProblem,
+} from '../../src/scoring/code/index.ts';
+
+// Reference solutions need <= 0.2 s here; 2 s CPU keeps a loaded CI box from producing false timeouts.
+const LIMITS = { cpuMs: 2000 };
+let sandbox: Sandbox;
+beforeAll(async () => {
+  sandbox = await createSandbox({ limits: LIMITS });
+});
+afterAll(() => sandbox.close());
+
+// Score one response per problem and return the ids whose pass/fail differs from `expectPass`.
+async function mismatches(problems: Array<HumanEvalProblem | MbppProblem>, respond: (p: HumanEvalProblem | MbppProblem) => string, expectPass: boolean) {
+  const scored = await Promise.all(
+    problems.map(async (p) => ({ id: String(p.taskId), score: await scoreCodeResponse(sandbox, p, respond(p)) })),
+  );
+  return scored
+    .filter(({ score }) => (score.result?.status === 'passed') !== expectPass)
+    .map(({ id, score }) => `${id}: ${score.result?.status} ${score.result?.detail ?? ''} ${score.result?.failingAssert ?? ''}`);
+}
+
+describe('HumanEval self-check', () => {
+  const problems = readHumanEval();
+
+  test('all 164 canonical solutions, answered as a chat model would, pass', async () => {
+    expect(problems).toHaveLength(164);
+    expect(await mismatches(problems, buildGoldResponse, true)).toEqual([]);
+  });
+
+  test('the wrong response fails on all 164 problems', async () => {
+    expect(await mismatches(problems, buildWrongResponse, false)).toEqual([]);
+  });
+});
+
+describe('MBPP self-check (test split, task ids 11-510)', () => {
+  const problems = readMbpp('test');
+
+  test('all 500 reference solutions pass', async () => {
+    expect(problems).toHaveLength(500);
+    expect(await mismatches(problems, buildGoldResponse, true)).toEqual([]);
+  });
+
+  test('the wrong response fails on every fifth problem (100 of 500)', async () => {
+    const sample = problems.filter((_, i) => i % 5 === 0);
+    expect(await mismatches(sample, buildWrongResponse, false)).toEqual([]);
+  });
+});
