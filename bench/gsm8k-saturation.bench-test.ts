@@ -21,7 +21,7 @@ interface SimStats { idealMs: number; busyMs: number; meanRunning: number; reque
 
 test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
   const results = mkdtempSync(join(tmpdir(), 'bench-gsm8k-'));
-  const env = { ...process.env, EVAL_SIMULATE: 'gold', EVAL_DATASET_MIRROR: join(sharedDir, 'datasets'), EVAL_RESULTS_DIR: results, EVAL_PRESET: 'balanced', EVAL_CACHE_DIR: join(results, 'cache') };
+  const env: Record<string, string | undefined> = { ...process.env, EVAL_SIMULATE: 'gold', EVAL_DATASET_MIRROR: join(sharedDir, 'datasets'), EVAL_RESULTS_DIR: results, EVAL_PRESET: 'balanced', EVAL_CACHE_DIR: join(results, 'cache') };
   delete env.EVAL_LIMIT;
   delete env.EVAL_BASE_URL;
   delete env.EVAL_MAX_IN_FLIGHT;

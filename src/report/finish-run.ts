@@ -58,6 +58,7 @@ export async function finishRun(input: FinishRunInput): Promise<{ failedGates: n
     resultsDir: input.run.resultsDir,
     project: record.project,
     preset: record.preset,
+    simulated: record.simulated,
     branch: config.gates.baselineBranch,
     excludeRunId: record.runId,
   }).catch((error: unknown) => {

@@ -48,6 +48,11 @@ describe('extractCode', () => {
     expect(extractCode('    return a + b\n')?.code).toBe('    return a + b\n');
   });
 
+  test('a response continuing a pre-filled fence stops at the closing fence', () => {
+    const response = 'def add(a, b):\n    return a + b\n```\n\nExplanation: it adds.';
+    expect(extractCode(response, { entryPoint: 'add', prefilled: true })?.code).toBe('def add(a, b):\n    return a + b\n');
+  });
+
   test('returns null for an empty answer', () => {
     expect(extractCode('  \n')).toBeNull();
   });

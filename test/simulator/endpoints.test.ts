@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 afterAll(killAll);
 
-const ask = (content: string) => ({ model: MODEL, messages: [{ role: 'user', content }] });
+const ask = (content: string) => ({ model: MODEL, messages: [{ role: 'user' as const, content }] });
 
 describe('HTTP endpoints', () => {
   test('GET /version returns the emulated vLLM version', async () => {

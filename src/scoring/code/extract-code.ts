@@ -11,6 +11,12 @@ export interface ExtractedCode {
 export interface ExtractCodeOptions {
   /** Function the tests call; a block defining it wins over other blocks. */
   entryPoint?: string;
+  /**
+   * The request pre-filled the assistant turn with an opening ```python fence (see `CodePromptOptions.prefill`),
+   * so the response starts inside a block.
+   * @default false
+   */
+  prefilled?: boolean;
 }
 
 const PYTHON_LANGS = new Set(['', 'python', 'python3', 'py', 'py3']);
@@ -66,7 +72,7 @@ function trimProse(text: string): string {
  * Returns null when nothing code-like remains.
  */
 export function extractCode(response: string, options: ExtractCodeOptions = {}): ExtractedCode | null {
-  const text = stripThinking(response);
+  const text = stripThinking(options.prefilled ? `\`\`\`python\n${response}` : response);
   const blocks = findBlocks(text).filter((b) => b.trim() !== '');
   if (blocks.length > 0) {
     const { entryPoint } = options;

@@ -16,13 +16,14 @@ export interface CodeScore {
   fields: CodeCaseFields;
 }
 
-// Extract, build the program, run it in the sandbox, and map the result to case-record fields.
+// Extract (`prefilled`: the request pre-filled an opening fence), build the program, run it in the sandbox, and map the result to case-record fields.
 export async function scoreCodeResponse(
   sandbox: Sandbox,
   problem: HumanEvalProblem | MbppProblem,
   response: string,
+  options: { prefilled?: boolean } = {},
 ): Promise<CodeScore> {
-  const extracted = extractCode(response, { entryPoint: problem.entryPoint });
+  const extracted = extractCode(response, { entryPoint: problem.entryPoint, prefilled: options.prefilled ?? false });
   if (extracted === null) return { extracted, program: null, result: null, fields: toCodeCaseFields(null, null) };
   const program =
     problem.kind === 'humaneval' ? buildHumanEvalProgram(problem, extracted.code) : buildMbppProgram(problem, extracted.code);

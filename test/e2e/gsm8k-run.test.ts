@@ -1,0 +1,150 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { delimiter, dirname, join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { findFreePort } from '../../setup/free-port.ts';
+import { launchServer } from '../../setup/launch-server.ts';
+import { evalEnv, isAlive, readRunRecords, serverPids, startVitest } from '../helpers/run-vitest.ts';
+import { simulatorBin, waitUntil } from '../helpers/processes.ts';
+
+// `pnpm vitest run --project qwen3_8b gsm8k` as a user runs it, against the simulated vLLM.
+const LIMIT = '24';
+const ARGS = ['--project', 'qwen3_8b', 'gsm8k'];
+
+describe.sequential('GSM8K end to end on the simulated vLLM', () => {
+  test('scores 100% strict with gold answers, launching vllm with the balanced preset flags', async () => {
+    const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: LIMIT });
+    const result = await startVitest(ARGS, env);
+    expect(result.exitCode, result.all).toBe(0);
+    const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+    expect(record!.simulated).toBe(true);
+    expect(record!.server.command!.join(' ')).toMatch(/serve Qwen\/Qwen2\.5-7B-Instruct .*--gpu-memory-utilization 0\.85 --max-num-seqs 64 --enable-prefix-caching/);
+    expect(record!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
+    expect(Object.keys(record!.datasets['gsm8k/0shot']!.cases)).toHaveLength(24);
+    expect(result.all).toContain('25 passed, 0 failed');
+  });
+
+  test('scores 0% with wrong answers, records every case and fails the gate', async () => {
+    const env = evalEnv({ EVAL_SIMULATE: 'wrong', EVAL_LIMIT: LIMIT });
+    const result = await startVitest(ARGS, env);
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toMatch(/Gate failed:\s+- gsm8k\/0shot strict 0\.000 < 0\.85/);
+    const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+    const gsm8k = record!.datasets['gsm8k/0shot']!;
+    expect(gsm8k.metrics.strict!.value).toBe(0);
+    expect(gsm8k.counts.wrong).toBe(24);
+  });
+
+  test('scores exactly the scripted share with a mix of answers', async () => {
+    const env = evalEnv({ EVAL_SIMULATE: 'mix:0.25', EVAL_LIMIT: LIMIT });
+    await startVitest(ARGS, env);
+    const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+    expect(record!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(6 / 24);
+    expect(record!.datasets['gsm8k/0shot']!.counts.correct).toBe(6);
+  });
+
+  test('starts a `vllm` found first on PATH, scripted by the user', async () => {
+    // Script from a gold run's own script file: the user-facing VLLM_SIM_SCRIPT path.
+    const gold = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '4' });
+    await startVitest(ARGS, gold);
+    const [goldRecord] = readRunRecords(gold.EVAL_RESULTS_DIR!);
+    const script = join(gold.EVAL_RESULTS_DIR!, 'simulation', `${goldRecord!.runId}.script.json`);
+    const env = evalEnv({ EVAL_LIMIT: '4', VLLM_SIM_SCRIPT: script });
+    env.PATH = `${dirname(simulatorBin)}${delimiter}${env.PATH}`;
+    const result = await startVitest(ARGS, env);
+    expect(result.exitCode, result.all).toBe(0);
+    const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+    expect(record!.server.launched).toBe(true);
+    expect(record!.server.command![0]).toBe('vllm');
+    expect(record!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
+  });
+
+  test('launches nothing with EVAL_BASE_URL and checks the served model', async () => {
+    const port = await findFreePort();
+    const logDir = mkdtempSync(join(tmpdir(), 'e2e-external-'));
+    const server = await launchServer({
+      bin: simulatorBin,
+      args: ['serve', 'Qwen/Qwen2.5-7B-Instruct', '--port', String(port), '--max-num-seqs', '8'],
+      baseUrl: `http://127.0.0.1:${port}`,
+      logFile: join(logDir, 'external.log'),
+      readinessTimeoutMs: 20_000,
+      shutdownGraceMs: 3_000,
+    });
+    try {
+      const env = evalEnv({ EVAL_BASE_URL: `http://127.0.0.1:${port}`, EVAL_LIMIT: '4', EVAL_VLLM_BIN: '/nonexistent/vllm' });
+      const result = await startVitest(ARGS, env);
+      // Unscripted answers are wrong: the gate fails, but the pipeline worked and nothing was launched.
+      const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+      expect(record!.server.launched).toBe(false);
+      expect(record!.server.baseUrls).toEqual([`http://127.0.0.1:${port}`]);
+      expect(record!.datasets['gsm8k/0shot']!.counts.error).toBe(0);
+      expect(result.all).not.toContain('launched ');
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('refuses an EVAL_BASE_URL server that serves another model', async () => {
+    const port = await findFreePort();
+    const server = await launchServer({
+      bin: simulatorBin,
+      args: ['serve', 'Other/Model', '--port', String(port)],
+      baseUrl: `http://127.0.0.1:${port}`,
+      logFile: join(mkdtempSync(join(tmpdir(), 'e2e-other-')), 'other.log'),
+      readinessTimeoutMs: 20_000,
+      shutdownGraceMs: 3_000,
+    });
+    try {
+      const result = await startVitest(ARGS, evalEnv({ EVAL_BASE_URL: `http://127.0.0.1:${port}`, EVAL_LIMIT: '2' }));
+      expect(result.exitCode).not.toBe(0);
+      expect(result.all).toContain(`serves "Other/Model", expected "Qwen/Qwen2.5-7B-Instruct"`);
+    } finally {
+      await server.stop();
+    }
+  });
+
+  test('stops at once with what to install when there is no vllm and no EVAL_BASE_URL', async () => {
+    const started = Date.now();
+    const result = await startVitest(ARGS, evalEnv({ EVAL_VLLM_BIN: 'vllm-not-installed-here' }));
+    expect(result.exitCode).not.toBe(0);
+    expect(result.all).toContain('No inference server: `vllm-not-installed-here` is not on PATH and EVAL_BASE_URL is not set.');
+    expect(result.all).toContain('EVAL_SIMULATE=gold');
+    expect(Date.now() - started).toBeLessThan(30_000);
+  });
+
+  test('ends within seconds naming the server and its last log lines when it dies mid-run, leaving no process', async () => {
+    const env = evalEnv({ EVAL_SIMULATE: 'gold', VLLM_SIM_DIE_AFTER_REQUESTS: '30' });
+    const started = Date.now();
+    const result = await startVitest(ARGS, env);
+    const elapsed = Date.now() - started;
+    expect(result.exitCode).toBe(1);
+    expect(result.all).toMatch(/vLLM server `.*vllm serve Qwen\/Qwen2\.5-7B-Instruct.*` \(pid \d+\) died mid-run/);
+    expect(result.all).toContain('Last server log lines:');
+    expect(elapsed).toBeLessThan(60_000);
+    const pids = serverPids(env.EVAL_RESULTS_DIR!);
+    expect(pids.length).toBeGreaterThanOrEqual(2);
+    expect(await waitUntil(() => pids.every((pid) => !isAlive(pid)), 5_000)).toBe(true);
+    // The cases that finished before the crash are kept.
+    const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+    expect(record!.status).toBe('partial');
+    expect(record!.datasets['gsm8k/0shot']!.counts.correct).toBeGreaterThan(0);
+  });
+
+  test('leaves no process behind after Ctrl-C of the whole run', async () => {
+    const env = evalEnv({ EVAL_SIMULATE: 'gold' });
+    const run = startVitest(ARGS, env);
+    const casesDir = join(env.EVAL_RESULTS_DIR!, 'cases');
+    expect(await waitUntil(() => { try { return readFileSync(join(casesDir, readdirNames(casesDir)[0]!), 'utf8').length > 0; } catch { return false; } }, 60_000, 200)).toBe(true);
+    const pids = serverPids(env.EVAL_RESULTS_DIR!);
+    // A terminal's Ctrl-C signals the foreground process group.
+    process.kill(-run.pid!, 'SIGINT');
+    await run;
+    expect(pids.length).toBeGreaterThanOrEqual(2);
+    expect(await waitUntil(() => pids.every((pid) => !isAlive(pid)), 30_000)).toBe(true);
+  });
+});
+
+function readdirNames(dir: string): string[] {
+  return readdirSync(dir);
+}
+

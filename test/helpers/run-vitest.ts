@@ -1,0 +1,59 @@
+import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { execa, type ResultPromise } from 'execa';
+import type { RunRecord } from '../../src/records/run-record.ts';
+import { repoRoot, sharedDir } from './processes.ts';
+
+const VITEST = join(repoRoot, 'node_modules/vitest/vitest.mjs');
+
+/** Environment of a nested model-project run: results in a fresh temp dir, datasets from the loopback mirror. */
+export function evalEnv(overrides: Record<string, string | undefined> = {}): Record<string, string | undefined> {
+  const results = mkdtempSync(join(tmpdir(), 'e2e-results-'));
+  const env: Record<string, string | undefined> = {};
+  for (const [key, value] of Object.entries(process.env)) {
+    // The outer Vitest's own variables would confuse the inner run.
+    if (!key.startsWith('VITEST') && !key.startsWith('EVAL_') && !key.startsWith('VLLM_SIM') && key !== 'NODE_ENV' && key !== 'TEST') env[key] = value;
+  }
+  return {
+    ...env,
+    EVAL_RESULTS_DIR: results,
+    EVAL_DATASET_MIRROR: join(sharedDir, 'datasets'),
+    EVAL_CACHE_DIR: join(tmpdir(), 'qwen-evals-e2e-cache'),
+    ...overrides,
+  };
+}
+
+/** Start `vitest run <args>` in the project as a user would, in its own process group. */
+export function startVitest(args: string[], env: Record<string, string | undefined>): ResultPromise<{ reject: false; all: true; env: Record<string, string | undefined>; extendEnv: false; detached: true; cwd: string }> {
+  return execa(process.execPath, [VITEST, 'run', ...args], { reject: false, all: true, env, extendEnv: false, detached: true, cwd: repoRoot });
+}
+
+export function readRunRecords(resultsDir: string): RunRecord[] {
+  let files: string[];
+  try {
+    files = readdirSync(join(resultsDir, 'runs')).filter((f) => f.endsWith('.json'));
+  } catch {
+    return [];
+  }
+  return files.sort().map((f) => JSON.parse(readFileSync(join(resultsDir, 'runs', f), 'utf8')) as RunRecord);
+}
+
+// Pids the simulated server logged for itself and its engine process.
+export function serverPids(resultsDir: string): number[] {
+  const logs = join(resultsDir, 'logs');
+  const pids = new Set<number>();
+  for (const file of readdirSync(logs)) {
+    for (const match of readFileSync(join(logs, file), 'utf8').matchAll(/\((?:APIServer|EngineCore[^ ]*) pid=(\d+)\)/g)) pids.add(Number(match[1]));
+  }
+  return [...pids];
+}
+
+export function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
