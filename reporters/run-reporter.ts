@@ -22,12 +22,14 @@ export default class RunReporter implements Reporter {
   #projects = new Map<string, ProjectRun>();
   #writes: Promise<void> = Promise.resolve();
   #counts = { passed: 0, failed: 0, skipped: 0 };
+  #cpuAtStart: NodeJS.CpuUsage | undefined;
 
   onInit(vitest: Vitest): void {
     this.#vitest = vitest;
   }
 
   onTestRunStart(): void {
+    this.#cpuAtStart = process.cpuUsage();
     this.#counts = { passed: 0, failed: 0, skipped: 0 };
     for (const project of this.#projects.values()) project.cases = [];
   }
@@ -59,6 +61,8 @@ export default class RunReporter implements Reporter {
     // Errors outside any test (collection, hooks, unhandled) are failures too.
     const failedSuites = modules.flatMap((m) => [m, ...m.children.allSuites()]).filter((s) => s.state() === 'failed' && s.errors().length > 0).length;
     this.#counts.failed += failedSuites + errors.length;
+    const cpu = this.#cpuAtStart ? process.cpuUsage(this.#cpuAtStart) : null;
+    const clientCpuMs = cpu ? (cpu.user + cpu.system) / 1000 : null;
     let gateFailures = 0;
     for (const [name, project] of this.#projects) {
       const suites = collectSuites(modules.filter((m) => m.project.name === name));
@@ -66,7 +70,7 @@ export default class RunReporter implements Reporter {
       project.sequence += 1;
       const runId = project.sequence === 1 ? project.run.runId : `${project.run.runId}-r${project.sequence}`;
       try {
-        const outcome = await finishRun({ runId, run: project.run, server: project.server, suites, cases: project.cases, reason, log: (line) => this.#log(line) });
+        const outcome = await finishRun({ runId, run: project.run, server: project.server, suites, cases: project.cases, reason, clientCpuMs, log: (line) => this.#log(line) });
         gateFailures += outcome.failedGates;
       } catch (error) {
         // The cases are safe in cases/<runId>.jsonl; say so rather than lose the run silently.

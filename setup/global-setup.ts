@@ -108,6 +108,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       variants: settings.variants,
       client: { maxRetries: settings.client.maxRetries, requestTimeoutMs: settings.client.requestTimeoutMs },
       datasetBaseUrl,
+      judge: settings.judge,
     };
     project.provide('evalServer', serverContext);
     project.provide('evalRun', runContext);

@@ -19,6 +19,6 @@ export async function prepareSimulation(options: {
   await mkdir(dir, { recursive: true });
   const scriptFile = join(dir, `${options.runId}.script.json`);
   await writeFile(scriptFile, JSON.stringify(script.rules));
-  await writeFile(join(dir, `${options.runId}.expected.json`), `${JSON.stringify({ mode: options.mode, expected: script.expected }, null, 2)}\n`);
+  await writeFile(join(dir, `${options.runId}.expected.json`), `${JSON.stringify({ mode: options.mode, expected: script.expected, cases: script.cases }, null, 2)}\n`);
   return { bin: SIMULATOR_BIN, env: { VLLM_SIM_SCRIPT: scriptFile } };
 }

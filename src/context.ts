@@ -40,6 +40,8 @@ export interface RunContext {
   client: { maxRetries: number; requestTimeoutMs: number };
   /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */
   datasetBaseUrl: string | null;
+  /** Judge of judged suites; null `baseUrl`/`model` = the evaluated server and model (through the dispatcher). */
+  judge: { baseUrl: string | null; model: string | null; apiKey: string | null; temperature: number; maxTokens: number };
 }
 
 declare module 'vitest' {

@@ -1,6 +1,7 @@
 import OpenAI, { APIError } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import { MalformedResponseError, RequestError } from '../errors.ts';
+import { requestCompletion, type CompletionOptions, type CompletionResult } from './completions.ts';
 
 export type ChatMessage = ChatCompletionMessageParam;
 
@@ -38,6 +39,8 @@ export interface EvalClient {
   readonly model: string;
   readonly openai: OpenAI;
   chat(messages: ChatMessage[], sampling: SamplingParams, signal?: AbortSignal): Promise<ChatResult>;
+  /** Non-streamed `/v1/completions` at temperature 0 (log-likelihood scoring: `echo`, `logprobs`, `maxTokens` 0). */
+  complete(prompt: string, options: CompletionOptions): Promise<CompletionResult>;
 }
 
 // Create the client on the openai SDK; the dispatcher behind baseUrl owns concurrency.
@@ -52,6 +55,7 @@ export function createEvalClient(options: EvalClientOptions): EvalClient {
     model: options.model,
     openai,
     chat: (messages, sampling, signal) => streamChat(openai, options, messages, sampling, signal),
+    complete: (prompt, completion) => requestCompletion(openai, options, prompt, completion),
   };
 }
 

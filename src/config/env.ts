@@ -43,6 +43,14 @@ export const EvalEnvSchema = z.object({
   EVAL_VLLM_BIN: optionalString,
   /** Serve datasets from this local directory (laid out like shared/datasets) on loopback instead of the public hosts. */
   EVAL_DATASET_MIRROR: optionalString,
+  /** OpenAI-compatible judge endpoint (MT-Bench); needs EVAL_JUDGE_MODEL. Default: the evaluated server judges itself. */
+  EVAL_JUDGE_BASE_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: 'EVAL_JUDGE_BASE_URL must be an http(s) URL' }).optional(),
+  ),
+  /** Model id of the judge endpoint, e.g. `gpt-4`. */
+  EVAL_JUDGE_MODEL: optionalString,
+  /** API key sent to the judge endpoint. */
+  EVAL_JUDGE_API_KEY: optionalString,
   /** `gold`, `wrong` or `mix:<share correct>`: launch the simulated vLLM scripted from the datasets' own answers. */
   EVAL_SIMULATE: optionalString.pipe(
     z

@@ -20,6 +20,17 @@ export interface ProjectSettings {
   variants: EvalConfig['variants'];
   client: EvalConfig['client'];
   server: EvalConfig['server'];
+  judge: JudgeSettings;
+}
+
+/** The judge of judged suites; null `baseUrl`/`model` = the evaluated server and model, through the dispatcher. */
+export interface JudgeSettings {
+  /** Base URL without the trailing `/v1`. */
+  baseUrl: string | null;
+  model: string | null;
+  apiKey: string | null;
+  temperature: number;
+  maxTokens: number;
 }
 
 // Precedence: environment > config file > schema defaults.
@@ -49,6 +60,27 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     variants: config.variants,
     client: config.client,
     server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
+    judge: resolveJudge(config, env),
+  };
+}
+
+// Environment > config file; an external judge needs both its URL and its model.
+function resolveJudge(config: EvalConfig, env: EvalEnv): JudgeSettings {
+  const baseUrl = env.EVAL_JUDGE_BASE_URL ?? config.judge.baseUrl ?? null;
+  const model = env.EVAL_JUDGE_MODEL ?? config.judge.model ?? null;
+  if ((baseUrl === null) !== (model === null)) {
+    throw new ConfigError(
+      baseUrl === null
+        ? `The judge model is "${model}" but no judge endpoint is set; set \`EVAL_JUDGE_BASE_URL\` (or \`judge.baseUrl\`), or unset the model to let the evaluated server judge.`
+        : `The judge endpoint is ${baseUrl} but no judge model is set; set \`EVAL_JUDGE_MODEL\` (or \`judge.model\`) to the model it serves.`,
+    );
+  }
+  return {
+    baseUrl: baseUrl === null ? null : baseUrl.replace(/\/+$/, '').replace(/\/v1$/, ''),
+    model,
+    apiKey: env.EVAL_JUDGE_API_KEY ?? null,
+    temperature: config.judge.temperature,
+    maxTokens: config.judge.maxTokens,
   };
 }
 

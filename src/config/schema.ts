@@ -98,6 +98,21 @@ export const GatesConfigSchema = z.strictObject({
   baselineBranch: z.string().min(1).default('main'),
 });
 
+/**
+ * The LLM judge of judged suites (MT-Bench). Unset `baseUrl` and `model`: the evaluated server and model judge
+ * themselves, through the run's dispatcher. The API key comes from `EVAL_JUDGE_API_KEY` only.
+ */
+export const JudgeConfigSchema = z.strictObject({
+  /** OpenAI-compatible base URL of the judge, with or without `/v1`; needs `model`. @default the evaluated server (env EVAL_JUDGE_BASE_URL) */
+  baseUrl: z.url({ protocol: /^https?$/ }).optional(),
+  /** Model id the judge endpoint serves, e.g. `gpt-4`; needs `baseUrl`. @default the evaluated model (env EVAL_JUDGE_MODEL) */
+  model: z.string().min(1).optional(),
+  /** FastChat judges greedily. @default 0 */
+  temperature: z.number().min(0).default(0),
+  /** Upper bound of judgment tokens (FastChat: 2048). @default 2048 */
+  maxTokens: z.number().int().positive().default(2048),
+});
+
 export const EvalConfigSchema = z.strictObject({
   models: z.record(z.string().regex(/^[a-z0-9_]+$/, 'model keys are lower-case [a-z0-9_]'), ModelSchema),
   presets: z.record(z.string().regex(/^[a-z0-9_]+$/), PresetSchema),
@@ -110,6 +125,7 @@ export const EvalConfigSchema = z.strictObject({
   sampling: SamplingConfigSchema.prefault({}),
   client: ClientConfigSchema.prefault({}),
   server: ServerConfigSchema.prefault({}),
+  judge: JudgeConfigSchema.prefault({}),
 });
 export type EvalConfigInput = z.input<typeof EvalConfigSchema>;
 export type EvalConfig = z.output<typeof EvalConfigSchema>;

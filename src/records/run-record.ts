@@ -72,6 +72,8 @@ export const PerformanceSchema = z.object({
   /** Time-weighted mean of requests in flight while any request was in flight. */
   meanInFlight: z.number().nullable(),
   inFlightLimit: z.number().int().positive(),
+  /** CPU time of the harness process (main thread and test worker threads) during the run; the server is not included. */
+  clientCpuMs: z.number().nonnegative().nullable().default(null),
   /** Peak GPU memory in MiB from nvidia-smi; null when unavailable. */
   gpuMemoryMiB: z.number().nullable(),
 });

@@ -32,6 +32,8 @@ export interface RunRecordInput {
   harnessVersion: string;
   git: { commit: string | null; branch: string | null };
   gpu: { name: string | null; memoryMiB: number | null };
+  /** CPU the harness process used during the run (threads pool: workers included). */
+  clientCpuMs: number | null;
   fingerprint: { fingerprint: RunRecord['fingerprint']; hash: string };
 }
 
@@ -141,6 +143,7 @@ function buildPerformance(input: RunRecordInput): Performance {
     latencyMs: percentiles(ok.map((c) => c.timing.latencyMs)),
     meanInFlight: input.dispatcher?.meanInFlight ?? null,
     inFlightLimit: input.server.inFlightLimit,
+    clientCpuMs: input.clientCpuMs,
     gpuMemoryMiB: input.gpu.memoryMiB,
   };
 }

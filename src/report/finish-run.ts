@@ -25,6 +25,7 @@ export interface FinishRunInput {
   suites: SuiteMeta[];
   cases: CaseRecord[];
   reason: 'passed' | 'failed' | 'interrupted';
+  clientCpuMs: number | null;
   log: (line: string) => void;
 }
 

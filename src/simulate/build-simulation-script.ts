@@ -1,4 +1,7 @@
+import { loadArcChallenge, simulateArcChallenge } from '../suites/arc-challenge.ts';
 import { loadGsm8k, simulateGsm8k } from '../suites/gsm8k.ts';
+import { loadHellaswag, simulateHellaswag } from '../suites/hellaswag.ts';
+import { loadMtBench, MT_BENCH_VARIANT, simulateMtBench } from '../suites/mt-bench.ts';
 import type { DatasetSource } from '../suites/read-pinned.ts';
 import type { SimRule, SimulationMode } from './script.ts';
 
@@ -6,17 +9,33 @@ import type { SimRule, SimulationMode } from './script.ts';
 export interface SimulationScript {
   rules: SimRule[];
   expected: Record<string, Record<string, number>>;
+  /** Per dataset key, per case id, per metric: the score a case must get (graded suites: the scripted ratings). */
+  cases: Record<string, Record<string, Record<string, number>>>;
 }
 
 // Answer every case of every suite from the dataset's own gold (or a wrong answer), per the mode.
 export async function buildSimulationScript(mode: SimulationMode, source: DatasetSource, limit: number | null): Promise<SimulationScript> {
   const rules: SimRule[] = [];
   const expected: SimulationScript['expected'] = {};
+  const cases: SimulationScript['cases'] = {};
 
   const gsm8k = simulateGsm8k(await loadGsm8k(source, limit), mode);
   rules.push(...gsm8k.rules);
   expected['gsm8k/0shot'] = gsm8k.expected;
   expected['gsm8k/8shot'] = gsm8k.expected;
 
-  return { rules, expected };
+  const arc = simulateArcChallenge(await loadArcChallenge(source, limit), mode);
+  rules.push(...arc.rules);
+  Object.assign(expected, arc.expected);
+
+  const hellaswag = simulateHellaswag(await loadHellaswag(source, limit), mode);
+  rules.push(...hellaswag.rules);
+  Object.assign(expected, hellaswag.expected);
+
+  const mtBench = simulateMtBench(await loadMtBench(source, limit), mode);
+  rules.push(...mtBench.rules);
+  expected[`mt_bench/${MT_BENCH_VARIANT}`] = mtBench.expected;
+  cases[`mt_bench/${MT_BENCH_VARIANT}`] = mtBench.cases;
+
+  return { rules, expected, cases };
 }

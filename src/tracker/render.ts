@@ -103,6 +103,7 @@ export function performanceRows(p: Performance): string[][] {
     ['TTFT p50 / p99', percentiles(p.ttftMs)],
     ['Latency p50 / p99', percentiles(p.latencyMs)],
     ['Mean in flight / limit', `${p.meanInFlight === null ? '—' : formatNumber(p.meanInFlight)} / ${p.inFlightLimit}`],
+    ['Harness CPU', p.clientCpuMs === null ? 'unavailable' : `${formatNumber(p.clientCpuMs / 1000)} s`],
     ['GPU memory (peak)', p.gpuMemoryMiB === null ? 'unavailable' : `${formatNumber(p.gpuMemoryMiB, 0)} MiB`],
     ['Requests', `${formatNumber(p.requests, 0)} (${formatNumber(p.failedRequests, 0)} failed)`],
     ['Tokens (prompt / completion)', `${formatNumber(p.promptTokens, 0)} / ${formatNumber(p.completionTokens, 0)}`],

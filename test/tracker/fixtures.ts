@@ -145,6 +145,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       latencyMs: { mean: 2100, p50: 2000, p90: 3000, p99: 4000 },
       meanInFlight: 6.5,
       inFlightLimit: 8,
+      clientCpuMs: null,
       gpuMemoryMiB: 70_000,
       ...f.performance,
     },
