@@ -5,6 +5,7 @@ import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { findFreePort } from '../setup/free-port.ts';
 import { launchServer } from '../setup/launch-server.ts';
+import { STREAM_INTERVAL } from '../src/config/resolve.ts';
 import { buildGsm8kZeroShotMessages } from '../src/scoring/gsm8k/index.ts';
 import { loadGsm8k } from '../src/suites/gsm8k.ts';
 import { startDatasetMirror } from '../src/datasets/mirror-server.ts';
@@ -78,7 +79,7 @@ async function runBareLoop(script: string, bodies: string[], inFlight: number): 
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = await launchServer({
     bin: simulatorBin,
-    args: ['serve', MODEL, '--port', String(port), '--max-num-seqs', String(SLOTS)],
+    args: ['serve', MODEL, '--port', String(port), '--max-num-seqs', String(SLOTS), '--stream-interval', String(STREAM_INTERVAL)],
     baseUrl,
     logFile: join(tmpdir(), `bench-bare-${port}.log`),
     readinessTimeoutMs: 30_000,
