@@ -1,0 +1,52 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { RunRecord } from '../../src/records/run-record.ts';
+import { evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
+
+// Pipeline self-check: every suite, answered from the dataset's own gold, must score 100%; answered
+// wrongly, 0%. A scorer, prompt or extraction change that breaks this fails CI.
+const LIMIT = '6';
+
+function expectedOf(resultsDir: string, record: RunRecord): Record<string, Record<string, number>> {
+  const file = join(resultsDir, 'simulation', `${record.runId}.expected.json`);
+  return (JSON.parse(readFileSync(file, 'utf8')) as { expected: Record<string, Record<string, number>> }).expected;
+}
+
+async function runAllSuites(mode: string): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string }> {
+  const env = evalEnv({ EVAL_SIMULATE: mode, EVAL_LIMIT: LIMIT });
+  const result = await startVitest(['--project', 'qwen3_8b'], env);
+  const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+  expect(record, result.all).toBeDefined();
+  return { record: record!, expected: expectedOf(env.EVAL_RESULTS_DIR!, record!), output: result.all ?? '' };
+}
+
+describe.sequential('pipeline self-check on the simulated vLLM', () => {
+  test('every suite scores 100% on answers built from its gold', async () => {
+    const { record, expected, output } = await runAllSuites('gold');
+    const keys = Object.keys(record.datasets).sort();
+    expect(keys).toEqual(expect.arrayContaining(['arc_challenge/chat', 'arc_challenge/loglikelihood', 'gsm8k/0shot', 'hellaswag/chat', 'hellaswag/loglikelihood', 'mt_bench/single']));
+    for (const [key, dataset] of Object.entries(record.datasets)) {
+      expect(dataset.counts.error, `${key}\n${output}`).toBe(0);
+      expect(dataset.counts.unparseable, key).toBe(0);
+      for (const spec of dataset.metricSpecs) {
+        const value = dataset.metrics[spec.name]!.value;
+        expect(value, `${key} ${spec.name}`).toBe(expected[key]![spec.name]);
+        if (spec.kind === 'proportion') expect(value, `${key} ${spec.name}`).toBe(1);
+      }
+    }
+  });
+
+  test('every suite scores 0% on answers built to be wrong', async () => {
+    const { record, expected } = await runAllSuites('wrong');
+    for (const [key, dataset] of Object.entries(record.datasets)) {
+      expect(dataset.counts.error, key).toBe(0);
+      for (const spec of dataset.metricSpecs) {
+        const value = dataset.metrics[spec.name]!.value;
+        expect(value, `${key} ${spec.name}`).toBe(expected[key]![spec.name]);
+        if (spec.kind === 'proportion') expect(value, `${key} ${spec.name}`).toBe(0);
+        else expect(value, `${key} ${spec.name}`).toBe(spec.range[0]);
+      }
+    }
+  });
+});
