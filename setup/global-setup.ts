@@ -106,6 +106,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       thresholds: settings.thresholds,
       sampling: settings.sampling,
       variants: settings.variants,
+      code: settings.code,
       client: { maxRetries: settings.client.maxRetries, requestTimeoutMs: settings.client.requestTimeoutMs },
       datasetBaseUrl,
       judge: settings.judge,

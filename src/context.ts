@@ -35,6 +35,8 @@ export interface RunContext {
   limit: number | null;
   thresholds: Record<string, Record<string, number>>;
   sampling: { temperature: number; topP: number; seed: number; maxTokens: number };
+  /** Code sandbox and pass@k sampling (config `code`). */
+  code: { sandbox: 'bwrap' | 'unsafe-rlimits-only'; samples: number; temperature: number; passAtK: number[]; mbppSplit: 'test' | 'sanitized-test' };
   /** Variants to run per suite (config `variants`). */
   variants: { gsm8k: Array<'0shot' | '8shot'>; arc_challenge: Array<'chat' | 'loglikelihood'>; hellaswag: Array<'chat' | 'loglikelihood'> };
   client: { maxRetries: number; requestTimeoutMs: number };

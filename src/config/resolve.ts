@@ -18,6 +18,7 @@ export interface ProjectSettings {
   thresholds: Record<string, Record<string, number>>;
   sampling: EvalConfig['sampling'];
   variants: EvalConfig['variants'];
+  code: EvalConfig['code'];
   client: EvalConfig['client'];
   server: EvalConfig['server'];
   judge: JudgeSettings;
@@ -58,6 +59,7 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     thresholds: config.thresholds[modelKey] ?? {},
     sampling: config.sampling,
     variants: config.variants,
+    code: { ...config.code, sandbox: env.EVAL_SANDBOX ?? config.code.sandbox },
     client: config.client,
     server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
     judge: resolveJudge(config, env),

@@ -86,6 +86,21 @@ export type VariantsConfig = z.output<typeof VariantsConfigSchema>;
 /** Per dataset key (`gsm8k/0shot`), per metric: the minimum score. */
 export const ThresholdsSchema = z.record(z.string(), z.record(z.string(), z.number().min(0)));
 
+/** Model-generated code: where it runs and how it is sampled for pass@k. */
+export const CodeConfigSchema = z.strictObject({
+  /** `bwrap` (isolated, fails closed when bubblewrap is missing) or `unsafe-rlimits-only` (opt-in, loud warning). @default 'bwrap' (env EVAL_SANDBOX) */
+  sandbox: z.enum(['bwrap', 'unsafe-rlimits-only']).default('bwrap'),
+  /** Samples per problem; 1 = greedy pass@1, more = pass@k with the unbiased estimator. @default 1 */
+  samples: z.number().int().positive().default(1),
+  /** Sampling temperature when `samples` > 1. @default 0.8 */
+  temperature: z.number().min(0).default(0.8),
+  /** k values reported when `samples` > 1 (each k <= samples). @default [1, 10] */
+  passAtK: z.array(z.number().int().positive()).default([1, 10]),
+  /** MBPP split: `test` (ids 11-510, 500 problems) or `sanitized-test` (257). @default 'test' */
+  mbppSplit: z.enum(['test', 'sanitized-test']).default('test'),
+});
+export type CodeConfig = z.output<typeof CodeConfigSchema>;
+
 /** Baseline comparison: fail only on a significant regression larger than `minEffect`. */
 export const GatesConfigSchema = z.strictObject({
   /** Smallest regression that fails, absolute on [0, 1] metrics. @default 0.02 */
@@ -122,6 +137,7 @@ export const EvalConfigSchema = z.strictObject({
   thresholds: z.record(z.string(), ThresholdsSchema).default({}),
   variants: VariantsConfigSchema.prefault({}),
   gates: GatesConfigSchema.prefault({}),
+  code: CodeConfigSchema.prefault({}),
   sampling: SamplingConfigSchema.prefault({}),
   client: ClientConfigSchema.prefault({}),
   server: ServerConfigSchema.prefault({}),

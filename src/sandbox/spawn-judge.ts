@@ -29,8 +29,8 @@ export interface SpawnJudgeOptions {
 
 const TAIL_BYTES = 4096;
 const VERDICT_CAP = 4096;
-// Daemons may hold the pipes open: judge on 'exit', then give the pipes this long to drain.
-const DRAIN_MS = 100;
+// Daemons may hold the pipes open: judge on 'exit', then give the pipes at most this long to close (a loaded box can deliver the fd-3 data late).
+const DRAIN_MS = 1000;
 // After a kill the sandbox's pid namespace is torn down asynchronously; its pipes close when the last process is gone.
 const TEARDOWN_MS = 2000;
 

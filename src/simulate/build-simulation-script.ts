@@ -1,4 +1,5 @@
 import { loadArcChallenge, simulateArcChallenge } from '../suites/arc-challenge.ts';
+import { loadHumanEval, loadMbpp, simulateCode } from '../suites/code.ts';
 import { loadGsm8k, simulateGsm8k } from '../suites/gsm8k.ts';
 import { loadHellaswag, simulateHellaswag } from '../suites/hellaswag.ts';
 import { loadMtBench, MT_BENCH_VARIANT, simulateMtBench } from '../suites/mt-bench.ts';
@@ -36,6 +37,15 @@ export async function buildSimulationScript(mode: SimulationMode, source: Datase
   rules.push(...mtBench.rules);
   expected[`mt_bench/${MT_BENCH_VARIANT}`] = mtBench.expected;
   cases[`mt_bench/${MT_BENCH_VARIANT}`] = mtBench.cases;
+
+  const humaneval = simulateCode((await loadHumanEval(source, limit)).cases, mode);
+  rules.push(...humaneval.rules);
+  expected['humaneval/instruct'] = humaneval.expected;
+  for (const split of ['test', 'sanitized-test'] as const) {
+    const mbpp = simulateCode((await loadMbpp(source, limit, split)).cases, mode);
+    rules.push(...mbpp.rules);
+    expected[`mbpp/${split}`] = mbpp.expected;
+  }
 
   return { rules, expected, cases };
 }

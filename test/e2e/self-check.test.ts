@@ -25,7 +25,7 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
   test('every suite scores 100% on answers built from its gold', async () => {
     const { record, expected, output } = await runAllSuites('gold');
     const keys = Object.keys(record.datasets).sort();
-    expect(keys).toEqual(expect.arrayContaining(['arc_challenge/chat', 'arc_challenge/loglikelihood', 'gsm8k/0shot', 'hellaswag/chat', 'hellaswag/loglikelihood', 'mt_bench/single']));
+    expect(keys).toEqual(expect.arrayContaining(['arc_challenge/chat', 'arc_challenge/loglikelihood', 'gsm8k/0shot', 'hellaswag/chat', 'hellaswag/loglikelihood', 'humaneval/instruct', 'mbpp/test', 'mt_bench/single']));
     for (const [key, dataset] of Object.entries(record.datasets)) {
       expect(dataset.counts.error, `${key}\n${output}`).toBe(0);
       expect(dataset.counts.unparseable, key).toBe(0);

@@ -39,6 +39,11 @@ export function readHumanEval(sharedDir: string = resolveSharedDir()): HumanEval
   } catch (cause) {
     throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `HumanEval not found at ${file}; set SHARED_DIR`, { cause });
   }
+  return parseHumanEval(text);
+}
+
+// Parse HumanEval.jsonl content (the suites get it from the verified dataset cache).
+export function parseHumanEval(text: string): HumanEvalProblem[] {
   return text
     .split('\n')
     .filter((line) => line.trim() !== '')

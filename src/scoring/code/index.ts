@@ -1,7 +1,7 @@
 // Public surface of HumanEval / MBPP scoring.
-export { readHumanEval, HumanEvalRowSchema, HUMANEVAL_SIZE } from './humaneval-dataset.ts';
+export { readHumanEval, parseHumanEval, HumanEvalRowSchema, HUMANEVAL_SIZE } from './humaneval-dataset.ts';
 export type { HumanEvalProblem, HumanEvalRow } from './humaneval-dataset.ts';
-export { readMbpp, findMbppEntryPoint, MbppRowSchema, SanitizedMbppRowSchema } from './mbpp-dataset.ts';
+export { readMbpp, parseMbpp, findMbppEntryPoint, MbppRowSchema, SanitizedMbppRowSchema } from './mbpp-dataset.ts';
 export type { MbppProblem, MbppSplit } from './mbpp-dataset.ts';
 export { extractCode, definesFunction } from './extract-code.ts';
 export type { ExtractedCode, ExtractCodeOptions } from './extract-code.ts';

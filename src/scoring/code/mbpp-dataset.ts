@@ -62,13 +62,18 @@ function readText(file: string): string {
 // Read one MBPP split, validated, in task-id order.
 export function readMbpp(split: MbppSplit = 'test', sharedDir: string = resolveSharedDir()): MbppProblem[] {
   const dir = join(sharedDir, 'datasets', 'mbpp');
+  return parseMbpp(split, readText(join(dir, split === 'test' ? 'mbpp.jsonl' : 'sanitized-mbpp.json')));
+}
+
+// Parse one MBPP split from its file content (`mbpp.jsonl` for `test`, `sanitized-mbpp.json` for `sanitized-test`).
+export function parseMbpp(split: MbppSplit, text: string): MbppProblem[] {
   const inTest = (id: number): boolean => id >= TEST_IDS.first && id <= TEST_IDS.last;
-  const make = (taskId: number, text: string, rawCode: string, testList: string[], setup: string): MbppProblem => {
+  const make = (taskId: number, prompt: string, rawCode: string, testList: string[], setup: string): MbppProblem => {
     const code = rawCode.replace(/\r\n?/g, '\n');
-    return { kind: 'mbpp', taskId, text, code, testList, testSetupCode: setup, entryPoint: findMbppEntryPoint(code, testList) };
+    return { kind: 'mbpp', taskId, text: prompt, code, testList, testSetupCode: setup, entryPoint: findMbppEntryPoint(code, testList) };
   };
   if (split === 'test') {
-    return readText(join(dir, 'mbpp.jsonl'))
+    return text
       .split('\n')
       .filter((line) => line.trim() !== '')
       .map((line) => MbppRowSchema.parse(JSON.parse(line)))
@@ -77,7 +82,7 @@ export function readMbpp(split: MbppSplit = 'test', sharedDir: string = resolveS
   }
   return z
     .array(SanitizedMbppRowSchema)
-    .parse(JSON.parse(readText(join(dir, 'sanitized-mbpp.json'))))
+    .parse(JSON.parse(text))
     .filter((row) => inTest(row.task_id))
     .sort((a, b) => a.task_id - b.task_id)
     .map((row) => make(row.task_id, row.prompt, row.code, row.test_list, row.test_imports.join('\n')));

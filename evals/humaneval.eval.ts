@@ -1,0 +1,29 @@
+import { afterAll } from 'vitest';
+import { injectEvalContext } from '../src/context.ts';
+import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
+import { getEvalClient, getSampling } from '../src/suite/eval-client.ts';
+import { codeMetricSpecs, codePromptHash, getSandbox, loadHumanEval, runCodeCase } from '../src/suites/code.ts';
+
+// HumanEval: the model completes each function; `check(entry_point)` decides, inside the sandbox.
+const { server, run } = injectEvalContext();
+const data = await loadHumanEval(run, run.limit);
+const sandbox = await getSandbox(run.code.sandbox);
+afterAll(() => sandbox.close());
+const metricSpecs = codeMetricSpecs(run.code);
+
+defineEvalSuite({
+  dataset: 'humaneval',
+  variant: 'instruct',
+  label: run.code.samples === 1 ? 'HumanEval (chat, greedy pass@1, sandboxed)' : `HumanEval (chat, pass@k from ${run.code.samples} samples, sandboxed)`,
+  primaryMetric: metricSpecs[0]!.name,
+  metricSpecs,
+  pins: data.pins,
+  promptHash: codePromptHash(data.cases[0] ?? { kind: 'humaneval', taskId: '-', prompt: '', canonicalSolution: '', test: '', entryPoint: 'f' }),
+  datasetSize: data.size,
+  cases: data.cases,
+  caseId: (item) => item.taskId,
+  client: getEvalClient(server, run),
+  sampling: getSampling(run),
+  thresholds: run.thresholds['humaneval/instruct'] ?? {},
+  runCase: (item, context) => runCodeCase(item, sandbox, run.code, context),
+});

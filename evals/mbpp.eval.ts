@@ -1,0 +1,30 @@
+import { afterAll } from 'vitest';
+import { injectEvalContext } from '../src/context.ts';
+import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
+import { getEvalClient, getSampling } from '../src/suite/eval-client.ts';
+import { codeMetricSpecs, codePromptHash, getSandbox, loadMbpp, runCodeCase } from '../src/suites/code.ts';
+
+// MBPP: task text plus the first test as the signature hint; `test_list` asserts (after `test_setup_code`) decide.
+const { server, run } = injectEvalContext();
+const split = run.code.mbppSplit;
+const data = await loadMbpp(run, run.limit, split);
+const sandbox = await getSandbox(run.code.sandbox);
+afterAll(() => sandbox.close());
+const metricSpecs = codeMetricSpecs(run.code);
+
+defineEvalSuite({
+  dataset: 'mbpp',
+  variant: split,
+  label: `MBPP (${split === 'test' ? 'test ids 11-510' : 'sanitized test'}, chat, ${run.code.samples === 1 ? 'greedy pass@1' : `pass@k from ${run.code.samples} samples`}, sandboxed)`,
+  primaryMetric: metricSpecs[0]!.name,
+  metricSpecs,
+  pins: data.pins,
+  promptHash: codePromptHash(data.cases[0] ?? { kind: 'mbpp', taskId: 0, text: '', code: '', testList: [], testSetupCode: '', entryPoint: 'f' }),
+  datasetSize: data.size,
+  cases: data.cases,
+  caseId: (item) => String(item.taskId),
+  client: getEvalClient(server, run),
+  sampling: getSampling(run),
+  thresholds: run.thresholds[`mbpp/${split}`] ?? {},
+  runCase: (item, context) => runCodeCase(item, sandbox, run.code, context),
+});
