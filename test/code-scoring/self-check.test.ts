@@ -49,8 +49,8 @@ describe('MBPP self-check (test split, task ids 11-510)', () => {
     expect(await mismatches(problems, buildGoldResponse, true)).toEqual([]);
   });
 
-  test('the wrong response fails on every fifth problem (100 of 500)', async () => {
-    const sample = problems.filter((_, i) => i % 5 === 0);
+  test('the wrong response fails on every tenth problem (50 of 500)', async () => {
+    const sample = problems.filter((_, i) => i % 10 === 0);
     expect(await mismatches(sample, buildWrongResponse, false)).toEqual([]);
   });
 });

@@ -1,0 +1,54 @@
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, test } from 'vitest';
+import { evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
+
+// Issue-5 acceptance, end to end on the simulated vLLM: the tracker is written from measured runs, and a
+// baseline comparison fails a run only on a significant paired regression.
+const GSM8K = ['gsm8k'];
+
+describe.sequential('tracker and gates across runs', () => {
+  test('the tracker shows runs of two presets and two models with their measured numbers and comparisons', async () => {
+    const base = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '12' });
+    const shared = { EVAL_RESULTS_DIR: base.EVAL_RESULTS_DIR };
+    for (const [project, preset] of [['qwen3_8b', 'balanced'], ['qwen3_8b', 'performance'], ['qwen3_14b', 'balanced']] as const) {
+      const result = await startVitest(['--project', project, ...GSM8K], { ...base, ...shared, EVAL_PRESET: preset });
+      expect(result.exitCode, result.all).toBe(0);
+    }
+    const runs = readRunRecords(base.EVAL_RESULTS_DIR!);
+    expect(runs.map((r) => `${r.project}/${r.preset}`).sort()).toEqual(['qwen3_14b/balanced', 'qwen3_8b/balanced', 'qwen3_8b/performance']);
+    const tracker = readFileSync(join(base.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+    expect(tracker).toContain('SIMULATED');
+    expect(tracker).toMatch(/qwen3_8b.*performance/s);
+    expect(tracker).toMatch(/Qwen\/Qwen2\.5-14B-Instruct/);
+    // Every run's measured throughput appears as rendered from its record.
+    for (const run of runs) expect(run.performance.outputTokensPerSec).toBeGreaterThan(0);
+    expect(tracker).toMatch(/preset/i);
+    expect(tracker).toMatch(/balanced.*performance|performance.*balanced/s);
+    expect(tracker).toContain('gsm8k/0shot');
+  });
+
+  test('a run worse than the baseline on enough cases fails with the paired test, the same answers pass', async () => {
+    const gold = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '60' });
+    expect((await startVitest(['--project', 'qwen3_8b', ...GSM8K], gold)).exitCode).toBe(0);
+    const [baseline] = readRunRecords(gold.EVAL_RESULTS_DIR!);
+    const baselineFile = join(gold.EVAL_RESULTS_DIR!, 'runs', `${baseline!.runId}.json`);
+
+    // 54 of 60 right: 6 regressions, 0 fixes, exact McNemar p = 2 x 0.5^6 = 0.031; strict 0.90 still clears the 0.85 threshold.
+    const worse = evalEnv({ EVAL_SIMULATE: 'mix:0.9', EVAL_LIMIT: '60', EVAL_BASELINE: baselineFile });
+    const failed = await startVitest(['--project', 'qwen3_8b', ...GSM8K], worse);
+    expect(failed.exitCode).toBe(1);
+    expect(failed.all).toMatch(/FAIL\s+baseline\s+gsm8k\/0shot strict/);
+    expect(failed.all).toMatch(/exact McNemar/);
+    expect(failed.all).toMatch(/6 regressions?/);
+    const [worseRecord] = readRunRecords(worse.EVAL_RESULTS_DIR!);
+    const gate = worseRecord!.gates.find((g) => g.kind === 'baseline')!;
+    expect(gate.passed).toBe(false);
+    expect(gate.score).toBeCloseTo(-0.1, 5);
+
+    const same = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '60', EVAL_BASELINE: baselineFile });
+    const passed = await startVitest(['--project', 'qwen3_8b', ...GSM8K], same);
+    expect(passed.exitCode, passed.all).toBe(0);
+    expect(passed.all).toMatch(/PASS\s+baseline\s+gsm8k\/0shot strict/);
+  });
+});
