@@ -1,7 +1,7 @@
 import { renderTranscript } from '../prompts/chat-message.ts';
 import type { MetricSpec } from '../records/metric.ts';
 import type { DatasetPin } from '../records/run-record.ts';
-import { createSandbox, type Sandbox } from '../sandbox/index.ts';
+import { createSandbox, limitsForReference, type Sandbox, type SandboxLimits } from '../sandbox/index.ts';
 import {
   buildGoldResponse,
   buildHumanEvalMessages,
@@ -80,7 +80,9 @@ export async function runCodeCase(problem: CodeProblem, sandbox: Sandbox, sampli
       ),
     ),
   );
-  const scored = await Promise.all(answers.map((a) => scoreCodeResponse(sandbox, problem, a.text)));
+  const limits = await calibratedLimits(problem, sandbox);
+  const scored = await Promise.all(answers.map((a) => scoreCodeResponse(sandbox, problem, a.text, limits ? { limits } : {})));
+  if (limits) for (const s of scored) s.fields.detail = { ...s.fields.detail, cpuLimitMs: limits.cpuMs };
   const usage = {
     promptTokens: answers.reduce((n, a) => n + a.promptTokens, 0),
     completionTokens: answers.reduce((n, a) => n + a.completionTokens, 0),
@@ -106,6 +108,24 @@ export async function runCodeCase(problem: CodeProblem, sandbox: Sandbox, sampli
     timing,
     detail: { samples: sampling.samples, passed, perSample: scored.map((s) => s.fields.detail ?? {}) },
   };
+}
+
+/** Generous limits for the reference solution's own timing run. */
+const REFERENCE_LIMITS: Pick<SandboxLimits, 'cpuMs' | 'wallMs'> = { cpuMs: 20_000, wallMs: 41_000 };
+const references = new Map<string, Promise<Pick<SandboxLimits, 'cpuMs' | 'wallMs'> | undefined>>();
+
+// Per-problem time limit calibrated on this machine (evalplus): the reference solution's test time in the
+// same sandbox, x4, at least 3 s. Measured once per problem and worker; undefined keeps the defaults.
+export function calibratedLimits(problem: CodeProblem, sandbox: Sandbox): Promise<Pick<SandboxLimits, 'cpuMs' | 'wallMs'> | undefined> {
+  const key = `${problem.kind}:${problem.taskId}`;
+  let limits = references.get(key);
+  if (!limits) {
+    limits = scoreCodeResponse(sandbox, problem, buildGoldResponse(problem), { limits: REFERENCE_LIMITS }).then((reference) =>
+      reference.result?.status === 'passed' ? limitsForReference(reference.result.testMs ?? reference.result.durationMs) : undefined,
+    );
+    references.set(key, limits);
+  }
+  return limits;
 }
 
 // One sandbox per worker, shared by the code suites it runs.

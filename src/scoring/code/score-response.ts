@@ -1,5 +1,5 @@
 import type { Sandbox } from '../../sandbox/create-sandbox.ts';
-import type { SandboxResult } from '../../sandbox/types.ts';
+import type { SandboxLimits, SandboxResult } from '../../sandbox/types.ts';
 import { toCodeCaseFields, type CodeCaseFields } from './case-fields.ts';
 import { extractCode, type ExtractedCode } from './extract-code.ts';
 import type { HumanEvalProblem } from './humaneval-dataset.ts';
@@ -21,13 +21,13 @@ export async function scoreCodeResponse(
   sandbox: Sandbox,
   problem: HumanEvalProblem | MbppProblem,
   response: string,
-  options: { prefilled?: boolean } = {},
+  options: { prefilled?: boolean; limits?: Partial<SandboxLimits> } = {},
 ): Promise<CodeScore> {
   const extracted = extractCode(response, { entryPoint: problem.entryPoint, prefilled: options.prefilled ?? false });
   if (extracted === null) return { extracted, program: null, result: null, fields: toCodeCaseFields(null, null) };
   const program =
     problem.kind === 'humaneval' ? buildHumanEvalProgram(problem, extracted.code) : buildMbppProgram(problem, extracted.code);
-  const result = await sandbox.run(program);
+  const result = await sandbox.run(options.limits ? { ...program, limits: { ...program.limits, ...options.limits } } : program);
   const fields = toCodeCaseFields(extracted.code, result);
   if ('assembly' in program) fields.detail = { ...fields.detail, assembly: program.assembly };
   return { extracted, program: program.code, result, fields };
