@@ -43,6 +43,15 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(record!.datasets['gsm8k/0shot']!.counts.correct).toBe(6);
   });
 
+  test('retries the server\'s 500s with backoff and still records every case', async () => {
+    const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: LIMIT, VLLM_SIM_HTTP_500_EVERY: '4' });
+    const result = await startVitest(ARGS, env);
+    expect(result.exitCode, result.all).toBe(0);
+    const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+    expect(record!.performance.failedRequests).toBeGreaterThan(0);
+    expect(record!.datasets['gsm8k/0shot']!.counts.correct).toBe(24);
+  });
+
   test('starts a `vllm` found first on PATH, scripted by the user', async () => {
     // Script from a gold run's own script file: the user-facing VLLM_SIM_SCRIPT path.
     const gold = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '4' });
