@@ -1,12 +1,13 @@
-import { randomBytes } from 'node:crypto';
-import { resolve } from 'node:path';
+import { existsSync } from 'node:fs';
+import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import config from '../qwen-evals.config.ts';
 import { parseEvalEnv } from '../src/config/env.ts';
 import { parseEvalConfig } from '../src/config/load.ts';
-import { buildServeArgs, resolveProjectSettings, type ProjectSettings } from '../src/config/resolve.ts';
+import { buildServeArgs, resolveProjectSettings } from '../src/config/resolve.ts';
 import type { RunContext, ServerContext } from '../src/context.ts';
-import { NoServerError } from '../src/errors.ts';
+import { ConfigError, NoServerError } from '../src/errors.ts';
+import { makeRunId } from '../src/history/run-id.ts';
 import { checkExternalServer } from './check-external-server.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { findExecutable } from './find-executable.ts';
@@ -21,8 +22,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const env = parseEvalEnv();
   const settings = resolveProjectSettings(parseEvalConfig(config), env, project.name);
   const startedAt = new Date();
-  const runId = makeRunId(startedAt, settings);
+  const runId = makeRunId({ project: settings.modelKey, preset: settings.presetName, startedAt });
   const resultsDir = resolve(project.config.root, settings.resultsDir);
+  const resumeFrom = resolveResume(env.EVAL_RESUME, resultsDir);
   const cleanups: Array<() => Promise<void>> = [];
   const teardown = async () => {
     for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
@@ -110,6 +112,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       client: { maxRetries: settings.client.maxRetries, requestTimeoutMs: settings.client.requestTimeoutMs },
       datasetBaseUrl,
       judge: settings.judge,
+      resumeFrom,
     };
     project.provide('evalServer', serverContext);
     project.provide('evalRun', runContext);
@@ -131,6 +134,12 @@ function noServer(bin: string): NoServerError {
   );
 }
 
-function makeRunId(at: Date, settings: ProjectSettings): string {
-  return `${at.toISOString().replace(/[:.]/g, '-')}_${settings.modelKey}_${settings.presetName}_${randomBytes(2).toString('hex')}`;
+// EVAL_RESUME names a run id or a cases file; it must exist.
+function resolveResume(value: string | undefined, resultsDir: string): string | null {
+  if (!value) return null;
+  const file = value.endsWith('.jsonl') ? resolve(value) : join(resultsDir, 'cases', `${value}.jsonl`);
+  if (!existsSync(file)) {
+    throw new ConfigError(`\`EVAL_RESUME\` is "${value}", expected a run id with case records under ${join(resultsDir, 'cases')} or a path to a cases .jsonl file; ${file} does not exist.`);
+  }
+  return file;
 }

@@ -40,6 +40,8 @@ export interface RunContext {
   /** Variants to run per suite (config `variants`). */
   variants: { gsm8k: Array<'0shot' | '8shot'>; arc_challenge: Array<'chat' | 'loglikelihood'>; hellaswag: Array<'chat' | 'loglikelihood'> };
   client: { maxRetries: number; requestTimeoutMs: number };
+  /** Case records of an earlier run to reuse (EVAL_RESUME); cases recorded there without error are not asked again. */
+  resumeFrom: string | null;
   /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */
   datasetBaseUrl: string | null;
   /** Judge of judged suites; null `baseUrl`/`model` = the evaluated server and model (through the dispatcher). */

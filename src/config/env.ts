@@ -53,6 +53,8 @@ export const EvalEnvSchema = z.object({
   EVAL_JUDGE_API_KEY: optionalString,
   /** Code sandbox isolation: `bwrap` or `unsafe-rlimits-only` (opt-in). */
   EVAL_SANDBOX: optionalString.pipe(z.enum(['bwrap', 'unsafe-rlimits-only'], { error: 'EVAL_SANDBOX must be bwrap or unsafe-rlimits-only' }).optional()),
+  /** Resume an interrupted run: its run id (cases/<runId>.jsonl under the results dir) or a cases .jsonl path. */
+  EVAL_RESUME: optionalString,
   /** `gold`, `wrong` or `mix:<share correct>`: launch the simulated vLLM scripted from the datasets' own answers. */
   EVAL_SIMULATE: optionalString.pipe(
     z

@@ -1,4 +1,4 @@
-import { beforeAll, describe, test, type TestContext } from 'vitest';
+import { beforeAll, describe, inject, test, type TestContext } from 'vitest';
 import type { EvalClient, SamplingParams } from '../client/chat.ts';
 import { isFatalServerError } from '../client/chat.ts';
 import { describeError, EvalError } from '../errors.ts';
@@ -7,6 +7,7 @@ import type { MetricSpec } from '../records/metric.ts';
 import type { DatasetPin } from '../records/run-record.ts';
 import { datasetKey, type SuiteMeta } from '../records/suite-meta.ts';
 import { checkThresholds } from './check-thresholds.ts';
+import { loadResumedCases } from './resume.ts';
 
 /** What a case run returns; identity fields are filled in by the suite. */
 export type CaseOutcome = Omit<CaseRecord, 'dataset' | 'variant' | 'caseId'>;
@@ -57,6 +58,8 @@ export function defineEvalSuite<C>(definition: EvalSuiteDefinition<C>): void {
     judge: definition.judge ?? null,
   };
   const records: CaseRecord[] = [];
+  const resumeFrom = inject('evalRun')?.resumeFrom;
+  const resumed = resumeFrom ? loadResumedCases(resumeFrom, definition.dataset, definition.variant) : new Map<string, CaseRecord>();
 
   describe(definition.label, () => {
     beforeAll(({}, suite) => {
@@ -67,7 +70,8 @@ export function defineEvalSuite<C>(definition: EvalSuiteDefinition<C>): void {
       const caseId = definition.caseId(item);
       // Concurrent explicitly: cases must not depend on the project's `sequence.concurrent` being inherited.
       test(`${key} ${caseId}`, { concurrent: true }, async (context) => {
-        const record = await evaluateCase(definition, item, caseId, context);
+        // EVAL_RESUME: a case the earlier run recorded is kept as it was, without asking again.
+        const record = resumed.get(caseId) ?? (await evaluateCase(definition, item, caseId, context));
         records.push(record);
         context.task.meta.evalCase = record;
         if (record.verdict === 'error') throw reviveError(record);

@@ -139,6 +139,30 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(record!.datasets['gsm8k/0shot']!.counts.correct).toBeGreaterThan(0);
   });
 
+  test('resumes an interrupted run, asking only the cases it had not recorded', async () => {
+    const first = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '60', VLLM_SIM_DIE_AFTER_REQUESTS: '25' });
+    await startVitest(ARGS, first);
+    const [partial] = readRunRecords(first.EVAL_RESULTS_DIR!);
+    const done = partial!.datasets['gsm8k/0shot']!.counts.correct;
+    expect(partial!.status).toBe('partial');
+    expect(done).toBeGreaterThan(0);
+    expect(done).toBeLessThan(60);
+
+    const resumed = { ...first, VLLM_SIM_DIE_AFTER_REQUESTS: undefined, EVAL_RESUME: partial!.runId };
+    const result = await startVitest(ARGS, resumed);
+    expect(result.exitCode, result.all).toBe(0);
+    const complete = readRunRecords(first.EVAL_RESULTS_DIR!).find((r) => r.runId !== partial!.runId)!;
+    expect(complete.status).toBe('complete');
+    expect(complete.datasets['gsm8k/0shot']!.counts.correct).toBe(60);
+    expect(complete.performance.requests).toBe(60 - done);
+  });
+
+  test('refuses an EVAL_RESUME that names no recorded run', async () => {
+    const result = await startVitest(ARGS, evalEnv({ EVAL_SIMULATE: 'gold', EVAL_RESUME: 'no-such-run' }));
+    expect(result.exitCode).not.toBe(0);
+    expect(result.all).toContain('`EVAL_RESUME` is "no-such-run", expected a run id with case records under');
+  });
+
   test('leaves no process behind after Ctrl-C of the whole run', async () => {
     const env = evalEnv({ EVAL_SIMULATE: 'gold' });
     const run = startVitest(ARGS, env);
