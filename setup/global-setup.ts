@@ -117,7 +117,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     project.provide('evalServer', serverContext);
     project.provide('evalRun', runContext);
     const label = simulated ? ' [SIMULATED vLLM: answers are scripted, not a model]' : '';
-    console.log(`[qwen-evals] ${project.name}: ${settings.model.id}, preset ${settings.presetName}, ${server ? `launched ${server.command.join(' ')}` : `using ${upstreams.join(', ')}`}, in-flight limit ${settings.inFlightLimit}${label}`);
+    console.log(`[qwen-evals] run ${runId}${resumeFrom ? ` (resuming ${resumeFrom})` : ''}: ${settings.model.id}, preset ${settings.presetName}, ${server ? `launched ${server.command.join(' ')}` : `using ${upstreams.join(', ')}`}, in-flight limit ${settings.inFlightLimit}${label}`);
     return teardown;
   } catch (error) {
     await teardown();
