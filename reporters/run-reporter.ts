@@ -10,7 +10,7 @@ interface ProjectRun {
   run: RunContext;
   server: ServerContext;
   cases: CaseRecord[];
-  /** Runs already finished by this Vitest instance (watch mode re-runs). */
+  /** Runs of this Vitest instance so far, this one included (watch mode re-runs). */
   sequence: number;
 }
 
@@ -31,7 +31,10 @@ export default class RunReporter implements Reporter {
   onTestRunStart(): void {
     this.#cpuAtStart = process.cpuUsage();
     this.#counts = { passed: 0, failed: 0, skipped: 0 };
-    for (const project of this.#projects.values()) project.cases = [];
+    for (const project of this.#projects.values()) {
+      project.cases = [];
+      project.sequence += 1;
+    }
   }
 
   onTestCaseResult(testCase: TestCase): void {
@@ -67,8 +70,7 @@ export default class RunReporter implements Reporter {
     for (const [name, project] of this.#projects) {
       const suites = collectSuites(modules.filter((m) => m.project.name === name));
       if (suites.length === 0) continue;
-      project.sequence += 1;
-      const runId = project.sequence === 1 ? project.run.runId : `${project.run.runId}-r${project.sequence}`;
+      const runId = currentRunId(project);
       try {
         const outcome = await finishRun({ runId, run: project.run, server: project.server, suites, cases: project.cases, reason, clientCpuMs, log: (line) => this.#log(line) });
         gateFailures += outcome.failedGates;
@@ -90,7 +92,7 @@ export default class RunReporter implements Reporter {
     if (existing) return existing;
     const provided = testCase.project.getProvidedContext() as { evalRun?: RunContext; evalServer?: ServerContext };
     if (!provided.evalRun || !provided.evalServer) return undefined;
-    const created: ProjectRun = { run: provided.evalRun, server: provided.evalServer, cases: [], sequence: 0 };
+    const created: ProjectRun = { run: provided.evalRun, server: provided.evalServer, cases: [], sequence: 1 };
     this.#projects.set(name, created);
     return created;
   }
@@ -106,8 +108,13 @@ export default class RunReporter implements Reporter {
   }
 }
 
+// Watch-mode re-runs get their own id (and cases file): `<runId>-r2`, `-r3`, ...
+function currentRunId(project: ProjectRun): string {
+  return project.sequence === 1 ? project.run.runId : `${project.run.runId}-r${project.sequence}`;
+}
+
 function casesFile(project: ProjectRun): string {
-  return join(project.run.resultsDir, 'cases', `${project.run.runId}.jsonl`);
+  return join(project.run.resultsDir, 'cases', `${currentRunId(project)}.jsonl`);
 }
 
 function collectSuites(modules: TestModule[]): SuiteMeta[] {
