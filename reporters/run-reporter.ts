@@ -23,6 +23,7 @@ export default class RunReporter implements Reporter {
   #writes: Promise<void> = Promise.resolve();
   #counts = { passed: 0, failed: 0, skipped: 0 };
   #cpuAtStart: NodeJS.CpuUsage | undefined;
+  #startedAt = new Date();
 
   onInit(vitest: Vitest): void {
     this.#vitest = vitest;
@@ -30,6 +31,7 @@ export default class RunReporter implements Reporter {
 
   onTestRunStart(): void {
     this.#cpuAtStart = process.cpuUsage();
+    this.#startedAt = new Date();
     this.#counts = { passed: 0, failed: 0, skipped: 0 };
     for (const project of this.#projects.values()) {
       project.cases = [];
@@ -71,8 +73,10 @@ export default class RunReporter implements Reporter {
       const suites = collectSuites(modules.filter((m) => m.project.name === name));
       if (suites.length === 0) continue;
       const runId = currentRunId(project);
+      // A re-run starts when it starts, not when global setup did: history orders runs by start time.
+      const run = project.sequence === 1 ? project.run : { ...project.run, startedAt: this.#startedAt.toISOString() };
       try {
-        const outcome = await finishRun({ runId, run: project.run, server: project.server, suites, cases: project.cases, reason, clientCpuMs, log: (line) => this.#log(line) });
+        const outcome = await finishRun({ runId, run, server: project.server, suites, cases: project.cases, reason, clientCpuMs, log: (line) => this.#log(line) });
         gateFailures += outcome.failedGates;
       } catch (error) {
         // The cases are safe in cases/<runId>.jsonl; say so rather than lose the run silently.

@@ -36,7 +36,9 @@ export function readRunRecords(resultsDir: string): RunRecord[] {
   } catch {
     return [];
   }
-  return files.sort().map((f) => JSON.parse(readFileSync(join(resultsDir, 'runs', f), 'utf8')) as RunRecord);
+  return files
+    .map((f) => JSON.parse(readFileSync(join(resultsDir, 'runs', f), 'utf8')) as RunRecord)
+    .sort((a, b) => a.startedAt.localeCompare(b.startedAt) || a.finishedAt.localeCompare(b.finishedAt));
 }
 
 // Pids the simulated server logged for itself and its engine process.
