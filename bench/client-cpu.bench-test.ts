@@ -7,6 +7,7 @@ import { expect, test } from 'vitest';
 import { STREAM_INTERVAL } from '../src/config/resolve.ts';
 import { findFreePort } from '../setup/free-port.ts';
 import { launchServer } from '../setup/launch-server.ts';
+import { startDispatcher } from '../setup/dispatcher.ts';
 import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
 
 // Benchmark: client CPU per streamed chat request (80 tokens, every 16th streamed) for three transports, in
@@ -31,11 +32,19 @@ test('client CPU per streamed request: openai SDK vs fetch vs node:http', async 
   });
   const body = { model: 'bench/model', messages: [{ role: 'user' as const, content: 'hello' }], stream: true as const, stream_options: { include_usage: true }, max_tokens: 100, temperature: 0 };
   const client = new OpenAI({ baseURL: `${baseUrl}/v1`, apiKey: 'EMPTY' });
+  // The harness's path: the same SDK call through the run's dispatcher (which runs in this process here).
+  const dispatcher = await startDispatcher({ upstreams: [baseUrl], inFlightLimit: IN_FLIGHT });
+  const viaDispatcher = new OpenAI({ baseURL: `${dispatcher.baseUrl}/v1`, apiKey: 'EMPTY' });
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   const transports: Record<string, () => Promise<number>> = {
     'openai SDK stream': async () => {
       let n = 0;
       for await (const chunk of await client.chat.completions.create(body)) n += chunk.choices[0]?.delta?.content?.length ?? 0;
+      return n;
+    },
+    'openai SDK stream via dispatcher': async () => {
+      let n = 0;
+      for await (const chunk of await viaDispatcher.chat.completions.create(body)) n += chunk.choices[0]?.delta?.content?.length ?? 0;
       return n;
     },
     'fetch stream': async () => {
@@ -71,6 +80,7 @@ test('client CPU per streamed request: openai SDK vs fetch vs node:http', async 
     }
   } finally {
     agent.destroy();
+    await dispatcher.close();
     await server.stop();
   }
   const summary = Object.fromEntries(Object.entries(results).map(([name, values]) => [name, { msPerRequest: Math.min(...values), rounds: values }]));
