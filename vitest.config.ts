@@ -36,7 +36,8 @@ const modelProjects: TestProjectInlineConfiguration[] = Object.keys(config.model
 
 export default defineConfig({
   test: {
-    reporters: ['default', './reporters/run-reporter.ts', ['json', { outputFile: resolve(resultsDir, 'vitest-report.json') }]],
+    // Vitest's own json report is kept per invocation beside our run records (watch re-runs rewrite it).
+    reporters: ['default', './reporters/run-reporter.ts', ['json', { outputFile: resolve(resultsDir, 'vitest', `${new Date().toISOString().replace(/[:.]/g, '-')}.json`) }]],
     // Server shutdown (SIGTERM, grace, SIGKILL) must not be cut off by Vitest's 10 s default.
     teardownTimeout: config.server.shutdownGraceMs + 15_000,
     projects: [

@@ -22,6 +22,11 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(record!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
     expect(Object.keys(record!.datasets['gsm8k/0shot']!.cases)).toHaveLength(24);
     expect(result.all).toContain('25 passed, 0 failed');
+    // Vitest's own json report is kept beside the run record, with each case record in its meta.
+    const vitestDir = join(env.EVAL_RESULTS_DIR!, 'vitest');
+    const report = JSON.parse(readFileSync(join(vitestDir, readdirSync(vitestDir)[0]!), 'utf8')) as { testResults: Array<{ assertionResults: Array<{ meta: { evalCase?: { caseId: string } } }> }> };
+    const metaIds = report.testResults.flatMap((f) => f.assertionResults.map((a) => a.meta.evalCase?.caseId)).filter(Boolean);
+    expect(metaIds).toHaveLength(24);
   });
 
   test('scores 0% with wrong answers, records every case and fails the gate', async () => {
