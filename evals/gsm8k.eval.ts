@@ -1,15 +1,13 @@
 import { injectEvalContext } from '../src/context.ts';
 import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { getEvalClient, getSampling } from '../src/suite/eval-client.ts';
 import { GSM8K_LABELS, gsm8kPromptHash, gsm8kSuiteFacts, loadGsm8k, runGsm8kCase } from '../src/suites/gsm8k.ts';
 
 // GSM8K test set: strict (\boxed{}) and flexible (last number) scores side by side.
-const { server, run } = injectEvalContext();
+const { run } = injectEvalContext();
 const variants = run.variants.gsm8k;
 const data = await loadGsm8k(run, run.limit, variants);
 
 for (const variant of variants) {
-  const key = `gsm8k/${variant}`;
   defineEvalSuite({
     ...gsm8kSuiteFacts,
     variant,
@@ -19,9 +17,6 @@ for (const variant of variants) {
     datasetSize: data.size,
     cases: data.cases,
     caseId: (item) => item.id,
-    client: getEvalClient(server, run),
-    sampling: getSampling(run),
-    thresholds: run.thresholds[key] ?? {},
     runCase: (item, context) => runGsm8kCase(variant, item, data.train, context),
   });
 }

@@ -1,14 +1,12 @@
 import { injectEvalContext } from '../src/context.ts';
 import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { getEvalClient, getSampling } from '../src/suite/eval-client.ts';
 import { HELLASWAG_SUITE_FACTS, HELLASWAG_SUITE_LABELS, hellaswagPromptHash, loadHellaswag, runHellaswagCase } from '../src/suites/hellaswag.ts';
 
 // HellaSwag validation set: lm-eval's log-likelihood (acc_norm primary) and the endings labelled A-D in chat.
-const { server, run } = injectEvalContext();
+const { run } = injectEvalContext();
 const data = await loadHellaswag(run, run.limit);
 
 for (const variant of run.variants.hellaswag) {
-  const key = `hellaswag/${variant}`;
   defineEvalSuite({
     ...HELLASWAG_SUITE_FACTS[variant],
     variant,
@@ -18,9 +16,6 @@ for (const variant of run.variants.hellaswag) {
     datasetSize: data.size,
     cases: data.cases,
     caseId: (item) => item.id,
-    client: getEvalClient(server, run),
-    sampling: getSampling(run),
-    thresholds: run.thresholds[key] ?? {},
     runCase: (item, context) => runHellaswagCase(variant, item, context),
   });
 }

@@ -1,11 +1,10 @@
 import { afterAll } from 'vitest';
 import { injectEvalContext } from '../src/context.ts';
 import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { getEvalClient, getSampling } from '../src/suite/eval-client.ts';
 import { codeMetricSpecs, codePromptHash, getSandbox, loadHumanEval, runCodeCase } from '../src/suites/code.ts';
 
 // HumanEval: the model completes each function; `check(entry_point)` decides, inside the sandbox.
-const { server, run } = injectEvalContext();
+const { run } = injectEvalContext();
 const data = await loadHumanEval(run, run.limit);
 const sandbox = await getSandbox(run.code.sandbox);
 afterAll(() => sandbox.close());
@@ -22,8 +21,5 @@ defineEvalSuite({
   datasetSize: data.size,
   cases: data.cases,
   caseId: (item) => item.taskId,
-  client: getEvalClient(server, run),
-  sampling: getSampling(run),
-  thresholds: run.thresholds['humaneval/instruct'] ?? {},
   runCase: (item, context) => runCodeCase(item, sandbox, run.code, context),
 });

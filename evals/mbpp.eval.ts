@@ -1,11 +1,10 @@
 import { afterAll } from 'vitest';
 import { injectEvalContext } from '../src/context.ts';
 import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { getEvalClient, getSampling } from '../src/suite/eval-client.ts';
 import { codeMetricSpecs, codePromptHash, getSandbox, loadMbpp, runCodeCase } from '../src/suites/code.ts';
 
 // MBPP: task text plus the first test as the signature hint; `test_list` asserts (after `test_setup_code`) decide.
-const { server, run } = injectEvalContext();
+const { run } = injectEvalContext();
 const split = run.code.mbppSplit;
 const data = await loadMbpp(run, run.limit, split);
 const sandbox = await getSandbox(run.code.sandbox);
@@ -23,8 +22,5 @@ defineEvalSuite({
   datasetSize: data.size,
   cases: data.cases,
   caseId: (item) => String(item.taskId),
-  client: getEvalClient(server, run),
-  sampling: getSampling(run),
-  thresholds: run.thresholds[`mbpp/${split}`] ?? {},
   runCase: (item, context) => runCodeCase(item, sandbox, run.code, context),
 });

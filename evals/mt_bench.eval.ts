@@ -1,6 +1,6 @@
 import { injectEvalContext } from '../src/context.ts';
 import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { getEvalClient, getSampling } from '../src/suite/eval-client.ts';
+import { getEvalClient } from '../src/suite/eval-client.ts';
 import { getJudge } from '../src/suites/judge.ts';
 import { loadMtBench, mtBenchPromptHash, mtBenchSuiteFacts, runMtBenchCase } from '../src/suites/mt-bench.ts';
 
@@ -19,7 +19,5 @@ defineEvalSuite({
   cases: data.cases,
   caseId: (item) => item.id,
   client,
-  sampling: getSampling(run),
-  thresholds: run.thresholds[`mt_bench/${mtBenchSuiteFacts.variant}`] ?? {},
   runCase: (item, context) => runMtBenchCase(item, data, judge, context),
 });

@@ -43,14 +43,19 @@ export interface EvalClient {
   complete(prompt: string, options: CompletionOptions): Promise<CompletionResult>;
 }
 
-// Create the client on the openai SDK; the dispatcher behind baseUrl owns concurrency.
-export function createEvalClient(options: EvalClientOptions): EvalClient {
-  const openai = new OpenAI({
+// The SDK instance for an OpenAI-compatible base URL, with the harness's retry and timeout defaults.
+export function createOpenAI(options: EvalClientOptions): OpenAI {
+  return new OpenAI({
     baseURL: `${options.baseUrl}/v1`,
     apiKey: options.apiKey ?? 'EMPTY',
     maxRetries: options.maxRetries ?? 2,
     timeout: options.timeoutMs ?? 600_000,
   });
+}
+
+// Create the client on the openai SDK; the dispatcher behind baseUrl owns concurrency.
+export function createEvalClient(options: EvalClientOptions): EvalClient {
+  const openai = createOpenAI(options);
   return {
     model: options.model,
     openai,

@@ -1,6 +1,6 @@
-import OpenAI from 'openai';
+import type OpenAI from 'openai';
 import { MalformedResponseError } from '../errors.ts';
-import { toRequestError, type ChatMessage, type ChatResult, type EvalClient, type EvalClientOptions, type SamplingParams } from './chat.ts';
+import { createOpenAI, toRequestError, type ChatMessage, type ChatResult, type EvalClient, type EvalClientOptions, type SamplingParams } from './chat.ts';
 
 /** A chat client for an external judge. */
 export type JudgeChatClient = Pick<EvalClient, 'model' | 'chat'>;
@@ -8,12 +8,7 @@ export type JudgeChatClient = Pick<EvalClient, 'model' | 'chat'>;
 // Client of an external OpenAI-compatible judge: non-streamed chat with standard fields only, since hosted APIs
 // reject vLLM extensions such as `repetition_penalty` that the evaluated server's client sends.
 export function createJudgeClient(options: EvalClientOptions): JudgeChatClient {
-  const openai = new OpenAI({
-    baseURL: `${options.baseUrl}/v1`,
-    apiKey: options.apiKey ?? 'EMPTY',
-    maxRetries: options.maxRetries ?? 2,
-    timeout: options.timeoutMs ?? 600_000,
-  });
+  const openai = createOpenAI(options);
   return {
     model: options.model,
     chat: (messages, sampling, signal) => requestChat(openai, options, messages, sampling, signal),

@@ -1,4 +1,4 @@
-import { beforeAll, describe, inject, test, type TestContext } from 'vitest';
+import { beforeAll, describe, test, type TestContext } from 'vitest';
 import type { EvalClient, SamplingParams } from '../client/chat.ts';
 import { isFatalServerError } from '../client/chat.ts';
 import { describeError, EvalError } from '../errors.ts';
@@ -6,7 +6,9 @@ import type { CaseRecord } from '../records/case-record.ts';
 import type { MetricSpec } from '../records/metric.ts';
 import type { DatasetPin } from '../records/run-record.ts';
 import { datasetKey, type SuiteMeta } from '../records/suite-meta.ts';
+import { injectEvalContext } from '../context.ts';
 import { checkThresholds } from './check-thresholds.ts';
+import { getEvalClient, getSampling } from './eval-client.ts';
 import { loadResumedCases } from './resume.ts';
 
 /** What a case run returns; identity fields are filled in by the suite. */
@@ -31,10 +33,12 @@ export interface EvalSuiteDefinition<C> {
   /** The selected cases (EVAL_LIMIT already applied). */
   cases: C[];
   caseId(item: C): string;
-  client: EvalClient;
-  sampling: SamplingParams;
-  /** Minimum scores for this dataset key, per metric. */
-  thresholds: Record<string, number>;
+  /** @default the run's client (one per worker, through the dispatcher) */
+  client?: EvalClient;
+  /** @default the run's sampling (config `sampling`) */
+  sampling?: SamplingParams;
+  /** Minimum scores for this dataset key, per metric. @default config `thresholds[model][dataset/variant]` */
+  thresholds?: Record<string, number>;
   /** Ask the server and score the answer. Throw only for a broken pipeline; a wrong answer is an outcome. */
   runCase(item: C, context: CaseContext): Promise<CaseOutcome>;
 }
@@ -58,7 +62,11 @@ export function defineEvalSuite<C>(definition: EvalSuiteDefinition<C>): void {
     judge: definition.judge ?? null,
   };
   const records: CaseRecord[] = [];
-  const resumeFrom = inject('evalRun')?.resumeFrom;
+  const { server, run } = injectEvalContext();
+  const client = definition.client ?? getEvalClient(server, run);
+  const sampling = definition.sampling ?? getSampling(run);
+  const thresholds = definition.thresholds ?? run.thresholds[key] ?? {};
+  const resumeFrom = run.resumeFrom;
   const resumed = resumeFrom ? loadResumedCases(resumeFrom, definition.dataset, definition.variant) : new Map<string, CaseRecord>();
 
   describe(definition.label, () => {
@@ -71,7 +79,7 @@ export function defineEvalSuite<C>(definition: EvalSuiteDefinition<C>): void {
       // Concurrent explicitly: cases must not depend on the project's `sequence.concurrent` being inherited.
       test(`${key} ${caseId}`, { concurrent: true }, async (context) => {
         // EVAL_RESUME: a case the earlier run recorded is kept as it was, without asking again.
-        const record = resumed.get(caseId) ?? (await evaluateCase(definition, item, caseId, context));
+        const record = resumed.get(caseId) ?? (await evaluateCase(definition, item, caseId, { client, sampling }, context));
         records.push(record);
         context.task.meta.evalCase = record;
         if (record.verdict === 'error') throw reviveError(record);
@@ -79,7 +87,7 @@ export function defineEvalSuite<C>(definition: EvalSuiteDefinition<C>): void {
     }
 
     test(`gate ${key}`, { concurrent: false }, () => {
-      checkThresholds(key, definition.metricSpecs, records, definition.thresholds);
+      checkThresholds(key, definition.metricSpecs, records, thresholds);
     });
   });
 }
@@ -88,17 +96,14 @@ async function evaluateCase<C>(
   definition: EvalSuiteDefinition<C>,
   item: C,
   caseId: string,
+  runtime: { client: EvalClient; sampling: SamplingParams },
   context: TestContext,
 ): Promise<CaseRecord> {
   const identity = { dataset: definition.dataset, variant: definition.variant, caseId };
   if (fatalError) context.skip(`server is gone (first failure: ${(fatalError as Error).message.split('\n')[0]})`);
   const started = performance.now();
   try {
-    const outcome = await definition.runCase(item, {
-      client: definition.client,
-      sampling: definition.sampling,
-      signal: context.signal,
-    });
+    const outcome = await definition.runCase(item, { ...runtime, signal: context.signal });
     return { ...identity, ...outcome };
   } catch (error) {
     if (isFatalServerError(error)) {
