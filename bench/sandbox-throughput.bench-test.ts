@@ -4,7 +4,8 @@ import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { createSandbox, type SandboxProgram } from '../src/sandbox/index.ts';
-import { buildGoldResponse, buildHumanEvalProgram, extractCode, readHumanEval } from '../src/scoring/code/index.ts';
+import { buildGoldResponse, buildHumanEvalProgram, extractCode } from '../src/scoring/code/index.ts';
+import { readHumanEval } from '../test/helpers/shared.ts';
 
 // Benchmark, not a timed test: the 164 HumanEval canonical solutions through the bwrap sandbox vs a
 // plain `python3 -I -S -c <program>` subprocess per case (pass = exit 0, no isolation), interleaved

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildHumanEvalMessages, buildMbppMessages, readHumanEval, readMbpp } from '../../src/scoring/code/index.ts';
+import { buildHumanEvalMessages, buildMbppMessages } from '../../src/scoring/code/index.ts';
+import { readHumanEval, readMbpp } from '../helpers/shared.ts';
 
 describe('dataset readers', () => {
   test('HumanEval has 164 problems HumanEval/0..163 in order', () => {

@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { readHumanEval, resolveSharedDir, scoreCodeResponse } from '../../src/scoring/code/index.ts';
+import { scoreCodeResponse } from '../../src/scoring/code/index.ts';
+import { readHumanEval, sharedDir } from '../helpers/shared.ts';
 
 // CodeLlama-7B completions with verdicts from openai/human-eval's check_correctness
 // (tcc-inatel-2025/PoE-Evaluation, see datasets/humaneval/MANIFEST.md). Completions carry no fences,
@@ -25,7 +26,7 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 describe('HumanEval real model outputs (CodeLlama-7B, official verdicts)', () => {
-  const file = join(resolveSharedDir(), 'datasets', 'humaneval', 'model-outputs', 'codellama_7b_results.jsonl');
+  const file = join(sharedDir, 'datasets', 'humaneval', 'model-outputs', 'codellama_7b_results.jsonl');
   const rows = readFileSync(file, 'utf8').trim().split('\n').map((line) => ResultRowSchema.parse(JSON.parse(line)));
   const problems = new Map(readHumanEval().map((p) => [p.taskId, p]));
 

@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { buildHumanEvalProgram, buildMbppProgram, readHumanEval, readMbpp } from '../../src/scoring/code/index.ts';
+import { buildHumanEvalProgram, buildMbppProgram } from '../../src/scoring/code/index.ts';
+import { readHumanEval, readMbpp } from '../helpers/shared.ts';
 
 const humaneval = readHumanEval();
 const he10 = humaneval.find((p) => p.taskId === 'HumanEval/10')!; // helper is_palindrome before make_palindrome

@@ -1,14 +1,7 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import {
-  buildGoldResponse,
-  buildWrongResponse,
-  readHumanEval,
-  readMbpp,
-  scoreCodeResponse,
-  type HumanEvalProblem,
-  type MbppProblem,
-} from '../../src/scoring/code/index.ts';
+import { buildGoldResponse, buildWrongResponse, scoreCodeResponse, type HumanEvalProblem, type MbppProblem } from '../../src/scoring/code/index.ts';
+import { readHumanEval, readMbpp } from '../helpers/shared.ts';
 
 // MBPP 123 (amicable numbers below 10000) needs 2.8 s of CPU on a loaded 2-core box; the others < 0.2 s.
 const LIMITS = { cpuMs: 5000 };

@@ -3,7 +3,7 @@ import { dirname, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const sharedDir = process.env.SHARED_DIR ?? resolve(repoRoot, '../shared');
+export { sharedDir } from './shared.ts';
 export const simulatorBin = resolve(repoRoot, 'fixtures/vllm/bin/vllm');
 
 // Pids of live processes whose command line contains `needle` (zombies excluded).

@@ -14,7 +14,7 @@ import {
   type ArcCase,
 } from '../../src/scoring/arc-challenge/index.ts';
 import { DatasetError } from '../../src/errors.ts';
-import { readShared } from './shared-data.ts';
+import { readShared } from '../helpers/shared.ts';
 
 const testSet = readArcChallenge(readShared('arc_challenge', 'ARC-Challenge-Test.jsonl'));
 const devSet = readArcChallenge(readShared('arc_challenge', 'ARC-Challenge-Dev.jsonl'));

@@ -14,7 +14,7 @@ import {
 } from '../../src/scoring/gsm8k/index.ts';
 import { findNumbers, numbersMatch, parseNumber } from '../../src/scoring/numbers.ts';
 import { DatasetError, ScorerError } from '../../src/errors.ts';
-import { readShared } from './shared-data.ts';
+import { readShared } from '../helpers/shared.ts';
 
 const test1319 = readGsm8k(readShared('gsm8k', 'test.jsonl'), 'test.jsonl');
 const train = readGsm8k(readShared('gsm8k', 'train.jsonl'), 'train.jsonl');

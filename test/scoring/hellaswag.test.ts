@@ -15,7 +15,7 @@ import {
   scoreHellaswagLoglikelihood,
 } from '../../src/scoring/hellaswag/index.ts';
 import { DatasetError } from '../../src/errors.ts';
-import { readShared } from './shared-data.ts';
+import { readShared } from '../helpers/shared.ts';
 
 const cases = readHellaswagText(readShared('hellaswag', 'hellaswag_val_full.txt'));
 

@@ -19,7 +19,7 @@ import {
   type MtBenchRating,
 } from '../../src/scoring/mt-bench/index.ts';
 import { DatasetError } from '../../src/errors.ts';
-import { readShared, sharedDir } from './shared-data.ts';
+import { readShared, sharedDir } from '../helpers/shared.ts';
 
 const questions = readMtBenchQuestions(readShared('mt_bench', 'question.jsonl'));
 const references = readMtBenchAnswers(readShared('mt_bench', 'reference_answer', 'gpt-4.jsonl'));

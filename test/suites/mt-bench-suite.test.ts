@@ -11,7 +11,7 @@ import {
 } from '../../src/scoring/mt-bench/index.ts';
 import type { Judge } from '../../src/suites/judge.ts';
 import { runMtBenchCase, simulateMtBench, type MtBenchData } from '../../src/suites/mt-bench.ts';
-import { readShared } from '../scoring/shared-data.ts';
+import { readShared } from '../helpers/shared.ts';
 import { caseContext, createFakeClient, SAMPLING, type FakeClient } from './fake-client.ts';
 
 const questions = readMtBenchQuestions(readShared('mt_bench', 'question.jsonl'));

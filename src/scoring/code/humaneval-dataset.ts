@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { DatasetError } from '../../errors.ts';
-import { resolveSharedDir } from './shared-dir.ts';
 
 /** One line of openai/human-eval `HumanEval.jsonl`. */
 export const HumanEvalRowSchema = z.object({
@@ -29,18 +25,6 @@ export interface HumanEvalProblem {
 
 /** Expected number of problems. */
 export const HUMANEVAL_SIZE = 164;
-
-// Read and validate `humaneval/HumanEval.jsonl` (164 problems, in file order).
-export function readHumanEval(sharedDir: string = resolveSharedDir()): HumanEvalProblem[] {
-  const file = join(sharedDir, 'datasets', 'humaneval', 'HumanEval.jsonl');
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `HumanEval not found at ${file}; set SHARED_DIR`, { cause });
-  }
-  return parseHumanEval(text);
-}
 
 // Parse HumanEval.jsonl content (the suites get it from the verified dataset cache).
 export function parseHumanEval(text: string): HumanEvalProblem[] {

@@ -1,7 +1,7 @@
 // Public surface of HumanEval / MBPP scoring.
-export { readHumanEval, parseHumanEval, HumanEvalRowSchema, HUMANEVAL_SIZE } from './humaneval-dataset.ts';
+export { parseHumanEval, HumanEvalRowSchema, HUMANEVAL_SIZE } from './humaneval-dataset.ts';
 export type { HumanEvalProblem, HumanEvalRow } from './humaneval-dataset.ts';
-export { readMbpp, parseMbpp, findMbppEntryPoint, MbppRowSchema, SanitizedMbppRowSchema } from './mbpp-dataset.ts';
+export { parseMbpp, findMbppEntryPoint, MbppRowSchema, SanitizedMbppRowSchema } from './mbpp-dataset.ts';
 export type { MbppProblem, MbppSplit } from './mbpp-dataset.ts';
 export { extractCode, definesFunction } from './extract-code.ts';
 export type { ExtractedCode, ExtractCodeOptions } from './extract-code.ts';
@@ -17,4 +17,3 @@ export { toCodeCaseFields, PASS_AT_1 } from './case-fields.ts';
 export type { CodeCaseFields } from './case-fields.ts';
 export { scoreCodeResponse } from './score-response.ts';
 export type { CodeScore } from './score-response.ts';
-export { resolveSharedDir } from './shared-dir.ts';

@@ -1,8 +1,4 @@
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { z } from 'zod';
-import { DatasetError } from '../../errors.ts';
-import { resolveSharedDir } from './shared-dir.ts';
 
 /** One line of Google's `mbpp.jsonl`. */
 export const MbppRowSchema = z.object({
@@ -48,21 +44,6 @@ export function findMbppEntryPoint(code: string, tests: string[]): string {
   const first = tests[0] ?? '';
   const named = defs.find((name) => new RegExp(`\\b${name}\\s*\\(`).test(first));
   return named ?? /assert\s+(?:\w+\s*\(\s*)*?(\w+)\s*\(/.exec(first)?.[1] ?? defs[0] ?? '';
-}
-
-// Read the file or fail with the path.
-function readText(file: string): string {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch (cause) {
-    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `MBPP not found at ${file}; set SHARED_DIR`, { cause });
-  }
-}
-
-// Read one MBPP split, validated, in task-id order.
-export function readMbpp(split: MbppSplit = 'test', sharedDir: string = resolveSharedDir()): MbppProblem[] {
-  const dir = join(sharedDir, 'datasets', 'mbpp');
-  return parseMbpp(split, readText(join(dir, split === 'test' ? 'mbpp.jsonl' : 'sanitized-mbpp.json')));
 }
 
 // Parse one MBPP split from its file content (`mbpp.jsonl` for `test`, `sanitized-mbpp.json` for `sanitized-test`).
