@@ -2,9 +2,9 @@ import { resolve } from 'node:path';
 import { defineConfig } from 'vitest/config';
 import type { TestProjectInlineConfiguration } from 'vitest/config';
 import evalConfig from './qwen-evals.config.ts';
-import { parseEvalEnv } from './src/config/env.ts';
-import { parseEvalConfig } from './src/config/load.ts';
-import { resolveProjectSettings } from './src/config/resolve.ts';
+import { parseEvalEnv } from './src/shared/config/env.ts';
+import { parseEvalConfig } from './src/shared/config/load.ts';
+import { resolveProjectSettings } from './src/node/settings.ts';
 
 // One Vitest project per model (`--project qwen3_8b`), plus `framework` (the harness's own tests).
 // Concurrency is ours, not Vitest's defaults (5 tests, 5 s): every case of every suite may be pending

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import OpenAI from 'openai';
 import { expect, test } from 'vitest';
-import { STREAM_INTERVAL } from '../src/config/resolve.ts';
+import { STREAM_INTERVAL } from '../src/node/settings.ts';
 import { findFreePort } from '../setup/free-port.ts';
 import { launchServer } from '../setup/launch-server.ts';
 import { startDispatcher } from '../setup/dispatcher.ts';

@@ -5,10 +5,10 @@ import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { findFreePort } from '../setup/free-port.ts';
 import { launchServer } from '../setup/launch-server.ts';
-import { STREAM_INTERVAL } from '../src/config/resolve.ts';
+import { STREAM_INTERVAL } from '../src/node/settings.ts';
 import { buildGsm8kZeroShotMessages } from '../src/scoring/gsm8k/index.ts';
 import { loadGsm8k } from '../src/suites/gsm8k.ts';
-import { startDatasetMirror } from '../src/datasets/mirror-server.ts';
+import { startDatasetMirror } from '../src/node/datasets/mirror-server.ts';
 import { repoRoot, sharedDir, simulatorBin } from '../test/helpers/processes.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 

@@ -1,4 +1,4 @@
-import { ServerError } from '../src/errors.ts';
+import { ServerError } from '../src/shared/errors.ts';
 
 const CHECK_TIMEOUT_MS = 10_000;
 

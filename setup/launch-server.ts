@@ -2,7 +2,7 @@ import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
-import { ServerError } from '../src/errors.ts';
+import { ServerError } from '../src/shared/errors.ts';
 import { LogTail } from './log-tail.ts';
 import { ReadinessTimeout, waitForHealth } from './wait-for-health.ts';
 

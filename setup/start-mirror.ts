@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { startDatasetMirror } from '../src/datasets/mirror-server.ts';
+import { startDatasetMirror } from '../src/node/datasets/mirror-server.ts';
 
 // EVAL_DATASET_MIRROR=<dir>: serve a local copy of the pinned files on loopback instead of the public hosts.
 export async function startMirrorIfAsked(dir: string | undefined): Promise<{ baseUrl: string; close: () => Promise<void> } | null> {

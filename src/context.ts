@@ -1,5 +1,5 @@
 import { inject } from 'vitest';
-import { ConfigError } from './errors.ts';
+import { ConfigError } from './shared/errors.ts';
 
 // What global setup (main process) hands to the suites (workers). Plain data only: it is structured-cloned.
 

@@ -1,6 +1,6 @@
 import OpenAI, { APIError } from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { MalformedResponseError, RequestError } from '../errors.ts';
+import { MalformedResponseError, RequestError } from '../shared/errors.ts';
 import { requestCompletion, type CompletionOptions, type CompletionResult } from './completions.ts';
 
 export type ChatMessage = ChatCompletionMessageParam;

@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import { MalformedResponseError } from '../errors.ts';
+import { MalformedResponseError } from '../shared/errors.ts';
 import { toRequestError } from './chat.ts';
 
 /** Options of one `/v1/completions` request. */

@@ -1,5 +1,5 @@
 import type OpenAI from 'openai';
-import { MalformedResponseError } from '../errors.ts';
+import { MalformedResponseError } from '../shared/errors.ts';
 import { createOpenAI, toRequestError, type ChatMessage, type ChatResult, type EvalClient, type EvalClientOptions, type SamplingParams } from './chat.ts';
 
 /** A chat client for an external judge. */

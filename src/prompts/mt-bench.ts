@@ -1,4 +1,4 @@
-import { DatasetError } from '../errors.ts';
+import { DatasetError } from '../shared/errors.ts';
 import type { MtBenchAnswer, MtBenchJudgePrompt, MtBenchQuestion } from '../datasets/readers/mt-bench.ts';
 import type { ChatMessage } from './chat-message.ts';
 import { formatPythonTemplate } from './python-format.ts';

@@ -1,4 +1,4 @@
-import { ScorerError } from '../errors.ts';
+import { ScorerError } from '../shared/errors.ts';
 import type { RawOutcome } from './spawn-judge.ts';
 import type { SandboxStatus } from './types.ts';
 

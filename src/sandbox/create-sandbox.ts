@@ -2,7 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { SandboxUnavailableError, ScorerError } from '../errors.ts';
+import { SandboxUnavailableError, ScorerError } from '../shared/errors.ts';
 import { classifyOutcome } from './classify.ts';
 import { buildCommand } from './command-line.ts';
 import { createSlotPool } from './pool.ts';

@@ -1,8 +1,8 @@
-import { EvalError } from '../errors.ts';
-import type { CaseRecord } from '../records/case-record.ts';
-import type { MetricSpec } from '../records/metric.ts';
-import { formatInterval, formatScore } from '../stats/format.ts';
-import { summarizeMetric } from '../stats/summarize.ts';
+import { EvalError } from '../shared/errors.ts';
+import type { CaseRecord } from '../shared/records/case-record.ts';
+import type { MetricSpec } from '../shared/records/metric.ts';
+import { formatInterval, formatScore } from '../shared/stats/format.ts';
+import { summarizeMetric } from '../shared/stats/summarize.ts';
 
 /** A metric under its threshold: the run fails, naming gate, score, threshold and interval. */
 export class GateFailedError extends EvalError {

@@ -1,11 +1,11 @@
 import { beforeAll, describe, test, type TestContext } from 'vitest';
 import type { EvalClient, SamplingParams } from '../client/chat.ts';
 import { isFatalServerError } from '../client/chat.ts';
-import { describeError, EvalError } from '../errors.ts';
-import type { CaseRecord } from '../records/case-record.ts';
-import type { MetricSpec } from '../records/metric.ts';
-import type { DatasetPin } from '../records/run-record.ts';
-import { datasetKey, type SuiteMeta } from '../records/suite-meta.ts';
+import { describeError, EvalError } from '../shared/errors.ts';
+import type { CaseRecord } from '../shared/records/case-record.ts';
+import type { MetricSpec } from '../shared/records/metric.ts';
+import type { DatasetPin } from '../shared/records/run-record.ts';
+import { datasetKey, type SuiteMeta } from '../shared/records/suite-meta.ts';
 import { injectEvalContext } from '../context.ts';
 import { checkThresholds } from './check-thresholds.ts';
 import { getEvalClient, getSampling } from './eval-client.ts';

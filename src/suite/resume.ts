@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { readCaseRecord, type CaseRecord } from '../records/case-record.ts';
+import { readCaseRecord, type CaseRecord } from '../shared/records/case-record.ts';
 
 const byFile = new Map<string, CaseRecord[]>();
 

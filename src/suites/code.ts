@@ -1,6 +1,6 @@
 import { renderTranscript } from '../prompts/chat-message.ts';
-import type { MetricSpec } from '../records/metric.ts';
-import type { DatasetPin } from '../records/run-record.ts';
+import type { MetricSpec } from '../shared/records/metric.ts';
+import type { DatasetPin } from '../shared/records/run-record.ts';
 import { createSandbox, limitsForReference, type Sandbox, type SandboxLimits } from '../sandbox/index.ts';
 import {
   buildGoldResponse,

@@ -10,7 +10,7 @@ import {
   scoreGsm8kResponse,
   type Gsm8kCase,
 } from '../scoring/gsm8k/index.ts';
-import type { DatasetPin } from '../records/run-record.ts';
+import type { DatasetPin } from '../shared/records/run-record.ts';
 import { pickCorrect, type SimRule, type SimulationMode } from '../simulate/script.ts';
 import type { CaseOutcome, CaseContext } from '../suite/define-eval-suite.ts';
 import { applyLimit, hashPrompt, readPinned, type DatasetSource } from './read-pinned.ts';

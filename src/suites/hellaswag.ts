@@ -13,8 +13,8 @@ import {
   scoreHellaswagLoglikelihood,
   type HellaswagCase,
 } from '../scoring/hellaswag/index.ts';
-import type { MetricSpec } from '../records/metric.ts';
-import type { DatasetPin } from '../records/run-record.ts';
+import type { MetricSpec } from '../shared/records/metric.ts';
+import type { DatasetPin } from '../shared/records/run-record.ts';
 import { pickCorrect, type SimRule, type SimulationMode } from '../simulate/script.ts';
 import type { CaseContext, CaseOutcome } from '../suite/define-eval-suite.ts';
 import { runChatChoiceCase, runLoglikelihoodCase, type ChoiceVariant } from './multiple-choice-case.ts';

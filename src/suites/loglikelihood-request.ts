@@ -1,7 +1,7 @@
 import type { EvalClient } from '../client/chat.ts';
 import type { LoglikelihoodPrompt } from '../prompts/multiple-choice.ts';
 import { sumContinuationLogprobs } from '../scoring/loglikelihood/index.ts';
-import type { Usage } from '../records/case-record.ts';
+import type { Usage } from '../shared/records/case-record.ts';
 
 /** Summed continuation log-probs of every choice, and what the requests cost. */
 export interface ChoiceLoglikelihoods {

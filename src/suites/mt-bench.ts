@@ -14,7 +14,7 @@ import {
   type MtBenchJudgePrompt,
   type MtBenchQuestion,
 } from '../scoring/mt-bench/index.ts';
-import type { DatasetPin } from '../records/run-record.ts';
+import type { DatasetPin } from '../shared/records/run-record.ts';
 import { pickCorrect, type SimRule, type SimulationMode } from '../simulate/script.ts';
 import type { CaseContext, CaseOutcome } from '../suite/define-eval-suite.ts';
 import type { Judge } from './judge.ts';

@@ -1,8 +1,8 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import { resolveDatasetFile } from '../datasets/fetch-dataset.ts';
-import { findDatasetPin, toDatasetPin, type DatasetPinId } from '../datasets/pins.ts';
-import type { DatasetPin } from '../records/run-record.ts';
+import { resolveDatasetFile } from '../shared/datasets/fetch-dataset.ts';
+import { findDatasetPin, toDatasetPin, type DatasetPinId } from '../shared/datasets/pins.ts';
+import type { DatasetPin } from '../shared/records/run-record.ts';
 
 /** Where pinned files come from: a base URL (loopback mirror in tests and demos) or the public hosts. */
 export interface DatasetSource {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ScorerError } from '../../src/errors.ts';
+import { ScorerError } from '../../src/shared/errors.ts';
 import { meanPassAtK, passAtK } from '../../src/scoring/code/index.ts';
 
 // Direct 1 − C(n−c, k) / C(n, k) for small n.

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
 import projectConfig from '../../qwen-evals.config.ts';
-import { parseEvalEnv } from '../../src/config/env.ts';
-import { parseEvalConfig } from '../../src/config/load.ts';
-import { buildServeArgs, resolveProjectSettings } from '../../src/config/resolve.ts';
-import { ConfigError } from '../../src/errors.ts';
+import { parseEvalEnv } from '../../src/shared/config/env.ts';
+import { parseEvalConfig } from '../../src/shared/config/load.ts';
+import { buildServeArgs, resolveProjectSettings } from '../../src/node/settings.ts';
+import { ConfigError } from '../../src/shared/errors.ts';
 
 const config = parseEvalConfig(projectConfig);
 

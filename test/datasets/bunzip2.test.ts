@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { bunzip2 } from '../../src/datasets/bunzip2.ts';
+import { bunzip2 } from '../../src/shared/datasets/bunzip2.ts';
 
 // Two concatenated bzip2 streams (made with bzip2 1.0.8) of EXPECTED below.
 const FIXTURE = Buffer.from(

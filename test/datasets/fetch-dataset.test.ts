@@ -1,17 +1,17 @@
 import { copyFile, mkdir, readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test, vi } from 'vitest';
-import { ConfigError, DatasetError } from '../../src/errors.ts';
-import { sha256File } from '../../src/datasets/file-digest.ts';
+import { ConfigError, DatasetError } from '../../src/shared/errors.ts';
+import { sha256File } from '../../src/shared/datasets/file-digest.ts';
 import {
   PROJECT_ROOT,
   datasetCachePath,
   resolveDatasetFile,
   resolveDatasetOptions,
   type ResolveDatasetOptions,
-} from '../../src/datasets/fetch-dataset.ts';
-import { startDatasetMirror, type DatasetMirror } from '../../src/datasets/mirror-server.ts';
-import { DATASET_PINS } from '../../src/datasets/pins.ts';
+} from '../../src/shared/datasets/fetch-dataset.ts';
+import { startDatasetMirror, type DatasetMirror } from '../../src/node/datasets/mirror-server.ts';
+import { DATASET_PINS } from '../../src/shared/datasets/pins.ts';
 import { CLEAN_ENV, SHARED_DATASETS, listFiles, makeTempDir } from './helpers.ts';
 
 const GSM8K_TEST = DATASET_PINS['gsm8k/test'];
@@ -234,7 +234,7 @@ describe('resolveDatasetFile', () => {
 
   test('callers in separate module instances (like Vitest workers) download side by side without corrupting the file', async () => {
     vi.resetModules();
-    const other = (await import('../../src/datasets/fetch-dataset.ts')) as typeof import('../../src/datasets/fetch-dataset.ts');
+    const other = (await import('../../src/shared/datasets/fetch-dataset.ts')) as typeof import('../../src/shared/datasets/fetch-dataset.ts');
     const [a, b] = await Promise.all([
       resolveDatasetFile('gsm8k/train', options),
       other.resolveDatasetFile('gsm8k/train', options),

@@ -2,10 +2,10 @@ import { copyFile, mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { gunzipSync } from 'node:zlib';
 import { describe, expect, test } from 'vitest';
-import { sha256File, sha256Hex } from '../../src/datasets/file-digest.ts';
-import { resolveDatasetFile } from '../../src/datasets/fetch-dataset.ts';
-import { startDatasetMirror } from '../../src/datasets/mirror-server.ts';
-import { DATASET_PINS, mirrorUrl } from '../../src/datasets/pins.ts';
+import { sha256File, sha256Hex } from '../../src/shared/datasets/file-digest.ts';
+import { resolveDatasetFile } from '../../src/shared/datasets/fetch-dataset.ts';
+import { startDatasetMirror } from '../../src/node/datasets/mirror-server.ts';
+import { DATASET_PINS, mirrorUrl } from '../../src/shared/datasets/pins.ts';
 import { CLEAN_ENV, SHARED_DATASETS, makeTempDir } from './helpers.ts';
 
 const HUMANEVAL = DATASET_PINS['humaneval/test'];

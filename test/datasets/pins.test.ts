@@ -1,9 +1,9 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DatasetPinSchema } from '../../src/records/run-record.ts';
-import { sha256File } from '../../src/datasets/file-digest.ts';
-import { resolveDatasetFile } from '../../src/datasets/fetch-dataset.ts';
-import { startDatasetMirror, type DatasetMirror } from '../../src/datasets/mirror-server.ts';
+import { DatasetPinSchema } from '../../src/shared/records/run-record.ts';
+import { sha256File } from '../../src/shared/datasets/file-digest.ts';
+import { resolveDatasetFile } from '../../src/shared/datasets/fetch-dataset.ts';
+import { startDatasetMirror, type DatasetMirror } from '../../src/node/datasets/mirror-server.ts';
 import {
   DATASET_PINS,
   DATASET_PIN_IDS,
@@ -12,7 +12,7 @@ import {
   publicUrl,
   toDatasetPin,
   type DatasetFilePin,
-} from '../../src/datasets/pins.ts';
+} from '../../src/shared/datasets/pins.ts';
 import { CLEAN_ENV, SHARED_DATASETS, makeTempDir } from './helpers.ts';
 
 // Records in a cached file, counted the way its manifest counts them.

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { RunRecord } from '../../src/records/run-record.ts';
+import type { RunRecord } from '../../src/shared/records/run-record.ts';
 import { evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
 
 // Pipeline self-check: every suite, answered from the dataset's own gold, must score 100%; answered

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { formatNumber } from '../../src/tracker/markdown.ts';
+import { formatNumber } from '../../src/node/tracker/markdown.ts';
 import { evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
 
 // Issue-5 acceptance, end to end on the simulated vLLM: the tracker is written from measured runs, and a

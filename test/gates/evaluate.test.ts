@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { ConfigError } from '../../src/errors.ts';
-import { compareWithBaseline } from '../../src/gates/compare.ts';
-import { evaluateGates } from '../../src/gates/evaluate.ts';
-import { formatGateReport } from '../../src/gates/format.ts';
+import { ConfigError } from '../../src/shared/errors.ts';
+import { compareWithBaseline } from '../../src/shared/gates/compare.ts';
+import { evaluateGates } from '../../src/shared/gates/evaluate.ts';
+import { formatGateReport } from '../../src/shared/gates/format.ts';
 import { binaryScores, makeDataset, makeRun } from '../tracker/fixtures.ts';
 
 // 1319 GSM8K-sized cases, 1071 correct: 0.812 with Wilson 95% CI 0.790-0.832.

@@ -2,7 +2,7 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
-import type { RunRecord } from '../../src/records/run-record.ts';
+import type { RunRecord } from '../../src/shared/records/run-record.ts';
 import { repoRoot, sharedDir } from './processes.ts';
 
 const VITEST = join(repoRoot, 'node_modules/vitest/vitest.mjs');

@@ -2,9 +2,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { ConfigError, RecordError } from '../../src/errors.ts';
-import { loadBaseline } from '../../src/history/baseline.ts';
-import { writeRunRecord } from '../../src/history/store.ts';
+import { ConfigError, RecordError } from '../../src/shared/errors.ts';
+import { loadBaseline } from '../../src/node/history/baseline.ts';
+import { writeRunRecord } from '../../src/node/history/store.ts';
 import { makeRun } from '../tracker/fixtures.ts';
 
 let dir: string;

@@ -5,7 +5,7 @@ import {
   type FingerprintParts,
   fingerprintPartsOf,
   isScoreChangingKey,
-} from '../../src/history/fingerprint.ts';
+} from '../../src/shared/history/fingerprint.ts';
 import { makeDataset, makeRun } from '../tracker/fixtures.ts';
 
 function parts(overrides: Partial<FingerprintParts> = {}): FingerprintParts {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { isSafeRunId, makeRunId } from '../../src/history/run-id.ts';
+import { isSafeRunId, makeRunId } from '../../src/node/history/run-id.ts';
 
 describe('makeRunId', () => {
   test('starts with the UTC start time in a file-name-safe form, then project, preset and 4 hex digits', () => {

@@ -2,8 +2,8 @@ import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promis
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { RecordError } from '../../src/errors.ts';
-import { listRuns, readRunRecord, runRecordPath, writeRunRecord } from '../../src/history/store.ts';
+import { RecordError } from '../../src/shared/errors.ts';
+import { listRuns, readRunRecord, runRecordPath, writeRunRecord } from '../../src/node/history/store.ts';
 import { makeRun } from '../tracker/fixtures.ts';
 
 let dir: string;

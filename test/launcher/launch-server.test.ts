@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
 import { findFreePort } from '../../setup/free-port.ts';
 import { launchServer, type LaunchedServer } from '../../setup/launch-server.ts';
-import { ServerError } from '../../src/errors.ts';
+import { ServerError } from '../../src/shared/errors.ts';
 import { findProcesses, killAll, repoRoot, simulatorBin, waitUntil } from '../helpers/processes.ts';
 
 const logDir = mkdtempSync(join(tmpdir(), 'launcher-'));

@@ -1,5 +1,5 @@
 import { describe, expect, test, vi } from 'vitest';
-import { SandboxUnavailableError } from '../../src/errors.ts';
+import { SandboxUnavailableError } from '../../src/shared/errors.ts';
 import { createSandbox } from '../../src/sandbox/index.ts';
 
 describe('availability', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ScorerError } from '../../src/errors.ts';
+import { ScorerError } from '../../src/shared/errors.ts';
 import { classifyOutcome } from '../../src/sandbox/classify.ts';
 import type { RawOutcome } from '../../src/sandbox/spawn-judge.ts';
 

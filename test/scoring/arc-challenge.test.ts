@@ -13,7 +13,7 @@ import {
   scoreArcLoglikelihood,
   type ArcCase,
 } from '../../src/scoring/arc-challenge/index.ts';
-import { DatasetError } from '../../src/errors.ts';
+import { DatasetError } from '../../src/shared/errors.ts';
 import { readShared } from '../helpers/shared.ts';
 
 const testSet = readArcChallenge(readShared('arc_challenge', 'ARC-Challenge-Test.jsonl'));

@@ -13,7 +13,7 @@ import {
   type Gsm8kCase,
 } from '../../src/scoring/gsm8k/index.ts';
 import { findNumbers, numbersMatch, parseNumber } from '../../src/scoring/numbers.ts';
-import { DatasetError, ScorerError } from '../../src/errors.ts';
+import { DatasetError, ScorerError } from '../../src/shared/errors.ts';
 import { readShared } from '../helpers/shared.ts';
 
 const test1319 = readGsm8k(readShared('gsm8k', 'test.jsonl'), 'test.jsonl');

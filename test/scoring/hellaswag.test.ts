@@ -14,7 +14,7 @@ import {
   scoreHellaswagChatResponse,
   scoreHellaswagLoglikelihood,
 } from '../../src/scoring/hellaswag/index.ts';
-import { DatasetError } from '../../src/errors.ts';
+import { DatasetError } from '../../src/shared/errors.ts';
 import { readShared } from '../helpers/shared.ts';
 
 const cases = readHellaswagText(readShared('hellaswag', 'hellaswag_val_full.txt'));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { argmax, scoreLoglikelihoodChoices, sumContinuationLogprobs } from '../../src/scoring/loglikelihood/index.ts';
-import { MalformedResponseError, ScorerError } from '../../src/errors.ts';
+import { MalformedResponseError, ScorerError } from '../../src/shared/errors.ts';
 
 // Echoed `/v1/completions` logprobs for "Question: Why?\nAnswer: Paris" + one generated token.
 const context = 'Question: Why?\nAnswer:';

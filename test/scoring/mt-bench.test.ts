@@ -18,7 +18,7 @@ import {
   selectJudgePromptName,
   type MtBenchRating,
 } from '../../src/scoring/mt-bench/index.ts';
-import { DatasetError } from '../../src/errors.ts';
+import { DatasetError } from '../../src/shared/errors.ts';
 import { readShared, sharedDir } from '../helpers/shared.ts';
 
 const questions = readMtBenchQuestions(readShared('mt_bench', 'question.jsonl'));

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { extractChoice, scoreChoiceResponse, type Choice } from '../../src/scoring/multiple-choice/index.ts';
-import { ScorerError } from '../../src/errors.ts';
+import { ScorerError } from '../../src/shared/errors.ts';
 
 const letters: Choice[] = [
   { label: 'A', text: 'Planetary density will decrease.' },

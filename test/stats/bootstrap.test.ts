@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { bootstrapMeanInterval, pairedBootstrapDiff } from '../../src/stats/bootstrap.ts';
-import { createRandom } from '../../src/stats/random.ts';
-import { wilsonInterval } from '../../src/stats/wilson.ts';
+import { bootstrapMeanInterval, pairedBootstrapDiff } from '../../src/shared/stats/bootstrap.ts';
+import { createRandom } from '../../src/shared/stats/random.ts';
+import { wilsonInterval } from '../../src/shared/stats/wilson.ts';
 
 const gsm8kLike: number[] = Array.from({ length: 1319 }, (_, i) => (i % 12 === 0 ? 0 : 1));
 

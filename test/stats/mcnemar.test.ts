@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { exactMcNemar } from '../../src/stats/mcnemar.ts';
+import { exactMcNemar } from '../../src/shared/stats/mcnemar.ts';
 
 // Reference p-values: scipy.stats.binomtest(k, n, 0.5).pvalue (SciPy 1.17), i.e. the two-sided exact binomial test.
 describe('exactMcNemar', () => {

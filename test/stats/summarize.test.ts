@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { MetricValueSchema } from '../../src/records/metric.ts';
-import { summarizeMetric } from '../../src/stats/summarize.ts';
+import { MetricValueSchema } from '../../src/shared/records/metric.ts';
+import { summarizeMetric } from '../../src/shared/stats/summarize.ts';
 
 const strict = { name: 'strict', kind: 'proportion' as const };
 const rating = { name: 'rating', kind: 'mean' as const };

@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { normalQuantile, zForConfidence } from '../../src/stats/interval.ts';
-import { wilsonInterval } from '../../src/stats/wilson.ts';
+import { normalQuantile, zForConfidence } from '../../src/shared/stats/interval.ts';
+import { wilsonInterval } from '../../src/shared/stats/wilson.ts';
 
 // Reference values computed independently with SciPy 1.17 (scipy.stats.norm.ppf) and the closed-form
 // Wilson score interval; they match R `prop.test(x, n, correct = FALSE)$conf.int`.

@@ -1,10 +1,10 @@
 import { describe, expect, test } from 'vitest';
 import config from '../../qwen-evals.config.ts';
-import { parseEvalEnv } from '../../src/config/env.ts';
-import { parseEvalConfig } from '../../src/config/load.ts';
-import { resolveProjectSettings } from '../../src/config/resolve.ts';
+import { parseEvalEnv } from '../../src/shared/config/env.ts';
+import { parseEvalConfig } from '../../src/shared/config/load.ts';
+import { resolveProjectSettings } from '../../src/node/settings.ts';
 import type { RunContext, ServerContext } from '../../src/context.ts';
-import { ConfigError } from '../../src/errors.ts';
+import { ConfigError } from '../../src/shared/errors.ts';
 import { getJudge } from '../../src/suites/judge.ts';
 import { createFakeClient } from './fake-client.ts';
 

@@ -1,8 +1,8 @@
 // Hand-made run records for the stats, history, gates and tracker tests.
-import type { MetricKind } from '../../src/records/metric.ts';
-import type { DatasetResult, GateResult, Performance, RunRecord } from '../../src/records/run-record.ts';
-import { computeFingerprint, fingerprintPartsOf } from '../../src/history/fingerprint.ts';
-import { summarizeMetric } from '../../src/stats/summarize.ts';
+import type { MetricKind } from '../../src/shared/records/metric.ts';
+import type { DatasetResult, GateResult, Performance, RunRecord } from '../../src/shared/records/run-record.ts';
+import { computeFingerprint, fingerprintPartsOf } from '../../src/shared/history/fingerprint.ts';
+import { summarizeMetric } from '../../src/shared/stats/summarize.ts';
 
 export interface DatasetFixture {
   dataset?: string;

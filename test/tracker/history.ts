@@ -1,6 +1,6 @@
 // A fixture history: several models and presets, a partial watch re-run, an interrupted run and a simulated run.
-import type { RunRecord } from '../../src/records/run-record.ts';
-import type { TrackerConfig } from '../../src/tracker/model.ts';
+import type { RunRecord } from '../../src/shared/records/run-record.ts';
+import type { TrackerConfig } from '../../src/node/tracker/model.ts';
 import { binaryScores, makeDataset, makeRun } from './fixtures.ts';
 
 export const config: TrackerConfig = {

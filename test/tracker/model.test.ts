@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildTrackerModel, quantizationPairs } from '../../src/tracker/model.ts';
+import { buildTrackerModel, quantizationPairs } from '../../src/node/tracker/model.ts';
 import { binaryScores, makeDataset, makeRun } from './fixtures.ts';
 import { config, history, r1, r5, r6, r7 } from './history.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { buildTrackerModel } from '../../src/tracker/model.ts';
-import { escapeCell } from '../../src/tracker/markdown.ts';
-import { MAX_CHANGELOG_ENTRIES, MAX_DATASET_ROWS, renderTrackerMarkdown } from '../../src/tracker/render.ts';
+import { buildTrackerModel } from '../../src/node/tracker/model.ts';
+import { escapeCell } from '../../src/node/tracker/markdown.ts';
+import { MAX_CHANGELOG_ENTRIES, MAX_DATASET_ROWS, renderTrackerMarkdown } from '../../src/node/tracker/render.ts';
 import { binaryScores, makeDataset, makeRun } from './fixtures.ts';
 import { config, history, r6, r7 } from './history.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
-import { compareWithBaseline } from '../../src/gates/compare.ts';
-import { evaluateGates } from '../../src/gates/evaluate.ts';
-import { MAX_SUMMARY_CASE_IDS, renderStepSummary } from '../../src/tracker/step-summary.ts';
+import { compareWithBaseline } from '../../src/shared/gates/compare.ts';
+import { evaluateGates } from '../../src/shared/gates/evaluate.ts';
+import { MAX_SUMMARY_CASE_IDS, renderStepSummary } from '../../src/node/tracker/step-summary.ts';
 import { binaryScores, makeDataset, makeRun } from './fixtures.ts';
 
 const baseline = makeRun({ runId: 'base-run', datasets: [makeDataset({ scores: binaryScores(200, 180) })] });

@@ -2,8 +2,8 @@ import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { writeRunRecord } from '../../src/history/store.ts';
-import { appendStepSummary, updateTracker, writeTracker } from '../../src/tracker/write.ts';
+import { writeRunRecord } from '../../src/node/history/store.ts';
+import { appendStepSummary, updateTracker, writeTracker } from '../../src/node/tracker/write.ts';
 import { config, r1, r5, r6 } from './history.ts';
 
 let dir: string;

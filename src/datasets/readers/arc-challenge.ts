@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DatasetError } from '../../errors.ts';
+import { DatasetError } from '../../shared/errors.ts';
 import { parseJsonLines } from './jsonl.ts';
 
 /** One ARC question with the dataset's own labels (`A`-`E`, or `1`-`5` for some items). */

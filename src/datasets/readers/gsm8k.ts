@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { DatasetError } from '../../errors.ts';
+import { DatasetError } from '../../shared/errors.ts';
 import { parseJsonLines } from './jsonl.ts';
 
 /** One GSM8K problem. */

@@ -1,4 +1,4 @@
-import { DatasetError } from '../../errors.ts';
+import { DatasetError } from '../../shared/errors.ts';
 import { preprocessHellaswagText, reconstructHellaswagQuery } from '../../prompts/hellaswag-preprocess.ts';
 
 /** One HellaSwag validation item. */

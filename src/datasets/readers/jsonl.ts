@@ -1,5 +1,5 @@
 import type { z } from 'zod';
-import { DatasetError } from '../../errors.ts';
+import { DatasetError } from '../../shared/errors.ts';
 
 // Parse JSON Lines content line by line against a schema; the first bad line fails the whole file.
 export function parseJsonLines<T extends z.ZodType>(content: string, schema: T, source: string): z.output<T>[] {

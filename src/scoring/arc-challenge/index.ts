@@ -1,4 +1,4 @@
-import { ScorerError } from '../../errors.ts';
+import { ScorerError } from '../../shared/errors.ts';
 import type { ArcCase } from '../../datasets/readers/arc-challenge.ts';
 import { scoreChoiceResponse, type ChatChoiceScore } from '../multiple-choice/score-chat.ts';
 import { buildChoiceGoldResponse, buildChoiceWrongResponse } from '../multiple-choice/self-check.ts';

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../records/case-record.ts';
+import type { CaseRecord } from '../../shared/records/case-record.ts';
 import type { SandboxResult } from '../../sandbox/types.ts';
 
 /** The part of a `CaseRecord` a code scorer fills. */

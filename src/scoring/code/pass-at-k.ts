@@ -1,4 +1,4 @@
-import { ScorerError } from '../../errors.ts';
+import { ScorerError } from '../../shared/errors.ts';
 
 // Unbiased pass@k for one problem: 1 − C(n−c, k) / C(n, k), as the stable product 1 − Π_{i=n−c+1..n} (1 − k/i).
 export function passAtK(n: number, c: number, k: number): number {

@@ -1,5 +1,5 @@
-import type { MetricSpec } from '../../records/metric.ts';
-import { ScorerError } from '../../errors.ts';
+import type { MetricSpec } from '../../shared/records/metric.ts';
+import { ScorerError } from '../../shared/errors.ts';
 import type { Gsm8kCase } from '../../datasets/readers/gsm8k.ts';
 import { numbersMatch, parseNumber, type NumberToken } from '../numbers.ts';
 import { extractBoxedNumber, extractLastNumber } from './extract.ts';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MalformedResponseError } from '../../errors.ts';
+import { MalformedResponseError } from '../../shared/errors.ts';
 
 // Sum the prompt log-probs of a continuation from an echoed `/v1/completions` response.
 

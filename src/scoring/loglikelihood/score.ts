@@ -1,5 +1,5 @@
-import { ScorerError } from '../../errors.ts';
-import type { MetricSpec } from '../../records/metric.ts';
+import { ScorerError } from '../../shared/errors.ts';
+import type { MetricSpec } from '../../shared/records/metric.ts';
 
 // lm-evaluation-harness multiple_choice scoring: argmax of summed log-likelihoods, raw and length-normalised.
 

@@ -1,4 +1,4 @@
-import type { MetricSpec } from '../../records/metric.ts';
+import type { MetricSpec } from '../../shared/records/metric.ts';
 import type { MtBenchQuestion } from '../../datasets/readers/mt-bench.ts';
 import { extractMtBenchRating } from './extract-rating.ts';
 

@@ -1,4 +1,4 @@
-import type { MetricSpec } from '../../records/metric.ts';
+import type { MetricSpec } from '../../shared/records/metric.ts';
 
 /** Metrics of the chat mode of a multiple-choice dataset. */
 export const CHAT_CHOICE_METRICS: MetricSpec[] = [

@@ -1,4 +1,4 @@
-import { ScorerError } from '../../errors.ts';
+import { ScorerError } from '../../shared/errors.ts';
 import { extractChoice, type Choice, type ChoiceExtraction } from './extract-choice.ts';
 
 /** Outcome of scoring a chat answer to a multiple-choice question on the `chat_acc` metric. */

@@ -1,14 +1,14 @@
-import type { RunContext, ServerContext } from '../context.ts';
-import type { CaseRecord } from '../records/case-record.ts';
+import type { RunContext, ServerContext } from '../../context.ts';
+import type { CaseRecord } from '../../shared/records/case-record.ts';
 import {
   RUN_RECORD_VERSION,
   type DatasetResult,
   type Performance,
   type RunCase,
   type RunRecord,
-} from '../records/run-record.ts';
-import { datasetKey, type SuiteMeta } from '../records/suite-meta.ts';
-import { summarizeMetric } from '../stats/summarize.ts';
+} from '../../shared/records/run-record.ts';
+import { datasetKey, type SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { summarizeMetric } from '../../shared/stats/summarize.ts';
 import { percentiles } from './percentiles.ts';
 
 /** Dispatcher counters read at the end of the run (null when it could not be reached). */

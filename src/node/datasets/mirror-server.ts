@@ -5,7 +5,7 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { gzipSync } from 'node:zlib';
-import { DATASET_PINS, type DatasetFilePin } from './pins.ts';
+import { DATASET_PINS, type DatasetFilePin } from '../../shared/datasets/pins.ts';
 
 // Loopback HTTP mirror serving pinned files from a local directory laid out like shared/datasets.
 

@@ -27,5 +27,5 @@ export {
   type FingerprintParts,
   type FingerprintDifference,
   type FingerprintComparison,
-} from './fingerprint.ts';
+} from '../../shared/history/fingerprint.ts';
 export { loadBaseline, DEFAULT_BASELINE_BRANCH, type Baseline, type BaselineOptions } from './baseline.ts';

@@ -2,8 +2,8 @@ import { randomBytes } from 'node:crypto';
 import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { z } from 'zod';
-import { RecordError } from '../errors.ts';
-import { type RunRecord, RunRecordSchema, RUN_RECORD_VERSION } from '../records/run-record.ts';
+import { RecordError } from '../../shared/errors.ts';
+import { type RunRecord, RunRecordSchema, RUN_RECORD_VERSION } from '../../shared/records/run-record.ts';
 import { isSafeRunId } from './run-id.ts';
 
 /** Folder under the results directory that holds one `<runId>.json` per run. */

@@ -1,21 +1,21 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import evalConfig from '../../qwen-evals.config.ts';
-import { parseEvalConfig } from '../config/load.ts';
-import type { EvalConfig } from '../config/schema.ts';
-import type { RunContext, ServerContext } from '../context.ts';
-import { compareWithBaseline, evaluateGates, formatGateReport } from '../gates/index.ts';
+import evalConfig from '../../../qwen-evals.config.ts';
+import { parseEvalConfig } from '../../shared/config/load.ts';
+import type { EvalConfig } from '../../shared/config/schema.ts';
+import type { RunContext, ServerContext } from '../../context.ts';
+import { compareWithBaseline, evaluateGates, formatGateReport } from '../../shared/gates/index.ts';
 import { computeFingerprint, fingerprintPartsOf, loadBaseline, writeRunRecord } from '../history/index.ts';
-import type { CaseRecord } from '../records/case-record.ts';
-import type { RunRecord } from '../records/run-record.ts';
-import type { SuiteMeta } from '../records/suite-meta.ts';
-import { formatInterval, formatScore } from '../stats/format.ts';
+import type { CaseRecord } from '../../shared/records/case-record.ts';
+import type { RunRecord } from '../../shared/records/run-record.ts';
+import type { SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { formatInterval, formatScore } from '../../shared/stats/format.ts';
 import { appendStepSummary, renderStepSummary, updateTracker, type TrackerConfig } from '../tracker/index.ts';
 import { buildRunRecord, type DispatcherSnapshot } from './build-run-record.ts';
 import { readGitInfo, readGpuInfo, readHarnessVersion } from './environment-info.ts';
 
-const PROJECT_ROOT = resolve(fileURLToPath(new URL('../../', import.meta.url)));
+const PROJECT_ROOT = resolve(fileURLToPath(new URL('../../../', import.meta.url)));
 const STATS_TIMEOUT_MS = 5_000;
 
 export interface FinishRunInput {

@@ -1,5 +1,5 @@
-import type { Performance } from '../records/run-record.ts';
-import { formatDelta, formatInterval, formatP, formatScore } from '../stats/format.ts';
+import type { Performance } from '../../shared/records/run-record.ts';
+import { formatDelta, formatInterval, formatP, formatScore } from '../../shared/stats/format.ts';
 import { capped, code, formatNumber, formatPercentChange, formatTime, omittedLine, table } from './markdown.ts';
 import type { ChangelogEntry, MetricRow, PairComparison, Section, SectionDataset, TrackerModel } from './model.ts';
 

@@ -1,7 +1,7 @@
-import { ConfigError } from '../errors.ts';
-import type { EvalEnv } from './env.ts';
-import { listKeys } from './load.ts';
-import type { EvalConfig, ModelConfig, PresetConfig } from './schema.ts';
+import { ConfigError } from '../shared/errors.ts';
+import type { EvalEnv } from '../shared/config/env.ts';
+import { listKeys } from '../shared/config/load.ts';
+import type { EvalConfig, ModelConfig, PresetConfig } from '../shared/config/schema.ts';
 
 /** Everything one model project needs to start its server and run its suites. Plain data: it crosses to workers. */
 export interface ProjectSettings {

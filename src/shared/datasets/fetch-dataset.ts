@@ -20,7 +20,7 @@ import {
 // Resolve a pinned dataset file to a verified file in the on-disk cache, downloading it when needed.
 
 /** Project root (the folder holding package.json). */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 
 /** Options of {@link resolveDatasetFile}. Explicit options win over environment variables. */
 export interface ResolveDatasetOptions {

@@ -1,7 +1,7 @@
-import type { GateResult, RunRecord } from '../records/run-record.ts';
-import type { RunComparison } from '../gates/compare.ts';
-import { gateStatus } from '../gates/format.ts';
-import { formatDelta, formatInterval, formatP, formatScore } from '../stats/format.ts';
+import type { GateResult, RunRecord } from '../../shared/records/run-record.ts';
+import type { RunComparison } from '../../shared/gates/compare.ts';
+import { gateStatus } from '../../shared/gates/format.ts';
+import { formatDelta, formatInterval, formatP, formatScore } from '../../shared/stats/format.ts';
 import { capped, code, formatDuration, formatNumber, omittedLine, table } from './markdown.ts';
 import { SHORT_HASH_LENGTH, SIMULATED_LABEL } from './render.ts';
 

@@ -1,7 +1,7 @@
-import type { MetricValue } from '../records/metric.ts';
-import type { DatasetResult, Performance, RunRecord, Sampling } from '../records/run-record.ts';
-import { compareDatasetMetric } from '../gates/compare.ts';
-import { compareFingerprints, type Fingerprint } from '../history/fingerprint.ts';
+import type { MetricValue } from '../../shared/records/metric.ts';
+import type { DatasetResult, Performance, RunRecord, Sampling } from '../../shared/records/run-record.ts';
+import { compareDatasetMetric } from '../../shared/gates/compare.ts';
+import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
 import { compareRuns } from '../history/store.ts';
 
 /** A model of the tracker config. */

@@ -1,6 +1,6 @@
 import { stat } from 'node:fs/promises';
-import { ConfigError } from '../errors.ts';
-import type { RunRecord } from '../records/run-record.ts';
+import { ConfigError } from '../../shared/errors.ts';
+import type { RunRecord } from '../../shared/records/run-record.ts';
 import { type InvalidRunFile, listRuns, readRunRecord } from './store.ts';
 
 /** Options of loadBaseline. */
