@@ -3,8 +3,8 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { availableParallelism, cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { createSandbox, type SandboxProgram } from '../src/sandbox/index.ts';
-import { buildGoldResponse, buildHumanEvalProgram, extractCode } from '../src/scoring/code/index.ts';
+import { createSandbox, type SandboxProgram } from '../src/scorers/python-tests/sandbox/index.ts';
+import { buildGoldResponse, buildHumanEvalProgram, extractCode } from '../src/evals/code/index.ts';
 import { readHumanEval } from '../test/helpers/shared.ts';
 
 // Benchmark, not a timed test: the 164 HumanEval canonical solutions through the bwrap sandbox vs a

@@ -1,6 +1,6 @@
-import { injectEvalContext } from '../src/context.ts';
-import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { ARC_LABELS, ARC_SUITE_FACTS, arcPromptHash, loadArcChallenge, runArcCase } from '../src/suites/arc-challenge.ts';
+import { injectEvalContext } from '../src/runtime/context.ts';
+import { defineEvalSuite } from '../src/runtime/define-eval-suite.ts';
+import { ARC_LABELS, ARC_SUITE_FACTS, arcPromptHash, loadArcChallenge, runArcCase } from '../src/evals/arc-challenge/suite.ts';
 
 // ARC-Challenge test set: a stated letter in chat (chat_acc) and lm-eval's log-likelihood (acc, acc_norm).
 const { run } = injectEvalContext();

@@ -1,6 +1,6 @@
-import { injectEvalContext } from '../src/context.ts';
-import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { GSM8K_LABELS, gsm8kPromptHash, gsm8kSuiteFacts, loadGsm8k, runGsm8kCase } from '../src/suites/gsm8k.ts';
+import { injectEvalContext } from '../src/runtime/context.ts';
+import { defineEvalSuite } from '../src/runtime/define-eval-suite.ts';
+import { GSM8K_LABELS, gsm8kPromptHash, gsm8kSuiteFacts, loadGsm8k, runGsm8kCase } from '../src/evals/gsm8k/suite.ts';
 
 // GSM8K test set: strict (\boxed{}) and flexible (last number) scores side by side.
 const { run } = injectEvalContext();

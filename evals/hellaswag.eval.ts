@@ -1,6 +1,6 @@
-import { injectEvalContext } from '../src/context.ts';
-import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { HELLASWAG_SUITE_FACTS, HELLASWAG_SUITE_LABELS, hellaswagPromptHash, loadHellaswag, runHellaswagCase } from '../src/suites/hellaswag.ts';
+import { injectEvalContext } from '../src/runtime/context.ts';
+import { defineEvalSuite } from '../src/runtime/define-eval-suite.ts';
+import { HELLASWAG_SUITE_FACTS, HELLASWAG_SUITE_LABELS, hellaswagPromptHash, loadHellaswag, runHellaswagCase } from '../src/evals/hellaswag/suite.ts';
 
 // HellaSwag validation set: lm-eval's log-likelihood (acc_norm primary) and the endings labelled A-D in chat.
 const { run } = injectEvalContext();

@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
-import { injectEvalContext } from '../src/context.ts';
-import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { codeMetricSpecs, codePromptHash, getSandbox, loadHumanEval, runCodeCase } from '../src/suites/code.ts';
+import { injectEvalContext } from '../src/runtime/context.ts';
+import { defineEvalSuite } from '../src/runtime/define-eval-suite.ts';
+import { codeMetricSpecs, codePromptHash, getSandbox, loadHumanEval, runCodeCase } from '../src/evals/code/suite.ts';
 
 // HumanEval: the model completes each function; `check(entry_point)` decides, inside the sandbox.
 const { run } = injectEvalContext();

@@ -1,7 +1,7 @@
 import { afterAll } from 'vitest';
-import { injectEvalContext } from '../src/context.ts';
-import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { codeMetricSpecs, codePromptHash, getSandbox, loadMbpp, runCodeCase } from '../src/suites/code.ts';
+import { injectEvalContext } from '../src/runtime/context.ts';
+import { defineEvalSuite } from '../src/runtime/define-eval-suite.ts';
+import { codeMetricSpecs, codePromptHash, getSandbox, loadMbpp, runCodeCase } from '../src/evals/code/suite.ts';
 
 // MBPP: task text plus the first test as the signature hint; `test_list` asserts (after `test_setup_code`) decide.
 const { run } = injectEvalContext();

@@ -1,8 +1,8 @@
-import { injectEvalContext } from '../src/context.ts';
-import { defineEvalSuite } from '../src/suite/define-eval-suite.ts';
-import { getEvalClient } from '../src/suite/eval-client.ts';
-import { getJudge } from '../src/suites/judge.ts';
-import { loadMtBench, mtBenchPromptHash, mtBenchSuiteFacts, runMtBenchCase } from '../src/suites/mt-bench.ts';
+import { injectEvalContext } from '../src/runtime/context.ts';
+import { defineEvalSuite } from '../src/runtime/define-eval-suite.ts';
+import { getEvalClient } from '../src/runtime/eval-client.ts';
+import { getJudge } from '../src/runtime/judge.ts';
+import { loadMtBench, mtBenchPromptHash, mtBenchSuiteFacts, runMtBenchCase } from '../src/evals/mt-bench/suite.ts';
 
 // MT-Bench: two turns per question, each rated 1-10 by the configured judge (FastChat single-answer grading).
 const { server, run } = injectEvalContext();

@@ -1,7 +1,7 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
-import type { RunContext, ServerContext } from '../src/context.ts';
+import type { RunContext, ServerContext } from '../src/runtime/context.ts';
 import { readCaseRecord, type CaseRecord } from '../src/shared/records/case-record.ts';
 import { SuiteMetaSchema, type SuiteMeta } from '../src/shared/records/suite-meta.ts';
 import { finishRun } from '../src/node/report/finish-run.ts';

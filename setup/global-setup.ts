@@ -5,7 +5,7 @@ import config from '../qwen-evals.config.ts';
 import { parseEvalEnv } from '../src/shared/config/env.ts';
 import { parseEvalConfig } from '../src/shared/config/load.ts';
 import { buildServeArgs, resolveProjectSettings } from '../src/node/settings.ts';
-import type { RunContext, ServerContext } from '../src/context.ts';
+import type { RunContext, ServerContext } from '../src/runtime/context.ts';
 import { ConfigError, NoServerError } from '../src/shared/errors.ts';
 import { makeRunId } from '../src/node/history/run-id.ts';
 import { checkExternalServer } from './check-external-server.ts';

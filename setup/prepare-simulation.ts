@@ -1,8 +1,8 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildSimulationScript } from '../src/simulate/build-simulation-script.ts';
-import type { SimulationMode } from '../src/simulate/script.ts';
+import { buildSimulationScript } from '../src/node/simulation/build-script.ts';
+import type { SimulationMode } from '../src/shared/simulation-rules.ts';
 
 const SIMULATOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../fixtures/vllm/bin/vllm');
 

@@ -2,8 +2,8 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { scoreCodeResponse } from '../../src/scoring/code/index.ts';
+import { createSandbox, type Sandbox } from '../../src/scorers/python-tests/sandbox/index.ts';
+import { scoreCodeResponse } from '../../src/evals/code/index.ts';
 import { readHumanEval, sharedDir } from '../helpers/shared.ts';
 
 // CodeLlama-7B completions with verdicts from openai/human-eval's check_correctness

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { createSandbox, type Sandbox } from '../../src/sandbox/index.ts';
-import { buildGoldResponse, buildWrongResponse, scoreCodeResponse, type HumanEvalProblem, type MbppProblem } from '../../src/scoring/code/index.ts';
+import { createSandbox, type Sandbox } from '../../src/scorers/python-tests/sandbox/index.ts';
+import { buildGoldResponse, buildWrongResponse, scoreCodeResponse, type HumanEvalProblem, type MbppProblem } from '../../src/evals/code/index.ts';
 import { readHumanEval, readMbpp } from '../helpers/shared.ts';
 
 // MBPP 123 (amicable numbers below 10000) needs 2.8 s of CPU on a loaded 2-core box; the others < 0.2 s.

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { buildHumanEvalMessages, parseHumanEval } from '../../src/scoring/code/index.ts';
+import { buildHumanEvalMessages, parseHumanEval } from '../../src/evals/code/index.ts';
 import { evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
 import { sharedDir, simulatorBin } from '../helpers/processes.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, test, vi } from 'vitest';
 import { SandboxUnavailableError } from '../../src/shared/errors.ts';
-import { createSandbox } from '../../src/sandbox/index.ts';
+import { createSandbox } from '../../src/scorers/python-tests/sandbox/index.ts';
 
 describe('availability', () => {
   test('createSandbox fails closed and names the package when bwrap is missing', async () => {

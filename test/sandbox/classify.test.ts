@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { ScorerError } from '../../src/shared/errors.ts';
-import { classifyOutcome } from '../../src/sandbox/classify.ts';
-import type { RawOutcome } from '../../src/sandbox/spawn-judge.ts';
+import { classifyOutcome } from '../../src/scorers/python-tests/sandbox/classify.ts';
+import type { RawOutcome } from '../../src/scorers/python-tests/sandbox/spawn-judge.ts';
 
 const NONCE = 'a'.repeat(32);
 const raw = (over: Partial<RawOutcome>): RawOutcome => ({

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.ts';
+import type { Sandbox } from '../../src/scorers/python-tests/sandbox/index.ts';
 import { createHostileSandbox } from './helpers.ts';
 
 // Every program below is wrong (f returns 2, the tests want 1) and tries to look like a pass.

@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.ts';
+import type { Sandbox } from '../../src/scorers/python-tests/sandbox/index.ts';
 import { createHostileSandbox, expectOne } from './helpers.ts';
 
 const PROJECT_DIR = fileURLToPath(new URL('../../', import.meta.url));

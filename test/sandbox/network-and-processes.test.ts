@@ -1,7 +1,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { createServer, type AddressInfo, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.ts';
+import type { Sandbox } from '../../src/scorers/python-tests/sandbox/index.ts';
 import { createHostileSandbox, expectOne, listHostProcesses } from './helpers.ts';
 
 let sandbox: Sandbox;

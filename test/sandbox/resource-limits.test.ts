@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { Sandbox } from '../../src/sandbox/index.ts';
+import type { Sandbox } from '../../src/scorers/python-tests/sandbox/index.ts';
 import { createHostileSandbox, expectOne, listHostProcesses } from './helpers.ts';
 
 const FORK_BOMB_MEMORY = 2 * 1024 ** 3 - 4096 * 7;

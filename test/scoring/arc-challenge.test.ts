@@ -12,7 +12,7 @@ import {
   scoreArcChatResponse,
   scoreArcLoglikelihood,
   type ArcCase,
-} from '../../src/scoring/arc-challenge/index.ts';
+} from '../../src/evals/arc-challenge/index.ts';
 import { DatasetError } from '../../src/shared/errors.ts';
 import { readShared } from '../helpers/shared.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { extractFinalAnswerLine, extractLastNumber, readGsm8k } from '../../src/scoring/gsm8k/index.ts';
-import { findNumbers, numbersMatch, parseNumber, type NumberToken } from '../../src/scoring/numbers.ts';
+import { extractFinalAnswerLine, extractLastNumber, readGsm8k } from '../../src/evals/gsm8k/index.ts';
+import { findNumbers, numbersMatch, parseNumber, type NumberToken } from '../../src/scorers/numeric/numbers.ts';
 import { readShared } from '../helpers/shared.ts';
 
 // OpenAI's published GPT-3 GSM8K solutions with their own `is_correct` verdicts (see GSM8K-DISAGREEMENTS.md).

@@ -11,8 +11,8 @@ import {
   readGsm8k,
   scoreGsm8kResponse,
   type Gsm8kCase,
-} from '../../src/scoring/gsm8k/index.ts';
-import { findNumbers, numbersMatch, parseNumber } from '../../src/scoring/numbers.ts';
+} from '../../src/evals/gsm8k/index.ts';
+import { findNumbers, numbersMatch, parseNumber } from '../../src/scorers/numeric/numbers.ts';
 import { DatasetError, ScorerError } from '../../src/shared/errors.ts';
 import { readShared } from '../helpers/shared.ts';
 

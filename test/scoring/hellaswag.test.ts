@@ -13,7 +13,7 @@ import {
   reconstructHellaswagQuery,
   scoreHellaswagChatResponse,
   scoreHellaswagLoglikelihood,
-} from '../../src/scoring/hellaswag/index.ts';
+} from '../../src/evals/hellaswag/index.ts';
 import { DatasetError } from '../../src/shared/errors.ts';
 import { readShared } from '../helpers/shared.ts';
 

@@ -17,7 +17,7 @@ import {
   scoreMtBenchJudgments,
   selectJudgePromptName,
   type MtBenchRating,
-} from '../../src/scoring/mt-bench/index.ts';
+} from '../../src/evals/mt-bench/index.ts';
 import { DatasetError } from '../../src/shared/errors.ts';
 import { readShared, sharedDir } from '../helpers/shared.ts';
 

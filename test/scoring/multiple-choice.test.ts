@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractChoice, scoreChoiceResponse, type Choice } from '../../src/scoring/multiple-choice/index.ts';
+import { extractChoice, scoreChoiceResponse, type Choice } from '../../src/scorers/choice/index.ts';
 import { ScorerError } from '../../src/shared/errors.ts';
 
 const letters: Choice[] = [

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { findLastNumber, findNumbers, numbersMatch, parseNumber } from '../../src/scoring/numbers.ts';
+import { findLastNumber, findNumbers, numbersMatch, parseNumber } from '../../src/scorers/numeric/numbers.ts';
 
 const value = (text: string) => parseNumber(text)?.value ?? null;
 

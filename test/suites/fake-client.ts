@@ -1,6 +1,6 @@
-import type { ChatMessage, ChatResult, EvalClient, SamplingParams } from '../../src/client/chat.ts';
-import type { CompletionOptions, CompletionResult } from '../../src/client/completions.ts';
-import type { CaseContext } from '../../src/suite/define-eval-suite.ts';
+import type { ChatMessage, ChatResult, EvalClient, SamplingParams } from '../../src/runtime/client/chat.ts';
+import type { CompletionOptions, CompletionResult } from '../../src/runtime/client/completions.ts';
+import type { CaseContext } from '../../src/runtime/define-eval-suite.ts';
 
 // A scripted EvalClient: no HTTP, every request recorded.
 

@@ -3,9 +3,9 @@ import config from '../../qwen-evals.config.ts';
 import { parseEvalEnv } from '../../src/shared/config/env.ts';
 import { parseEvalConfig } from '../../src/shared/config/load.ts';
 import { resolveProjectSettings } from '../../src/node/settings.ts';
-import type { RunContext, ServerContext } from '../../src/context.ts';
+import type { RunContext, ServerContext } from '../../src/runtime/context.ts';
 import { ConfigError } from '../../src/shared/errors.ts';
-import { getJudge } from '../../src/suites/judge.ts';
+import { getJudge } from '../../src/runtime/judge.ts';
 import { createFakeClient } from './fake-client.ts';
 
 const resolveJudge = (env: Record<string, string>) => resolveProjectSettings(parseEvalConfig(config), parseEvalEnv(env), 'qwen3_8b').judge;

@@ -2,15 +2,15 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ChatMessage } from '../../src/client/chat.ts';
+import type { ChatMessage } from '../../src/runtime/client/chat.ts';
 import {
   readMtBenchAnswers,
   readMtBenchJudgePrompts,
   readMtBenchQuestions,
   type MtBenchQuestion,
-} from '../../src/scoring/mt-bench/index.ts';
-import type { Judge } from '../../src/suites/judge.ts';
-import { runMtBenchCase, simulateMtBench, type MtBenchData } from '../../src/suites/mt-bench.ts';
+} from '../../src/evals/mt-bench/index.ts';
+import type { Judge } from '../../src/runtime/judge.ts';
+import { runMtBenchCase, simulateMtBench, type MtBenchData } from '../../src/evals/mt-bench/suite.ts';
 import { readShared } from '../helpers/shared.ts';
 import { caseContext, createFakeClient, SAMPLING, type FakeClient } from './fake-client.ts';
 

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import type { ArcCase } from '../../src/scoring/arc-challenge/index.ts';
-import type { HellaswagCase } from '../../src/scoring/hellaswag/index.ts';
-import { runArcCase } from '../../src/suites/arc-challenge.ts';
-import { runHellaswagCase } from '../../src/suites/hellaswag.ts';
+import type { ArcCase } from '../../src/evals/arc-challenge/index.ts';
+import type { HellaswagCase } from '../../src/evals/hellaswag/index.ts';
+import { runArcCase } from '../../src/evals/arc-challenge/suite.ts';
+import { runHellaswagCase } from '../../src/evals/hellaswag/suite.ts';
 import { caseContext, createFakeClient } from './fake-client.ts';
 
 const CONTEXT = 'Question: Which is longer?\nAnswer:';

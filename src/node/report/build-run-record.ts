@@ -1,4 +1,4 @@
-import type { RunContext, ServerContext } from '../../context.ts';
+import type { RunContext, ServerContext } from '../../runtime/context.ts';
 import type { CaseRecord } from '../../shared/records/case-record.ts';
 import {
   RUN_RECORD_VERSION,

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import evalConfig from '../../../qwen-evals.config.ts';
 import { parseEvalConfig } from '../../shared/config/load.ts';
 import type { EvalConfig } from '../../shared/config/schema.ts';
-import type { RunContext, ServerContext } from '../../context.ts';
+import type { RunContext, ServerContext } from '../../runtime/context.ts';
 import { compareWithBaseline, evaluateGates, formatGateReport } from '../../shared/gates/index.ts';
 import { computeFingerprint, fingerprintPartsOf, loadBaseline, writeRunRecord } from '../history/index.ts';
 import type { CaseRecord } from '../../shared/records/case-record.ts';

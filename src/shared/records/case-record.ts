@@ -1,3 +1,5 @@
+// Importing vitest here makes its TaskMeta re-export resolvable for the augmentation below, whatever the file order.
+import type {} from 'vitest';
 import { z } from 'zod';
 
 // The per-case record: written by a suite into `task.meta.evalCase`, read by reporters and tools.
