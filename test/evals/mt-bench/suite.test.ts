@@ -1,0 +1,148 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, test } from 'vitest';
+import type { ChatMessage } from '../../../src/runtime/client/chat.ts';
+import {
+  readMtBenchAnswers,
+  readMtBenchJudgePrompts,
+  readMtBenchQuestions,
+  type MtBenchQuestion,
+} from '../../../src/evals/mt-bench/index.ts';
+import type { Judge } from '../../../src/runtime/judge.ts';
+import { runMtBenchCase, simulateMtBench, type MtBenchData } from '../../../src/evals/mt-bench/suite.ts';
+import { readShared } from '../../helpers/shared.ts';
+import { caseContext, createFakeClient, SAMPLING, type FakeClient } from '../../helpers/fake-client.ts';
+
+const questions = readMtBenchQuestions(readShared('mt_bench', 'question.jsonl'));
+const data: MtBenchData = {
+  cases: questions,
+  size: questions.length,
+  pins: [],
+  judgePrompts: readMtBenchJudgePrompts(readShared('mt_bench', 'judge_prompts.jsonl')),
+  references: new Map(readMtBenchAnswers(readShared('mt_bench', 'reference_answer', 'gpt-4.jsonl')).map((a) => [a.questionId, a])),
+};
+const writing = questions.find((q) => q.category === 'writing')!;
+const math = questions.find((q) => q.category === 'math')!;
+
+const JUDGE_SAMPLING = { temperature: 0, topP: 1, seed: 1234, maxTokens: 2048 };
+const isJudge = (messages: ChatMessage[]) => messages.some((m) => String(m.content).includes('[[rating]]'));
+
+// One fake server answering both the model's turns and the judge.
+function fakeServer(judgments: [string, string]): FakeClient {
+  return createFakeClient({
+    answer: (messages) => {
+      if (isJudge(messages)) return messages.some((m) => String(m.content).includes('ANSWER-2')) ? judgments[1] : judgments[0];
+      return messages.length === 1 ? 'ANSWER-1' : 'ANSWER-2';
+    },
+  });
+}
+
+function sameServerJudge(client: FakeClient): Judge {
+  return { model: 'fake', baseUrl: 'http://upstream', client, sampling: JUDGE_SAMPLING, sameServer: true };
+}
+
+async function run(question: MtBenchQuestion, client: FakeClient, judge: Judge = sameServerJudge(client)) {
+  return runMtBenchCase(question, data, judge, caseContext(client));
+}
+
+describe('MT-Bench case', () => {
+  test('carries the turn-1 answer into the turn-2 messages', async () => {
+    const client = fakeServer(['Rating: [[8]]', 'Rating: [[6]]']);
+    await run(writing, client);
+    const [first, second] = client.chats.filter((c) => !isJudge(c.messages));
+    expect(first!.messages).toEqual([{ role: 'user', content: writing.turns[0] }]);
+    expect(second!.messages).toEqual([
+      { role: 'user', content: writing.turns[0] },
+      { role: 'assistant', content: 'ANSWER-1' },
+      { role: 'user', content: writing.turns[1] },
+    ]);
+  });
+
+  test('answers at FastChat\'s category temperature and judges greedily with 2048 tokens', async () => {
+    const client = fakeServer(['[[8]]', '[[6]]']);
+    await run(writing, client);
+    const temperatures = client.chats.map((c) => [isJudge(c.messages), c.sampling.temperature, c.sampling.maxTokens]);
+    expect(temperatures).toEqual(expect.arrayContaining([[false, 0.7, SAMPLING.maxTokens], [true, 0, 2048]]));
+  });
+
+  test('judges turn 1 alone and turn 2 with the whole conversation', async () => {
+    const client = fakeServer(['[[8]]', '[[6]]']);
+    const outcome = await run(writing, client);
+    const judged = client.chats.filter((c) => isJudge(c.messages)).map((c) => c.messages.map((m) => String(m.content)).join('\n'));
+    expect(judged.find((t) => !t.includes('ANSWER-2'))).toContain('ANSWER-1');
+    expect(judged.find((t) => t.includes('ANSWER-2'))).toContain('ANSWER-1');
+    expect(outcome.detail?.judgePrompts).toEqual(['single-v1', 'single-v1-multi-turn']);
+  });
+
+  test('judges math against the GPT-4 reference answers', async () => {
+    const client = fakeServer(['[[8]]', '[[6]]']);
+    const outcome = await run(math, client);
+    const reference = data.references.get(math.questionId)!;
+    const judged = client.chats.filter((c) => isJudge(c.messages)).map((c) => c.messages.map((m) => String(m.content)).join('\n'));
+    expect(judged.every((t) => t.includes(reference.turns[0]!))).toBe(true);
+    expect(outcome.detail?.judgePrompts).toEqual(['single-math-v1', 'single-math-v1-multi-turn']);
+  });
+
+  test('parses the judge\'s [[n]] per turn and averages them', async () => {
+    const outcome = await run(writing, fakeServer(['Fine, but [2] cites nothing.\n\nRating: [[8]]', 'Rating: [[6.5]]']));
+    expect(outcome.scores).toEqual({ score: 7.25, turn1: 8, turn2: 6.5 });
+    expect(outcome.verdict).toBe('graded');
+    expect(outcome.detail).toMatchObject({ category: 'writing', answers: ['ANSWER-1', 'ANSWER-2'], ratings: [8, 6.5] });
+  });
+
+  test('counts a judgment without a rating as unparseable and keeps the other turn', async () => {
+    const outcome = await run(writing, fakeServer(['Rating: [[9]]', 'The answer is missing, so it cannot be rated.']));
+    expect(outcome.verdict).toBe('unparseable');
+    expect(outcome.scores).toEqual({ score: 9, turn1: 9, turn2: null });
+    expect(outcome.detail?.unparsedTurns).toEqual([2]);
+  });
+
+  test('counts the judge\'s requests and tokens with the case when the server judges itself', async () => {
+    const outcome = await run(writing, fakeServer(['[[8]]', '[[6]]']));
+    expect([outcome.timing.requests, outcome.usage]).toEqual([4, { promptTokens: 40, completionTokens: 20 }]);
+  });
+
+  test('keeps an external judge\'s usage out of the case\'s usage', async () => {
+    const model = fakeServer(['', '']);
+    const external = fakeServer(['[[3]]', '[[4]]']);
+    const outcome = await run(writing, model, { model: 'gpt-4', baseUrl: 'https://judge', client: external, sampling: JUDGE_SAMPLING, sameServer: false });
+    expect([outcome.timing.requests, outcome.scores.score, outcome.detail?.judgeUsage]).toEqual([2, 3.5, { promptTokens: 20, completionTokens: 10 }]);
+  });
+});
+
+// The simulator's own rule matcher (fixtures/vllm/lib/script.mjs), loaded untyped.
+async function loadScript(rules: unknown[]): Promise<{ chatResponse(messages: ChatMessage[]): { response?: string } | null }> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'mt-bench-script-'));
+  const file = path.join(dir, 'script.json');
+  writeFileSync(file, JSON.stringify(rules));
+  const modulePath: string = path.resolve(import.meta.dirname, '../../../fixtures/vllm/lib/script.mjs');
+  const { Script } = (await import(modulePath)) as { Script: new (file: string) => { chatResponse(messages: ChatMessage[]): { response?: string } | null } };
+  return new Script(file);
+}
+
+describe('MT-Bench simulation script', () => {
+  test.each(['gold', 'wrong', 'mix:0.5'] as const)('a server playing model and judge reproduces each scripted rating (%s)', async (mode) => {
+    const script = simulateMtBench(data, mode);
+    const matcher = await loadScript(script.rules);
+    const client = createFakeClient({ answer: (messages) => matcher.chatResponse(messages)?.response ?? 'unscripted' });
+    const got: Record<string, { turn1: number | null; turn2: number | null; score: number | null }> = {};
+    for (const question of questions) {
+      const outcome = await run(question, client);
+      got[question.id] = outcome.scores as (typeof got)[string];
+    }
+    expect(got).toEqual(script.cases);
+  });
+
+  test('varies the gold ratings over 1-10 per question and turn', () => {
+    const { cases, expected } = simulateMtBench(data, 'gold');
+    const ratings = new Set(Object.values(cases).flatMap((c) => [c.turn1, c.turn2]));
+    expect([...ratings].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
+    expect(expected).toEqual({ score: 5.5, turn1: 5.5, turn2: 5.5 });
+  });
+
+  test('rates wrong answers 1 and a mix 10 or 1 in the scripted share', () => {
+    expect(simulateMtBench(data, 'wrong').expected).toEqual({ score: 1, turn1: 1, turn2: 1 });
+    expect(simulateMtBench(data, 'mix:0.25').expected.score).toBe(1 + 9 * 0.25);
+  });
+});

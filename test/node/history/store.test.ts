@@ -1,0 +1,116 @@
+import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, test } from 'vitest';
+import { RecordError } from '../../../src/shared/errors.ts';
+import { listRuns, readRunRecord, runRecordPath, writeRunRecord } from '../../../src/node/history/store.ts';
+import { makeRun } from '../tracker/fixtures.ts';
+
+let dir: string;
+beforeEach(async () => {
+  dir = await mkdtemp(path.join(tmpdir(), 'qwen-evals-history-'));
+});
+afterEach(async () => {
+  await rm(dir, { recursive: true, force: true });
+});
+
+describe('writeRunRecord', () => {
+  test('writes <resultsDir>/runs/<runId>.json that reads back equal', async () => {
+    const run = makeRun();
+    const written = await writeRunRecord(dir, run);
+    expect(written).toBe(path.join(dir, 'runs', `${run.runId}.json`));
+    expect(await readRunRecord(written)).toEqual(run);
+  });
+
+  test('leaves no temp file behind', async () => {
+    await writeRunRecord(dir, makeRun());
+    expect((await readdir(path.join(dir, 'runs'))).filter((name) => name.endsWith('.tmp'))).toEqual([]);
+  });
+
+  test('refuses to overwrite an existing run id and keeps the first record', async () => {
+    const run = makeRun();
+    await writeRunRecord(dir, run);
+    const second = { ...run, status: 'partial' as const };
+    await expect(writeRunRecord(dir, second)).rejects.toThrow(/already exists.*never overwritten/);
+    expect((await readRunRecord(runRecordPath(dir, run.runId))).status).toBe('complete');
+  });
+
+  test('refuses a record that does not match the schema, naming the field', async () => {
+    const bad = { ...makeRun(), status: 'done' } as unknown as ReturnType<typeof makeRun>;
+    await expect(writeRunRecord(dir, bad)).rejects.toThrow(/status:/);
+  });
+
+  test('refuses a run id that is not a safe file name', async () => {
+    await expect(writeRunRecord(dir, { ...makeRun(), runId: '../outside' })).rejects.toThrow(/cannot be used as a file name/);
+  });
+});
+
+describe('readRunRecord', () => {
+  test('throws a RecordError naming the file and each schema issue', async () => {
+    const file = path.join(dir, 'bad.json');
+    const run = makeRun();
+    await writeFile(file, JSON.stringify({ ...run, performance: { ...run.performance, requests: 'many' } }));
+    const error = await readRunRecord(file).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(RecordError);
+    expect((error as RecordError).code).toBe('EVAL_RECORD_INVALID');
+    expect((error as Error).message).toContain(file);
+    expect((error as Error).message).toMatch(/performance\.requests: /);
+  });
+
+  test('throws a RecordError naming the file for invalid JSON', async () => {
+    const file = path.join(dir, 'broken.json');
+    await writeFile(file, '{"schemaVersion": 1,');
+    await expect(readRunRecord(file)).rejects.toThrow(new RegExp(`${file.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')} is not valid JSON`));
+  });
+
+  test('names the unsupported schema version', async () => {
+    const file = path.join(dir, 'future.json');
+    await writeFile(file, JSON.stringify({ ...makeRun(), schemaVersion: 2 }));
+    await expect(readRunRecord(file)).rejects.toThrow(/schemaVersion 2; this harness reads schemaVersion 1/);
+  });
+
+  test('throws a RecordError for a missing file', async () => {
+    await expect(readRunRecord(path.join(dir, 'missing.json'))).rejects.toBeInstanceOf(RecordError);
+  });
+});
+
+describe('listRuns', () => {
+  test('returns an empty history when the runs folder does not exist', async () => {
+    expect(await listRuns(dir)).toEqual({ runs: [], invalid: [] });
+  });
+
+  test('returns runs oldest first regardless of write order', async () => {
+    const late = makeRun({ startedAt: '2026-11-27T12:00:00.000Z' });
+    const early = makeRun({ startedAt: '2026-11-27T08:00:00.000Z' });
+    await writeRunRecord(dir, late);
+    await writeRunRecord(dir, early);
+    expect((await listRuns(dir)).runs.map((r) => r.record.runId)).toEqual([early.runId, late.runId]);
+  });
+
+  test('skips and reports an invalid file without throwing', async () => {
+    const good = makeRun();
+    await writeRunRecord(dir, good);
+    await writeFile(path.join(dir, 'runs', 'zz-broken.json'), 'not json');
+    const history = await listRuns(dir);
+    expect(history.runs.map((r) => r.record.runId)).toEqual([good.runId]);
+    expect(history.invalid).toHaveLength(1);
+    expect(history.invalid[0]!.path).toBe(path.join(dir, 'runs', 'zz-broken.json'));
+    expect(history.invalid[0]!.error).toBeInstanceOf(RecordError);
+  });
+
+  test('ignores temp files and non-JSON files', async () => {
+    await mkdir(path.join(dir, 'runs'), { recursive: true });
+    await writeFile(path.join(dir, 'runs', '.x.json.1234.tmp'), 'partial');
+    await writeFile(path.join(dir, 'runs', 'notes.txt'), 'hello');
+    expect(await listRuns(dir)).toEqual({ runs: [], invalid: [] });
+  });
+
+  test('reports a second file repeating a run id as invalid', async () => {
+    const run = makeRun();
+    const first = await writeRunRecord(dir, run);
+    await writeFile(path.join(dir, 'runs', 'copy.json'), await readFile(first, 'utf8'));
+    const history = await listRuns(dir);
+    expect(history.runs).toHaveLength(1);
+    expect(history.invalid[0]!.error.message).toMatch(/repeats run id/);
+  });
+});

@@ -1,0 +1,91 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import { startDispatcher, type Dispatcher } from '../../../setup/dispatcher.ts';
+
+// A fake upstream that holds each generation request for `holdMs` and records the peak concurrency.
+async function startUpstream(holdMs: number) {
+  let active = 0;
+  let peak = 0;
+  const server = http.createServer((req, res) => {
+    active += 1;
+    peak = Math.max(peak, active);
+    req.resume();
+    setTimeout(() => {
+      active -= 1;
+      res.writeHead(200, { 'content-type': 'application/json' });
+      res.end(JSON.stringify({ port: (server.address() as AddressInfo).port }));
+    }, holdMs);
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    peak: () => peak,
+    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+  };
+}
+
+const closers: Array<() => Promise<void>> = [];
+afterEach(async () => {
+  while (closers.length) await closers.pop()!();
+});
+
+async function post(dispatcher: Dispatcher, path = '/v1/chat/completions') {
+  const response = await fetch(`${dispatcher.baseUrl}${path}`, { method: 'POST', body: '{}' });
+  return { status: response.status, headers: response.headers, body: (await response.json()) as { port?: number; error: { message: string } } };
+}
+
+describe('dispatcher', () => {
+  test('never has more generation requests in flight than its limit', async () => {
+    const upstream = await startUpstream(30);
+    closers.push(upstream.close);
+    const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 4 });
+    closers.push(dispatcher.close);
+    await Promise.all(Array.from({ length: 20 }, () => post(dispatcher)));
+    expect(upstream.peak()).toBe(4);
+    expect(dispatcher.stats().completed).toBe(20);
+  });
+
+  test('keeps the limit full while requests wait', async () => {
+    const upstream = await startUpstream(40);
+    closers.push(upstream.close);
+    const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 5 });
+    closers.push(dispatcher.close);
+    await Promise.all(Array.from({ length: 25 }, () => post(dispatcher)));
+    // 25 requests, 5 at a time: mean in flight close to 5 over the busy period.
+    expect(dispatcher.stats().meanInFlight).toBeGreaterThan(4.5);
+  });
+
+  test('spreads requests over replicas by least load', async () => {
+    const a = await startUpstream(20);
+    const b = await startUpstream(20);
+    closers.push(a.close, b.close);
+    const dispatcher = await startDispatcher({ upstreams: [a.url, b.url], inFlightLimit: 8 });
+    closers.push(dispatcher.close);
+    const results = await Promise.all(Array.from({ length: 16 }, () => post(dispatcher)));
+    const ports = new Set(results.map((r) => r.body.port));
+    expect(ports.size).toBe(2);
+    expect(a.peak()).toBe(4);
+    expect(b.peak()).toBe(4);
+  });
+
+  test('answers 503 with no-retry and the reason once the server is known dead', async () => {
+    const upstream = await startUpstream(1);
+    closers.push(upstream.close);
+    const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 2, fatalReason: () => 'vLLM died: last lines ...' });
+    closers.push(dispatcher.close);
+    const result = await post(dispatcher);
+    expect(result.status).toBe(503);
+    expect(result.headers.get('x-should-retry')).toBe('false');
+    expect(result.body.error.message).toBe('vLLM died: last lines ...');
+  });
+
+  test('answers 502 naming the upstream when it cannot be reached', async () => {
+    const dispatcher = await startDispatcher({ upstreams: ['http://127.0.0.1:9'], inFlightLimit: 2 });
+    closers.push(dispatcher.close);
+    const result = await post(dispatcher);
+    expect(result.status).toBe(502);
+    expect(result.body.error.message).toContain('http://127.0.0.1:9');
+    expect(dispatcher.stats().inFlight).toBe(0);
+  });
+});
