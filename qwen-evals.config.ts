@@ -1,4 +1,4 @@
-import { defineEvalConfig } from './src/shared/config/schema.ts';
+import { defineEvalConfig } from './src/config.ts';
 
 // Models, presets and gates of this project. Add your own model under `models`; its key becomes a
 // Vitest project: `pnpm vitest run --project <key>`.

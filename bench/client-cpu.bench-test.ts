@@ -5,8 +5,8 @@ import { join, resolve } from 'node:path';
 import OpenAI from 'openai';
 import { expect, test } from 'vitest';
 import { STREAM_INTERVAL } from '../src/node/settings.ts';
-import { findFreePort } from '../setup/free-port.ts';
-import { launchServer } from '../setup/launch-server.ts';
+import { findFreePort } from '../src/node/server/free-port.ts';
+import { launchServer } from '../src/node/server/launch-server.ts';
 import { startDispatcher } from '../setup/dispatcher.ts';
 import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
 

@@ -1,7 +1,9 @@
 import { ConfigError } from '../shared/errors.ts';
 import type { EvalEnv } from '../shared/config/env.ts';
-import { listKeys } from '../shared/config/load.ts';
+import { listKeys } from './load-config.ts';
 import type { EvalConfig, ModelConfig, PresetConfig } from '../shared/config/schema.ts';
+import type { Sampling } from '../shared/sampling.ts';
+import { resolveVariants } from '../evals/registry.ts';
 
 /** Everything one model project needs to start its server and run its suites. Plain data: it crosses to workers. */
 export interface ProjectSettings {
@@ -16,8 +18,10 @@ export interface ProjectSettings {
   baseUrls: string[] | null;
   apiKey: string | null;
   thresholds: Record<string, Record<string, number>>;
-  sampling: EvalConfig['sampling'];
-  variants: EvalConfig['variants'];
+  /** The model's sampling: config `sampling` under `models.<key>.sampling`. */
+  sampling: Sampling;
+  /** Variants to run per built-in dataset (config `variants` over the registry's defaults). */
+  variants: Record<string, string[]>;
   code: EvalConfig['code'];
   client: EvalConfig['client'];
   server: EvalConfig['server'];
@@ -57,8 +61,8 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     baseUrls: env.EVAL_BASE_URL ?? null,
     apiKey: env.EVAL_API_KEY ?? null,
     thresholds: config.thresholds[modelKey] ?? {},
-    sampling: config.sampling,
-    variants: config.variants,
+    sampling: { ...config.sampling, ...model.sampling },
+    variants: resolveVariants(config.variants),
     code: { ...config.code, sandbox: env.EVAL_SANDBOX ?? config.code.sandbox },
     client: config.client,
     server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
@@ -103,6 +107,8 @@ export function buildServeArgs(settings: Pick<ProjectSettings, 'model' | 'preset
   if (model.quantization) args.push('--quantization', model.quantization);
   if (model.revision) args.push('--revision', model.revision);
   if (model.maxModelLen) args.push('--max-model-len', String(model.maxModelLen));
+  // Reasoning models: vLLM splits the reasoning into `message.reasoning`; thinking is switched per request.
+  if (model.reasoning) args.push('--reasoning-parser', model.reasoning.parser);
   args.push(...preset.extraArgs, ...model.extraArgs);
   return args;
 }

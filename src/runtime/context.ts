@@ -1,70 +1,57 @@
 import { inject } from 'vitest';
-import { ConfigError } from '../shared/errors.ts';
-
-// What global setup (main process) hands to the suites (workers). Plain data only: it is structured-cloned.
-
-/** The server the suites talk to. */
-export interface ServerContext {
-  /** Base URL of the run's dispatcher (owns the in-flight limit); clients send everything here. */
-  baseUrl: string;
-  /** Upstream server URLs (the launched vLLM, or EVAL_BASE_URL replicas). */
-  upstreams: string[];
-  /** Model id the server answers to. */
-  model: string;
-  launched: boolean;
-  /** True when the upstream is the simulated vLLM: every output is labelled simulated. */
-  simulated: boolean;
-  command: string[] | null;
-  vllmVersion: string | null;
-  logFile: string | null;
-  maxNumSeqs: number;
-  inFlightLimit: number;
-  apiKey: string | null;
-}
-
-/** The run being recorded. */
-export interface RunContext {
-  runId: string;
-  startedAt: string;
-  resultsDir: string;
-  modelKey: string;
-  modelId: string;
-  revision: string | null;
-  quantization: string | null;
-  preset: string;
-  limit: number | null;
-  thresholds: Record<string, Record<string, number>>;
-  sampling: { temperature: number; topP: number; seed: number; maxTokens: number };
-  /** Code sandbox and pass@k sampling (config `code`). */
-  code: { sandbox: 'bwrap' | 'unsafe-rlimits-only'; samples: number; temperature: number; passAtK: number[]; mbppSplit: 'test' | 'sanitized-test' };
-  /** Variants to run per suite (config `variants`). */
-  variants: { gsm8k: Array<'0shot' | '8shot'>; arc_challenge: Array<'chat' | 'loglikelihood'>; hellaswag: Array<'chat' | 'loglikelihood'> };
-  client: { maxRetries: number; requestTimeoutMs: number };
-  /** Case records of an earlier run to reuse (EVAL_RESUME); cases recorded there without error are not asked again. */
-  resumeFrom: string | null;
-  /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */
-  datasetBaseUrl: string | null;
-  /** Judge of judged suites; null `baseUrl`/`model` = the evaluated server and model (through the dispatcher). */
-  judge: { baseUrl: string | null; model: string | null; apiKey: string | null; temperature: number; maxTokens: number };
-}
+import { ConfigError, ServerError } from '../shared/errors.ts';
+import { formatZodIssues } from '../shared/format-zod-issues.ts';
+import { RunContextSchema, ServerStatusSchema, type RunContext, type ServerStatus } from '../shared/context.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
-    /** Set by setup/global-setup.ts for model projects. */
-    evalServer: ServerContext;
-    /** Set by setup/global-setup.ts for model projects. */
+    /** The run a model project records; provided by its global setup (src/node/server/global-setup.ts). */
     evalRun: RunContext;
   }
 }
 
-// inject() returns undefined for keys never provided despite its type; fail with the fix instead.
-export function injectEvalContext(): { server: ServerContext; run: RunContext } {
-  const server = inject('evalServer');
-  const run = inject('evalRun');
-  if (!server || !run) {
+let cachedRun: RunContext | undefined;
+
+// inject() returns undefined for keys never provided despite its type: fail with the fix instead, and check the shape.
+export function injectRunContext(): RunContext {
+  if (cachedRun) return cachedRun;
+  const value: unknown = inject('evalRun');
+  if (value === undefined) {
     throw new ConfigError(
-      'No evaluation server was provided to this suite. Run eval suites through a model project, e.g. `pnpm vitest run --project qwen3_8b`; the project\'s global setup (setup/global-setup.ts) starts or checks the server.',
+      'This eval file ran outside a model project, so there is no server to ask. Run evals through a model project ' +
+        'created by `withEvals()` in vitest.config.ts, e.g. `pnpm vitest run --project qwen3_8b`.',
     );
   }
-  return { server, run };
+  const parsed = RunContextSchema.safeParse(value);
+  if (!parsed.success) {
+    throw new ConfigError(`The provided \`evalRun\` context is malformed (a harness bug):\n${formatZodIssues(parsed.error)}`);
+  }
+  cachedRun = parsed.data;
+  return cachedRun;
+}
+
+const statusByDispatcher = new Map<string, Promise<ServerStatus>>();
+
+/**
+ * The server behind the run's dispatcher. Asking launches it when its turn on the GPU has come (several model
+ * projects in one invocation run one at a time), so the first call may wait for the server to become ready.
+ */
+export function getServerStatus(run: Pick<RunContext, 'dispatcherUrl'>): Promise<ServerStatus> {
+  let status = statusByDispatcher.get(run.dispatcherUrl);
+  if (!status) {
+    status = fetchServerStatus(run.dispatcherUrl);
+    statusByDispatcher.set(run.dispatcherUrl, status);
+    status.catch(() => statusByDispatcher.delete(run.dispatcherUrl));
+  }
+  return status;
+}
+
+async function fetchServerStatus(dispatcherUrl: string): Promise<ServerStatus> {
+  const response = await fetch(`${dispatcherUrl}/_eval/server`);
+  const body = (await response.json()) as unknown;
+  if (!response.ok) {
+    const message = (body as { error?: { message?: string } })?.error?.message ?? `HTTP ${response.status}`;
+    throw new ServerError('EVAL_SERVER_START_FAILED', dispatcherUrl, message);
+  }
+  return ServerStatusSchema.parse(body);
 }

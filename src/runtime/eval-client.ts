@@ -1,26 +1,22 @@
-import { createEvalClient, type EvalClient, type SamplingParams } from './client/chat.ts';
-import type { RunContext, ServerContext } from './context.ts';
+import type { RunContext } from '../shared/context.ts';
+import { createEvalClient, type EvalClient } from './client/chat.ts';
 
-// The client and sampling every suite of a worker shares (one SDK instance, keep-alive to the dispatcher).
+// The client every eval of a worker shares: one SDK instance with keep-alive to the run's dispatcher.
 let cached: { client: EvalClient; key: string } | undefined;
 
-export function getEvalClient(server: ServerContext, run: RunContext): EvalClient {
-  const key = `${server.baseUrl}|${server.model}`;
+export function getEvalClient(run: Pick<RunContext, 'dispatcherUrl' | 'model' | 'apiKey' | 'client'>): EvalClient {
+  const key = `${run.dispatcherUrl}|${run.model.id}`;
   if (cached?.key !== key) {
     cached = {
       key,
       client: createEvalClient({
-        baseUrl: server.baseUrl,
-        model: server.model,
-        apiKey: server.apiKey,
+        baseUrl: run.dispatcherUrl,
+        model: run.model.id,
+        apiKey: run.apiKey,
         maxRetries: run.client.maxRetries,
         timeoutMs: run.client.requestTimeoutMs,
       }),
     };
   }
   return cached.client;
-}
-
-export function getSampling(run: RunContext): SamplingParams {
-  return { ...run.sampling };
 }

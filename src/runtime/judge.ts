@@ -1,22 +1,26 @@
-import type { EvalClient, SamplingParams } from './client/chat.ts';
+import type { RunContext, ServerStatus } from '../shared/context.ts';
+import type { JudgeInfo } from '../shared/records/suite-meta.ts';
+import type { Sampling } from '../shared/sampling.ts';
+import type { EvalClient } from './client/chat.ts';
 import { createJudgeClient } from './client/judge-client.ts';
-import type { RunContext, ServerContext } from './context.ts';
 
-/** Who grades judged suites, and how. */
+/** Who grades judged evals, and how. */
 export interface Judge {
-  model: string;
-  /** Named in the suite meta: the judge endpoint, or the evaluated server's upstream(s). */
-  baseUrl: string;
-  client: Pick<EvalClient, 'chat'>;
-  sampling: SamplingParams;
-  /** True when the evaluated server judges itself through the dispatcher: its requests count with the case's. */
-  sameServer: boolean;
+  /** Recorded with the suite: judges differ, so do their scores. */
+  info: JudgeInfo;
+  /** An external judge's own client; null = the model under test judges itself through the case's client (counted with the case). */
+  client: Pick<EvalClient, 'chat'> | null;
+  sampling: Sampling;
 }
 
-// The configured judge: an external OpenAI-compatible endpoint, or the evaluated server and model.
-export function getJudge(server: ServerContext, run: RunContext, evalClient: EvalClient): Judge {
+/**
+ * The configured judge: an external OpenAI-compatible endpoint (`judge.baseUrl` + `judge.model`, or
+ * `EVAL_JUDGE_BASE_URL` + `EVAL_JUDGE_MODEL`), else the model under test grading itself. Against the simulated
+ * vLLM the simulator's script plays the judge.
+ */
+export function createJudge(run: RunContext, server: ServerStatus): Judge {
   const config = run.judge;
-  const sampling: SamplingParams = { temperature: config.temperature, topP: 1, seed: run.sampling.seed, maxTokens: config.maxTokens };
+  const sampling: Sampling = { temperature: config.temperature, topP: 1, seed: run.sampling.seed, maxTokens: config.maxTokens };
   if (config.baseUrl !== null && config.model !== null) {
     const client = createJudgeClient({
       baseUrl: config.baseUrl,
@@ -25,8 +29,8 @@ export function getJudge(server: ServerContext, run: RunContext, evalClient: Eva
       maxRetries: run.client.maxRetries,
       timeoutMs: run.client.requestTimeoutMs,
     });
-    return { model: config.model, baseUrl: config.baseUrl, client, sampling, sameServer: false };
+    return { info: { model: config.model, baseUrl: config.baseUrl, source: 'external' }, client, sampling };
   }
-  // Routed through the dispatcher (server.baseUrl) so judge requests share the in-flight limit.
-  return { model: server.model, baseUrl: server.upstreams.join(', '), client: evalClient, sampling, sameServer: true };
+  const source = server.simulation === null ? 'self' : 'scripted';
+  return { info: { model: run.model.id, baseUrl: server.upstreams.join(', '), source }, client: null, sampling };
 }

@@ -104,6 +104,13 @@ export class ScorerError extends EvalError {
   }
 }
 
+/** A gate failed: a metric under its threshold or a significant regression against the baseline. */
+export class GateFailedError extends EvalError {
+  constructor(message: string) {
+    super('EVAL_GATE_FAILED', message);
+  }
+}
+
 /** A run, case or history record does not match its schema. */
 export class RecordError extends EvalError {
   constructor(message: string, options?: { cause?: unknown }) {

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { delimiter, dirname, join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { findFreePort } from '../../setup/free-port.ts';
-import { launchServer } from '../../setup/launch-server.ts';
+import { findFreePort } from '../../src/node/server/free-port.ts';
+import { launchServer } from '../../src/node/server/launch-server.ts';
 import { evalEnv, isAlive, readRunRecords, serverPids, startVitest } from '../helpers/run-vitest.ts';
 import { simulatorBin, waitUntil } from '../helpers/processes.ts';
 

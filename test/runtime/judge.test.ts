@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import config from '../../qwen-evals.config.ts';
 import { parseEvalEnv } from '../../src/shared/config/env.ts';
-import { parseEvalConfig } from '../../src/shared/config/load.ts';
+import { parseEvalConfig } from '../../src/node/load-config.ts';
 import { resolveProjectSettings } from '../../src/node/settings.ts';
 import type { RunContext, ServerContext } from '../../src/runtime/context.ts';
 import { ConfigError } from '../../src/shared/errors.ts';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DatasetError } from '../../shared/errors.ts';
-import { parseJsonLines } from '../../shared/datasets/jsonl.ts';
+import { parseJsonLines } from '../../shared/datasets/json-lines.ts';
 
 /** One ARC question with the dataset's own labels (`A`-`E`, or `1`-`5` for some items). */
 export interface ArcCase {

@@ -15,5 +15,5 @@ export type { SampleCount } from '../../scorers/python-tests/pass-at-k.ts';
 export { buildGoldResponse, buildWrongResponse } from './simulate-answers.ts';
 export { toCodeCaseFields, PASS_AT_1 } from '../../scorers/python-tests/case-fields.ts';
 export type { CodeCaseFields } from '../../scorers/python-tests/case-fields.ts';
-export { scoreCodeResponse } from '../../scorers/python-tests/score-response.ts';
-export type { CodeScore } from '../../scorers/python-tests/score-response.ts';
+export { scoreCodeResponse } from './score-response.ts';
+export type { CodeScore } from './score-response.ts';

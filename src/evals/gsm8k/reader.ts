@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DatasetError } from '../../shared/errors.ts';
-import { parseJsonLines } from '../../shared/datasets/jsonl.ts';
+import { parseJsonLines } from '../../shared/datasets/json-lines.ts';
 
 /** One GSM8K problem. */
 export interface Gsm8kCase {

@@ -1,6 +1,6 @@
 import type { Gsm8kCase } from './reader.ts';
-import { findNumbers } from '../../scorers/numeric/numbers.ts';
-import { parseGsm8kGold } from './score.ts';
+import { findNumbers, parseNumber } from '../../scorers/numeric/numbers.ts';
+import { ScorerError } from '../../shared/errors.ts';
 
 // Synthetic responses for the pipeline self-check: the gold one must score 1, the wrong one 0, on every metric.
 // Each puts a distracting number before the final answer, so a first-number extractor fails the check.
@@ -52,14 +52,21 @@ function renderResponse(question: string, final: number, distractor: number, has
 
 /** A realistic response whose final answer is the gold number (self-check: must score 1 on every metric). */
 export function buildGsm8kGoldResponse(testCase: Pick<Gsm8kCase, 'id' | 'question' | 'gold'>): string {
-  const gold = parseGsm8kGold(testCase.gold, testCase.id).value;
+  const gold = goldValue(testCase);
   const hash = hashCaseId(testCase.id);
   return renderResponse(testCase.question, gold, pickWrongValue(gold, hash), hash);
 }
 
 /** A realistic response whose final answer is wrong but which mentions the gold earlier (must score 0). */
 export function buildGsm8kWrongResponse(testCase: Pick<Gsm8kCase, 'id' | 'question' | 'gold'>): string {
-  const gold = parseGsm8kGold(testCase.gold, testCase.id).value;
+  const gold = goldValue(testCase);
   const hash = hashCaseId(testCase.id);
   return renderResponse(testCase.question, pickWrongValue(gold, hash), gold, hash);
+}
+
+// The gold number; a gold that is not a number is a reader bug.
+function goldValue(testCase: Pick<Gsm8kCase, 'id' | 'gold'>): number {
+  const token = parseNumber(testCase.gold);
+  if (!token) throw new ScorerError(`GSM8K case ${testCase.id}: gold answer ${JSON.stringify(testCase.gold)} is not a number.`);
+  return token.value;
 }

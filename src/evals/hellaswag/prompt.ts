@@ -1,12 +1,8 @@
 import type { HellaswagCase } from './reader.ts';
 import type { ChatMessage } from '../../shared/chat-message.ts';
-import {
-  buildLoglikelihoodPrompt,
-  buildMultipleChoiceMessages,
-  type LabelledChoice,
-  type LoglikelihoodPrompt,
-  type MultipleChoicePromptOptions,
-} from '../../scorers/loglikelihood/prompt.ts';
+import { buildLoglikelihoodPrompt, type LoglikelihoodPrompt } from '../../scorers/loglikelihood/prompt.ts';
+import type { Choice } from '../../scorers/choice/extract-choice.ts';
+import { buildMultipleChoiceMessages, type MultipleChoicePromptOptions } from '../multiple-choice/prompt.ts';
 
 /** Labels given to HellaSwag's four endings in chat mode (the dataset has none). */
 export const HELLASWAG_LABELS = ['A', 'B', 'C', 'D'] as const;
@@ -15,7 +11,7 @@ export const HELLASWAG_LABELS = ['A', 'B', 'C', 'D'] as const;
 export const HELLASWAG_PREAMBLE = 'Which ending is the most plausible continuation of the following text?';
 
 /** The four endings as labelled choices `A`-`D`. */
-export function labelHellaswagEndings(testCase: Pick<HellaswagCase, 'endings'>): LabelledChoice[] {
+export function labelHellaswagEndings(testCase: Pick<HellaswagCase, 'endings'>): Choice[] {
   return testCase.endings.map((text, i) => ({ label: HELLASWAG_LABELS[i] ?? String(i), text }));
 }
 

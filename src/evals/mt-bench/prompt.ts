@@ -20,6 +20,14 @@ export const MT_BENCH_TEMPERATURES: Readonly<Record<string, number>> = {
   humanities: 0.1,
 };
 
+/** FastChat's default answer temperature for categories missing from its `temperature_config`. */
+const DEFAULT_TEMPERATURE = 0.7;
+
+/** FastChat samples answers at a per-category temperature (`temperature_config`), not greedily; we do the same. */
+export function mtBenchTemperature(category: string): number {
+  return MT_BENCH_TEMPERATURES[category] ?? DEFAULT_TEMPERATURE;
+}
+
 /**
  * Messages that ask the model for its answer to `turn`: turn 2 replays turn 1 with the model's own answer.
  * @param systemPrompt Sent first when given (record it: Qwen's template injects its own default otherwise).

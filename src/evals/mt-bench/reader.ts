@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { parseJsonLines } from '../../shared/datasets/jsonl.ts';
+import { parseJsonLines } from '../../shared/datasets/json-lines.ts';
 
 // Readers for FastChat's MT-Bench files: questions, reference/model answers, judge prompts and judgments.
 

@@ -1,6 +1,6 @@
 import type { MetricSpec } from '../../shared/records/metric.ts';
 import type { MtBenchQuestion } from './reader.ts';
-import { extractMtBenchRating } from './extract-rating.ts';
+import { extractMtBenchRating } from '../../scorers/judge/extract-rating.ts';
 
 /** MT-Bench metric names. */
 export type MtBenchMetric = 'score' | 'turn1' | 'turn2';

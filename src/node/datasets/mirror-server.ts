@@ -5,7 +5,8 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { pipeline } from 'node:stream/promises';
 import { gzipSync } from 'node:zlib';
-import { DATASET_PINS, type DatasetFilePin } from '../../shared/datasets/pins.ts';
+import { BUILTIN_PINS } from '../../evals/registry.ts';
+import type { DatasetFilePin } from '../../shared/datasets/pins.ts';
 
 // Loopback HTTP mirror serving pinned files from a local directory laid out like shared/datasets.
 
@@ -13,7 +14,7 @@ import { DATASET_PINS, type DatasetFilePin } from '../../shared/datasets/pins.ts
 export interface DatasetMirrorOptions {
   /** Directory laid out like shared/datasets (`gsm8k/test.jsonl`, `humaneval/HumanEval.jsonl.gz`, ...). */
   root: string;
-  /** Pins to serve, each at `/{repository}/{commit}/{path}` from `<root>/<localPath>`. @default every pin in DATASET_PINS */
+  /** Pins to serve, each at `/{repository}/{commit}/{path}` from `<root>/<localPath>`. @default every built-in dataset's pins */
   pins?: readonly DatasetFilePin[];
 }
 
@@ -35,7 +36,9 @@ export interface DatasetMirror {
 export async function startDatasetMirror(options: DatasetMirrorOptions): Promise<DatasetMirror> {
   const root = path.resolve(options.root);
   const routes = new Map<string, DatasetFilePin>();
-  for (const pin of options.pins ?? Object.values(DATASET_PINS)) {
+  for (const pin of options.pins ?? BUILTIN_PINS) {
+    // Only pins a local copy can hold (built-ins name theirs); a user's remote file is fetched from its URL.
+    if (pin.localPath === undefined) continue;
     routes.set(`/${pin.repository}/${pin.commit}/${pin.path}`, pin);
   }
   let requests = 0;
@@ -83,7 +86,7 @@ async function handle(
   const pin = routes.get(pathname);
   if (!pin) return send(response, 404, `not a pinned file: ${pathname}\n`);
 
-  const artifact = path.join(root, pin.localPath);
+  const artifact = path.join(root, pin.localPath!);
   const size = await fileSize(artifact);
   if (size !== undefined) {
     response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': size });

@@ -1,48 +1,44 @@
 import { stat } from 'node:fs/promises';
+import path from 'node:path';
+import type { BaselineCandidate, BaselinePlan } from '../../shared/context.ts';
 import { ConfigError } from '../../shared/errors.ts';
-import type { RunRecord } from '../../shared/records/run-record.ts';
-import { type InvalidRunFile, listRuns, readRunRecord } from './store.ts';
+import { readRunRecord } from '../../shared/history/run-record-file.ts';
+import { gatesPassed, type RunRecord } from '../../shared/records/run-record.ts';
+import { listRuns } from './store.ts';
 
-/** Options of loadBaseline. */
+// Which runs the baseline gate may compare with. Global setup (main process) builds the plan; each eval suite's
+// gate (worker) takes the newest candidate that covers every case it ran, so a partial run never stands in for a
+// full one and a run that failed its gates never becomes the baseline (no regression ratchet).
+
+/** Options of planBaseline. */
 export interface BaselineOptions {
-  /** Explicit baseline: a run record file, or a results directory to search (e.g. main's results artifact). @default env.EVAL_BASELINE */
-  file?: string;
-  /** Results directory whose history is searched when no file is given. */
+  /** Results directory whose history is searched when `EVAL_BASELINE` is unset. */
   resultsDir: string;
-  /** Branch whose runs count as baselines when searching history. @default 'main' */
+  /** Branch whose runs count as baselines. @default 'main' */
   branch?: string;
-  /** Only runs of this Vitest project. */
+  /** Only runs of this Vitest project (model). */
   project: string;
-  /** Only runs of this preset; any preset when omitted. */
-  preset?: string;
-  /** Only runs with this `simulated` flag (pass the gated run's flag: real and simulated runs never compare). Any when omitted. */
-  simulated?: boolean;
+  /** Only runs of this preset. */
+  preset: string;
+  /** Only runs with this simulation mode (null = real model runs; undefined = not known yet, checked by each gate). */
+  simulation: string | null | undefined;
   /** Never pick this run (the run being gated). */
   excludeRunId?: string;
   /** Environment to read `EVAL_BASELINE` from. @default process.env */
   env?: Record<string, string | undefined>;
 }
 
-/** A loaded baseline and where it came from. */
-export interface Baseline {
-  record: RunRecord;
-  path: string;
-  source: 'file' | 'history';
-  /** History files skipped while searching (invalid JSON, schema mismatch). */
-  skipped: InvalidRunFile[];
-}
-
 /** Default branch whose runs are baselines. */
 export const DEFAULT_BASELINE_BRANCH = 'main';
 
 /**
- * Find the baseline run: `file` / `EVAL_BASELINE` when set (a run record, read strictly; or a results directory,
- * searched without the branch filter), else the newest complete run on `branch` for the same project (and preset).
- * Returns null when history holds no such run.
+ * The baseline plan: `EVAL_BASELINE` when set (a run record file, used as it is; or a results folder, searched
+ * without the branch filter), else the history of `resultsDir` on `branch`. Candidates are newest first and are
+ * complete runs of the same project, preset and simulation mode whose gates all passed.
  */
-export async function loadBaseline(options: BaselineOptions): Promise<Baseline | null> {
+export async function planBaseline(options: BaselineOptions): Promise<BaselinePlan> {
   const env = options.env ?? process.env;
-  const explicit = options.file?.trim() || env.EVAL_BASELINE?.trim() || undefined;
+  const explicit = env.EVAL_BASELINE?.trim() || undefined;
   if (explicit !== undefined) {
     let isDirectory: boolean;
     try {
@@ -53,26 +49,35 @@ export async function loadBaseline(options: BaselineOptions): Promise<Baseline |
         { cause: error },
       );
     }
-    if (!isDirectory) return { record: await readRunRecord(explicit), path: explicit, source: 'file', skipped: [] };
-    return findInHistory(explicit, { ...options, branch: undefined });
+    if (!isDirectory) {
+      const record = await readRunRecord(explicit);
+      return { source: 'file', description: `EVAL_BASELINE=${explicit}`, candidates: [candidateOf(record, explicit)] };
+    }
+    return { source: 'folder', description: `EVAL_BASELINE=${explicit}`, candidates: await findCandidates(explicit, { ...options, branch: undefined }) };
   }
-  return findInHistory(options.resultsDir, { ...options, branch: options.branch ?? DEFAULT_BASELINE_BRANCH });
+  const branch = options.branch ?? DEFAULT_BASELINE_BRANCH;
+  const where = path.join(path.relative(process.cwd(), options.resultsDir) || '.', 'runs');
+  return { source: 'history', description: `${where} on branch ${branch}`, candidates: await findCandidates(options.resultsDir, { ...options, branch }) };
 }
 
-// Newest complete run matching project, preset and (when given) branch.
-async function findInHistory(
-  resultsDir: string,
-  options: Omit<BaselineOptions, 'branch'> & { branch: string | undefined },
-): Promise<Baseline | null> {
+// Runs that may serve as baselines, newest first.
+async function findCandidates(resultsDir: string, options: Omit<BaselineOptions, 'branch'> & { branch: string | undefined }): Promise<BaselineCandidate[]> {
   const history = await listRuns(resultsDir);
+  const candidates: BaselineCandidate[] = [];
   for (let i = history.runs.length - 1; i >= 0; i--) {
-    const { record, path } = history.runs[i]!;
-    if (record.status !== 'complete' || record.project !== options.project) continue;
-    if (options.preset !== undefined && record.preset !== options.preset) continue;
+    const { record, path: file } = history.runs[i]!;
+    if (record.status !== 'complete' || !gatesPassed(record)) continue;
+    if (record.project !== options.project || record.preset !== options.preset) continue;
+    if (options.simulation !== undefined && record.simulation !== options.simulation) continue;
     if (options.branch !== undefined && record.git.branch !== options.branch) continue;
-    if (options.simulated !== undefined && record.simulated !== options.simulated) continue;
     if (record.runId === options.excludeRunId) continue;
-    return { record, path, source: 'history', skipped: history.invalid };
+    candidates.push(candidateOf(record, file));
   }
-  return null;
+  return candidates;
+}
+
+function candidateOf(record: RunRecord, file: string): BaselineCandidate {
+  const datasets: Record<string, number> = {};
+  for (const [key, dataset] of Object.entries(record.datasets)) datasets[key] = dataset.counts.cases - dataset.counts.error;
+  return { runId: record.runId, path: path.resolve(file), startedAt: record.startedAt, datasets };
 }

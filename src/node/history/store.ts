@@ -1,9 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { mkdir, open, readdir, readFile, rename, rm, stat } from 'node:fs/promises';
+import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
-import type { z } from 'zod';
 import { RecordError } from '../../shared/errors.ts';
-import { type RunRecord, RunRecordSchema, RUN_RECORD_VERSION } from '../../shared/records/run-record.ts';
+import { type RunRecord, RunRecordSchema } from '../../shared/records/run-record.ts';
+import { readRunRecord } from '../../shared/history/run-record-file.ts';
+import { formatZodIssues } from '../../shared/format-zod-issues.ts';
 import { isSafeRunId } from './run-id.ts';
 
 /** Folder under the results directory that holds one `<runId>.json` per run. */
@@ -39,7 +40,7 @@ export function runRecordPath(resultsDir: string, runId: string): string {
 export async function writeRunRecord(resultsDir: string, record: RunRecord): Promise<string> {
   const parsed = RunRecordSchema.safeParse(record);
   if (!parsed.success) {
-    throw new RecordError(`Run record ${String(record?.runId)} is invalid, not writing it:\n${formatIssues(parsed.error)}`);
+    throw new RecordError(`Run record ${String(record?.runId)} is invalid, not writing it:\n${formatZodIssues(parsed.error)}`);
   }
   const { runId } = parsed.data;
   if (!isSafeRunId(runId)) {
@@ -71,40 +72,6 @@ export async function writeFileAtomic(target: string, content: string): Promise<
     throw error;
   }
   await syncDirectory(path.dirname(target));
-}
-
-/** Read a run record strictly: throws RecordError naming the file and every schema issue. */
-export async function readRunRecord(file: string): Promise<RunRecord> {
-  let text: string;
-  try {
-    text = await readFile(file, 'utf8');
-  } catch (error) {
-    throw new RecordError(`Cannot read run record ${file}: ${(error as Error).message}`, { cause: error });
-  }
-  return parseRunRecordText(text, file);
-}
-
-/** Parse run record JSON text; `source` names the file in error messages. */
-export function parseRunRecordText(text: string, source: string): RunRecord {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    throw new RecordError(`Run record ${source} is not valid JSON: ${(error as Error).message}`, { cause: error });
-  }
-  const version = (json as { schemaVersion?: unknown } | null)?.schemaVersion;
-  if (version !== undefined && version !== RUN_RECORD_VERSION) {
-    throw new RecordError(
-      `Run record ${source} has schemaVersion ${JSON.stringify(version)}; this harness reads schemaVersion ${RUN_RECORD_VERSION}.`,
-    );
-  }
-  const parsed = RunRecordSchema.safeParse(json);
-  if (!parsed.success) {
-    throw new RecordError(`Run record ${source} does not match the run record schema:\n${formatIssues(parsed.error)}`, {
-      cause: parsed.error,
-    });
-  }
-  return parsed.data;
 }
 
 /**
@@ -165,13 +132,6 @@ export function compareRuns(a: Pick<RunRecord, 'runId' | 'startedAt'>, b: Pick<R
 
 function timeOf(iso: string): number {
   return Date.parse(iso);
-}
-
-// One "path: message" line per zod issue.
-export function formatIssues(error: z.ZodError): string {
-  return error.issues
-    .map((issue) => `  - ${issue.path.length > 0 ? issue.path.map(String).join('.') : '(root)'}: ${issue.message}`)
-    .join('\n');
 }
 
 async function exists(file: string): Promise<boolean> {

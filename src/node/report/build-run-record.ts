@@ -1,14 +1,9 @@
-import type { RunContext, ServerContext } from '../../runtime/context.ts';
+import type { RunContext, ServerStatus } from '../../shared/context.ts';
+import { computeFingerprint, fingerprintPartsOf } from '../../shared/history/fingerprint.ts';
 import type { CaseRecord } from '../../shared/records/case-record.ts';
-import {
-  RUN_RECORD_VERSION,
-  type DatasetResult,
-  type Performance,
-  type RunCase,
-  type RunRecord,
-} from '../../shared/records/run-record.ts';
+import { buildDatasetResult } from '../../shared/records/dataset-result.ts';
+import { RUN_RECORD_VERSION, type DatasetResult, type GateResult, type Performance, type RunRecord } from '../../shared/records/run-record.ts';
 import { datasetKey, type SuiteMeta } from '../../shared/records/suite-meta.ts';
-import { summarizeMetric } from '../../shared/stats/summarize.ts';
 import { percentiles } from './percentiles.ts';
 
 /** Dispatcher counters read at the end of the run (null when it could not be reached). */
@@ -20,114 +15,89 @@ export interface DispatcherSnapshot {
   meanInFlight: number | null;
 }
 
+/** Everything a run record is built from. */
 export interface RunRecordInput {
   runId: string;
+  /** Start of this run (a watch re-run starts when it starts, not when global setup did). */
+  startedAt: string;
   run: RunContext;
-  server: ServerContext;
+  /** The server the run used; null when it never started. */
+  server: ServerStatus | null;
   suites: SuiteMeta[];
   cases: CaseRecord[];
+  /** Gate results, as each suite's gate test computed them. */
+  gates: GateResult[];
   reason: 'passed' | 'failed' | 'interrupted';
+  /** Why the run stopped early: the server failed (a dead server, or the failure budget spent). */
+  serverFailure: string | null;
   finishedAt: Date;
   dispatcher: DispatcherSnapshot | null;
-  harnessVersion: string;
   git: { commit: string | null; branch: string | null };
   gpu: { name: string | null; memoryMiB: number | null };
   /** CPU the harness process used during the run (threads pool: workers included). */
   clientCpuMs: number | null;
-  fingerprint: { fingerprint: RunRecord['fingerprint']; hash: string };
 }
 
-// Build the run record from what the reporter collected; gates are added by the caller.
+// Build the run record from what the reporter collected; gates come from the suites' gate tests.
 export function buildRunRecord(input: RunRecordInput): RunRecord {
   const datasets: Record<string, DatasetResult> = {};
+  let missing = 0;
   for (const suite of input.suites) {
     const key = datasetKey(suite);
     const cases = input.cases.filter((c) => c.dataset === suite.dataset && c.variant === suite.variant);
     datasets[key] = buildDatasetResult(suite, cases);
+    missing += Math.max(0, suite.selected - (cases.length - datasets[key].counts.error));
   }
-  const incomplete = input.suites.some((s) => {
-    const done = datasets[datasetKey(s)]!;
-    return done.counts.cases - done.counts.error < s.selected;
-  });
-  return {
+  const status = input.reason === 'interrupted' ? 'interrupted' : missing > 0 ? 'partial' : 'complete';
+  const server = input.server;
+  const draft: Omit<RunRecord, 'fingerprint' | 'fingerprintHash'> = {
     schemaVersion: RUN_RECORD_VERSION,
     runId: input.runId,
-    status: input.reason === 'interrupted' ? 'interrupted' : incomplete ? 'partial' : 'complete',
-    startedAt: input.run.startedAt,
+    status,
+    incomplete: incompleteOf(status, missing, input.serverFailure),
+    startedAt: input.startedAt,
     finishedAt: input.finishedAt.toISOString(),
-    simulated: input.server.simulated,
-    project: input.run.modelKey,
+    simulation: server?.simulation ?? input.cases.find((c) => c.simulation !== null)?.simulation ?? null,
+    project: input.run.project,
     model: {
-      key: input.run.modelKey,
-      id: input.run.modelId,
-      revision: input.run.revision,
-      quantization: input.run.quantization,
+      key: input.run.model.key,
+      id: input.run.model.id,
+      revision: input.run.model.revision,
+      quantization: input.run.model.quantization,
+      reasoning: input.run.model.reasoning,
     },
     preset: input.run.preset,
     server: {
-      launched: input.server.launched,
-      baseUrls: input.server.upstreams,
-      command: input.server.command,
-      vllmVersion: input.server.vllmVersion,
-      logFile: input.server.logFile,
-      maxNumSeqs: input.server.maxNumSeqs,
+      launched: server?.launched ?? false,
+      baseUrls: server?.upstreams ?? [],
+      command: server?.command ?? null,
+      vllmVersion: server?.vllmVersion ?? null,
+      logFile: server?.logFile ?? null,
+      maxNumSeqs: server?.maxNumSeqs ?? 1,
       gpuName: input.gpu.name,
     },
     sampling: input.run.sampling,
-    harnessVersion: input.harnessVersion,
+    harnessVersion: input.run.harnessVersion,
     git: input.git,
-    fingerprint: input.fingerprint.fingerprint,
-    fingerprintHash: input.fingerprint.hash,
     datasets,
     performance: buildPerformance(input),
-    gates: [],
+    gates: input.gates,
   };
+  const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(draft));
+  return { ...draft, fingerprint, fingerprintHash: hash };
 }
 
-function buildDatasetResult(suite: SuiteMeta, cases: CaseRecord[]): DatasetResult {
-  const metrics: DatasetResult['metrics'] = {};
-  const scored = cases.filter((c) => c.verdict !== 'error');
-  for (const spec of suite.metricSpecs) {
-    metrics[spec.name] = summarizeMetric(spec, scored.map((c) => c.scores[spec.name] ?? null));
-  }
-  const count = (verdict: CaseRecord['verdict']) => cases.filter((c) => c.verdict === verdict).length;
-  const entries: Record<string, RunCase> = {};
-  for (const c of cases) {
-    entries[c.caseId] = {
-      verdict: c.verdict,
-      scores: c.scores,
-      extracted: c.extracted,
-      expected: c.expected,
-      ...(c.error ? { error: c.error } : {}),
-    };
-  }
-  return {
-    dataset: suite.dataset,
-    variant: suite.variant,
-    label: suite.label,
-    primaryMetric: suite.primaryMetric,
-    metricSpecs: suite.metricSpecs,
-    metrics,
-    counts: {
-      cases: cases.length,
-      correct: count('correct'),
-      wrong: count('wrong'),
-      unparseable: count('unparseable'),
-      graded: count('graded'),
-      error: count('error'),
-    },
-    datasetSize: suite.datasetSize,
-    pins: suite.pins,
-    promptHash: suite.promptHash,
-    judge: suite.judge,
-    cases: entries,
-  };
+function incompleteOf(status: RunRecord['status'], missing: number, serverFailure: string | null): RunRecord['incomplete'] {
+  if (status === 'interrupted') return { reason: 'interrupted', message: `stopped before ${missing} selected case(s) finished` };
+  if (status === 'complete') return null;
+  if (serverFailure) return { reason: 'server-failed', message: serverFailure };
+  return { reason: 'cases-failed', message: `${missing} selected case(s) did not finish` };
 }
 
 function buildPerformance(input: RunRecordInput): Performance {
   const ok = input.cases.filter((c) => c.verdict !== 'error');
-  const promptTokens = sum(ok.map((c) => c.usage.promptTokens));
-  const completionTokens = sum(ok.map((c) => c.usage.completionTokens));
+  const promptTokens = sum(ok.map((c) => c.usage.promptTokens ?? 0));
+  const completionTokens = sum(ok.map((c) => c.usage.completionTokens ?? 0));
   const busyMs = input.dispatcher?.busyMs ?? 0;
   const perSecond = (n: number) => (busyMs > 0 ? (n * 1000) / busyMs : null);
   const ttfts = ok.map((c) => c.timing.ttftMs).filter((t): t is number => t !== null);
@@ -142,7 +112,7 @@ function buildPerformance(input: RunRecordInput): Performance {
     ttftMs: percentiles(ttfts),
     latencyMs: percentiles(ok.map((c) => c.timing.latencyMs)),
     meanInFlight: input.dispatcher?.meanInFlight ?? null,
-    inFlightLimit: input.server.inFlightLimit,
+    inFlightLimit: input.run.inFlightLimit,
     clientCpuMs: input.clientCpuMs,
     gpuMemoryMiB: input.gpu.memoryMiB,
   };

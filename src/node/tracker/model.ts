@@ -1,5 +1,6 @@
 import type { MetricValue } from '../../shared/records/metric.ts';
-import type { DatasetResult, Performance, RunRecord, Sampling } from '../../shared/records/run-record.ts';
+import type { DatasetResult, Performance, RunRecord } from '../../shared/records/run-record.ts';
+import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
 import { compareRuns } from '../history/store.ts';
@@ -55,10 +56,14 @@ export interface PresetRow {
   inConfig: boolean;
 }
 
-/** Threshold gate outcome recorded by the run a dataset result came from. */
+/** Gate outcome of a metric, as recorded by the run a dataset result came from. */
 export interface ThresholdStatus {
+  /** The metric's threshold, when it has one. */
   threshold: number | null;
+  /** False when any gate of the metric failed: its threshold or the baseline comparison. */
   passed: boolean;
+  /** The failed gates' kinds, for the status cell. */
+  failedKinds: Array<'threshold' | 'baseline'>;
 }
 
 /** One metric row of a section's dataset table. */
@@ -86,6 +91,8 @@ export interface SectionDataset {
   judge: string | null;
   /** The source run failed its baseline gate for this dataset. */
   regressedVsBaseline: boolean;
+  /** The source run had no baseline covering this dataset's cases. */
+  noBaseline: boolean;
 }
 
 /** Latest results of one model on one preset (real and simulated runs are kept apart). */
@@ -93,7 +100,8 @@ export interface Section {
   modelKey: string;
   modelId: string;
   preset: string;
-  simulated: boolean;
+  /** Simulation mode of the section's runs; null = a real model. Each mode is a section of its own. */
+  simulation: string | null;
   /** Newest run that contributed a dataset. */
   latestRunId: string;
   latestStartedAt: string;
@@ -142,7 +150,7 @@ export interface ComparisonRow {
 /** A pairwise comparison of two sections. */
 export interface PairComparison {
   kind: 'preset' | 'model' | 'quantization';
-  simulated: boolean;
+  simulation: string | null;
   a: ComparisonSide;
   b: ComparisonSide;
   /** (b - a) / a in percent. */
@@ -158,7 +166,7 @@ export interface ChangelogEntry {
   modelKey: string;
   preset: string;
   status: RunRecord['status'];
-  simulated: boolean;
+  simulation: string | null;
   /** False for interrupted runs: listed, never merged. */
   merged: boolean;
   headline: Array<{ dataset: string; metric: string; value: number | null }>;
@@ -193,12 +201,12 @@ interface Contribution {
 interface Group {
   modelKey: string;
   preset: string;
-  simulated: boolean;
+  simulation: string | null;
   contributions: Map<string, Contribution>;
 }
 
 /**
- * Build the tracker model from the whole run history. For each (model, preset, simulated) and dataset the newest
+ * Build the tracker model from the whole run history. For each (model, preset, simulation mode) and dataset the newest
  * non-interrupted run containing that dataset wins, so partial watch re-runs add to the picture and interrupted
  * runs only appear in the changelog.
  */
@@ -211,10 +219,10 @@ export function buildTrackerModel(
   const groups = new Map<string, Group>();
   for (const run of ordered) {
     if (run.status === 'interrupted') continue;
-    const id = groupId(run.model.key, run.preset, run.simulated);
+    const id = groupId(run.model.key, run.preset, run.simulation);
     let group = groups.get(id);
     if (!group) {
-      group = { modelKey: run.model.key, preset: run.preset, simulated: run.simulated, contributions: new Map() };
+      group = { modelKey: run.model.key, preset: run.preset, simulation: run.simulation, contributions: new Map() };
       groups.set(id, group);
     }
     for (const [key, result] of Object.entries(run.datasets)) group.contributions.set(key, { run, result });
@@ -230,7 +238,7 @@ export function buildTrackerModel(
         a.modelKey.localeCompare(b.modelKey) ||
         rank(presetOrder, a.preset) - rank(presetOrder, b.preset) ||
         a.preset.localeCompare(b.preset) ||
-        Number(a.simulated) - Number(b.simulated),
+        (a.simulation ?? '').localeCompare(b.simulation ?? ''),
     )
     .map((group) => ({ group, section: buildSection(group) }));
 
@@ -255,12 +263,14 @@ function buildSection(group: Group): Section {
     const metrics = [...new Set(names)]
       .filter((name) => name in result.metrics)
       .map((name): MetricRow => {
-        const gate = gates.find((g) => g.kind === 'threshold' && g.metric === name);
+        const own = gates.filter((g) => g.metric === name && !g.note);
+        const threshold = own.find((g) => g.kind === 'threshold');
+        const failed = own.filter((g) => !g.passed);
         return {
           metric: name,
           primary: name === result.primaryMetric,
           value: result.metrics[name]!,
-          threshold: gate ? { threshold: gate.threshold, passed: gate.passed } : null,
+          threshold: own.length ? { threshold: threshold?.threshold ?? null, passed: failed.length === 0, failedKinds: failed.map((g) => g.kind) } : null,
         };
       });
     return {
@@ -277,6 +287,7 @@ function buildSection(group: Group): Section {
       errors: result.counts.error,
       judge: result.judge?.model ?? null,
       regressedVsBaseline: gates.some((g) => g.kind === 'baseline' && !g.passed),
+      noBaseline: gates.some((g) => g.note === 'no-baseline'),
     };
   });
   const otherHashes = new Set(contributions.map(([, c]) => c.run.fingerprintHash));
@@ -285,7 +296,7 @@ function buildSection(group: Group): Section {
     modelKey: group.modelKey,
     modelId: latest.model.id,
     preset: group.preset,
-    simulated: group.simulated,
+    simulation: group.simulation,
     latestRunId: latest.runId,
     latestStartedAt: latest.startedAt,
     latestStatus: latest.status,
@@ -336,7 +347,7 @@ function buildModelRows(config: TrackerConfig, runs: readonly RunRecord[], secti
     const own = sections.filter((s) => s.modelKey === row.key);
     if (own.length === 0) continue;
     row.status = 'evaluated';
-    row.simulatedOnly = own.every((s) => s.simulated);
+    row.simulatedOnly = own.every((s) => s.simulation !== null);
   }
   return rows;
 }
@@ -350,7 +361,7 @@ function buildPresetRows(config: TrackerConfig, runs: readonly RunRecord[]): Pre
   return rows;
 }
 
-// Preset vs preset (same model), model vs model (same preset), quantized vs base (same preset); same simulated flag.
+// Preset vs preset (same model), model vs model (same preset), quantized vs base (same preset); same simulation mode.
 function buildComparisons(config: TrackerConfig, entries: ReadonlyArray<{ group: Group; section: Section }>): PairComparison[] {
   const comparisons: PairComparison[] = [];
   const quantPairs = quantizationPairs(config);
@@ -359,7 +370,7 @@ function buildComparisons(config: TrackerConfig, entries: ReadonlyArray<{ group:
     for (let j = i + 1; j < entries.length; j++) {
       const x = entries[i]!;
       const y = entries[j]!;
-      if (x.section.simulated !== y.section.simulated) continue;
+      if (x.section.simulation !== y.section.simulation) continue;
       if (x.section.modelKey === y.section.modelKey && x.section.preset !== y.section.preset) {
         comparisons.push(comparePair('preset', x, y));
       } else if (x.section.preset === y.section.preset && x.section.modelKey !== y.section.modelKey) {
@@ -427,7 +438,7 @@ function comparePair(
   const tpsB = y.section.performance.outputTokensPerSec;
   return {
     kind,
-    simulated: x.section.simulated,
+    simulation: x.section.simulation,
     a: side(x.section, kind),
     b: side(y.section, kind),
     throughputChangePct: tpsA !== null && tpsB !== null && tpsA > 0 ? ((tpsB - tpsA) / tpsA) * 100 : null,
@@ -452,7 +463,7 @@ function toChangelogEntry(run: RunRecord): ChangelogEntry {
     modelKey: run.model.key,
     preset: run.preset,
     status: run.status,
-    simulated: run.simulated,
+    simulation: run.simulation,
     merged: run.status !== 'interrupted',
     headline: Object.keys(run.datasets)
       .sort()
@@ -464,8 +475,8 @@ function toChangelogEntry(run: RunRecord): ChangelogEntry {
   };
 }
 
-function groupId(modelKey: string, preset: string, simulated: boolean): string {
-  return JSON.stringify([modelKey, preset, simulated]);
+function groupId(modelKey: string, preset: string, simulation: string | null): string {
+  return JSON.stringify([modelKey, preset, simulation]);
 }
 
 function orderOf(keys: readonly string[]): Map<string, number> {

@@ -76,13 +76,13 @@ function renderPresets(model: TrackerModel): string[] {
 }
 
 function renderSection(section: Section): string[] {
-  const heading = `### ${section.modelKey} · ${section.preset}${section.simulated ? ` — ${SIMULATED_LABEL}` : ''}`;
+  const heading = `### ${section.modelKey} · ${section.preset}${section.simulation !== null ? ` — ${SIMULATED_LABEL} (${section.simulation})` : ''}`;
   const lines = [
     heading,
     '',
     `Model ${code(section.modelId)}. Latest run ${code(section.latestRunId)} (${formatTime(section.latestStartedAt)}, ${section.latestStatus}).`,
   ];
-  if (section.simulated) lines.push('', `> ${SIMULATED_LABEL}: answers came from the simulated vLLM, not from the model. Scores and timings say nothing about the model.`);
+  if (section.simulation !== null) lines.push('', `> ${SIMULATED_LABEL}: answers came from the simulated vLLM, not from the model. Scores and timings say nothing about the model.`);
   lines.push('', '#### System performance', '', `Measured by the latest run over ${section.performanceDatasets.join(', ') || 'no dataset'}.`, '');
   lines.push(...table(['Measure', 'Value'], performanceRows(section.performance)));
   lines.push('', '#### Datasets', '');
@@ -119,17 +119,21 @@ function datasetRow(dataset: SectionDataset, metric: MetricRow): string[] {
     if (dataset.errors > 0) notes.push(`${dataset.errors} errors`);
     if (dataset.judge) notes.push(`judge: ${dataset.judge}`);
     if (dataset.regressedVsBaseline) notes.push('regressed vs baseline');
+    if (dataset.noBaseline) notes.push('no baseline to compare with');
     if (dataset.runStatus === 'partial') notes.push('partial run');
     if (!dataset.fromLatestRun) notes.push(`from run ${dataset.runId}`);
   }
   return [metric.primary ? dataset.key : '', `${metric.metric}${metric.primary ? ' (primary)' : ''}`, score, metric.primary ? samples : '', thresholdStatus(metric), notes.join('; ')];
 }
 
+// PASS or FAIL from every gate of the metric: a threshold missed or a significant regression against the baseline.
 function thresholdStatus(metric: MetricRow): string {
   if (!metric.threshold) return '—';
-  const { threshold, passed } = metric.threshold;
-  const bound = threshold === null ? '' : ` (${passed ? '≥' : '<'} ${threshold})`;
-  return passed ? `pass${bound}` : `**FAIL**${bound}`;
+  const { threshold, passed, failedKinds } = metric.threshold;
+  const thresholdFailed = failedKinds.includes('threshold');
+  const bound = threshold === null ? '' : ` (${thresholdFailed ? '<' : '≥'} ${threshold})`;
+  if (passed) return `pass${bound}`;
+  return `**FAIL**${bound}${failedKinds.includes('baseline') ? ' (regression vs baseline)' : ''}`;
 }
 
 function configurationLines(section: Section): string[] {
@@ -168,7 +172,7 @@ function renderComparisons(comparisons: readonly PairComparison[]): string[] {
 function renderPair(c: PairComparison): string[] {
   const context = c.kind === 'preset' ? c.a.modelKey : c.kind === 'model' ? `preset ${c.a.preset}` : `preset ${c.a.preset}`;
   const lines = [
-    `#### ${c.a.label} → ${c.b.label} (${context})${c.simulated ? ` — ${SIMULATED_LABEL}` : ''}`,
+    `#### ${c.a.label} → ${c.b.label} (${context})${c.simulation !== null ? ` — ${SIMULATED_LABEL} (${c.simulation})` : ''}`,
     '',
     `Output throughput: ${formatNumber(c.a.outputTokensPerSec)} → ${formatNumber(c.b.outputTokensPerSec)} tok/s (${formatPercentChange(c.throughputChangePct)}).`,
     '',
@@ -208,7 +212,7 @@ export function changelogLine(entry: ChangelogEntry): string {
     ...(entry.modelKey === entry.project ? [] : [entry.modelKey]),
     entry.preset,
     entry.merged ? entry.status : `${entry.status} (not merged)`,
-    ...(entry.simulated ? [`**${SIMULATED_LABEL}**`] : []),
+    ...(entry.simulation !== null ? [`**${SIMULATED_LABEL} (${entry.simulation})**`] : []),
     ...(entry.gatesFailed > 0 ? [`${entry.gatesFailed} gate(s) failed`] : []),
     scores || 'no datasets',
     code(entry.runId),

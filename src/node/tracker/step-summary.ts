@@ -10,18 +10,18 @@ export const MAX_SUMMARY_GATES = 50;
 /** Flipped case ids listed per metric in the step summary. */
 export const MAX_SUMMARY_CASE_IDS = 50;
 
-const GATE_ICONS = { PASS: '✅', FAIL: '❌', WARN: '⚠️' } as const;
+const GATE_ICONS = { PASS: '✅', FAIL: '❌', WARN: '⚠️', NONE: '➖' } as const;
 
 /** Markdown for `$GITHUB_STEP_SUMMARY`: scores, gates, and the paired comparison with the baseline when there is one. */
 export function renderStepSummary(run: RunRecord, gates: readonly GateResult[], comparison?: RunComparison | null): string {
   const failed = gates.filter((g) => !g.passed).length;
   const verdict = failed > 0 ? `❌ ${failed} gate(s) failed` : gates.length > 0 ? '✅ gates passed' : 'no gates';
   const lines = [
-    `## qwen-evals · ${run.project} · ${run.preset}${run.simulated ? ` — ${SIMULATED_LABEL}` : ''}`,
+    `## qwen-evals · ${run.project} · ${run.preset}${run.simulation !== null ? ` — ${SIMULATED_LABEL} (${run.simulation})` : ''}`,
     '',
     `${verdict} · run ${code(run.runId)} · ${run.status} · model ${code(run.model.id)} · ${formatDuration(run.performance.wallMs)} · fingerprint ${code(run.fingerprintHash.slice(0, SHORT_HASH_LENGTH))}`,
   ];
-  if (run.simulated) lines.push('', `> ${SIMULATED_LABEL}: answers came from the simulated vLLM, not from the model.`);
+  if (run.simulation !== null) lines.push('', `> ${SIMULATED_LABEL}: answers came from the simulated vLLM, not from the model.`);
 
   const rows = Object.keys(run.datasets)
     .sort()
@@ -49,7 +49,7 @@ export function renderStepSummary(run: RunRecord, gates: readonly GateResult[], 
 
   if (gates.length > 0) {
     lines.push('', '### Gates', '');
-    const order = { FAIL: 0, WARN: 1, PASS: 2 } as const;
+    const order = { FAIL: 0, WARN: 1, NONE: 2, PASS: 3 } as const;
     const sorted = [...gates].sort((a, b) => order[gateStatus(a)] - order[gateStatus(b)]);
     const { shown, omitted } = capped(sorted, MAX_SUMMARY_GATES);
     for (const gate of shown) lines.push(`- ${GATE_ICONS[gateStatus(gate)]} ${gate.kind}: ${gate.message}`);

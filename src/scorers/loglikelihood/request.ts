@@ -1,18 +1,13 @@
 import type { EvalClient } from '../../runtime/client/chat.ts';
+import { sumContinuationLogprobs } from './echo-logprobs.ts';
 import type { LoglikelihoodPrompt } from './prompt.ts';
-import { sumContinuationLogprobs } from './index.ts';
-import type { Usage } from '../../shared/records/case-record.ts';
 
-/** Summed continuation log-probs of every choice, and what the requests cost. */
+/** Summed continuation log-probs of every choice. */
 export interface ChoiceLoglikelihoods {
   /** Per choice, in choice order. */
   sums: number[];
   /** Continuation tokens counted per choice. */
   tokens: number[];
-  usage: Usage;
-  requests: number;
-  /** Wall time of the case's requests (sent concurrently). @unit milliseconds */
-  latencyMs: number;
 }
 
 // One echo+logprobs request per choice (prompt = context + continuation, nothing generated), sent concurrently.
@@ -21,7 +16,6 @@ export async function scoreChoiceLoglikelihoods(
   request: LoglikelihoodPrompt,
   options: { seed?: number; signal?: AbortSignal },
 ): Promise<ChoiceLoglikelihoods> {
-  const started = performance.now();
   // text_offset counts code points on vLLM; the scorer locates the continuation by it.
   const contextLength = [...request.context].length;
   const results = await Promise.all(
@@ -34,23 +28,23 @@ export async function scoreChoiceLoglikelihoods(
         ...(options.seed !== undefined ? { seed: options.seed } : {}),
         ...(options.signal ? { signal: options.signal } : {}),
       });
-      const span = { contextLength, promptLength: [...prompt].length };
-      return { result, logprob: sumContinuationLogprobs(result.logprobs, span) };
+      return sumContinuationLogprobs(result.logprobs, { contextLength, promptLength: [...prompt].length });
     }),
   );
-  return {
-    sums: results.map((r) => r.logprob.sum),
-    tokens: results.map((r) => r.logprob.tokens),
-    usage: {
-      promptTokens: results.reduce((n, r) => n + r.result.promptTokens, 0),
-      completionTokens: results.reduce((n, r) => n + r.result.completionTokens, 0),
-    },
-    requests: results.length,
-    latencyMs: performance.now() - started,
-  };
+  return { sums: results.map((r) => r.sum), tokens: results.map((r) => r.tokens) };
 }
 
 // Rendered log-likelihood requests for the case record: the context once, then each continuation.
 export function renderLoglikelihoodPrompt(request: LoglikelihoodPrompt): string {
   return [request.context, ...request.continuations.map((c, i) => `[choice ${i}]${c}`)].join('\n');
+}
+
+// One line per choice: label, summed log-prob and the per-character value acc_norm compares.
+export function renderChoiceSums(request: LoglikelihoodPrompt, labels: readonly string[], sums: readonly number[]): string {
+  return sums
+    .map((sum, i) => {
+      const chars = Math.max(1, [...(request.choiceTexts[i] ?? '')].length);
+      return `${labels[i] ?? i}) logprob ${sum.toFixed(4)}, per char ${(sum / chars).toFixed(4)}`;
+    })
+    .join('\n');
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { ConfigError } from '../errors.ts';
-import { formatZodIssues } from './format-issues.ts';
+import { formatZodIssues } from '../format-zod-issues.ts';
 
 // The harness's environment variables. Values are trimmed; empty means unset.
 
@@ -27,7 +27,7 @@ export const EvalEnvSchema = z.object({
   EVAL_BASE_URL: optionalString.pipe(
     z
       .string()
-      .transform((v) => v.split(',').map((s) => s.trim().replace(/\/+$/, '')).filter(Boolean))
+      .transform((v) => v.split(',').map(normalizeBaseUrl).filter(Boolean))
       .pipe(z.array(z.url({ protocol: /^https?$/, error: 'each EVAL_BASE_URL entry must be an http(s) URL' })).min(1))
       .optional(),
   ),
@@ -64,6 +64,11 @@ export const EvalEnvSchema = z.object({
   ),
 });
 export type EvalEnv = z.output<typeof EvalEnvSchema>;
+
+// `http://host:8000/v1` (the OpenAI SDK's convention) and `http://host:8000` name the same server.
+function normalizeBaseUrl(url: string): string {
+  return url.trim().replace(/\/+$/, '').replace(/\/v1$/, '');
+}
 
 // Parse the harness's environment; throws ConfigError naming each bad variable.
 export function parseEvalEnv(env: NodeJS.ProcessEnv = process.env): EvalEnv {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { SamplingSchema } from '../sampling.ts';
 
 // The user configuration contract (`qwen-evals.config.ts`), validated once at the boundary.
 
@@ -13,6 +14,15 @@ export const QuantizationSchema = z.enum([
   'compressed-tensors',
 ]);
 
+/** How a reasoning model (Qwen3, DeepSeek-R1 style) runs: its reasoning is split from the answer before scoring. */
+export const ReasoningSchema = z.strictObject({
+  /** vLLM's `--reasoning-parser` for this model, e.g. `qwen3`. */
+  parser: z.string().min(1),
+  /** Thinking on or off for this run, sent as `chat_template_kwargs.enable_thinking`. @default true */
+  thinking: z.boolean().default(true),
+});
+export type ReasoningConfig = z.output<typeof ReasoningSchema>;
+
 export const ModelSchema = z.strictObject({
   /** Hugging Face repository id passed to `vllm serve`, e.g. `Qwen/Qwen2.5-7B-Instruct`. */
   id: z.string().min(1),
@@ -24,6 +34,15 @@ export const ModelSchema = z.strictObject({
   maxModelLen: z.number().int().positive().optional(),
   /** Extra `vllm serve` flags, appended after the preset's, e.g. `['--enforce-eager']`. */
   extraArgs: z.array(z.string()).default([]),
+  /**
+   * GPU indices this model's server uses (`CUDA_VISIBLE_DEVICES`). Models with disjoint sets run at the same
+   * time; models without a set share the machine's GPUs and run one after another. @default all GPUs
+   */
+  gpus: z.array(z.number().int().nonnegative()).min(1).optional(),
+  /** This model's own sampling defaults, over the top-level `sampling`. */
+  sampling: SamplingSchema.partial().optional(),
+  /** Reasoning models: the parser vLLM splits the reasoning with, and thinking on or off. */
+  reasoning: ReasoningSchema.optional(),
   /** Parameter count in billions, for the tracker. */
   sizeB: z.number().positive().optional(),
   /** Context length in tokens, for the tracker. */
@@ -44,16 +63,6 @@ export const PresetSchema = z.strictObject({
 });
 export type PresetConfig = z.infer<typeof PresetSchema>;
 
-/** Greedy decoding by default: vLLM otherwise applies Qwen's generation_config (temperature 0.7, top_p 0.8, ...). */
-export const SamplingConfigSchema = z.strictObject({
-  temperature: z.number().min(0).default(0),
-  topP: z.number().gt(0).lte(1).default(1),
-  /** Per-request sampling seed. */
-  seed: z.number().int().default(1234),
-  /** Upper bound of generated tokens per request. */
-  maxTokens: z.number().int().positive().default(1024),
-});
-
 export const ClientConfigSchema = z.strictObject({
   /** In-flight requests per server slot: vLLM queues the surplus, so the batch refills without waiting a step. @default 2 */
   inFlightFactor: z.number().positive().default(2),
@@ -72,16 +81,21 @@ export const ServerConfigSchema = z.strictObject({
   shutdownGraceMs: z.number().int().positive().default(20_000),
 });
 
-/** Which variants of each suite run. */
-export const VariantsConfigSchema = z.strictObject({
-  /** `0shot`: Qwen's 0-shot CoT with \\boxed{}; `8shot`: 8 train exemplars as chat turns. @default ['0shot'] */
-  gsm8k: z.array(z.enum(['0shot', '8shot'])).min(1).default(['0shot']),
-  /** `chat`: the model states a letter; `loglikelihood`: echo+logprobs over each choice (acc, acc_norm). @default ['chat', 'loglikelihood'] */
-  arc_challenge: z.array(z.enum(['chat', 'loglikelihood'])).min(1).default(['chat', 'loglikelihood']),
-  /** @default ['loglikelihood', 'chat'] */
-  hellaswag: z.array(z.enum(['chat', 'loglikelihood'])).min(1).default(['loglikelihood', 'chat']),
-});
+/**
+ * Which variants of each built-in dataset run, by dataset name (`gsm8k: ['0shot', '8shot']`); datasets not listed
+ * run their default variants. Names and variants are checked against the registry of built-in datasets.
+ */
+export const VariantsConfigSchema = z.record(z.string(), z.array(z.string()).min(1));
 export type VariantsConfig = z.output<typeof VariantsConfigSchema>;
+
+/** Which evals the model projects run. */
+export const EvalsConfigSchema = z.strictObject({
+  /** Built-in datasets by name (`gsm8k`, `arc_challenge`, ...), or `'all'`, or `[]` for none. @default 'all' */
+  builtins: z.union([z.literal('all'), z.array(z.string())]).default('all'),
+  /** Globs of your own eval files, relative to the Vitest root. @default ['evals/**\/*.eval.ts'] */
+  include: z.array(z.string()).default(['evals/**/*.eval.ts']),
+});
+export type EvalsConfig = z.output<typeof EvalsConfigSchema>;
 
 /** Per dataset key (`gsm8k/0shot`), per metric: the minimum score. */
 export const ThresholdsSchema = z.record(z.string(), z.record(z.string(), z.number().min(0)));
@@ -96,8 +110,6 @@ export const CodeConfigSchema = z.strictObject({
   temperature: z.number().min(0).default(0.8),
   /** k values reported when `samples` > 1 (each k <= samples). @default [1, 10] */
   passAtK: z.array(z.number().int().positive()).default([1, 10]),
-  /** MBPP split: `test` (ids 11-510, 500 problems) or `sanitized-test` (257). @default 'test' */
-  mbppSplit: z.enum(['test', 'sanitized-test']).default('test'),
 });
 export type CodeConfig = z.output<typeof CodeConfigSchema>;
 
@@ -135,10 +147,11 @@ export const EvalConfigSchema = z.strictObject({
   defaultPreset: z.string().default('balanced'),
   /** Minimum scores per model key, then per dataset key and metric. */
   thresholds: z.record(z.string(), ThresholdsSchema).default({}),
-  variants: VariantsConfigSchema.prefault({}),
+  evals: EvalsConfigSchema.prefault({}),
+  variants: VariantsConfigSchema.default({}),
   gates: GatesConfigSchema.prefault({}),
   code: CodeConfigSchema.prefault({}),
-  sampling: SamplingConfigSchema.prefault({}),
+  sampling: SamplingSchema.prefault({}),
   client: ClientConfigSchema.prefault({}),
   server: ServerConfigSchema.prefault({}),
   judge: JudgeConfigSchema.prefault({}),

@@ -14,8 +14,9 @@ export interface DatasetEnv {
 
 /** Environment variables that change where datasets come from; named in error messages. */
 export const DATASET_ENV_HINT =
-  'Set `EVAL_DATASET_BASE_URL` to a mirror serving /{repository}/{commit}/{path}, ' +
-  '`EVAL_CACHE_DIR` to a cache that already holds the verified file, or `EVAL_OFFLINE=1` to use only the cache.';
+  'Without network access: set `EVAL_DATASET_MIRROR` to a local folder laid out like shared/datasets (served on ' +
+  'loopback), `EVAL_DATASET_BASE_URL` to a mirror serving /{repository}/{commit}/{path}, or `EVAL_CACHE_DIR` to a ' +
+  'cache that already holds the verified file.';
 
 // Read EVAL_CACHE_DIR, EVAL_DATASET_BASE_URL and EVAL_OFFLINE; throws ConfigError naming a bad value.
 export function readDatasetEnv(env: NodeJS.ProcessEnv = process.env): DatasetEnv {

@@ -1,30 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { ConfigError, DatasetError } from '../errors.ts';
 import { readDatasetEnv } from './dataset-env.ts';
 import { decompressArtifact } from './decompress.ts';
 import { downloadToFile } from './download.ts';
 import { sha256File, sha256Hex } from './file-digest.ts';
-import {
-  DATASET_PIN_IDS,
-  cachedFileDigest,
-  findDatasetPin,
-  mirrorUrl,
-  publicUrl,
-  type DatasetFilePin,
-  type DatasetPinId,
-} from './pins.ts';
+import { cachedFileDigest, mirrorUrl, publicUrl, type DatasetFilePin } from './pins.ts';
 
 // Resolve a pinned dataset file to a verified file in the on-disk cache, downloading it when needed.
 
-/** Project root (the folder holding package.json). */
-export const PROJECT_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
-
 /** Options of {@link resolveDatasetFile}. Explicit options win over environment variables. */
 export interface ResolveDatasetOptions {
-  /** Cache directory; relative paths are resolved against the project root. @default env `EVAL_CACHE_DIR`, else `<project root>/.cache/datasets` */
+  /** Cache directory; relative paths are resolved against the working directory (the Vitest root). @default env `EVAL_CACHE_DIR`, else `.cache/datasets` */
   cacheDir?: string;
   /** Mirror to download from, as `{baseUrl}/{repository}/{commit}/{path}`, instead of the public URL. @default env `EVAL_DATASET_BASE_URL` */
   baseUrl?: string;
@@ -68,7 +56,7 @@ export function resolveDatasetOptions(options: ResolveDatasetOptions = {}): Reso
     throw new ConfigError(`\`maxRetries\` must be a non-negative integer, received ${maxRetries}.`);
   }
   return {
-    cacheDir: path.resolve(PROJECT_ROOT, options.cacheDir ?? env.cacheDir ?? '.cache/datasets'),
+    cacheDir: path.resolve(options.cacheDir ?? env.cacheDir ?? '.cache/datasets'),
     baseUrl: options.baseUrl ?? env.baseUrl,
     offline: options.offline ?? env.offline,
     fetch: options.fetch ?? globalThis.fetch,
@@ -89,13 +77,9 @@ const inFlight = new Map<string, Promise<string>>();
 /**
  * Absolute path of the verified cached file for a pin, downloading and verifying it first when the cache
  * lacks it or holds a copy whose sha256 no longer matches. Compressed artifacts are cached decompressed.
- * @example const file = await resolveDatasetFile('gsm8k/test');
+ * @example const file = await resolveDatasetFile(GSM8K_PINS['gsm8k/test']);
  */
-export async function resolveDatasetFile(
-  pin: DatasetPinId | DatasetFilePin,
-  options: ResolveDatasetOptions = {},
-): Promise<string> {
-  const resolvedPin = typeof pin === 'string' ? requirePin(pin) : pin;
+export async function resolveDatasetFile(resolvedPin: DatasetFilePin, options: ResolveDatasetOptions = {}): Promise<string> {
   const settings = resolveDatasetOptions(options);
   const target = datasetCachePath(resolvedPin, settings.cacheDir);
   // One download per file per process; other processes are kept apart by unique temp names + rename.
@@ -104,17 +88,6 @@ export async function resolveDatasetFile(
   const promise = ensureCached(resolvedPin, target, settings).finally(() => inFlight.delete(target));
   inFlight.set(target, promise);
   return promise;
-}
-
-function requirePin(id: string): DatasetFilePin {
-  const pin = findDatasetPin(id);
-  if (!pin) {
-    throw new DatasetError(
-      'EVAL_DATASET_UNAVAILABLE',
-      `Unknown dataset pin \`${id}\`. Known pins: ${DATASET_PIN_IDS.join(', ')} (src/datasets/pins.ts).`,
-    );
-  }
-  return pin;
 }
 
 async function ensureCached(pin: DatasetFilePin, target: string, settings: ResolvedDatasetOptions): Promise<string> {
@@ -131,7 +104,9 @@ async function ensureCached(pin: DatasetFilePin, target: string, settings: Resol
   const contentTemp = `${stem}.tmp`;
   try {
     const label = `Dataset \`${pin.id}\``;
-    const download = await downloadToFile(url, artifactTemp, { ...settings, label });
+    const download = await downloadToFile(url, artifactTemp, { ...settings, label }).catch((error: unknown) => {
+      throw cached === undefined ? error : corruptCacheError(error, target);
+    });
     if (!pin.compression) {
       if (download.sha256 !== pin.sha256) {
         throw checksumError(pin, url, settings, `got sha256 ${download.sha256} (${download.bytes} bytes)`);
@@ -144,7 +119,7 @@ async function ensureCached(pin: DatasetFilePin, target: string, settings: Resol
     let content: Buffer | undefined;
     let problem = '';
     try {
-      content = decompressArtifact(pin.compression, await readFile(artifactTemp), expected.bytes + 1024);
+      content = decompressArtifact(pin.compression, await readFile(artifactTemp), (expected.bytes ?? 1 << 30) + 1024);
     } catch (error) {
       problem = `it does not decompress as ${pin.compression} (${(error as Error).message})`;
     }
@@ -172,8 +147,19 @@ function checksumError(pin: DatasetFilePin, url: string, settings: ResolvedDatas
     : 'The download was altered or the public file changed: retry, and if it persists check the file against its MANIFEST before updating the pin in src/datasets/pins.ts.';
   return new DatasetError(
     'EVAL_DATASET_CHECKSUM',
-    `Dataset \`${pin.id}\` failed its checksum: ${url} expected sha256 ${pin.sha256} (${pin.bytes} bytes, ` +
+    `Dataset \`${pin.id}\` failed its checksum: ${url} expected sha256 ${pin.sha256} (${pin.bytes ?? 'unknown'} bytes, ` +
       `${describePin(pin)}), ${actual}. Nothing was cached. ${fix}`,
+  );
+}
+
+// A failed download over a corrupt cached copy: say the copy is corrupt, since `EVAL_OFFLINE=1` cannot help then.
+function corruptCacheError(error: unknown, target: string): unknown {
+  if (!(error instanceof DatasetError)) return error;
+  return new DatasetError(
+    error.code as 'EVAL_DATASET_UNAVAILABLE',
+    `${error.message} The cached copy at ${target} is corrupt (its sha256 does not match the pin), so \`EVAL_OFFLINE=1\` ` +
+      'cannot stand in for the download: restore that file or delete it and download again.',
+    { cause: error.cause },
   );
 }
 

@@ -63,10 +63,6 @@ export function compareWithBaseline(run: RunRecord, baseline: RunRecord, options
     const current = run.datasets[key]!;
     const base = baseline.datasets[key]!;
     const fingerprint = compareFingerprints(baseline.fingerprint, run.fingerprint, { datasets: [key] });
-    if (run.simulated !== baseline.simulated) {
-      fingerprint.differences.unshift({ key: 'simulated', a: baseline.simulated, b: run.simulated, changesScores: true });
-      fingerprint.comparable = false;
-    }
     const names = options.metrics === 'all' ? current.metricSpecs.map((spec) => spec.name) : [current.primaryMetric];
     for (const name of names) {
       if (!(name in current.metrics) || !(name in base.metrics)) continue;

@@ -1,10 +1,12 @@
 import { createHash } from 'node:crypto';
-import type { DatasetPin, RunRecord, Sampling } from '../records/run-record.ts';
+import type { RunRecord } from '../records/run-record.ts';
+import type { DatasetPin } from '../records/suite-meta.ts';
+import type { Sampling } from '../sampling.ts';
 
 // Fingerprint: the flat key -> value map of everything that decides whether two runs can be compared.
 //
 // Score-changing keys (a difference makes score comparisons meaningless):
-//   model.id, model.revision, model.quantization, sampling.*, harness.major,
+//   model.id, model.revision, model.quantization, model.thinking, simulation, sampling.*, harness.major,
 //   prompt.<dataset> (template hash), dataset.<dataset> (pinned file hashes), judge.<dataset>.
 // Performance-only keys (scores stay comparable, speed does not):
 //   preset, server.flags, server.vllmVersion, server.gpu, harness.version.
@@ -21,6 +23,10 @@ export type Fingerprint = Record<string, FingerprintValue>;
 /** Everything that goes into a fingerprint. */
 export interface FingerprintParts {
   model: { id: string; revision: string | null; quantization: string | null };
+  /** Thinking on or off for a reasoning model (with its parser); null for other models. */
+  reasoning: { parser: string; thinking: boolean } | null;
+  /** Simulation mode of the simulated vLLM; null = a real model. */
+  simulation: string | null;
   preset: string;
   /** argv of `vllm serve`; null when an external server was used. Host, port and the model path are dropped. */
   serverCommand: readonly string[] | null;
@@ -55,6 +61,8 @@ const SCORE_CHANGING_KEYS = new Set([
   'model.id',
   'model.revision',
   'model.quantization',
+  'model.thinking',
+  'simulation',
   'harness.major',
 ]);
 const SCORE_CHANGING_PREFIXES = ['sampling.', ...DATASET_KEY_PREFIXES];
@@ -82,6 +90,8 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
     'model.id': parts.model.id,
     'model.revision': parts.model.revision,
     'model.quantization': parts.model.quantization,
+    'model.thinking': parts.reasoning === null ? null : `${parts.reasoning.parser}:${parts.reasoning.thinking ? 'on' : 'off'}`,
+    simulation: parts.simulation,
     preset: parts.preset,
     'server.flags': parts.serverCommand === null ? null : normalizeServerFlags(parts.serverCommand),
     'server.vllmVersion': parts.vllmVersion,
@@ -104,7 +114,7 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
 
 /** Derive fingerprint parts from the fields of a run record (for the reporter assembling one). */
 export function fingerprintPartsOf(
-  run: Pick<RunRecord, 'model' | 'preset' | 'server' | 'sampling' | 'harnessVersion' | 'datasets'>,
+  run: Pick<RunRecord, 'model' | 'preset' | 'server' | 'sampling' | 'harnessVersion' | 'datasets' | 'simulation'>,
 ): FingerprintParts {
   const datasets: FingerprintParts['datasets'] = {};
   for (const [key, result] of Object.entries(run.datasets)) {
@@ -112,6 +122,8 @@ export function fingerprintPartsOf(
   }
   return {
     model: { id: run.model.id, revision: run.model.revision, quantization: run.model.quantization },
+    reasoning: run.model.reasoning,
+    simulation: run.simulation,
     preset: run.preset,
     serverCommand: run.server.command,
     vllmVersion: run.server.vllmVersion,

@@ -2,7 +2,8 @@
 import type {} from 'vitest';
 import { z } from 'zod';
 
-// The per-case record: written by a suite into `task.meta.evalCase`, read by reporters and tools.
+// The per-case record: written by a suite into `task.meta.evalCase`, appended to `cases/<runId>.jsonl` by the
+// reporter, summarised into the run record. Every other per-case shape derives from this one.
 
 /** How a case ended. A wrong answer is a result; only `error` means the pipeline broke for this case. */
 export const VerdictSchema = z.enum(['correct', 'wrong', 'unparseable', 'graded', 'error']);
@@ -13,26 +14,49 @@ export const ErrorInfoSchema = z.object({
   name: z.string(),
   code: z.string().optional(),
   message: z.string(),
+  /** Failure class of a request error (`timeout-idle`, `context-length`, `http`, ...); absent for other errors. */
+  kind: z.string().optional(),
 });
 export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 
-/** Token usage summed over every request the case made. */
+/** Token usage summed over every request the case made; null = the server did not say (no usage chunk). */
 export const UsageSchema = z.object({
-  promptTokens: z.number().int().nonnegative(),
-  completionTokens: z.number().int().nonnegative(),
+  promptTokens: z.number().int().nonnegative().nullable(),
+  completionTokens: z.number().int().nonnegative().nullable(),
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
 /** Client-side timings in milliseconds; `ttftMs` is null for non-streaming requests. */
 export const TimingSchema = z.object({
+  /** HTTP requests the case sent, every retry counted. */
   requests: z.number().int().nonnegative(),
   ttftMs: z.number().nonnegative().nullable(),
   latencyMs: z.number().nonnegative(),
 });
 export type Timing = z.infer<typeof TimingSchema>;
 
+/** Data-quality facts of the case's responses, counted per response. */
+export const QualitySchema = z.object({
+  /** Responses that stopped at `max_tokens` (finish_reason `length`): the answer may be cut short. */
+  truncated: z.number().int().nonnegative(),
+  /** Responses with more completion tokens than `max_tokens` asked for: the server ignored the limit. */
+  overLength: z.number().int().nonnegative(),
+  /** Responses cut to the storage cap before scoring. */
+  capped: z.number().int().nonnegative(),
+  /** Tries beyond the first (timeouts, resets, 5xx). */
+  retries: z.number().int().nonnegative(),
+});
+export type Quality = z.infer<typeof QualitySchema>;
+
+/** Quality of a case that made no request. */
+export const NO_QUALITY_ISSUES: Quality = Object.freeze({ truncated: 0, overLength: 0, capped: 0, retries: 0 });
+
 /** One evaluated case. `scores` maps each metric of the suite to 0..1 (pass/fail) or a grade; null = not applicable. */
 export const CaseRecordSchema = z.object({
+  /** Run that produced the record, so a copied cases file keeps its origin. */
+  runId: z.string().min(1),
+  /** Simulation mode of the server that answered (`gold`, `wrong`, `mix:0.3`, `script`); null = a real model. */
+  simulation: z.string().nullable(),
   dataset: z.string().min(1),
   variant: z.string().min(1),
   /** The dataset's own id (GSM8K: 0-based index in test.jsonl; ARC: `id`; MT-Bench: `question_id`). */
@@ -48,6 +72,7 @@ export const CaseRecordSchema = z.object({
   error: ErrorInfoSchema.optional(),
   usage: UsageSchema,
   timing: TimingSchema,
+  quality: QualitySchema,
   /** Suite-specific facts (per-turn scores, failing assert, judge text). Must be JSON-serialisable. */
   detail: z.record(z.string(), z.unknown()).optional(),
 });

@@ -1,62 +1,52 @@
+// Importing vitest here makes its TaskMeta re-export resolvable for the augmentation below, whatever the file order.
+import type {} from 'vitest';
 import { z } from 'zod';
-import { ErrorInfoSchema, VerdictSchema } from './case-record.ts';
-import { MetricSpecSchema, MetricValueSchema } from './metric.ts';
+import { SamplingSchema } from '../sampling.ts';
+import { CaseRecordSchema, QualitySchema } from './case-record.ts';
+import { MetricValueSchema } from './metric.ts';
+import { SuiteMetaSchema } from './suite-meta.ts';
 
 // The run record: one JSON file per run under `<EVAL_RESULTS_DIR>/runs/`, never overwritten.
-// Bump RUN_RECORD_VERSION on any breaking change and keep a reader for the old shape.
+// Bump RUN_RECORD_VERSION on any breaking change and keep an upgrade from the old shape (./upgrade.ts).
 
-export const RUN_RECORD_VERSION = 1;
+export const RUN_RECORD_VERSION = 2;
 
-/** Per-case entry of the run record, keyed by the dataset's own id. The full record lives in cases.jsonl. */
-export const RunCaseSchema = z.object({
-  verdict: VerdictSchema,
-  scores: z.record(z.string(), z.number().nullable()),
-  extracted: z.record(z.string(), z.string().nullable()).optional(),
-  expected: z.string().optional(),
-  error: ErrorInfoSchema.optional(),
+/** Per-case entry of the run record, keyed by the dataset's own id. The full record lives in cases/<runId>.jsonl. */
+export const RunCaseSchema = CaseRecordSchema.pick({ verdict: true, scores: true, extracted: true, expected: true, error: true }).partial({
+  extracted: true,
+  expected: true,
 });
 export type RunCase = z.infer<typeof RunCaseSchema>;
 
-/** A pinned dataset file: where it came from and what it must hash to. */
-export const DatasetPinSchema = z.object({
-  repository: z.string(),
-  commit: z.string(),
-  path: z.string(),
-  sha256: z.string(),
+/** Cases by verdict; `error` = the pipeline failed for the case, `skipped` = never asked (the run stopped). */
+export const DatasetCountsSchema = z.object({
+  cases: z.number().int().nonnegative(),
+  correct: z.number().int().nonnegative(),
+  wrong: z.number().int().nonnegative(),
+  unparseable: z.number().int().nonnegative(),
+  graded: z.number().int().nonnegative(),
+  error: z.number().int().nonnegative(),
 });
-export type DatasetPin = z.infer<typeof DatasetPinSchema>;
+export type DatasetCounts = z.infer<typeof DatasetCountsSchema>;
 
-export const DatasetResultSchema = z.object({
-  dataset: z.string(),
-  variant: z.string(),
-  /** Human label, e.g. "GSM8K (0-shot CoT, \\boxed{})". */
-  label: z.string(),
-  /** Metric reported first and gated by default. */
-  primaryMetric: z.string(),
-  metricSpecs: z.array(MetricSpecSchema),
+/** Data-quality counters of a dataset: the case quality facts summed, plus the failures worth telling apart. */
+export const DatasetQualitySchema = QualitySchema.extend({
+  /** Cases whose prompt did not fit the server's context window (vLLM's 400 "maximum context length"). */
+  contextLength: z.number().int().nonnegative(),
+  /** Cases with a response but no token usage from the server. */
+  usageMissing: z.number().int().nonnegative(),
+});
+export type DatasetQuality = z.infer<typeof DatasetQualitySchema>;
+
+export const DatasetResultSchema = SuiteMetaSchema.omit({ selected: true }).extend({
   metrics: z.record(z.string(), MetricValueSchema),
-  counts: z.object({
-    cases: z.number().int().nonnegative(),
-    correct: z.number().int().nonnegative(),
-    wrong: z.number().int().nonnegative(),
-    unparseable: z.number().int().nonnegative(),
-    graded: z.number().int().nonnegative(),
-    error: z.number().int().nonnegative(),
-  }),
-  /** Size of the full dataset split, so a limited run shows as "100 of 1319". */
-  datasetSize: z.number().int().nonnegative().nullable(),
-  pins: z.array(DatasetPinSchema),
-  /** sha256 of the prompt template text (and few-shot block), to tell comparable runs apart. */
-  promptHash: z.string(),
-  /** For judge-graded suites: who judged, since scores from another judge are not comparable. */
-  judge: z.object({ model: z.string(), baseUrl: z.string() }).nullable().default(null),
+  counts: DatasetCountsSchema,
+  quality: DatasetQualitySchema,
   cases: z.record(z.string(), RunCaseSchema),
 });
 export type DatasetResult = z.infer<typeof DatasetResultSchema>;
 
-const PercentilesSchema = z
-  .object({ mean: z.number(), p50: z.number(), p90: z.number(), p99: z.number() })
-  .nullable();
+const PercentilesSchema = z.object({ mean: z.number(), p50: z.number(), p90: z.number(), p99: z.number() }).nullable();
 
 /** System performance as measured by the client; null where it could not be measured. */
 export const PerformanceSchema = z.object({
@@ -84,9 +74,13 @@ export const GateResultSchema = z.object({
   dataset: z.string(),
   metric: z.string(),
   passed: z.boolean(),
+  /** Why a passing gate did not really judge: no usable baseline, or a baseline whose fingerprint differs. */
+  note: z.enum(['no-baseline', 'not-comparable']).optional(),
   score: z.number().nullable(),
   threshold: z.number().nullable(),
   ci: z.tuple([z.number(), z.number()]).nullable(),
+  /** Baseline run a baseline gate compared with. */
+  baselineRunId: z.string().optional(),
   message: z.string(),
 });
 export type GateResult = z.infer<typeof GateResultSchema>;
@@ -104,36 +98,37 @@ export const ServerInfoSchema = z.object({
 });
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
-export const SamplingSchema = z.object({
-  temperature: z.number(),
-  topP: z.number(),
-  seed: z.number().int(),
-  maxTokens: z.number().int().positive(),
+/** Why a run did not finish what it was asked; null for a complete run. */
+export const IncompleteSchema = z.object({
+  reason: z.enum(['interrupted', 'server-failed', 'cases-failed']),
+  message: z.string(),
 });
-export type Sampling = z.infer<typeof SamplingSchema>;
 
 export const RunRecordSchema = z.object({
   schemaVersion: z.literal(RUN_RECORD_VERSION),
   runId: z.string(),
   /** `partial`: some selected cases did not finish (EVAL_LIMIT runs are complete: they did what was asked). */
   status: z.enum(['complete', 'partial', 'interrupted']),
+  incomplete: IncompleteSchema.nullable().default(null),
   startedAt: z.string(),
   finishedAt: z.string(),
-  /** True when the answers came from the simulated vLLM, not a model. */
-  simulated: z.boolean(),
+  /** Simulation mode when the answers came from the simulated vLLM (`gold`, `wrong`, `mix:0.3`, `script`); null = a model. */
+  simulation: z.string().nullable(),
   project: z.string(),
   model: z.object({
     key: z.string(),
     id: z.string(),
     revision: z.string().nullable(),
     quantization: z.string().nullable(),
+    /** Reasoning models: the parser and whether thinking was on. */
+    reasoning: z.object({ parser: z.string(), thinking: z.boolean() }).nullable().default(null),
   }),
   preset: z.string(),
   server: ServerInfoSchema,
   sampling: SamplingSchema,
   harnessVersion: z.string(),
   git: z.object({ commit: z.string().nullable(), branch: z.string().nullable() }),
-  /** Everything that makes two runs comparable; see src/history/fingerprint.ts. */
+  /** Everything that makes two runs comparable; see src/shared/history/fingerprint.ts. */
   fingerprint: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   fingerprintHash: z.string(),
   datasets: z.record(z.string(), DatasetResultSchema),
@@ -141,3 +136,20 @@ export const RunRecordSchema = z.object({
   gates: z.array(GateResultSchema),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
+
+/** True when the run's answers came from the simulated vLLM. */
+export function isSimulated(run: Pick<RunRecord, 'simulation'>): boolean {
+  return run.simulation !== null;
+}
+
+/** True when every gate of the run passed. */
+export function gatesPassed(run: Pick<RunRecord, 'gates'>): boolean {
+  return run.gates.every((gate) => gate.passed);
+}
+
+declare module 'vitest' {
+  interface TaskMeta {
+    /** Gate results of an eval suite, on its `gate` test. */
+    evalGates?: GateResult[];
+  }
+}

@@ -3,8 +3,8 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
-import { findFreePort } from '../../../setup/free-port.ts';
-import { launchServer, type LaunchedServer } from '../../../setup/launch-server.ts';
+import { findFreePort } from '../../../src/node/server/free-port.ts';
+import { launchServer, type LaunchedServer } from '../../../src/node/server/launch-server.ts';
 import { ServerError } from '../../../src/shared/errors.ts';
 import { findProcesses, killAll, repoRoot, simulatorBin, waitUntil } from '../../helpers/processes.ts';
 

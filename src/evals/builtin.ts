@@ -1,0 +1,48 @@
+import type { CodeConfig } from '../shared/config/schema.ts';
+import type { DataContext } from '../runtime/data.ts';
+import type { DatasetFilePin } from '../shared/datasets/pins.ts';
+import type { MetricSpec } from '../shared/records/metric.ts';
+import type { SimRule, SimulationMode } from '../shared/simulation-rules.ts';
+
+// The registry contract of a built-in dataset: what the main process must know without loading the dataset (to
+// validate config, plan runs, serve mirrors) plus a lazily loaded way to script the simulated vLLM for it.
+
+/** What a simulation script builder gets. */
+export interface SimulationOptions {
+  mode: SimulationMode;
+  source: DataContext;
+  /** EVAL_LIMIT: the first N cases of each dataset. */
+  limit: number | null;
+  /** Variants that will run. */
+  variants: readonly string[];
+  code: CodeConfig;
+}
+
+/** Rules for the simulated vLLM plus, per dataset key, the score each metric must come out at. */
+export interface SimulationScript {
+  rules: SimRule[];
+  expected: Record<string, Record<string, number>>;
+  /** Per dataset key, per case id, per metric: the score a case must get (graded suites: the scripted ratings). */
+  cases?: Record<string, Record<string, Record<string, number>>>;
+}
+
+/** A built-in dataset as the registry knows it. */
+export interface BuiltinDataset {
+  /** Name in config and keys (`gsm8k`, `arc_challenge`). */
+  name: string;
+  /** Folder under src/evals; its eval file is `<folder>/<folder>.eval.ts`. */
+  folder: string;
+  variants: readonly string[];
+  defaultVariants: readonly string[];
+  /** Metrics of a variant, primary first. */
+  metrics(variant: string, settings: { code: CodeConfig }): MetricSpec[];
+  /** Every public file the dataset reads. */
+  pins: readonly DatasetFilePin[];
+  /** The simulation script builder, loaded only when simulating. */
+  simulation(): Promise<(options: SimulationOptions) => Promise<SimulationScript>>;
+}
+
+/** Identity helper that checks a built-in descriptor's shape. */
+export function defineBuiltin(dataset: BuiltinDataset): BuiltinDataset {
+  return dataset;
+}

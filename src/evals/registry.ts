@@ -1,0 +1,38 @@
+import type { CodeConfig, EvalsConfig, VariantsConfig } from '../shared/config/schema.ts';
+import type { DatasetFilePin } from '../shared/datasets/pins.ts';
+import type { MetricSpec } from '../shared/records/metric.ts';
+import type { BuiltinDataset } from './builtin.ts';
+import * as builtins from './builtins.ts';
+
+// The registry of built-in datasets: config validation, the model projects' eval files, the simulation script,
+// the dataset mirror and the pin tests all read it, instead of keeping their own lists.
+
+/** Every built-in dataset, in registry order. */
+export const BUILTIN_DATASETS: readonly BuiltinDataset[] = Object.values(builtins);
+
+/** Every pinned public file of every built-in dataset. */
+export const BUILTIN_PINS: readonly DatasetFilePin[] = BUILTIN_DATASETS.flatMap((d) => d.pins);
+
+/** The built-in dataset of that name, or undefined. */
+export function findBuiltin(name: string): BuiltinDataset | undefined {
+  return BUILTIN_DATASETS.find((d) => d.name === name);
+}
+
+/** The built-ins a config selects (`evals.builtins`), in registry order. */
+export function selectedBuiltins(evals: Pick<EvalsConfig, 'builtins'>): BuiltinDataset[] {
+  return evals.builtins === 'all' ? [...BUILTIN_DATASETS] : BUILTIN_DATASETS.filter((d) => evals.builtins.includes(d.name));
+}
+
+/** Variants to run per built-in: the config's choice, else the dataset's defaults. */
+export function resolveVariants(variants: VariantsConfig): Record<string, string[]> {
+  return Object.fromEntries(BUILTIN_DATASETS.map((d) => [d.name, [...(variants[d.name] ?? d.defaultVariants)]]));
+}
+
+/** Metrics of every dataset key the built-ins can produce (all variants), for threshold validation. */
+export function builtinMetricsByKey(code: CodeConfig): Map<string, MetricSpec[]> {
+  const byKey = new Map<string, MetricSpec[]>();
+  for (const dataset of BUILTIN_DATASETS) {
+    for (const variant of dataset.variants) byKey.set(`${dataset.name}/${variant}`, dataset.metrics(variant, { code }));
+  }
+  return byKey;
+}

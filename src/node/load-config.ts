@@ -1,0 +1,86 @@
+import { BUILTIN_DATASETS, builtinMetricsByKey, findBuiltin } from '../evals/registry.ts';
+import { EvalConfigSchema, type EvalConfig } from '../shared/config/schema.ts';
+import { ConfigError } from '../shared/errors.ts';
+import { formatZodIssues } from '../shared/format-zod-issues.ts';
+
+// Validate a config object once, at the boundary (when vitest.config.ts loads, before any server starts): the
+// schema, then what only the registry of built-in datasets knows (dataset keys, variants, metrics and their ranges).
+// Every problem is reported at once, each naming its path, what was expected and what came.
+
+export function parseEvalConfig(input: unknown, source = 'qwen-evals.config.ts'): EvalConfig {
+  const result = EvalConfigSchema.safeParse(input);
+  if (!result.success) {
+    throw new ConfigError(`Invalid configuration in ${source}:\n${formatZodIssues(result.error, input)}`, { cause: result.error });
+  }
+  const config = result.data;
+  const problems = [...checkReferences(config), ...checkEvals(config), ...checkThresholds(config)];
+  if (problems.length) throw new ConfigError(`Invalid configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
+  return config;
+}
+
+/** `"a", "b"`: the keys of a record, quoted, for messages. */
+export function listKeys(record: Record<string, unknown> | readonly string[]): string {
+  return (Array.isArray(record) ? record : Object.keys(record)).map((k) => `"${k}"`).join(', ');
+}
+
+function checkReferences(config: EvalConfig): string[] {
+  const problems: string[] = [];
+  if (!(config.defaultPreset in config.presets)) {
+    problems.push(`defaultPreset: expected one of ${listKeys(config.presets)}, received "${config.defaultPreset}"`);
+  }
+  for (const model of Object.keys(config.thresholds)) {
+    if (!(model in config.models)) problems.push(`thresholds.${model}: names no model; expected one of ${listKeys(config.models)}`);
+  }
+  return problems;
+}
+
+function checkEvals(config: EvalConfig): string[] {
+  const problems: string[] = [];
+  const names = BUILTIN_DATASETS.map((d) => d.name);
+  if (config.evals.builtins !== 'all') {
+    config.evals.builtins.forEach((name, i) => {
+      if (!findBuiltin(name)) problems.push(`evals.builtins.${i}: expected a built-in dataset (${listKeys(names)}), received "${name}"`);
+    });
+  }
+  for (const [name, variants] of Object.entries(config.variants)) {
+    const dataset = findBuiltin(name);
+    if (!dataset) {
+      problems.push(`variants.${name}: names no built-in dataset; expected one of ${listKeys(names)}`);
+      continue;
+    }
+    variants.forEach((variant, i) => {
+      if (!dataset.variants.includes(variant)) problems.push(`variants.${name}.${i}: expected one of ${listKeys(dataset.variants)}, received "${variant}"`);
+    });
+  }
+  return problems;
+}
+
+// Thresholds name built-in dataset keys and their metrics, with a value inside the metric's range (a proportion is
+// 0..1, so `85` is a mistake caught here, not after the whole run). Your own evals take thresholds in defineEval().
+function checkThresholds(config: EvalConfig): string[] {
+  const problems: string[] = [];
+  const metricsByKey = builtinMetricsByKey(config.code);
+  for (const [model, byKey] of Object.entries(config.thresholds)) {
+    for (const [key, metrics] of Object.entries(byKey)) {
+      const path = `thresholds.${model}.${key}`;
+      const specs = metricsByKey.get(key);
+      if (!specs) {
+        problems.push(
+          `${path}: names no built-in dataset key; expected one of ${listKeys([...metricsByKey.keys()])} ` +
+            '(thresholds of your own evals go in defineEval({ thresholds }))',
+        );
+        continue;
+      }
+      for (const [metric, value] of Object.entries(metrics)) {
+        const spec = specs.find((s) => s.name === metric);
+        if (!spec) {
+          problems.push(`${path}.${metric}: ${key} has no metric "${metric}"; expected one of ${listKeys(specs.map((s) => s.name))}`);
+        } else if (!(value >= spec.range[0] && value <= spec.range[1])) {
+          const hint = spec.kind === 'proportion' && value > 1 && value <= 100 ? ` (a proportion: did you mean ${value / 100}?)` : '';
+          problems.push(`${path}.${metric}: expected a number in [${spec.range[0]}, ${spec.range[1]}], received ${value}${hint}`);
+        }
+      }
+    }
+  }
+  return problems;
+}

@@ -1,0 +1,111 @@
+import { resolve } from 'node:path';
+import type { Plugin } from 'vite';
+import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
+import { selectedBuiltins } from '../../evals/registry.ts';
+import { parseEvalEnv } from '../../shared/config/env.ts';
+import type { EvalConfig, EvalConfigInput } from '../../shared/config/schema.ts';
+import { parseEvalConfig } from '../load-config.ts';
+import { EvalReporter } from '../report/eval-reporter.ts';
+import { resolveProjectSettings } from '../settings.ts';
+import { gpusOverlap } from '../server/gpu-lease.ts';
+import { entryPath } from './entry-path.ts';
+
+// The Vitest side of the plugin: one project per model (its evals, global setup, concurrency, turn on the GPUs),
+// the eval reporters, and the close timeout a server shutdown needs. The user's own projects are left alone.
+
+/** Options of `withEvals`. */
+export interface WithEvalsOptions {
+  /** Where the eval config file is, for error messages. @default 'qwen-evals.config.ts' */
+  configFile?: string;
+}
+
+/** Per-case timeout: covers queueing behind the whole run plus retries. @unit milliseconds */
+const CASE_TIMEOUT_MS = 6 * 60 * 60 * 1000;
+
+/**
+ * Vitest config with one project per model of `evalConfig` added to `vitestConfig` (which may hold your own
+ * projects). The eval config is validated here, so a mistake stops `vitest` before any server starts.
+ * @example
+ * // vitest.config.ts
+ * import { withEvals } from 'qwen-evals/config';
+ * import evals from './qwen-evals.config.ts';
+ * export default withEvals(evals);
+ */
+export function withEvals(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig = {}, options: WithEvalsOptions = {}): ViteUserConfig {
+  const config = parseEvalConfig(evalConfig, options.configFile);
+  const env = parseEvalEnv();
+  const test = vitestConfig.test ?? {};
+  const resultsDir = resolve(env.EVAL_RESULTS_DIR ?? 'results');
+  const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  return {
+    ...vitestConfig,
+    test: {
+      ...test,
+      // Vitest's own json report is kept per invocation beside the run records, each case record in its meta.
+      reporters: test.reporters ?? [new EvalReporter(), ['json', { outputFile: resolve(resultsDir, 'vitest', `${stamp}.json`) }]],
+      // Server shutdown (SIGTERM, grace, SIGKILL) must not be cut off by Vitest's 10 s default.
+      teardownTimeout: Math.max(test.teardownTimeout ?? 10_000, config.server.shutdownGraceMs + 15_000),
+      projects: [...modelProjects(config, env), ...(test.projects ?? [])],
+    },
+  };
+}
+
+// One project per model, in config order; models that share GPUs get successive group orders so Vitest runs them
+// one after another (their servers then never overlap), models on disjoint GPUs share a group and run together.
+function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>): TestProjectInlineConfiguration[] {
+  const groups = assignGroups(config);
+  const include = [...selectedBuiltins(config.evals).map((d) => builtinEvalFile(d.folder)), ...config.evals.include];
+  return Object.keys(config.models).map((modelKey) => {
+    const settings = resolveProjectSettings(config, env, modelKey);
+    return {
+      plugins: [evalsPlugin()],
+      test: {
+        name: modelKey,
+        include,
+        // Built-in evals may live in node_modules/qwen-evals; nothing else there is an eval.
+        exclude: ['**/.git/**', '**/node_modules/!(qwen-evals)/**'],
+        globalSetup: [entryPath('setup/global-setup')],
+        provide: { qwenEvalsConfig: config },
+        testTimeout: CASE_TIMEOUT_MS,
+        hookTimeout: CASE_TIMEOUT_MS,
+        sequence: { concurrent: true, groupOrder: groups.get(modelKey)! },
+        // Each worker may hold the whole in-flight budget; the dispatcher enforces it across workers.
+        maxConcurrency: settings.inFlightLimit,
+        fileParallelism: true,
+        pool: 'threads',
+      },
+    };
+  });
+}
+
+function assignGroups(config: EvalConfig): Map<string, number> {
+  const groups: Array<Array<readonly number[] | null>> = [];
+  const byModel = new Map<string, number>();
+  for (const [key, model] of Object.entries(config.models)) {
+    const gpus = model.gpus ?? null;
+    let index = groups.findIndex((members) => members.every((other) => !gpusOverlap(other, gpus)));
+    if (index === -1) index = groups.push([]) - 1;
+    groups[index]!.push(gpus);
+    // Group 0 is Vitest's default; model projects come after the user's own projects.
+    byModel.set(key, index + 1);
+  }
+  return byModel;
+}
+
+function builtinEvalFile(folder: string): string {
+  return entryPath(`src/evals/${folder}/${folder}.eval`);
+}
+
+// Runs once Vitest knows which projects this invocation selected and which reporters the CLI asked for.
+function evalsPlugin(): Plugin {
+  return {
+    name: 'qwen-evals',
+    configureVitest({ vitest }) {
+      const state = vitest as unknown as { [key: symbol]: boolean };
+      const done = Symbol.for('qwen-evals.configured');
+      if (state[done]) return;
+      state[done] = true;
+      EvalReporter.adoptInto(vitest);
+    },
+  };
+}

@@ -1,0 +1,176 @@
+import { compareCaseIds } from '../../shared/gates/compare.ts';
+import { formatGateReport } from '../../shared/gates/format.ts';
+import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
+import type { RunRecord } from '../../shared/records/run-record.ts';
+import { formatInterval, formatScore } from '../../shared/stats/format.ts';
+
+// What the eval reporter prints, as pure functions of collected data: progress lines, the end-of-run summary.
+// Made for CI logs: bounded (a full run prints well under 200 lines), wrong answers listed as wrong, never as passing.
+
+/** Wrong or unparseable case ids listed per dataset at the end. */
+export const MAX_LISTED_WRONG = 5;
+/** Distinct case errors listed per dataset. */
+export const MAX_LISTED_ERRORS = 3;
+
+/** Running tally of one dataset of one project. */
+export interface DatasetProgress {
+  project: string;
+  key: string;
+  primaryMetric: string;
+  total: number;
+  done: number;
+  /** Sum and count of the primary metric over scored cases (running mean). */
+  scoreSum: number;
+  scored: number;
+  verdicts: Record<Verdict, number>;
+  /** Quarters (1-4) already printed on a non-TTY log. */
+  printedQuarter: number;
+}
+
+/** A new tally for a dataset with `total` selected cases. */
+export function newProgress(project: string, key: string, primaryMetric: string, total: number): DatasetProgress {
+  return { project, key, primaryMetric, total, done: 0, scoreSum: 0, scored: 0, verdicts: { correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0 }, printedQuarter: 0 };
+}
+
+/** Count one finished case. */
+export function addCase(progress: DatasetProgress, record: CaseRecord): void {
+  progress.done += 1;
+  progress.verdicts[record.verdict] += 1;
+  const score = record.verdict === 'error' ? null : record.scores[progress.primaryMetric];
+  if (typeof score === 'number') {
+    progress.scoreSum += score;
+    progress.scored += 1;
+  }
+}
+
+/** `qwen3_8b gsm8k/0shot   640/1319  strict 0.912  (wrong 50, unparseable 6, errors 0)` */
+export function renderProgressLine(progress: DatasetProgress, width = 28): string {
+  const mean = progress.scored ? formatScore(progress.scoreSum / progress.scored) : '—';
+  const v = progress.verdicts;
+  const counts = [
+    v.wrong ? `wrong ${v.wrong}` : '',
+    v.unparseable ? `unparseable ${v.unparseable}` : '',
+    v.error ? `errors ${v.error}` : '',
+  ].filter(Boolean);
+  const count = `${progress.done}/${progress.total}`.padStart(11);
+  return `  ${`${progress.project} ${progress.key}`.padEnd(width)} ${count}  ${progress.primaryMetric} ${mean}${counts.length ? `  (${counts.join(', ')})` : ''}`;
+}
+
+/** On a log that is not a terminal, a dataset's line is printed once per quarter done: bounded, whatever the size. */
+export function quarterReached(progress: DatasetProgress): boolean {
+  const quarter = progress.total === 0 ? 4 : Math.floor((progress.done * 4) / progress.total);
+  if (quarter <= progress.printedQuarter) return false;
+  progress.printedQuarter = quarter;
+  return true;
+}
+
+/** Everything the end-of-run summary shows for one project's run. */
+export interface RunSummary {
+  record: RunRecord;
+  recordPath: string;
+  trackerPath: string;
+  casesPath: string;
+  /** Case records, for the first wrong ids and error messages. */
+  cases: readonly CaseRecord[];
+  /** The command that resumes an interrupted or incomplete run. */
+  resumeCommand: string;
+}
+
+/** The end of a run: headline, per-dataset table, failing gates, wrong cases, errors, paths. */
+export function renderRunSummary(summary: RunSummary): string[] {
+  const { record } = summary;
+  const lines = ['', headline(summary)];
+  if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
+  lines.push(...datasetTable(record));
+  const failed = record.gates.filter((g) => !g.passed || g.note);
+  if (record.gates.length) {
+    const report = formatGateReport(failed.length ? failed : record.gates).split('\n');
+    lines.push('', ...(failed.length ? [report[0]!.replace('Gates:', `Gates (${record.gates.length}, showing the failed and the unjudged):`), ...report.slice(1)] : [formatGateReport(record.gates).split('\n')[0]!]));
+  }
+  lines.push(...wrongCases(summary), ...caseErrors(summary), ...qualityNotes(record));
+  const perf = record.performance;
+  if (perf.outputTokensPerSec !== null) {
+    lines.push('', `  throughput${record.simulation ? ' (simulated)' : ''}: ${perf.outputTokensPerSec.toFixed(1)} output tok/s, ${perf.requestsPerSec?.toFixed(2)} req/s, mean in flight ${perf.meanInFlight?.toFixed(1) ?? 'n/a'} of ${perf.inFlightLimit}`);
+  }
+  lines.push('', `  run record: ${summary.recordPath}`, `  cases:      ${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
+  if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
+  return lines;
+}
+
+function headline(summary: RunSummary): string {
+  const { record } = summary;
+  const who = `${record.project} (${record.model.id}), preset ${record.preset}`;
+  if (record.status === 'interrupted') return `[qwen-evals] INTERRUPTED ${who}: ${record.incomplete?.message ?? 'the run was stopped'}`;
+  if (record.incomplete?.reason === 'server-failed') return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;
+  const failedGates = record.gates.filter((g) => !g.passed).length;
+  if (failedGates) return `[qwen-evals] GATE FAILED ${who}: ${failedGates} gate(s) failed`;
+  if (record.status === 'partial') return `[qwen-evals] INCOMPLETE RUN ${who}: ${record.incomplete?.message ?? 'some cases did not finish'}`;
+  return `[qwen-evals] ${who}: complete`;
+}
+
+function datasetTable(record: RunRecord): string[] {
+  const rows = Object.entries(record.datasets).map(([key, d]) => {
+    const value = d.metrics[d.primaryMetric];
+    const c = d.counts;
+    const size = d.datasetSize === null ? '' : ` of ${d.datasetSize}`;
+    return [key, `${d.primaryMetric} ${formatScore(value?.value)}`, formatInterval(value?.ci), `n=${c.cases}${size}`, `${c.correct + c.graded} ok, ${c.wrong} wrong, ${c.unparseable} unparseable, ${c.error} errors`];
+  });
+  if (rows.length === 0) return ['  (no eval suite ran)'];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  return rows.map((row) => `  ${row.map((cell, i) => (i === row.length - 1 ? cell : cell.padEnd(widths[i]!))).join('  ')}`);
+}
+
+function wrongCases(summary: RunSummary): string[] {
+  const lines: string[] = [];
+  for (const [key, d] of Object.entries(summary.record.datasets)) {
+    const ids = Object.entries(d.cases)
+      .filter(([, c]) => c.verdict === 'wrong' || c.verdict === 'unparseable')
+      .map(([id]) => id)
+      .sort(compareCaseIds);
+    if (ids.length === 0) continue;
+    const shown = ids.slice(0, MAX_LISTED_WRONG).join(', ');
+    lines.push(`  ${key}: ${ids.length} wrong or unparseable, e.g. ${shown}${ids.length > MAX_LISTED_WRONG ? ', …' : ''}`);
+  }
+  return lines.length ? ['', '  Wrong answers (recorded results, not failures; details in the cases file):', ...lines] : [];
+}
+
+function caseErrors(summary: RunSummary): string[] {
+  const lines: string[] = [];
+  const byDataset = new Map<string, Map<string, string[]>>();
+  for (const c of summary.cases) {
+    if (c.verdict !== 'error' || !c.error) continue;
+    const key = `${c.dataset}/${c.variant}`;
+    const messages = byDataset.get(key) ?? new Map<string, string[]>();
+    byDataset.set(key, messages);
+    const message = firstLine(c.error.message);
+    messages.set(message, [...(messages.get(message) ?? []), c.caseId]);
+  }
+  for (const [key, messages] of byDataset) {
+    const total = [...messages.values()].reduce((n, ids) => n + ids.length, 0);
+    lines.push(`  ${key}: ${total} case(s) failed to run`);
+    for (const [message, ids] of [...messages].slice(0, MAX_LISTED_ERRORS)) lines.push(`    ${ids.length}x ${message} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`);
+    if (messages.size > MAX_LISTED_ERRORS) lines.push(`    … ${messages.size - MAX_LISTED_ERRORS} more distinct errors in the cases file`);
+  }
+  return lines.length ? ['', '  Pipeline errors (the case could not be scored):', ...lines] : [];
+}
+
+function qualityNotes(record: RunRecord): string[] {
+  const notes: string[] = [];
+  for (const [key, d] of Object.entries(record.datasets)) {
+    const q = d.quality;
+    const parts = [
+      q.truncated ? `${q.truncated} answer(s) cut at max_tokens` : '',
+      q.overLength ? `${q.overLength} answer(s) longer than max_tokens (the server ignored the limit)` : '',
+      q.capped ? `${q.capped} answer(s) capped for storage` : '',
+      q.contextLength ? `${q.contextLength} prompt(s) too long for the server's context` : '',
+      q.usageMissing ? `${q.usageMissing} answer(s) without token usage` : '',
+      q.retries ? `${q.retries} retried request(s)` : '',
+    ].filter(Boolean);
+    if (parts.length) notes.push(`  ${key}: ${parts.join('; ')}`);
+  }
+  return notes.length ? ['', '  Data quality:', ...notes] : [];
+}
+
+function firstLine(text: string): string {
+  return text.split('\n')[0] ?? '';
+}

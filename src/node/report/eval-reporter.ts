@@ -1,0 +1,268 @@
+import { appendFile, mkdir } from 'node:fs/promises';
+import { dirname, join, relative } from 'node:path';
+import type { UserConsoleLog } from 'vitest';
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
+import type { EvalConfig } from '../../shared/config/schema.ts';
+import type { RunContext } from '../../shared/context.ts';
+import { readCaseRecord, type CaseRecord } from '../../shared/records/case-record.ts';
+import { GateResultSchema, type GateResult } from '../../shared/records/run-record.ts';
+import { datasetKey, SuiteMetaSchema, type SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { addCase, newProgress, quarterReached, renderProgressLine, renderRunSummary, type DatasetProgress } from './console-render.ts';
+import { finishRun } from './finish-run.ts';
+
+// The eval reporter (main process). It collects each case record as its test ends (appending it to
+// cases/<runId>.jsonl at once, so nothing is lost on a crash), shows progress per dataset, and at the end writes
+// each model project's run record and the tracker, then prints a compact summary and the plain
+// "N passed, N failed" line CI reads. In an eval-only run it replaces Vitest's per-test lines (a wrong answer is a
+// result, not a passing test); next to Vitest's own reporter (`--reporter=verbose`, or other projects in the run)
+// it prints only the summary.
+
+/** How much the reporter prints: everything (it is the console) or the end summary (another reporter is). */
+export type ConsoleMode = 'full' | 'summary';
+
+interface ProjectRun {
+  run: RunContext;
+  config: EvalConfig;
+  cases: CaseRecord[];
+  suites: Map<string, SuiteMeta>;
+  gates: GateResult[];
+  /** Runs of this Vitest instance so far, this one included (watch mode re-runs). */
+  sequence: number;
+}
+
+const TTY_REDRAW_MS = 200;
+
+export class EvalReporter implements Reporter {
+  #vitest: Vitest | undefined;
+  #mode: ConsoleMode;
+  #projects = new Map<string, ProjectRun>();
+  #progress = new Map<string, DatasetProgress>();
+  #writes: Promise<void> = Promise.resolve();
+  #counts = { passed: 0, failed: 0, skipped: 0 };
+  #cpuAtStart: NodeJS.CpuUsage | undefined;
+  #startedAt = new Date();
+  #drawn = 0;
+  #lastDraw = 0;
+
+  constructor(options: { console?: ConsoleMode } = {}) {
+    this.#mode = options.console ?? 'summary';
+  }
+
+  /**
+   * Settle the reporter line-up once Vitest knows the selected projects and the CLI's reporters: make sure an eval
+   * reporter runs (a CLI `--reporter` replaces the configured ones), let it be the whole console when only model
+   * projects run, and keep Vitest's own reporter for the rest.
+   */
+  static adoptInto(vitest: Vitest): void {
+    const reporters = vitest.config.reporters as unknown[];
+    let ours = reporters.find((r): r is EvalReporter => r instanceof EvalReporter);
+    const cliChose = !ours;
+    if (!ours) {
+      ours = new EvalReporter();
+      reporters.push(ours);
+    }
+    const evalOnly = vitest.projects.every((p) => (p.config.provide as { qwenEvalsConfig?: unknown } | undefined)?.qwenEvalsConfig !== undefined);
+    if (cliChose || !evalOnly) {
+      ours.#mode = 'summary';
+      if (!cliChose && !reporters.some((r) => Array.isArray(r) && r[0] === 'default')) reporters.unshift(['default', {}]);
+    } else {
+      ours.#mode = 'full';
+    }
+  }
+
+  onInit(vitest: Vitest): void {
+    this.#vitest = vitest;
+  }
+
+  onTestRunStart(): void {
+    this.#cpuAtStart = process.cpuUsage();
+    this.#startedAt = new Date();
+    this.#counts = { passed: 0, failed: 0, skipped: 0 };
+    this.#progress.clear();
+    this.#drawn = 0;
+    for (const project of this.#projects.values()) {
+      project.cases = [];
+      project.gates = [];
+      project.suites.clear();
+      project.sequence += 1;
+    }
+  }
+
+  onTestModuleCollected(module: TestModule): void {
+    const project = this.#projectRun(module.project);
+    if (!project) return;
+    for (const suite of module.children.allSuites()) {
+      const parsed = SuiteMetaSchema.safeParse(suite.meta().evalSuite);
+      if (!parsed.success) continue;
+      const key = datasetKey(parsed.data);
+      project.suites.set(key, parsed.data);
+      this.#progress.set(`${project.run.project} ${key}`, newProgress(project.run.project, key, parsed.data.primaryMetric, parsed.data.selected));
+    }
+    this.#redraw();
+  }
+
+  onTestCaseResult(testCase: TestCase): void {
+    const state = testCase.result().state;
+    if (state === 'passed') this.#counts.passed += 1;
+    else if (state === 'failed') this.#counts.failed += 1;
+    else if (state === 'skipped') this.#counts.skipped += 1;
+    const project = this.#projectRun(testCase.project);
+    if (!project) return;
+    const meta = testCase.meta();
+    const gates = GateResultSchema.array().safeParse(meta.evalGates);
+    if (gates.success) project.gates.push(...gates.data);
+    const record = readCaseRecord(meta.evalCase);
+    if (!record) return;
+    project.cases.push(record);
+    const file = casesFile(project);
+    const line = `${JSON.stringify(record)}\n`;
+    this.#enqueue(async () => {
+      await mkdir(dirname(file), { recursive: true });
+      await appendFile(file, line);
+    });
+    const progress = this.#progress.get(`${project.run.project} ${record.dataset}/${record.variant}`);
+    if (progress) {
+      addCase(progress, record);
+      if (this.#mode === 'full' && !this.#isTty() && quarterReached(progress)) this.#log(renderProgressLine(progress));
+      this.#redraw();
+    }
+  }
+
+  onUserConsoleLog(log: UserConsoleLog): void {
+    if (this.#mode !== 'full') return;
+    this.#clear();
+    (log.type === 'stderr' ? process.stderr : process.stdout).write(log.content);
+  }
+
+  async onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
+    await this.#writes;
+    this.#clear();
+    const ownFirst = [...errors].sort((a, b) => Number(isOwn(b)) - Number(isOwn(a)));
+    // A setup failure (no server, bad config) is the one thing to say: ours first and alone, no test tally noise.
+    if (modules.length === 0 && ownFirst.length > 0) {
+      for (const error of ownFirst) this.#log(`\n[qwen-evals] cannot run: ${error.message}\n`);
+      this.#log(`0 passed, ${errors.length} failed`);
+      return;
+    }
+    const failedSuites = modules.flatMap((m) => [m, ...m.children.allSuites()]).filter((s) => s.state() === 'failed' && s.errors().length > 0);
+    this.#counts.failed += failedSuites.length + errors.length;
+    if (this.#mode === 'full') this.#printFailures(failedSuites.flatMap((s) => s.errors()), ownFirst);
+    const cpu = this.#cpuAtStart ? process.cpuUsage(this.#cpuAtStart) : null;
+    for (const [name, project] of this.#projects) {
+      if (project.suites.size === 0 || !modules.some((m) => m.project.name === name)) continue;
+      const runId = currentRunId(project);
+      try {
+        const finished = await finishRun({
+          runId,
+          // A re-run starts when it starts, not when global setup did: history orders runs by start time.
+          startedAt: project.sequence === 1 ? project.run.startedAt : this.#startedAt.toISOString(),
+          run: project.run,
+          config: project.config,
+          suites: [...project.suites.values()],
+          cases: project.cases,
+          gates: project.gates,
+          reason,
+          clientCpuMs: cpu ? (cpu.user + cpu.system) / 1000 : null,
+        });
+        const lines = renderRunSummary({
+          record: finished.record,
+          recordPath: this.#relative(finished.recordPath),
+          trackerPath: this.#relative(finished.trackerPath),
+          casesPath: this.#relative(casesFile(project)),
+          cases: project.cases,
+          resumeCommand: resumeCommand(finished.record.runId, name),
+        });
+        for (const line of lines) this.#log(line);
+        if (finished.record.status !== 'complete' && reason !== 'interrupted') process.exitCode = 1;
+      } catch (error) {
+        // The cases are safe in cases/<runId>.jsonl; say so rather than lose the run silently.
+        this.#counts.failed += 1;
+        process.exitCode = 1;
+        this.#log(`[qwen-evals] could not finish run ${runId} of ${name} (its cases are in ${casesFile(project)}): ${(error as Error).stack ?? String(error)}`);
+      }
+    }
+    const { passed, failed, skipped } = this.#counts;
+    this.#log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  }
+
+  // Errors outside any case (collection, hooks, unhandled): the message, once each, ours without a stack.
+  #printFailures(suiteErrors: ReadonlyArray<{ message: string; stack?: string; code?: unknown }>, errors: readonly SerializedError[]): void {
+    const seen = new Set<string>();
+    for (const error of [...suiteErrors, ...errors]) {
+      const text = isOwn(error) ? error.message : (error.stack ?? error.message);
+      if (seen.has(text)) continue;
+      seen.add(text);
+      this.#log(`\n[qwen-evals] error: ${text}`);
+    }
+  }
+
+  #projectRun(project: TestCase['project']): ProjectRun | undefined {
+    const existing = this.#projects.get(project.name);
+    if (existing) return existing;
+    const provided = project.getProvidedContext() as { evalRun?: RunContext; qwenEvalsConfig?: EvalConfig };
+    if (!provided.evalRun || !provided.qwenEvalsConfig) return undefined;
+    const created: ProjectRun = { run: provided.evalRun, config: provided.qwenEvalsConfig, cases: [], suites: new Map(), gates: [], sequence: 1 };
+    this.#projects.set(project.name, created);
+    return created;
+  }
+
+  #isTty(): boolean {
+    return process.stdout.isTTY === true;
+  }
+
+  // A terminal gets one live line per dataset, redrawn in place at most five times a second.
+  #redraw(): void {
+    if (this.#mode !== 'full' || !this.#isTty()) return;
+    const now = Date.now();
+    if (now - this.#lastDraw < TTY_REDRAW_MS) return;
+    this.#lastDraw = now;
+    this.#clear();
+    const lines = [...this.#progress.values()].map((p) => renderProgressLine(p));
+    if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
+    this.#drawn = lines.length;
+  }
+
+  #clear(): void {
+    if (this.#drawn === 0) return;
+    process.stdout.write(`\x1b[${this.#drawn}A\x1b[0J`);
+    this.#drawn = 0;
+  }
+
+  #relative(path: string): string {
+    const root = this.#vitest?.config.root ?? process.cwd();
+    const rel = relative(root, path);
+    return rel.startsWith('..') ? path : rel;
+  }
+
+  #enqueue(write: () => Promise<void>): void {
+    this.#writes = this.#writes.then(write).catch((error: unknown) => {
+      this.#log(`[qwen-evals] could not write a case record: ${(error as Error).message}`);
+    });
+  }
+
+  #log(line: string): void {
+    (this.#vitest?.logger ?? console).log(line);
+  }
+}
+
+function isOwn(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return typeof code === 'string' && code.startsWith('EVAL_');
+}
+
+// Watch-mode re-runs get their own id (and cases file): `<runId>-r2`, `-r3`, ...
+function currentRunId(project: ProjectRun): string {
+  return project.sequence === 1 ? project.run.runId : `${project.run.runId}-r${project.sequence}`;
+}
+
+function casesFile(project: ProjectRun): string {
+  return join(project.run.resultsDir, 'cases', `${currentRunId(project)}.jsonl`);
+}
+
+// The command that finishes an interrupted or incomplete run without asking the recorded cases again.
+function resumeCommand(runId: string, project: string): string {
+  const args = process.argv.slice(2).filter((arg) => arg !== 'run');
+  const rest = args.length ? args.join(' ') : `--project ${project}`;
+  return `EVAL_RESUME=${runId} pnpm vitest run ${rest}`;
+}
+

@@ -1,0 +1,54 @@
+import { ServerError } from '../../shared/errors.ts';
+
+const CHECK_TIMEOUT_MS = 10_000;
+
+export interface ExternalServerInfo {
+  vllmVersion: string | null;
+  /** Simulation mode the simulated vLLM reports in `x-vllm-simulated` (`script` when it says only that it is one); null = a real server. */
+  simulation: string | null;
+}
+
+// Check a running OpenAI-compatible server: reachable, serves `model`, and (if vLLM) which version.
+export async function checkExternalServer(baseUrl: string, model: string, apiKey: string | null): Promise<ExternalServerInfo> {
+  const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
+  let response: Response;
+  try {
+    response = await fetch(`${baseUrl}/v1/models`, { headers, signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+  } catch (error) {
+    throw new ServerError('EVAL_SERVER_UNHEALTHY', baseUrl, `EVAL_BASE_URL server ${baseUrl} is not reachable (GET /v1/models failed: ${(error as Error).message}). Start it first, or unset EVAL_BASE_URL to let the harness launch vLLM.`, { cause: error });
+  }
+  const text = await response.text();
+  if (!response.ok) {
+    const hint = response.status === 401 ? ' Set EVAL_API_KEY to the server\'s key.' : '';
+    throw new ServerError('EVAL_SERVER_UNHEALTHY', baseUrl, `EVAL_BASE_URL server ${baseUrl} answered GET /v1/models with HTTP ${response.status}: ${text.slice(0, 300)}.${hint}`);
+  }
+  let ids: string[];
+  try {
+    const body = JSON.parse(text) as { data?: Array<{ id?: unknown }> };
+    ids = (body.data ?? []).map((m) => String(m.id));
+  } catch (error) {
+    throw new ServerError('EVAL_SERVER_UNHEALTHY', baseUrl, `EVAL_BASE_URL server ${baseUrl} returned a /v1/models body that is not JSON: ${text.slice(0, 200)}`, { cause: error });
+  }
+  if (!ids.includes(model)) {
+    throw new ServerError('EVAL_SERVER_MISMATCH', baseUrl, `EVAL_BASE_URL server ${baseUrl} serves ${ids.map((i) => `"${i}"`).join(', ') || 'no model'}, expected "${model}". Point EVAL_BASE_URL at a server for this model, or run the project of the model it serves.`);
+  }
+  return { vllmVersion: await readVersion(baseUrl), simulation: simulationOf(response.headers.get('x-vllm-simulated')) };
+}
+
+// vLLM's GET /version; null for servers that do not have it.
+export async function readVersion(baseUrl: string): Promise<string | null> {
+  try {
+    const response = await fetch(`${baseUrl}/version`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+    if (!response.ok) return null;
+    const body = (await response.json()) as { version?: unknown };
+    return typeof body.version === 'string' ? body.version : null;
+  } catch {
+    return null;
+  }
+}
+
+// `x-vllm-simulated: 1` (a simulator scripted by the user) or the mode it was launched with (`gold`, `mix:0.3`).
+function simulationOf(header: string | null): string | null {
+  if (header === null || header === '' || header === '0') return null;
+  return header === '1' ? 'script' : header;
+}

@@ -1,0 +1,162 @@
+import { existsSync } from 'node:fs';
+import { access, mkdir } from 'node:fs/promises';
+import { constants } from 'node:fs';
+import { join, resolve } from 'node:path';
+import type { TestProject } from 'vitest/node';
+import { parseEvalEnv, type EvalEnv } from '../../shared/config/env.ts';
+import type { EvalConfig } from '../../shared/config/schema.ts';
+import type { RunContext } from '../../shared/context.ts';
+import { ConfigError } from '../../shared/errors.ts';
+import { harnessVersion } from '../../shared/package-root.ts';
+import { startMirrorIfAsked } from '../datasets/start-mirror.ts';
+import { planBaseline } from '../history/baseline.ts';
+import { makeRunId } from '../history/run-id.ts';
+import { readProvidedConfig } from '../plugin/provided-config.ts';
+import { resolveProjectSettings, type ProjectSettings } from '../settings.ts';
+import { startDispatcher } from '../../../setup/dispatcher.ts';
+import { gpusOverlap } from './gpu-lease.ts';
+import { ServerSession } from './session.ts';
+
+// Per-model-project global setup (main process): check what can be checked before anything starts, plan the
+// baseline, start the dispatcher, start (or check) the server when it is this project's turn on the GPUs, and hand
+// the workers their run context. Teardown stops everything it started.
+
+export default async function setup(project: TestProject): Promise<() => Promise<void>> {
+  const config = readProvidedConfig(project);
+  const env = parseEvalEnv();
+  const settings = resolveProjectSettings(config, env, project.name);
+  const resultsDir = resolve(project.config.root, settings.resultsDir);
+  await ensureWritable(resultsDir);
+  const startedAt = new Date();
+  const runId = makeRunId({ project: settings.modelKey, preset: settings.presetName, startedAt });
+  const resumeFrom = resolveResume(env.EVAL_RESUME, resultsDir);
+  const log = (line: string) => console.log(`[qwen-evals] ${line}`);
+  const cleanups: Array<() => Promise<void>> = [];
+  const teardown = async () => {
+    for (const cleanup of cleanups.reverse()) await cleanup().catch(() => {});
+  };
+
+  try {
+    const mirror = await startMirrorIfAsked(env.EVAL_DATASET_MIRROR);
+    if (mirror) cleanups.push(mirror.close);
+    const datasetBaseUrl = mirror?.baseUrl ?? process.env.EVAL_DATASET_BASE_URL ?? null;
+    const simulate = env.EVAL_SIMULATE ?? null;
+
+    let dispatcherRef: Awaited<ReturnType<typeof startDispatcher>> | undefined;
+    const session = new ServerSession({
+      settings,
+      config,
+      runId,
+      resultsDir,
+      datasetBaseUrl,
+      simulate,
+      onUpstreams: (urls) => dispatcherRef?.setUpstreams(urls),
+      log,
+    });
+    const dispatcher = await startDispatcher({
+      upstreams: [],
+      inFlightLimit: settings.inFlightLimit,
+      timeouts: settings.client,
+      fatalReason: () => session.fatalReason(),
+      control: {
+        status: () => session.status(),
+        simulatorStats: (reset) => session.simulatorStats(reset),
+      },
+    });
+    dispatcherRef = dispatcher;
+    cleanups.push(dispatcher.close);
+    cleanups.push(() => session.stopServer());
+
+    const order = serverOrder(project, config);
+    if (order.length > 1 && order[0] === settings.modelKey) {
+      log(`${order.length} model projects share the GPUs, so their servers run one at a time, in this order: ${order.join(', ')} (set \`models.<key>.gpus\` to run models on separate GPUs at once)`);
+    }
+    // The first project in line starts its server now, so a server that cannot start is the first and only error;
+    // the others start theirs when their tests ask for it, after the previous server has stopped.
+    const status = !session.launches || order[0] === settings.modelKey ? await session.status() : null;
+    // Runs of another simulation mode (or real ones) never serve as baselines; when the mode is not known yet
+    // (a server launched later), each suite's gate checks it against the server it got.
+    const baseline = await planBaseline({
+      resultsDir,
+      project: settings.modelKey,
+      preset: settings.presetName,
+      simulation: status ? status.simulation : (simulate ?? undefined),
+      branch: config.gates.baselineBranch,
+      excludeRunId: runId,
+    });
+
+    const run: RunContext = {
+      runId,
+      startedAt: startedAt.toISOString(),
+      resultsDir,
+      project: settings.modelKey,
+      model: {
+        key: settings.modelKey,
+        id: settings.model.id,
+        revision: settings.model.revision ?? null,
+        quantization: settings.model.quantization ?? null,
+        reasoning: settings.model.reasoning ?? null,
+      },
+      preset: settings.presetName,
+      limit: settings.limit,
+      sampling: settings.sampling,
+      variants: settings.variants,
+      code: settings.code,
+      client: settings.client,
+      judge: settings.judge,
+      thresholds: settings.thresholds,
+      gates: { minEffect: config.gates.minEffect, alpha: config.gates.alpha, onIncomparable: config.gates.onIncomparable },
+      baseline,
+      resumeFrom,
+      datasetBaseUrl,
+      harnessVersion: harnessVersion(),
+      dispatcherUrl: dispatcher.baseUrl,
+      apiKey: settings.apiKey,
+      inFlightLimit: settings.inFlightLimit,
+    };
+    project.provide('evalRun', run);
+    log(describeStart(run, settings, session.launches, resumeFrom));
+    return teardown;
+  } catch (error) {
+    await teardown();
+    throw error;
+  }
+}
+
+// Model projects of this invocation sharing this project's GPUs, in config order: the order their servers run in.
+function serverOrder(project: TestProject, config: EvalConfig): string[] {
+  const selected = new Set(project.vitest.projects.map((p) => p.name));
+  const mine = config.models[project.name]?.gpus ?? null;
+  return Object.entries(config.models)
+    .filter(([key, model]) => selected.has(key) && gpusOverlap(mine, model.gpus ?? null))
+    .map(([key]) => key);
+}
+
+function describeStart(run: RunContext, settings: ProjectSettings, launches: boolean, resumeFrom: string | null): string {
+  const server = launches ? 'launching vLLM' : `using ${settings.baseUrls!.join(', ')}`;
+  const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
+  return `run ${run.runId}${resume}: ${run.model.id}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
+}
+
+// A results folder that cannot be written would lose the run at its end: fail now, naming the setting.
+async function ensureWritable(dir: string): Promise<void> {
+  try {
+    await mkdir(dir, { recursive: true });
+    await access(dir, constants.W_OK);
+  } catch (error) {
+    throw new ConfigError(
+      `The results folder ${dir} cannot be written (${(error as Error).message}); set \`EVAL_RESULTS_DIR\` to a writable folder.`,
+      { cause: error },
+    );
+  }
+}
+
+// EVAL_RESUME names a run id or a cases file; it must exist.
+function resolveResume(value: EvalEnv['EVAL_RESUME'], resultsDir: string): string | null {
+  if (!value) return null;
+  const file = value.endsWith('.jsonl') ? resolve(value) : join(resultsDir, 'cases', `${value}.jsonl`);
+  if (!existsSync(file)) {
+    throw new ConfigError(`\`EVAL_RESUME\` is "${value}", expected a run id with case records under ${join(resultsDir, 'cases')} or a path to a cases .jsonl file; ${file} does not exist.`);
+  }
+  return file;
+}

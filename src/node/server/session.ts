@@ -1,0 +1,185 @@
+import { resolve } from 'node:path';
+import type { ServerStatus } from '../../shared/context.ts';
+import { NoServerError } from '../../shared/errors.ts';
+import type { EvalConfig } from '../../shared/config/schema.ts';
+import { buildServeArgs, type ProjectSettings } from '../settings.ts';
+import { prepareSimulation } from '../simulation/prepare-simulation.ts';
+import { checkExternalServer } from './check-external-server.ts';
+import { findExecutable } from './find-executable.ts';
+import { findFreePort } from './free-port.ts';
+import { acquireGpus, releaseGpus, type GpuHolder } from './gpu-lease.ts';
+import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
+
+// The server side of one model project: the server the evals talk to, launched when its turn on the GPUs comes
+// (right away for the first project, when asked for the others), or a running server given by EVAL_BASE_URL.
+
+/** What a session needs to know. */
+export interface SessionOptions {
+  settings: ProjectSettings;
+  config: Pick<EvalConfig, 'evals' | 'code'>;
+  runId: string;
+  resultsDir: string;
+  datasetBaseUrl: string | null;
+  /** `EVAL_SIMULATE` mode; the simulated vLLM is launched, scripted from the datasets. */
+  simulate: string | null;
+  /** Called with the upstream URLs each time the server behind the dispatcher changes. */
+  onUpstreams: (urls: string[]) => void;
+  log: (line: string) => void;
+}
+
+/** Simulator counters captured before its server stops (the run record reads them after the run). */
+export type SimulatorStats = Record<string, unknown>;
+
+export class ServerSession {
+  readonly #options: SessionOptions;
+  readonly #holder: GpuHolder;
+  #status: Promise<ServerStatus> | null = null;
+  #server: LaunchedServer | null = null;
+  #simulation: Promise<{ bin: string; env: Record<string, string> }> | null = null;
+  #simStats: SimulatorStats | null = null;
+
+  constructor(options: SessionOptions) {
+    this.#options = options;
+    this.#holder = { project: options.settings.modelKey, gpus: options.settings.model.gpus ?? null, stop: () => this.stopServer() };
+  }
+
+  /** True when the harness launches the server (no EVAL_BASE_URL, or EVAL_SIMULATE). */
+  get launches(): boolean {
+    return this.#options.simulate !== null || this.#options.settings.baseUrls === null;
+  }
+
+  /** The server's status, launching it first when needed; concurrent callers share one launch. */
+  status(): Promise<ServerStatus> {
+    if (!this.#status) {
+      this.#status = this.launches ? acquireGpus(this.#holder, () => this.#launch()) : this.#checkExternal();
+      this.#status.catch(() => {
+        this.#status = null;
+        releaseGpus(this.#holder);
+      });
+    }
+    return this.#status;
+  }
+
+  /** Why the launched server can no longer answer (it died), with its last log lines; null while it can. */
+  fatalReason(): string | null {
+    const server = this.#server;
+    const exit = server?.exited();
+    if (!server || !exit) return null;
+    const tail = server.logTail().slice(-15).map((l) => `  ${l}`).join('\n');
+    return `vLLM server \`${server.command.join(' ')}\` (pid ${server.pid}) died mid-run (${describeExit(exit)}). Full log: ${server.logFile}\nLast server log lines:\n${tail}`;
+  }
+
+  /** The launched simulator's counters (live while it runs, else as captured when it stopped). */
+  async simulatorStats(reset: boolean): Promise<SimulatorStats | null> {
+    const status = this.#server && !this.#server.exited() ? await this.#status : null;
+    if (status?.simulation != null) {
+      const url = status.upstreams[0]!;
+      const stats = await readJson(`${url}/_sim/stats`);
+      if (reset) await fetch(`${url}/_sim/reset-stats`, { method: 'POST' }).then((r) => r.body?.cancel()).catch(() => {});
+      if (stats) return stats;
+    }
+    const captured = this.#simStats;
+    if (reset) this.#simStats = null;
+    return captured;
+  }
+
+  /** Stop the launched server (another project's turn on the GPUs, or teardown); the session can launch again. */
+  async stopServer(): Promise<void> {
+    const server = this.#server;
+    if (!server) return;
+    const status = await this.#status?.catch(() => null);
+    if (status?.simulation != null && !server.exited()) this.#simStats = (await readJson(`${status.upstreams[0]}/_sim/stats`)) ?? this.#simStats;
+    this.#server = null;
+    this.#status = null;
+    await server.stop();
+    releaseGpus(this.#holder);
+  }
+
+  async #launch(): Promise<ServerStatus> {
+    const { settings, resultsDir, runId } = this.#options;
+    const simulation = this.#options.simulate ? await this.#prepareSimulation(this.#options.simulate) : null;
+    const bin = simulation?.bin ?? settings.server.bin;
+    if (!findExecutable(bin)) throw noServer(bin);
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const gpus = settings.model.gpus;
+    const server = await launchServer({
+      bin,
+      args: buildServeArgs(settings, port),
+      baseUrl,
+      logFile: resolve(resultsDir, 'logs', `${runId}.vllm.log`),
+      readinessTimeoutMs: settings.server.readinessTimeoutMs,
+      shutdownGraceMs: settings.server.shutdownGraceMs,
+      env: { ...simulation?.env, ...(gpus ? { CUDA_VISIBLE_DEVICES: gpus.join(',') } : {}) },
+    });
+    this.#server = server;
+    const info = await checkExternalServer(baseUrl, settings.model.id, null).catch(async (error: unknown) => {
+      await server.stop();
+      throw error;
+    });
+    this.#options.onUpstreams([baseUrl]);
+    this.#options.log(`launched ${server.command.join(' ')} (pid ${server.pid})${info.simulation ? ` [SIMULATED vLLM, ${info.simulation}: answers are scripted, not a model]` : ''}`);
+    return {
+      upstreams: [baseUrl],
+      label: `${baseUrl} (vLLM launched by the harness, log ${server.logFile})`,
+      launched: true,
+      command: server.command,
+      vllmVersion: info.vllmVersion,
+      logFile: server.logFile,
+      maxNumSeqs: settings.preset.maxNumSeqs,
+      simulation: info.simulation,
+    };
+  }
+
+  async #checkExternal(): Promise<ServerStatus> {
+    const { settings } = this.#options;
+    const urls = settings.baseUrls!;
+    const infos = await Promise.all(urls.map((url) => checkExternalServer(url, settings.model.id, settings.apiKey)));
+    this.#options.onUpstreams(urls);
+    return {
+      upstreams: urls,
+      label: urls.length === 1 ? `${urls[0]} (EVAL_BASE_URL)` : `${urls.join(', ')} (EVAL_BASE_URL replicas)`,
+      launched: false,
+      command: null,
+      vllmVersion: infos.find((i) => i.vllmVersion)?.vllmVersion ?? null,
+      logFile: null,
+      maxNumSeqs: settings.preset.maxNumSeqs,
+      simulation: infos.find((i) => i.simulation)?.simulation ?? null,
+    };
+  }
+
+  // The script is built once per session from the selected datasets, then reused by every launch.
+  #prepareSimulation(mode: string) {
+    const { settings, config, resultsDir, runId, datasetBaseUrl } = this.#options;
+    this.#simulation ??= prepareSimulation({
+      mode: mode as never,
+      resultsDir,
+      runId,
+      source: { datasetBaseUrl },
+      limit: settings.limit,
+      evals: config.evals,
+      variants: settings.variants,
+      code: settings.code,
+    });
+    return this.#simulation;
+  }
+}
+
+function noServer(bin: string): NoServerError {
+  return new NoServerError(
+    `No inference server: \`${bin}\` is not on PATH and EVAL_BASE_URL is not set.\n` +
+      '  - On a GPU machine: `pip install vllm` (v0.21), or set EVAL_VLLM_BIN to its path.\n' +
+      '  - With a server already running: EVAL_BASE_URL=http://host:8000/v1 (comma-separate replicas).\n' +
+      '  - Without a GPU: EVAL_SIMULATE=gold runs the suites against the simulated vLLM (results labelled simulated).',
+  );
+}
+
+async function readJson(url: string): Promise<SimulatorStats | null> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(5_000) });
+    return response.ok ? ((await response.json()) as SimulatorStats) : null;
+  } catch {
+    return null;
+  }
+}
+

@@ -1,0 +1,347 @@
+import { createHash } from 'node:crypto';
+import { describe, test, type TaskMeta, type TestContext } from 'vitest';
+import { renderTranscript, type ChatMessage } from '../shared/chat-message.ts';
+import type { RunContext, ServerStatus } from '../shared/context.ts';
+import { ConfigError, describeError, EvalError, GateFailedError, ScorerError } from '../shared/errors.ts';
+import type { CaseRecord, Verdict } from '../shared/records/case-record.ts';
+import type { MetricSpec } from '../shared/records/metric.ts';
+import { datasetKey, type JudgeInfo, type SuiteMeta } from '../shared/records/suite-meta.ts';
+import type { Sampling } from '../shared/sampling.ts';
+import { metricsOf, runScorer, type AnyScorer } from '../scorers/scorer.ts';
+import { isFatalServerError, type ChatResult, type EvalClient } from './client/chat.ts';
+import type { CompletionResult } from './client/completions.ts';
+import { getEvalClient } from './eval-client.ts';
+import { getServerStatus, injectRunContext } from './context.ts';
+import { loadData, type DataSource } from './data.ts';
+import { evaluateSuiteGates } from './gate.ts';
+import { CaseLedger, withLedger } from './ledger.ts';
+import { loadResumedCases } from './resume.ts';
+
+// The public one-file eval API: `defineEval({ name, data, prompt, scorers })` registers one Vitest test per case
+// and a gate test, and fills in everything else (EVAL_LIMIT, resume, usage and timing, verdicts, records, gates).
+
+/** What a task gets besides the case: the run's client and the sampling to use. */
+export interface TaskContext {
+  /** The run's client (through the dispatcher, which keeps the server's batch full); every request is counted for the case. */
+  client: EvalClient;
+  /** The model's sampling with the eval's `sampling` overrides. */
+  sampling: Sampling;
+  /** Aborted when the case times out or the run is cancelled; pass it to every request. */
+  signal: AbortSignal;
+  server: ServerStatus;
+  run: RunContext;
+}
+
+/** The answer of the default task: a chat or completion result with its text. */
+export type DefaultOutput = ChatResult | CompletionResult;
+
+/** An eval: its cases, what to ask, how to score. */
+export interface EvalDefinition<Item, Output = DefaultOutput> {
+  /** Dataset name (lower-case `[a-z0-9_]`); with `variant` it forms the key `name/variant` of records, thresholds and the tracker. */
+  name: string;
+  /** @default 'default' */
+  variant?: string;
+  /** Shown in reports. @default the key */
+  label?: string;
+  /** The cases: an array, a function returning them, or `jsonl()`, `csv()`, `remoteFile()`. */
+  data: DataSource<Item>;
+  /** Case id: a field of the item or a function; ids must be unique. @default `item.id`, else the 0-based index */
+  id?: (Item extends object ? Extract<keyof Item, string> : never) | ((item: Item, index: number) => string | number);
+  /** What is sent: chat messages, or a string for `/v1/completions`. Recorded per case and hashed into the fingerprint. */
+  prompt: (item: Item) => ChatMessage[] | string;
+  /** Asks the server. @default sends `prompt(item)` (chat or completion) with the eval's sampling */
+  task?: (item: Item, context: TaskContext) => Promise<Output>;
+  /** The answer as text for the record and scorers. @default `output.text` */
+  response?: (output: Output) => string;
+  /** The expected answer handed to scorers. @default `item.expected`, else `item.answer` */
+  expected?: (item: Item) => unknown;
+  /** Scorers; the first metric of the first scorer is the primary one (verdicts, default gates, tracker). */
+  scorers: AnyScorer<Item, Output>[];
+  /** Minimum score per metric; the config's `thresholds[model][key]` take precedence per metric. */
+  thresholds?: Record<string, number>;
+  /** Sampling overrides for this eval, over the model's sampling. */
+  sampling?: Partial<Sampling>;
+  /** Who judges a judged eval, for records and comparability. */
+  judge?: JudgeInfo | null;
+  /** Size of the full dataset when `data` already holds a subset. @default the number of cases loaded */
+  datasetSize?: number;
+}
+
+/** A request the server failed in a way that ends the run; later cases are skipped instead of repeating it. */
+let fatalError: unknown = null;
+
+/**
+ * Define an eval: one Vitest test per case (concurrently, up to the run's in-flight limit) plus a `gate` test that
+ * checks thresholds and the baseline. A wrong answer is a recorded result, not a failed test; a case fails only
+ * when the pipeline broke (server, scorer), and the gate fails the run when a score is below what it must be.
+ * @example
+ * defineEval({
+ *   name: 'arith',
+ *   data: jsonl('evals/arith.jsonl'),
+ *   prompt: (item) => [{ role: 'user', content: item.question }],
+ *   scorers: [numericMatch({ name: 'strict', extract: 'boxed' })],
+ *   thresholds: { strict: 0.8 },
+ * });
+ */
+export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinition<Item, Output>): void {
+  const metricSpecs = checkDefinition(definition);
+  const key = datasetKey({ dataset: definition.name, variant: definition.variant ?? 'default' });
+  // Suite meta is filled in after the cases are registered: tests copy their parent's meta when created.
+  const meta: TaskMeta = {};
+  describe(definition.label ?? key, { meta }, async () => {
+    const run = injectRunContext();
+    const [server, loaded] = await Promise.all([getServerStatus(run), loadData(definition.data, run)]);
+    const all = loaded.items;
+    const cases = run.limit === null ? all : all.slice(0, run.limit);
+    const ids = caseIds(definition, all, key).slice(0, cases.length);
+    const thresholds = { ...definition.thresholds, ...run.thresholds[key] };
+    const sampling: Sampling = { ...run.sampling, ...definition.sampling };
+    const client = getEvalClient(run);
+    const resumed = run.resumeFrom ? loadResumedCases(run.resumeFrom, definition.name, definition.variant ?? 'default') : new Map<string, CaseRecord>();
+    const suite: SuiteMeta = {
+      dataset: definition.name,
+      variant: definition.variant ?? 'default',
+      label: definition.label ?? key,
+      primaryMetric: metricSpecs[0]!.name,
+      metricSpecs,
+      pins: loaded.pins,
+      promptHash: hashPromptTemplate(definition, all[0]),
+      datasetSize: definition.datasetSize ?? all.length,
+      selected: cases.length,
+      judge: definition.judge ?? null,
+    };
+    const records: CaseRecord[] = [];
+    const runtime = { run, server, client, sampling };
+
+    cases.forEach((item, index) => {
+      const caseId = ids[index]!;
+      test(`${key} ${caseId}`, { concurrent: true }, async (context) => {
+        const earlier = resumed.get(caseId);
+        const record = earlier ? { ...earlier, runId: run.runId } : await evaluateCase(definition, item, caseId, runtime, context);
+        records.push(record);
+        context.task.meta.evalCase = record;
+        if (record.verdict === 'error') throw reviveError(record);
+      });
+    });
+
+    test(`gate ${key}`, { concurrent: false }, async (context) => {
+      if (fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
+      const gates = await evaluateSuiteGates({ key, suite, records, thresholds, run, server });
+      context.task.meta.evalGates = gates;
+      const failed = gates.filter((gate) => !gate.passed);
+      if (failed.length) throw new GateFailedError(`Gate failed:\n${failed.map((gate) => `  - ${gate.message}`).join('\n')}`);
+    });
+
+    meta.evalSuite = suite;
+  });
+}
+
+// Check what can be checked before anything runs; returns the metrics, primary first.
+function checkDefinition<Item, Output>(definition: EvalDefinition<Item, Output>): MetricSpec[] {
+  const where = `defineEval({ name: ${JSON.stringify(definition.name)} })`;
+  if (!/^[a-z0-9_]+$/.test(definition.name ?? '')) {
+    throw new ConfigError(`${where}: \`name\` must be lower-case [a-z0-9_], e.g. "arith"; received ${JSON.stringify(definition.name)}.`);
+  }
+  if (definition.variant !== undefined && !/^[a-z0-9_.-]+$/i.test(definition.variant)) {
+    throw new ConfigError(`${where}: \`variant\` must be [A-Za-z0-9_.-], received ${JSON.stringify(definition.variant)}.`);
+  }
+  if (!Array.isArray(definition.scorers) || definition.scorers.length === 0) {
+    throw new ConfigError(`${where}: \`scorers\` must list at least one scorer, e.g. [exactMatch()].`);
+  }
+  const metrics = definition.scorers.flatMap(metricsOf);
+  const seen = new Set<string>();
+  for (const metric of metrics) {
+    if (seen.has(metric.name)) throw new ConfigError(`${where}: two scorers report the metric "${metric.name}"; give one of them another \`name\`.`);
+    seen.add(metric.name);
+  }
+  for (const [metric, value] of Object.entries(definition.thresholds ?? {})) {
+    const spec = metrics.find((m) => m.name === metric);
+    if (!spec) throw new ConfigError(`${where}: \`thresholds.${metric}\` names no metric; the scorers report ${[...seen].join(', ')}.`);
+    if (!(value >= spec.range[0] && value <= spec.range[1])) {
+      throw new ConfigError(`${where}: \`thresholds.${metric}\` is ${value}, expected a number in [${spec.range[0]}, ${spec.range[1]}] (the metric's range).`);
+    }
+  }
+  return metrics;
+}
+
+// Ids from the `id` option, the item's `id`, or the index; duplicates are an error in the eval, not a silent overwrite.
+function caseIds<Item, Output>(definition: EvalDefinition<Item, Output>, items: readonly Item[], key: string): string[] {
+  const pick = definition.id;
+  const ids = items.map((item, index) => {
+    if (typeof pick === 'function') return String(pick(item, index));
+    if (typeof pick === 'string') return String((item as Record<string, unknown>)[pick]);
+    const own = (item as { id?: unknown } | null)?.id;
+    return typeof own === 'string' || typeof own === 'number' ? String(own) : String(index);
+  });
+  const seen = new Map<string, number>();
+  ids.forEach((id, index) => {
+    const first = seen.get(id);
+    if (first !== undefined) throw new ConfigError(`Eval ${key}: cases ${first} and ${index} have the same id "${id}"; case ids must be unique (option \`id\`).`);
+    seen.set(id, index);
+  });
+  return ids;
+}
+
+// The template's hash: the first case's rendered prompt (the data itself is fingerprinted by its pins) and what
+// each scorer declares about its own scoring, so a prompt or rubric edit changes the hash.
+function hashPromptTemplate<Item, Output>(definition: EvalDefinition<Item, Output>, first: Item | undefined): string {
+  const prompt = first === undefined ? null : definition.prompt(first);
+  const scorers = definition.scorers.map((s) => s.fingerprint ?? null);
+  return createHash('sha256').update(JSON.stringify({ prompt, scorers, sampling: definition.sampling ?? null })).digest('hex').slice(0, 16);
+}
+
+interface Runtime {
+  run: RunContext;
+  server: ServerStatus;
+  client: EvalClient;
+  sampling: Sampling;
+}
+
+// Ask, score, and turn the outcome into a case record; a thrown error becomes an `error` record.
+async function evaluateCase<Item, Output>(
+  definition: EvalDefinition<Item, Output>,
+  item: Item,
+  caseId: string,
+  runtime: Runtime,
+  context: TestContext,
+): Promise<CaseRecord> {
+  if (fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
+  const identity = {
+    runId: runtime.run.runId,
+    simulation: runtime.server.simulation,
+    dataset: definition.name,
+    variant: definition.variant ?? 'default',
+    caseId,
+  };
+  const ledger = new CaseLedger();
+  const client = withLedger(runtime.client, ledger);
+  let prompt = '';
+  let response: string | null = null;
+  try {
+    const rendered = definition.prompt(item);
+    prompt = typeof rendered === 'string' ? rendered : renderTranscript(rendered);
+    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal: context.signal, server: runtime.server, run: runtime.run };
+    const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
+    response = definition.response ? definition.response(output) : textOf(output);
+    const expected = definition.expected ? definition.expected(item) : defaultExpected(item);
+    const scored = await scoreOutput(definition.scorers, { item, output, response, expected, signal: context.signal, client });
+    return {
+      ...identity,
+      prompt,
+      response,
+      expected: formatExpected(expected),
+      ...scored,
+      detail: { ...detailOf(output), ...scored.detail },
+      usage: ledger.usage(),
+      timing: ledger.timing(),
+      quality: ledger.quality(),
+    };
+  } catch (error) {
+    if (isFatalServerError(error)) {
+      if (fatalError) context.skip('the run stopped early; see the first failure');
+      fatalError = error;
+    }
+    return {
+      ...identity,
+      prompt,
+      response,
+      expected: '',
+      extracted: {},
+      scores: {},
+      verdict: 'error',
+      error: describeError(error),
+      usage: ledger.usage(),
+      timing: ledger.timing(),
+      quality: ledger.quality(),
+    };
+  }
+}
+
+// The default task: chat messages go to /v1/chat/completions, a string to /v1/completions.
+function sendPrompt(rendered: ChatMessage[] | string, context: TaskContext): Promise<DefaultOutput> {
+  if (typeof rendered !== 'string') return context.client.chat(rendered, context.sampling, context.signal);
+  return context.client.complete(rendered, {
+    maxTokens: context.sampling.maxTokens,
+    echo: false,
+    logprobs: 0,
+    seed: context.sampling.seed,
+    signal: context.signal,
+  });
+}
+
+/** Everything the scorers produce for a case record. */
+interface ScoredFields {
+  extracted: Record<string, string | null>;
+  scores: Record<string, number | null>;
+  verdict: Verdict;
+  detail: Record<string, unknown>;
+}
+
+// Run every scorer; a scorer that throws is a harness bug (ScorerError), never a model failure.
+async function scoreOutput<Item, Output>(
+  scorers: AnyScorer<Item, Output>[],
+  input: { item: Item; output: Output; response: string; expected: unknown; signal: AbortSignal; client: EvalClient },
+): Promise<ScoredFields> {
+  const fields: ScoredFields = { extracted: {}, scores: {}, verdict: 'graded', detail: {} };
+  for (const [index, scorer] of scorers.entries()) {
+    const name = 'metrics' in scorer ? scorer.metrics.map((m) => m.name).join('/') : scorer.name;
+    let result;
+    try {
+      result = await runScorer(scorer, input);
+    } catch (error) {
+      if (error instanceof EvalError) throw error;
+      throw new ScorerError(`Scorer "${name}" threw on this case: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    }
+    Object.assign(fields.scores, result.scores);
+    Object.assign(fields.extracted, result.extracted ?? {});
+    Object.assign(fields.detail, result.detail ?? {});
+    if (index === 0) fields.verdict = result.verdict ?? verdictOf(metricsOf(scorer)[0]!, result.scores, result.extracted);
+  }
+  return fields;
+}
+
+// Verdict of the primary metric: proportion 1 = correct, 0 = wrong, nothing extracted = unparseable; graded otherwise.
+function verdictOf(primary: MetricSpec, scores: Record<string, number | null>, extracted: Record<string, string | null> | undefined): Verdict {
+  const score = scores[primary.name];
+  if (score === null || score === undefined || extracted?.[primary.name] === null) return 'unparseable';
+  if (primary.kind === 'mean') return 'graded';
+  return score >= 0.5 ? 'correct' : 'wrong';
+}
+
+function textOf(output: unknown): string {
+  if (typeof output === 'string') return output;
+  const text = (output as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : JSON.stringify(output);
+}
+
+// The finish reason and whatever detail a task returned travel into the case record.
+function detailOf(output: unknown): Record<string, unknown> {
+  if (typeof output !== 'object' || output === null) return {};
+  const { finishReason, detail } = output as { finishReason?: unknown; detail?: unknown };
+  return {
+    ...(finishReason !== undefined ? { finishReason } : {}),
+    ...(typeof detail === 'object' && detail !== null ? detail : {}),
+  };
+}
+
+function defaultExpected(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null) return null;
+  const { expected, answer } = item as { expected?: unknown; answer?: unknown };
+  return expected ?? answer ?? null;
+}
+
+function formatExpected(expected: unknown): string {
+  if (expected === null || expected === undefined) return '';
+  return typeof expected === 'string' ? expected : JSON.stringify(expected);
+}
+
+function reviveError(record: CaseRecord): Error {
+  const info = record.error!;
+  const error = new EvalError((info.code as EvalError['code']) ?? 'EVAL_REQUEST_FAILED', info.message);
+  error.name = info.name;
+  return error;
+}
+
+function firstLine(error: unknown): string {
+  return ((error as Error)?.message ?? String(error)).split('\n')[0] ?? '';
+}

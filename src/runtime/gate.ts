@@ -1,0 +1,94 @@
+import type { BaselineCandidate, RunContext, ServerStatus } from '../shared/context.ts';
+import { compareDatasetMetric } from '../shared/gates/compare.ts';
+import { baselineGate, noBaselineGate, thresholdGates } from '../shared/gates/evaluate.ts';
+import { compareFingerprints, computeFingerprint } from '../shared/history/fingerprint.ts';
+import { readRunRecord } from '../shared/history/run-record-file.ts';
+import type { CaseRecord } from '../shared/records/case-record.ts';
+import { buildDatasetResult } from '../shared/records/dataset-result.ts';
+import type { DatasetResult, GateResult, RunRecord } from '../shared/records/run-record.ts';
+import type { SuiteMeta } from '../shared/records/suite-meta.ts';
+
+// The gate test of each eval suite: thresholds, then the paired comparison with the newest baseline run that
+// covers every case this suite ran. Running it as a test makes a failed gate a failed test: the Vitest tally and the
+// exit code say the same thing as the run record.
+
+/** What a suite's gate needs. */
+export interface SuiteGateInput {
+  key: string;
+  suite: SuiteMeta;
+  records: readonly CaseRecord[];
+  thresholds: Record<string, number>;
+  run: RunContext;
+  server: ServerStatus;
+}
+
+// Threshold gates, then the baseline gate of the primary metric.
+export async function evaluateSuiteGates(input: SuiteGateInput): Promise<GateResult[]> {
+  const current = buildDatasetResult(input.suite, input.records);
+  const gates = thresholdGates(input.key, current, input.thresholds);
+  if (input.run.baseline) gates.push(await baselineGateFor(input, current));
+  return gates;
+}
+
+async function baselineGateFor(input: SuiteGateInput, current: DatasetResult): Promise<GateResult> {
+  const { key, run } = input;
+  const plan = run.baseline!;
+  const metric = current.primaryMetric;
+  const ids = input.records.map((r) => r.caseId);
+  const found = await findCoveringBaseline(plan.candidates, key, ids, input.server.simulation);
+  if (!found) {
+    const partial = plan.candidates.filter((c) => (c.datasets[key] ?? 0) > 0);
+    const reason =
+      plan.candidates.length === 0
+        ? `no run in ${plan.description} to compare with`
+        : partial.length === 0
+          ? `none of the ${plan.candidates.length} candidate run(s) in ${plan.description} evaluated ${key}`
+          : `no run in ${plan.description} covers all ${ids.length} cases of this run (newest with ${key}: ${partial[0]!.runId}, ${partial[0]!.datasets[key]} cases)`;
+    return noBaselineGate(key, metric, reason);
+  }
+  const fingerprint = compareFingerprints(found.record.fingerprint, currentFingerprint(input), { datasets: [key] });
+  const comparison = compareDatasetMetric(key, current, found.dataset, metric, fingerprint, {});
+  return baselineGate(comparison, found.record.runId, run.gates);
+}
+
+const records = new Map<string, Promise<RunRecord>>();
+
+// The newest candidate of the same simulation mode whose record has every case id of this run for the dataset.
+async function findCoveringBaseline(
+  candidates: readonly BaselineCandidate[],
+  key: string,
+  ids: readonly string[],
+  simulation: string | null,
+): Promise<{ record: RunRecord; dataset: DatasetResult } | null> {
+  for (const candidate of candidates) {
+    if ((candidate.datasets[key] ?? 0) < ids.length) continue;
+    let pending = records.get(candidate.path);
+    if (!pending) {
+      pending = readRunRecord(candidate.path);
+      records.set(candidate.path, pending);
+    }
+    const record = await pending.catch(() => null);
+    const dataset = record?.datasets[key];
+    // Runs of another simulation mode (or a real model vs a simulator) are never compared.
+    if (!record || !dataset || record.simulation !== simulation) continue;
+    if (ids.every((id) => dataset.cases[id] !== undefined && dataset.cases[id]!.verdict !== 'error')) return { record, dataset };
+  }
+  return null;
+}
+
+// This run's fingerprint as far as the worker knows it: everything that decides comparability of this dataset.
+function currentFingerprint(input: SuiteGateInput) {
+  const { run, server, suite, key } = input;
+  return computeFingerprint({
+    model: { id: run.model.id, revision: run.model.revision, quantization: run.model.quantization },
+    reasoning: run.model.reasoning,
+    simulation: server.simulation,
+    preset: run.preset,
+    serverCommand: server.command,
+    vllmVersion: server.vllmVersion,
+    gpuName: null,
+    sampling: run.sampling,
+    harnessVersion: run.harnessVersion,
+    datasets: { [key]: { promptHash: suite.promptHash, pins: suite.pins, judgeModel: suite.judge?.model ?? null } },
+  }).fingerprint;
+}

@@ -1,0 +1,43 @@
+import type { z } from 'zod';
+import type { Scorer } from '../scorer.ts';
+
+/** Options of `jsonSchema`. */
+export interface JsonSchemaOptions {
+  /** Metric name. @default 'json_valid' */
+  name?: string;
+  /** Accept the JSON inside a ```json fenced block as models often write it. @default true */
+  allowFence?: boolean;
+}
+
+/**
+ * Scores 1 when the answer is JSON that the zod schema accepts. Not JSON at all = unparseable; JSON that fails the
+ * schema = wrong, with the schema's issues in the record.
+ * @example jsonSchema(z.object({ city: z.string(), population: z.number().int() }))
+ */
+export function jsonSchema(schema: z.ZodType, options: JsonSchemaOptions = {}): Scorer {
+  const name = options.name ?? 'json_valid';
+  return {
+    name,
+    kind: 'proportion',
+    description: 'the answer is JSON matching the schema (not JSON = unparseable)',
+    score: ({ response }) => {
+      const text = options.allowFence === false ? response.trim() : unfence(response);
+      let value: unknown;
+      try {
+        value = JSON.parse(text);
+      } catch (error) {
+        return { score: 0, extracted: null, detail: { jsonError: (error as Error).message } };
+      }
+      const parsed = schema.safeParse(value);
+      if (parsed.success) return { score: 1, extracted: text };
+      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+      return { score: 0, extracted: text, detail: { schemaIssues: issues } };
+    },
+  };
+}
+
+/** The JSON of an answer: the content of its last ```json (or plain ```) block, else the trimmed answer. */
+export function unfence(response: string): string {
+  const blocks = [...response.matchAll(/```(?:json)?[^\S\n]*\n([\s\S]*?)\n?```/g)];
+  return (blocks.at(-1)?.[1] ?? response).trim();
+}

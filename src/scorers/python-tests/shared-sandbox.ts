@@ -1,0 +1,19 @@
+import { createSandbox, type Sandbox } from './sandbox/create-sandbox.ts';
+import type { IsolationMode } from './sandbox/types.ts';
+
+// One sandbox per worker and isolation mode, shared by every eval of the worker that runs model code.
+const sandboxes = new Map<IsolationMode, Promise<Sandbox>>();
+
+/** The worker's sandbox for `isolation`, created (and probed, failing closed) on first use. */
+export function getSharedSandbox(isolation: IsolationMode): Promise<Sandbox> {
+  let sandbox = sandboxes.get(isolation);
+  if (!sandbox) {
+    sandbox = createSandbox({ isolation });
+    sandboxes.set(isolation, sandbox);
+    sandbox.then(
+      (ready) => process.once('exit', () => ready.close()),
+      () => sandboxes.delete(isolation),
+    );
+  }
+  return sandbox;
+}

@@ -1,0 +1,90 @@
+import { z } from 'zod';
+import { CodeConfigSchema, GatesConfigSchema, ReasoningSchema } from './config/schema.ts';
+import { SamplingSchema } from './sampling.ts';
+
+// What the main process hands to eval workers (Vitest `provide` -> `inject`), and what the dispatcher's control
+// endpoint tells them about the server. Plain data only: it is structured-cloned; validated where it is read.
+
+/** A run the baseline gate may compare with, found by global setup in the history. */
+export const BaselineCandidateSchema = z.object({
+  runId: z.string(),
+  /** Run record file; workers read the dataset they gate from it. */
+  path: z.string(),
+  startedAt: z.string(),
+  /** Cases per dataset key the candidate recorded without error. */
+  datasets: z.record(z.string(), z.number().int().nonnegative()),
+});
+export type BaselineCandidate = z.infer<typeof BaselineCandidateSchema>;
+
+/** Where baselines come from: newest first; each dataset takes the first candidate covering its cases. */
+export const BaselinePlanSchema = z.object({
+  /** `history`: runs on the baseline branch that passed their gates; `file`/`folder`: `EVAL_BASELINE`. */
+  source: z.enum(['history', 'file', 'folder']),
+  /** What was searched, for messages (`results/runs on branch main`, a file path). */
+  description: z.string(),
+  candidates: z.array(BaselineCandidateSchema),
+});
+export type BaselinePlan = z.infer<typeof BaselinePlanSchema>;
+
+/** The run a model project is recording; provided as `evalRun`. */
+export const RunContextSchema = z.object({
+  runId: z.string(),
+  startedAt: z.string(),
+  resultsDir: z.string(),
+  /** Vitest project = model key. */
+  project: z.string(),
+  model: z.object({
+    key: z.string(),
+    id: z.string(),
+    revision: z.string().nullable(),
+    quantization: z.string().nullable(),
+    reasoning: ReasoningSchema.nullable(),
+  }),
+  preset: z.string(),
+  /** EVAL_LIMIT: first N cases of each dataset; null = all. */
+  limit: z.number().int().positive().nullable(),
+  /** Sampling of this model (config `sampling` under `models.<key>.sampling`). */
+  sampling: SamplingSchema,
+  /** Variants to run, per built-in dataset name. */
+  variants: z.record(z.string(), z.array(z.string())),
+  code: CodeConfigSchema,
+  /** Request timeouts and retries (config `client`). */
+  client: z.looseObject({ maxRetries: z.number().int().nonnegative(), requestTimeoutMs: z.number().int().positive() }),
+  judge: z.object({
+    baseUrl: z.string().nullable(),
+    model: z.string().nullable(),
+    apiKey: z.string().nullable(),
+    temperature: z.number(),
+    maxTokens: z.number().int().positive(),
+  }),
+  /** Minimum scores of this model, per dataset key and metric. */
+  thresholds: z.record(z.string(), z.record(z.string(), z.number())),
+  gates: GatesConfigSchema.pick({ minEffect: true, alpha: true, onIncomparable: true }),
+  baseline: BaselinePlanSchema.nullable(),
+  /** Case records of an earlier run to reuse (EVAL_RESUME); cases recorded there without error are not asked again. */
+  resumeFrom: z.string().nullable(),
+  /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */
+  datasetBaseUrl: z.string().nullable(),
+  harnessVersion: z.string(),
+  /** The run's dispatcher (owns the in-flight limit); every request goes here. */
+  dispatcherUrl: z.string(),
+  apiKey: z.string().nullable(),
+  inFlightLimit: z.number().int().positive(),
+});
+export type RunContext = z.infer<typeof RunContextSchema>;
+
+/** The server behind the dispatcher, as its control endpoint `GET /_eval/server` reports it. */
+export const ServerStatusSchema = z.object({
+  /** Upstream base URLs: the launched server or the EVAL_BASE_URL replicas. */
+  upstreams: z.array(z.string()),
+  /** How messages name the server: its URL and, when launched, that the harness started it. */
+  label: z.string(),
+  launched: z.boolean(),
+  command: z.array(z.string()).nullable(),
+  vllmVersion: z.string().nullable(),
+  logFile: z.string().nullable(),
+  maxNumSeqs: z.number().int().positive(),
+  /** Simulation mode of the simulated vLLM (`gold`, `wrong`, `mix:0.3`, `script`); null = a real server. */
+  simulation: z.string().nullable(),
+});
+export type ServerStatus = z.infer<typeof ServerStatusSchema>;

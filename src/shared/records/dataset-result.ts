@@ -1,0 +1,45 @@
+import { summarizeMetric } from '../stats/summarize.ts';
+import type { CaseRecord, Verdict } from './case-record.ts';
+import type { DatasetCounts, DatasetQuality, DatasetResult, RunCase } from './run-record.ts';
+import type { SuiteMeta } from './suite-meta.ts';
+
+// A dataset's result from its suite meta and case records: used by the worker's gate (the current run's side of a
+// baseline comparison) and by the main process when it writes the run record, so both see the same numbers.
+
+/** Build the per-dataset result: metrics with intervals over the scored cases, counts, quality counters, cases. */
+export function buildDatasetResult(suite: SuiteMeta, cases: readonly CaseRecord[]): DatasetResult {
+  const scored = cases.filter((c) => c.verdict !== 'error');
+  const metrics: DatasetResult['metrics'] = {};
+  for (const spec of suite.metricSpecs) metrics[spec.name] = summarizeMetric(spec, scored.map((c) => c.scores[spec.name] ?? null));
+  const entries: Record<string, RunCase> = {};
+  for (const c of cases) {
+    entries[c.caseId] = {
+      verdict: c.verdict,
+      scores: c.scores,
+      extracted: c.extracted,
+      expected: c.expected,
+      ...(c.error ? { error: c.error } : {}),
+    };
+  }
+  const { selected: _selected, ...facts } = suite;
+  return { ...facts, metrics, counts: countVerdicts(cases), quality: sumQuality(cases), cases: entries };
+}
+
+function countVerdicts(cases: readonly CaseRecord[]): DatasetCounts {
+  const counts: DatasetCounts = { cases: cases.length, correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0 };
+  for (const c of cases) counts[c.verdict satisfies Verdict] += 1;
+  return counts;
+}
+
+function sumQuality(cases: readonly CaseRecord[]): DatasetQuality {
+  const quality: DatasetQuality = { truncated: 0, overLength: 0, capped: 0, retries: 0, contextLength: 0, usageMissing: 0 };
+  for (const c of cases) {
+    quality.truncated += c.quality.truncated;
+    quality.overLength += c.quality.overLength;
+    quality.capped += c.quality.capped;
+    quality.retries += c.quality.retries;
+    if (c.error?.kind === 'context-length') quality.contextLength += 1;
+    if (c.response !== null && c.usage.completionTokens === null) quality.usageMissing += 1;
+  }
+  return quality;
+}
