@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { describe, test, type TaskMeta, type TestContext } from 'vitest';
+import { describe, test, type TaskMeta } from 'vitest';
 import { renderTranscript, type ChatMessage } from '../shared/chat-message.ts';
 import type { RunContext, ServerStatus } from '../shared/context.ts';
 import { ConfigError, describeError, EvalError, GateFailedError, ScorerError } from '../shared/errors.ts';
@@ -68,7 +68,19 @@ export interface EvalDefinition<Item, Output = DefaultOutput> {
 }
 
 /** A request the server failed in a way that ends the run; later cases are skipped instead of repeating it. */
-let fatalError: unknown = null;
+let fatalError: Error | null = null;
+
+/**
+ * Type an eval definition without registering it (for modules that build definitions, registered later by
+ * `defineEval`); the callbacks get the item's type from `data`.
+ */
+export function evalDefinition<Item, Output = DefaultOutput>(definition: EvalDefinition<Item, Output>): EvalDefinition<Item, Output> {
+  return definition;
+}
+
+/** Any eval definition, whatever its item and output types (for lists of definitions). */
+// biome-ignore lint/suspicious/noExplicitAny: a list of evals of different case types
+export type AnyEvalDefinition = EvalDefinition<any, any>;
 
 /**
  * Define an eval: one Vitest test per case (concurrently, up to the run's in-flight limit) plus a `gate` test that
@@ -111,13 +123,16 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
       judge: definition.judge ?? null,
     };
     const records: CaseRecord[] = [];
-    const runtime = { run, server, client, sampling };
+    const runtime: CaseRuntime = { run, server, client, sampling };
 
     cases.forEach((item, index) => {
       const caseId = ids[index]!;
       test(`${key} ${caseId}`, { concurrent: true }, async (context) => {
         const earlier = resumed.get(caseId);
-        const record = earlier ? { ...earlier, runId: run.runId } : await evaluateCase(definition, item, caseId, runtime, context);
+        if (!earlier && fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
+        const record = earlier ? { ...earlier, runId: run.runId } : await runEvalCase(definition, item, caseId, runtime, context.signal);
+        // Cases in flight when the server failed are recorded as errors; cases not yet started are skipped.
+        if (record.verdict === 'error' && isFatalRecord(record)) fatalError ??= new Error(record.error!.message);
         records.push(record);
         context.task.meta.evalCase = record;
         if (record.verdict === 'error') throw reviveError(record);
@@ -190,22 +205,25 @@ function hashPromptTemplate<Item, Output>(definition: EvalDefinition<Item, Outpu
   return createHash('sha256').update(JSON.stringify({ prompt, scorers, sampling: definition.sampling ?? null })).digest('hex').slice(0, 16);
 }
 
-interface Runtime {
+/** What running a case needs besides the case: the run, its server, the client and the eval's sampling. */
+export interface CaseRuntime {
   run: RunContext;
   server: ServerStatus;
   client: EvalClient;
   sampling: Sampling;
 }
 
-// Ask, score, and turn the outcome into a case record; a thrown error becomes an `error` record.
-async function evaluateCase<Item, Output>(
+/**
+ * Run one case of an eval outside Vitest's registration (the suite does the same per test): ask, score, and turn
+ * the outcome into a case record. A thrown error becomes an `error` record, never an exception.
+ */
+export async function runEvalCase<Item, Output>(
   definition: EvalDefinition<Item, Output>,
   item: Item,
   caseId: string,
-  runtime: Runtime,
-  context: TestContext,
+  runtime: CaseRuntime,
+  signal: AbortSignal,
 ): Promise<CaseRecord> {
-  if (fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
   const identity = {
     runId: runtime.run.runId,
     simulation: runtime.server.simulation,
@@ -220,11 +238,11 @@ async function evaluateCase<Item, Output>(
   try {
     const rendered = definition.prompt(item);
     prompt = typeof rendered === 'string' ? rendered : renderTranscript(rendered);
-    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal: context.signal, server: runtime.server, run: runtime.run };
+    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run };
     const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
     response = definition.response ? definition.response(output) : textOf(output);
     const expected = definition.expected ? definition.expected(item) : defaultExpected(item);
-    const scored = await scoreOutput(definition.scorers, { item, output, response, expected, signal: context.signal, client });
+    const scored = await scoreOutput(definition.scorers, { item, output, response, expected, signal, client });
     return {
       ...identity,
       prompt,
@@ -237,10 +255,6 @@ async function evaluateCase<Item, Output>(
       quality: ledger.quality(),
     };
   } catch (error) {
-    if (isFatalServerError(error)) {
-      if (fatalError) context.skip('the run stopped early; see the first failure');
-      fatalError = error;
-    }
     return {
       ...identity,
       prompt,
@@ -249,7 +263,7 @@ async function evaluateCase<Item, Output>(
       extracted: {},
       scores: {},
       verdict: 'error',
-      error: describeError(error),
+      error: { ...describeError(error), ...(isFatalServerError(error) ? { kind: FATAL_KIND } : {}) },
       usage: ledger.usage(),
       timing: ledger.timing(),
       quality: ledger.quality(),
@@ -333,6 +347,13 @@ function defaultExpected(item: unknown): unknown {
 function formatExpected(expected: unknown): string {
   if (expected === null || expected === undefined) return '';
   return typeof expected === 'string' ? expected : JSON.stringify(expected);
+}
+
+/** Error kind of a case that failed because the server is gone (dead, or the failure budget spent). */
+const FATAL_KIND = 'server-dead';
+
+function isFatalRecord(record: CaseRecord): boolean {
+  return record.error?.kind === FATAL_KIND;
 }
 
 function reviveError(record: CaseRecord): Error {

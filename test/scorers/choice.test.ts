@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { extractChoice, scoreChoiceResponse, type Choice } from '../../src/scorers/choice/index.ts';
+import { extractChoice, type Choice } from '../../src/scorers/choice/extract-choice.ts';
+import { scoreChoiceResponse } from '../../src/scorers/choice/score-chat.ts';
 import { ScorerError } from '../../src/shared/errors.ts';
 
 const letters: Choice[] = [

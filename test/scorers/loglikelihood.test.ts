@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { argmax, scoreLoglikelihoodChoices, sumContinuationLogprobs } from '../../src/scorers/loglikelihood/index.ts';
+import { argmax, scoreLoglikelihoodChoices } from '../../src/scorers/loglikelihood/score.ts';
+import { sumContinuationLogprobs } from '../../src/scorers/loglikelihood/echo-logprobs.ts';
 import { MalformedResponseError, ScorerError } from '../../src/shared/errors.ts';
 
 // Echoed `/v1/completions` logprobs for "Question: Why?\nAnswer: Paris" + one generated token.

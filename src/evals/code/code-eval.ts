@@ -1,5 +1,5 @@
 import type { RunContext } from '../../shared/context.ts';
-import { defineEval } from '../../runtime/define-eval.ts';
+import { evalDefinition, type AnyEvalDefinition } from '../../runtime/define-eval.ts';
 import type { DataLoader } from '../../runtime/data.ts';
 import { codeMetricSpecs } from './metrics.ts';
 import { passAtK } from '../../scorers/python-tests/pass-at-k.ts';
@@ -54,7 +54,7 @@ export interface CodeEvalOptions<P extends CodeProblem> {
   label: string;
   data: DataLoader<P>;
   id: (problem: P) => string;
-  run: RunContext;
+  code: RunContext['code'];
 }
 
 /** The samples of a pass@k run. */
@@ -63,13 +63,13 @@ interface CodeSamples {
   text: string;
 }
 
-// Define a code eval for the run's `code` settings.
-export function defineCodeEval<P extends CodeProblem>(options: CodeEvalOptions<P>): void {
-  const { code } = options.run;
+// A code eval for the run's `code` settings: greedy pass@1, or pass@k from `code.samples` samples.
+export function codeEval<P extends CodeProblem>(options: CodeEvalOptions<P>): AnyEvalDefinition {
+  const { code } = options;
   const expected = (problem: P) => (problem.kind === 'humaneval' ? `check(${problem.entryPoint})` : problem.testList.join('\n'));
   const common = { name: options.name, variant: options.variant, data: options.data, id: options.id, prompt: buildCodeMessages, expected };
   if (code.samples === 1) {
-    defineEval<P>({
+    return evalDefinition<P>({
       ...common,
       label: `${options.label} (chat, greedy pass@1, sandboxed)`,
       scorers: [
@@ -81,9 +81,8 @@ export function defineCodeEval<P extends CodeProblem>(options: CodeEvalOptions<P
         }),
       ],
     });
-    return;
   }
-  defineEval<P, CodeSamples>({
+  return evalDefinition<P, CodeSamples>({
     ...common,
     label: `${options.label} (chat, pass@k from ${code.samples} samples, sandboxed)`,
     task: async (problem, { client, sampling, signal }) => {

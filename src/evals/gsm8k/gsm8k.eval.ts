@@ -1,24 +1,5 @@
 import { injectRunContext } from '../../runtime/context.ts';
 import { defineEval } from '../../runtime/define-eval.ts';
-import { gsm8kSource, type Gsm8kData } from './data.ts';
-import { buildGsm8kFewShotMessages, buildGsm8kZeroShotMessages } from './prompt.ts';
-import { GSM8K_SCORERS } from './score.ts';
+import { gsm8kEvals } from './suite.ts';
 
-// GSM8K test set: strict (`\boxed{}`) and flexible (last number) scores side by side, per configured variant.
-const LABELS: Record<string, string> = {
-  '0shot': 'GSM8K (0-shot CoT, \\boxed{})',
-  '8shot': 'GSM8K (8-shot CoT from train, \\boxed{})',
-};
-
-for (const variant of injectRunContext().variants.gsm8k ?? ['0shot']) {
-  let train: Gsm8kData['train'] = [];
-  defineEval({
-    name: 'gsm8k',
-    variant,
-    label: LABELS[variant] ?? `GSM8K (${variant})`,
-    data: gsm8kSource(variant === '8shot', (data) => (train = data.train)),
-    prompt: (item) => (variant === '8shot' ? buildGsm8kFewShotMessages(item, train) : buildGsm8kZeroShotMessages(item)),
-    expected: (item) => item.gold,
-    scorers: GSM8K_SCORERS,
-  });
-}
+for (const definition of gsm8kEvals(injectRunContext())) defineEval(definition);

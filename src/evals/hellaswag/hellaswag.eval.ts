@@ -1,35 +1,5 @@
 import { injectRunContext } from '../../runtime/context.ts';
 import { defineEval } from '../../runtime/define-eval.ts';
-import { loglikelihoodTask } from '../../scorers/loglikelihood/loglikelihood-choice.ts';
-import { renderLoglikelihoodPrompt } from '../../scorers/loglikelihood/request.ts';
-import { hellaswagSource } from './data.ts';
-import { buildHellaswagChatMessages, buildHellaswagLoglikelihoodPrompt, HELLASWAG_LABELS } from './prompt.ts';
-import { goldLabel, HELLASWAG_CHAT_SCORER, HELLASWAG_LOGLIKELIHOOD_SCORER } from './score.ts';
+import { hellaswagEvals } from './suite.ts';
 
-// HellaSwag validation set: lm-eval's log-likelihood (acc_norm primary) and the endings labelled A-D in chat.
-const variants = injectRunContext().variants.hellaswag ?? ['loglikelihood', 'chat'];
-
-if (variants.includes('loglikelihood')) {
-  defineEval({
-    name: 'hellaswag',
-    variant: 'loglikelihood',
-    label: 'HellaSwag (log-likelihood, lm-eval acc/acc_norm)',
-    data: hellaswagSource,
-    prompt: (item) => renderLoglikelihoodPrompt(buildHellaswagLoglikelihoodPrompt(item)),
-    task: loglikelihoodTask(buildHellaswagLoglikelihoodPrompt, () => HELLASWAG_LABELS),
-    expected: (item) => String(item.label),
-    scorers: [HELLASWAG_LOGLIKELIHOOD_SCORER],
-  });
-}
-
-if (variants.includes('chat')) {
-  defineEval({
-    name: 'hellaswag',
-    variant: 'chat',
-    label: 'HellaSwag (chat, letter answer A-D)',
-    data: hellaswagSource,
-    prompt: buildHellaswagChatMessages,
-    expected: goldLabel,
-    scorers: [HELLASWAG_CHAT_SCORER],
-  });
-}
+for (const definition of hellaswagEvals(injectRunContext())) defineEval(definition);

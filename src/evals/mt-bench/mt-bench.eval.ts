@@ -1,36 +1,7 @@
 import { getServerStatus, injectRunContext } from '../../runtime/context.ts';
 import { defineEval } from '../../runtime/define-eval.ts';
 import { createJudge } from '../../runtime/judge.ts';
-import { mtBenchSource, type MtBenchData } from './data.ts';
-import { mtBenchJudgeScorer, type MtBenchOutput } from './judge-turns.ts';
-import { buildMtBenchAnswerMessages, mtBenchTemperature } from './prompt.ts';
+import { mtBenchEvals } from './suite.ts';
 
-// MT-Bench: two turns per question, each rated 1-10 by the configured judge (FastChat single-answer grading).
 const run = injectRunContext();
-const judge = createJudge(run, await getServerStatus(run));
-let data: MtBenchData | undefined;
-
-defineEval({
-  name: 'mt_bench',
-  variant: 'single',
-  label: 'MT-Bench (2 turns, single-answer grading by an LLM judge)',
-  data: mtBenchSource((loaded) => (data = loaded)),
-  id: (item) => item.id,
-  // No system message: the chat template's own default applies, as with FastChat's model templates.
-  prompt: (item) => buildMtBenchAnswerMessages(item, 2, ["(the model's answer to turn 1)"]),
-  task: async (item, { client, sampling, signal }): Promise<MtBenchOutput> => {
-    // FastChat samples answers at a per-category temperature, not greedily; so do we.
-    const turnSampling = { ...sampling, temperature: mtBenchTemperature(item.category) };
-    const first = await client.chat(buildMtBenchAnswerMessages(item, 1), turnSampling, signal);
-    const second = await client.chat(buildMtBenchAnswerMessages(item, 2, [first.text]), turnSampling, signal);
-    return {
-      answers: [first.text, second.text],
-      finishReasons: [first.finishReason, second.finishReason],
-      temperature: turnSampling.temperature,
-      text: `[Turn 1]\n${first.text}\n\n[Turn 2]\n${second.text}`,
-    };
-  },
-  expected: (item) => data?.references.get(item.questionId)?.turns.join('\n\n') ?? '',
-  scorers: [mtBenchJudgeScorer(judge, () => data!)],
-  judge: judge.info,
-});
+for (const definition of mtBenchEvals(createJudge(run, await getServerStatus(run)))) defineEval(definition);

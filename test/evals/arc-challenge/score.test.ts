@@ -1,18 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import {
-  ARC_CHAT_METRICS,
-  ARC_CHAT_PRIMARY_METRIC,
-  ARC_LOGLIKELIHOOD_METRICS,
-  ARC_LOGLIKELIHOOD_PRIMARY_METRIC,
-  buildArcChatMessages,
-  buildArcGoldResponse,
-  buildArcLoglikelihoodPrompt,
-  buildArcWrongResponse,
-  readArcChallenge,
-  scoreArcChatResponse,
-  scoreArcLoglikelihood,
-  type ArcCase,
-} from '../../../src/evals/arc-challenge/index.ts';
+import { ARC_CHAT_METRICS, ARC_CHAT_PRIMARY_METRIC, ARC_LOGLIKELIHOOD_METRICS, ARC_LOGLIKELIHOOD_PRIMARY_METRIC } from '../../../src/evals/arc-challenge/index.ts';
+import { buildArcChatMessages, buildArcLoglikelihoodPrompt } from '../../../src/evals/arc-challenge/prompt.ts';
+import { buildArcGoldResponse, buildArcWrongResponse, scoreArcChatResponse, scoreArcLoglikelihood } from '../../../src/evals/arc-challenge/score.ts';
+import { readArcChallenge, type ArcCase } from '../../../src/evals/arc-challenge/reader.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import { readShared } from '../../helpers/shared.ts';
 

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { extractFinalAnswerLine, extractLastNumber, readGsm8k } from '../../../src/evals/gsm8k/index.ts';
+import { extractFinalAnswerLine, extractLastNumber } from '../../../src/scorers/numeric/extract.ts';
+import { readGsm8k } from '../../../src/evals/gsm8k/reader.ts';
 import { findNumbers, numbersMatch, parseNumber, type NumberToken } from '../../../src/scorers/numeric/numbers.ts';
 import { readShared } from '../../helpers/shared.ts';
 

@@ -1,17 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import {
-  buildGsm8kFewShotMessages,
-  buildGsm8kGoldResponse,
-  buildGsm8kWrongResponse,
-  buildGsm8kZeroShotMessages,
-  extractBoxedNumber,
-  extractLastBoxed,
-  GSM8K_METRICS,
-  GSM8K_PRIMARY_METRIC,
-  readGsm8k,
-  scoreGsm8kResponse,
-  type Gsm8kCase,
-} from '../../../src/evals/gsm8k/index.ts';
+import { buildGsm8kFewShotMessages, buildGsm8kZeroShotMessages } from '../../../src/evals/gsm8k/prompt.ts';
+import { buildGsm8kGoldResponse, buildGsm8kWrongResponse } from '../../../src/evals/gsm8k/simulate-answers.ts';
+import { extractBoxedNumber, extractLastBoxed } from '../../../src/scorers/numeric/extract.ts';
+import { GSM8K_METRICS, scoreGsm8kResponse } from '../../../src/evals/gsm8k/score.ts';
+import { GSM8K_PRIMARY_METRIC } from '../../../src/evals/gsm8k/index.ts';
+import { readGsm8k, type Gsm8kCase } from '../../../src/evals/gsm8k/reader.ts';
 import { findNumbers, numbersMatch, parseNumber } from '../../../src/scorers/numeric/numbers.ts';
 import { DatasetError, ScorerError } from '../../../src/shared/errors.ts';
 import { readShared } from '../../helpers/shared.ts';

@@ -1,19 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import {
-  buildHellaswagChatMessages,
-  buildHellaswagGoldResponse,
-  buildHellaswagLoglikelihoodPrompt,
-  buildHellaswagQuery,
-  buildHellaswagWrongResponse,
-  capitalizePython,
-  HELLASWAG_METRICS,
-  HELLASWAG_PRIMARY_METRIC,
-  preprocessHellaswagText,
-  readHellaswagText,
-  reconstructHellaswagQuery,
-  scoreHellaswagChatResponse,
-  scoreHellaswagLoglikelihood,
-} from '../../../src/evals/hellaswag/index.ts';
+import { buildHellaswagChatMessages, buildHellaswagLoglikelihoodPrompt } from '../../../src/evals/hellaswag/prompt.ts';
+import { buildHellaswagGoldResponse, buildHellaswagWrongResponse, HELLASWAG_METRICS, scoreHellaswagChatResponse, scoreHellaswagLoglikelihood } from '../../../src/evals/hellaswag/score.ts';
+import { buildHellaswagQuery, capitalizePython, preprocessHellaswagText, reconstructHellaswagQuery } from '../../../src/evals/hellaswag/preprocess.ts';
+import { HELLASWAG_PRIMARY_METRIC } from '../../../src/evals/hellaswag/index.ts';
+import { readHellaswagText } from '../../../src/evals/hellaswag/reader.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import { readShared } from '../../helpers/shared.ts';
 

@@ -1,23 +1,12 @@
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import {
-  aggregateMtBenchRatings,
-  buildMtBenchAnswerMessages,
-  buildMtBenchGoldJudgment,
-  buildMtBenchJudgeMessages,
-  buildMtBenchUnparseableJudgment,
-  extractMtBenchRating,
-  MT_BENCH_METRICS,
-  MT_BENCH_PRIMARY_METRIC,
-  readMtBenchAnswers,
-  readMtBenchJudgePrompts,
-  readMtBenchJudgments,
-  readMtBenchQuestions,
-  scoreMtBenchJudgments,
-  selectJudgePromptName,
-  type MtBenchRating,
-} from '../../../src/evals/mt-bench/index.ts';
+import { aggregateMtBenchRatings, type MtBenchRating } from '../../../src/evals/mt-bench/aggregate.ts';
+import { buildMtBenchAnswerMessages, buildMtBenchJudgeMessages, selectJudgePromptName } from '../../../src/evals/mt-bench/prompt.ts';
+import { buildMtBenchGoldJudgment, buildMtBenchUnparseableJudgment } from '../../../src/evals/mt-bench/simulate-answers.ts';
+import { extractMtBenchRating } from '../../../src/scorers/judge/extract-rating.ts';
+import { MT_BENCH_METRICS, MT_BENCH_PRIMARY_METRIC, scoreMtBenchJudgments } from '../../../src/evals/mt-bench/score.ts';
+import { readMtBenchAnswers, readMtBenchJudgePrompts, readMtBenchJudgments, readMtBenchQuestions } from '../../../src/evals/mt-bench/reader.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import { readShared, sharedDir } from '../../helpers/shared.ts';
 

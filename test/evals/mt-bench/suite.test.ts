@@ -3,14 +3,11 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { ChatMessage } from '../../../src/runtime/client/chat.ts';
-import {
-  readMtBenchAnswers,
-  readMtBenchJudgePrompts,
-  readMtBenchQuestions,
-  type MtBenchQuestion,
-} from '../../../src/evals/mt-bench/index.ts';
+import { readMtBenchAnswers, readMtBenchJudgePrompts, readMtBenchQuestions, type MtBenchQuestion } from '../../../src/evals/mt-bench/reader.ts';
 import type { Judge } from '../../../src/runtime/judge.ts';
-import { runMtBenchCase, simulateMtBench, type MtBenchData } from '../../../src/evals/mt-bench/suite.ts';
+import { runMtBenchCase } from '../../../src/evals/mt-bench/suite.ts';
+import { simulateMtBench } from '../../../src/evals/mt-bench/simulate.ts';
+import { type MtBenchData } from '../../../src/evals/mt-bench/data.ts';
 import { readShared } from '../../helpers/shared.ts';
 import { caseContext, createFakeClient, SAMPLING, type FakeClient } from '../../helpers/fake-client.ts';
 

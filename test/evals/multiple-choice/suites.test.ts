@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import type { ArcCase } from '../../../src/evals/arc-challenge/index.ts';
-import type { HellaswagCase } from '../../../src/evals/hellaswag/index.ts';
+import type { ArcCase } from '../../../src/evals/arc-challenge/reader.ts';
+import type { HellaswagCase } from '../../../src/evals/hellaswag/reader.ts';
 import { runArcCase } from '../../../src/evals/arc-challenge/suite.ts';
 import { runHellaswagCase } from '../../../src/evals/hellaswag/suite.ts';
 import { caseContext, createFakeClient } from '../../helpers/fake-client.ts';
