@@ -83,9 +83,10 @@ export async function runCodeCase(problem: CodeProblem, sandbox: Sandbox, sampli
   const limits = await calibratedLimits(problem, sandbox);
   const scored = await Promise.all(answers.map((a) => scoreCodeResponse(sandbox, problem, a.text, limits ? { limits } : {})));
   if (limits) for (const s of scored) s.fields.detail = { ...s.fields.detail, cpuLimitMs: limits.cpuMs };
+  // TODO(integrator): usage is null when the server sent none (tokens unknown); counted as 0 here.
   const usage = {
-    promptTokens: answers.reduce((n, a) => n + a.promptTokens, 0),
-    completionTokens: answers.reduce((n, a) => n + a.completionTokens, 0),
+    promptTokens: answers.reduce((n, a) => n + (a.usage?.promptTokens ?? 0), 0),
+    completionTokens: answers.reduce((n, a) => n + (a.usage?.completionTokens ?? 0), 0),
   };
   const timing = { requests: answers.length, ttftMs: answers[0]!.ttftMs, latencyMs: Math.max(...answers.map((a) => a.latencyMs)) };
   const expected = problem.kind === 'humaneval' ? `check(${problem.entryPoint})` : problem.testList.join('\n');

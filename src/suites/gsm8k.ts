@@ -71,7 +71,8 @@ export async function runGsm8kCase(variant: Gsm8kVariant, item: Gsm8kCase, train
     extracted: score.extracted,
     scores: score.scores,
     verdict: score.verdict,
-    usage: { promptTokens: answer.promptTokens, completionTokens: answer.completionTokens },
+    // TODO(integrator): usage is null when the server sent none (tokens unknown); counted as 0 here.
+    usage: answer.usage ?? { promptTokens: 0, completionTokens: 0 },
     timing: { requests: 1, ttftMs: answer.ttftMs, latencyMs: answer.latencyMs },
     detail: { finishReason: answer.finishReason },
   };

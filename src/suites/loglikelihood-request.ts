@@ -41,9 +41,10 @@ export async function scoreChoiceLoglikelihoods(
   return {
     sums: results.map((r) => r.logprob.sum),
     tokens: results.map((r) => r.logprob.tokens),
+    // TODO(integrator): usage is null when the server sent none (tokens unknown); counted as 0 here.
     usage: {
-      promptTokens: results.reduce((n, r) => n + r.result.promptTokens, 0),
-      completionTokens: results.reduce((n, r) => n + r.result.completionTokens, 0),
+      promptTokens: results.reduce((n, r) => n + (r.result.usage?.promptTokens ?? 0), 0),
+      completionTokens: results.reduce((n, r) => n + (r.result.usage?.completionTokens ?? 0), 0),
     },
     requests: results.length,
     latencyMs: performance.now() - started,

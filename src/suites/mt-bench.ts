@@ -95,9 +95,10 @@ export async function runMtBenchCase(item: MtBenchQuestion, data: MtBenchData, j
   );
   const judgments = await Promise.all(requests.map((r) => judge.client.chat(r.messages, judge.sampling, context.signal)));
   const score = scoreMtBenchJudgments(item, [judgments[0]!.text, judgments[1]!.text]);
+  // TODO(integrator): usage is null when the server sent none (tokens unknown); counted as 0 here.
   const judgeUsage = {
-    promptTokens: judgments.reduce((n, j) => n + j.promptTokens, 0),
-    completionTokens: judgments.reduce((n, j) => n + j.completionTokens, 0),
+    promptTokens: judgments.reduce((n, j) => n + (j.usage?.promptTokens ?? 0), 0),
+    completionTokens: judgments.reduce((n, j) => n + (j.usage?.completionTokens ?? 0), 0),
   };
   // An external judge's tokens are not the evaluated server's: kept in the detail only.
   const counted = judge.sameServer ? [first, second, ...judgments] : [first, second];
@@ -109,8 +110,8 @@ export async function runMtBenchCase(item: MtBenchQuestion, data: MtBenchData, j
     scores: score.scores,
     verdict: score.verdict,
     usage: {
-      promptTokens: counted.reduce((n, r) => n + r.promptTokens, 0),
-      completionTokens: counted.reduce((n, r) => n + r.completionTokens, 0),
+      promptTokens: counted.reduce((n, r) => n + (r.usage?.promptTokens ?? 0), 0),
+      completionTokens: counted.reduce((n, r) => n + (r.usage?.completionTokens ?? 0), 0),
     },
     timing: { requests: counted.length, ttftMs: first.ttftMs, latencyMs: performance.now() - started },
     detail: {

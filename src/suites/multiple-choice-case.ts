@@ -26,7 +26,8 @@ export async function runChatChoiceCase(
     extracted: scored.extracted,
     scores: scored.scores,
     verdict: scored.verdict,
-    usage: { promptTokens: answer.promptTokens, completionTokens: answer.completionTokens },
+    // TODO(integrator): usage is null when the server sent none (tokens unknown); counted as 0 here.
+    usage: answer.usage ?? { promptTokens: 0, completionTokens: 0 },
     timing: { requests: 1, ttftMs: answer.ttftMs, latencyMs: answer.latencyMs },
     detail: { finishReason: answer.finishReason, extraction: scored.detail.extraction },
   };
