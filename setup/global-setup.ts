@@ -109,7 +109,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
       sampling: settings.sampling,
       variants: settings.variants,
       code: settings.code,
-      client: { maxRetries: settings.client.maxRetries, requestTimeoutMs: settings.client.requestTimeoutMs },
+      client: {
+        maxRetries: settings.client.maxRetries,
+        requestTimeoutMs: settings.client.requestTimeoutMs,
+        idleTimeoutMs: settings.client.idleTimeoutMs,
+        headersTimeoutMs: settings.client.headersTimeoutMs,
+      },
       datasetBaseUrl,
       judge: settings.judge,
       resumeFrom,

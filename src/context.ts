@@ -39,7 +39,8 @@ export interface RunContext {
   code: { sandbox: 'bwrap' | 'unsafe-rlimits-only'; samples: number; temperature: number; passAtK: number[]; mbppSplit: 'test' | 'sanitized-test' };
   /** Variants to run per suite (config `variants`). */
   variants: { gsm8k: Array<'0shot' | '8shot'>; arc_challenge: Array<'chat' | 'loglikelihood'>; hellaswag: Array<'chat' | 'loglikelihood'> };
-  client: { maxRetries: number; requestTimeoutMs: number };
+  /** Retries and per-try deadlines (milliseconds) of requests to the server; the dispatcher enforces the deadlines. */
+  client: { maxRetries: number; requestTimeoutMs: number; idleTimeoutMs: number; headersTimeoutMs: number };
   /** Case records of an earlier run to reuse (EVAL_RESUME); cases recorded there without error are not asked again. */
   resumeFrom: string | null;
   /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */

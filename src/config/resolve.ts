@@ -1,3 +1,4 @@
+import { resolveRequestTimeouts, type RequestTimeouts } from '../client/timeouts.ts';
 import { ConfigError } from '../errors.ts';
 import type { EvalEnv } from './env.ts';
 import { listKeys } from './load.ts';
@@ -19,7 +20,8 @@ export interface ProjectSettings {
   sampling: EvalConfig['sampling'];
   variants: EvalConfig['variants'];
   code: EvalConfig['code'];
-  client: EvalConfig['client'];
+  /** Client settings with the request timeouts resolved (environment > config > defaults from the largest maxTokens). */
+  client: Omit<EvalConfig['client'], keyof RequestTimeouts> & RequestTimeouts;
   server: EvalConfig['server'];
   judge: JudgeSettings;
 }
@@ -46,6 +48,7 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     );
   }
   const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * config.client.inFlightFactor));
+  const judge = resolveJudge(config, env);
   return {
     modelKey,
     model,
@@ -60,10 +63,16 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     sampling: config.sampling,
     variants: config.variants,
     code: { ...config.code, sandbox: env.EVAL_SANDBOX ?? config.code.sandbox },
-    client: config.client,
+    client: { ...config.client, ...resolveRequestTimeouts(config.client, env, longestGeneration(config, judge)) },
     server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
-    judge: resolveJudge(config, env),
+    judge,
   };
+}
+
+// Most tokens one request through the dispatcher may generate: the suites' `maxTokens`, or the judge's when the
+// evaluated server judges itself (its requests then share the batch a queued request waits behind).
+function longestGeneration(config: EvalConfig, judge: JudgeSettings): number {
+  return judge.baseUrl === null ? Math.max(config.sampling.maxTokens, judge.maxTokens) : config.sampling.maxTokens;
 }
 
 // Environment > config file; an external judge needs both its URL and its model.
