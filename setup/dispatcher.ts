@@ -1,9 +1,13 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../src/client/timeouts.ts';
+import { forwardRequest } from './dispatcher/forward-request.ts';
+import { replyWithFailure, sendJson } from './dispatcher/replies.ts';
 
 // A loopback proxy in the main process that owns the run's in-flight limit across every suite and
 // worker: generation requests wait here for a slot, go to the least-loaded replica, and free the
-// slot the moment the upstream response ends. Scoring never holds a slot.
+// slot the moment the upstream response ends. Scoring never holds a slot. The server deadlines are
+// enforced here, counted from dispatch, so time spent waiting for a slot never counts against them.
 
 const GENERATION_PATHS = new Set(['/v1/chat/completions', '/v1/completions']);
 
@@ -14,6 +18,8 @@ export interface DispatcherOptions {
   inFlightLimit: number;
   /** Called when an upstream is known to be dead; its message is returned to every later request. */
   fatalReason?: () => string | null;
+  /** Deadlines of each request, counted from dispatch. @default DEFAULT_REQUEST_TIMEOUTS */
+  timeouts?: RequestTimeouts;
 }
 
 export interface DispatcherStats {
@@ -28,6 +34,10 @@ export interface DispatcherStats {
   busyMs: number;
   /** Time-weighted mean of requests in flight over busyMs. */
   meanInFlight: number | null;
+  /** Worker replies not yet closed (queued, in flight, or being written). */
+  openReplies: number;
+  /** Upstream requests not yet closed. */
+  openUpstreams: number;
 }
 
 export interface Dispatcher {
@@ -38,16 +48,20 @@ export interface Dispatcher {
 }
 
 interface Replica {
-  url: URL;
+  url: string;
   inFlight: number;
 }
 
 // Start the dispatcher on 127.0.0.1 at a free port.
 export async function startDispatcher(options: DispatcherOptions): Promise<Dispatcher> {
-  const replicas: Replica[] = options.upstreams.map((u) => ({ url: new URL(u), inFlight: 0 }));
+  const replicas: Replica[] = options.upstreams.map((url) => ({ url, inFlight: 0 }));
+  const timeouts = options.timeouts ?? DEFAULT_REQUEST_TIMEOUTS;
+  const fatalReason = options.fatalReason ?? (() => null);
   const waiting: Array<() => void> = [];
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
   let inFlight = 0;
+  let openReplies = 0;
+  let openUpstreams = 0;
   const counters = newCounters();
 
   const account = (now: number) => {
@@ -74,68 +88,59 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     else counters.failed += 1;
     waiting.shift()?.();
   };
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, replica: Replica, body: Buffer, onSettled: (ok: boolean) => void) =>
+    forwardRequest(req, res, {
+      server: replica.url,
+      agent,
+      timeouts,
+      body,
+      streamed: isStreamed(body),
+      fatalReason,
+      onSettled,
+      onUpstream: (delta) => (openUpstreams += delta),
+    });
+
+  const route = (req: http.IncomingMessage, res: http.ServerResponse, path: string, body: Buffer, gone: () => boolean) => {
+    if (!GENERATION_PATHS.has(path)) return forward(req, res, replicas[0]!, body, () => {});
+    counters.requests += 1;
+    const start = () => {
+      if (gone()) return;
+      const fatal = fatalReason();
+      if (fatal) return replyWithFailure(res, deadServer(options.upstreams, fatal), false);
+      const replica = acquire();
+      forward(req, res, replica, body, (ok) => release(replica, ok));
+    };
+    if (inFlight < options.inFlightLimit) return start();
+    waiting.push(start);
+    counters.maxQueued = Math.max(counters.maxQueued, waiting.length);
+    // A request abandoned while queued must not take a slot later.
+    res.once('close', () => {
+      const index = waiting.indexOf(start);
+      if (index >= 0) waiting.splice(index, 1);
+    });
+  };
 
   const server = http.createServer((req, res) => {
+    openReplies += 1;
+    let closed = false;
+    res.once('close', () => {
+      closed = true;
+      openReplies -= 1;
+    });
     const path = (req.url ?? '/').split('?')[0] ?? '/';
     if (path === '/_dispatcher/stats') return sendJson(res, 200, snapshot());
     if (path === '/_dispatcher/reset' && req.method === 'POST') {
       Object.assign(counters, newCounters());
       return sendJson(res, 200, snapshot());
     }
-    const fatal = options.fatalReason?.();
-    if (fatal) return sendFatal(res, fatal);
-    if (!GENERATION_PATHS.has(path)) return forward(req, res, replicas[0]!, () => {});
-    counters.requests += 1;
-    const start = () => {
-      const replica = acquire();
-      let released = false;
-      forward(req, res, replica, (ok) => {
-        if (released) return;
-        released = true;
-        release(replica, ok);
-      });
-    };
-    if (inFlight < options.inFlightLimit) return start();
-    waiting.push(start);
-    counters.maxQueued = Math.max(counters.maxQueued, waiting.length);
-    // A request abandoned while queued must not take a slot later.
-    res.on('close', () => {
-      const index = waiting.indexOf(start);
-      if (index >= 0) waiting.splice(index, 1);
-    });
+    const fatal = fatalReason();
+    if (fatal) return replyWithFailure(res, deadServer(options.upstreams, fatal), false);
+    // The body is read whole first: it tells whether the answer will stream, and a retry-free forward needs it.
+    readBody(req).then(
+      (body) => (closed ? undefined : route(req, res, path, body, () => closed)),
+      () => res.destroy(),
+    );
   });
-
-  const forward = (
-    req: http.IncomingMessage,
-    res: http.ServerResponse,
-    replica: Replica,
-    done: (ok: boolean) => void,
-  ) => {
-    const target = new URL(req.url ?? '/', replica.url);
-    const headers = { ...req.headers, host: target.host };
-    const upstream = http.request(target, { method: req.method, headers, agent }, (upRes) => {
-      res.writeHead(upRes.statusCode ?? 502, upRes.headers);
-      upRes.pipe(res);
-      upRes.on('end', () => done((upRes.statusCode ?? 500) < 400));
-      upRes.on('error', () => done(false));
-      upRes.on('aborted', () => done(false));
-    });
-    upstream.on('error', (error) => {
-      done(false);
-      const fatal = options.fatalReason?.();
-      if (fatal) return sendFatal(res, fatal);
-      if (!res.headersSent) {
-        sendJson(res, 502, {
-          error: { message: `Upstream ${replica.url.origin} failed: ${error.message}`, type: 'BadGateway', code: 502 },
-        });
-      } else res.destroy(error);
-    });
-    res.on('close', () => {
-      if (!res.writableFinished) upstream.destroy();
-      done(res.writableFinished);
-    });
-    req.pipe(upstream);
-  };
 
   const snapshot = (): DispatcherStats => {
     const busyMs = counters.first === null || counters.last === null ? 0 : counters.last - counters.first;
@@ -149,6 +154,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       inFlightLimit: options.inFlightLimit,
       busyMs,
       meanInFlight: busyMs > 0 ? counters.area / busyMs : null,
+      openReplies,
+      openUpstreams,
     };
   };
 
@@ -160,6 +167,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     resetStats: () => Object.assign(counters, newCounters()),
     close: () =>
       new Promise<void>((resolve) => {
+        waiting.length = 0;
         server.closeAllConnections();
         agent.destroy();
         server.close(() => resolve());
@@ -180,15 +188,25 @@ function newCounters() {
   };
 }
 
-function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
-  if (res.headersSent) return void res.end();
-  res.writeHead(status, { 'content-type': 'application/json' });
-  res.end(JSON.stringify(body));
+function deadServer(upstreams: string[], reason: string) {
+  return { kind: 'server-dead' as const, server: upstreams.join(', '), serverMessage: reason };
 }
 
-// The server is gone: tell the client not to retry, with the reason (server and last log lines).
-function sendFatal(res: http.ServerResponse, reason: string): void {
-  if (res.headersSent) return void res.destroy(new Error(reason));
-  res.writeHead(503, { 'content-type': 'application/json', 'x-should-retry': 'false', 'x-eval-fatal': '1' });
-  res.end(JSON.stringify({ error: { message: reason, type: 'ServerDead', code: 503 } }));
+// `"stream": true` in a JSON body; anything unreadable is forwarded as plain and judged by the server.
+function isStreamed(body: Buffer): boolean {
+  if (body.length === 0) return false;
+  try {
+    return (JSON.parse(body.toString('utf8')) as { stream?: unknown })?.stream === true;
+  } catch {
+    return false;
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => parts.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
+  });
 }

@@ -74,6 +74,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const dispatcher = await startDispatcher({
       upstreams,
       inFlightLimit: settings.inFlightLimit,
+      timeouts: settings.client,
       fatalReason: () => {
         const exit = launched?.exited();
         if (!launched || !exit) return null;
