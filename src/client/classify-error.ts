@@ -12,13 +12,20 @@ export const FATAL_HEADER = 'x-eval-fatal';
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'UND_ERR_CONNECT_TIMEOUT']);
 
 // `server` names the real server when the error does not (the dispatcher names the upstream on every reply).
-export function toTryFailure(error: unknown, server: string): TryFailedError {
+// Anything else (a harness bug) is returned as it is, so that it surfaces as itself instead of as a server failure.
+export function toTryFailure(error: unknown, server: string): unknown {
   if (error instanceof TryFailedError) return error;
   if (error instanceof APIConnectionError) return connectionFailure(error.cause ?? error, server, error);
   if (error instanceof APIError) return apiFailure(error, server);
-  if (error instanceof SyntaxError) return new TryFailedError({ kind: 'malformed', server, detail: ' (a stream event is not JSON)', serverMessage: error.message }, undefined, undefined, { cause: error });
-  if (error instanceof Error && (error.name === 'TypeError' || codeOf(error) !== undefined)) return connectionFailure(error, server, error);
-  return new TryFailedError({ kind: 'malformed', server, serverMessage: String((error as Error)?.message ?? error) }, undefined, undefined, { cause: error });
+  if (error instanceof SyntaxError) return new TryFailedError({ kind: 'malformed', server, detail: ' (a response or stream event is not JSON)', serverMessage: error.message }, undefined, undefined, { cause: error });
+  if (isSocketError(error)) return connectionFailure(error, server, error);
+  return error;
+}
+
+// undici's body errors: `TypeError: terminated` (cause `SocketError: other side closed`), or any error with a socket code.
+function isSocketError(error: unknown): boolean {
+  if (!(error instanceof Error)) return false;
+  return codeOf(error) !== undefined || (error.name === 'TypeError' && /terminated|fetch failed|socket/i.test(error.message));
 }
 
 function apiFailure(error: APIError, fallback: string): TryFailedError {

@@ -1,5 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { startDispatcher } from '../../setup/dispatcher.ts';
+import { findFreePort } from '../../setup/free-port.ts';
 import { createEvalClient, isFatalServerError, type EvalClientOptions, type SamplingParams } from '../../src/client/chat.ts';
 import { createJudgeClient } from '../../src/client/judge-client.ts';
 import type { RequestTimeouts } from '../../src/client/timeouts.ts';
@@ -139,6 +140,35 @@ describe('eval client through the dispatcher', () => {
     const error = await client.chat(messages, SAMPLING, controller.signal).catch((e: unknown) => e);
     expect(error).not.toBeInstanceOf(RequestError);
     expect(upstream.bodies).toHaveLength(1);
+  });
+});
+
+describe('eval client talking to a server directly', () => {
+  async function direct(behave: (n: number) => Behaviour, options: Partial<EvalClientOptions> = {}) {
+    const upstream = await startFaultServer(behave);
+    closers.push(upstream.close);
+    return { upstream, client: createEvalClient({ baseUrl: upstream.url, model: 'm', maxRetries: 0, transport: 'direct', ...options }) };
+  }
+
+  test('enforces the idle timeout itself, exactly', async () => {
+    const { client, upstream } = await direct(() => ({ type: 'stream', events: [chatChunk('a')], then: 'stall' }), { idleTimeoutMs: 300 });
+    const error = await failure(client.chat(messages, SAMPLING));
+    expect(error).toMatchObject({ kind: 'timeout-idle', server: upstream.url, tries: 1 });
+    expect(error.message).toContain('no data for 300 ms after chunk 1 (idle timeout');
+  });
+
+  test('enforces the headers timeout itself', async () => {
+    const { client } = await direct(() => ({ type: 'stall' }), { headersTimeoutMs: 300 });
+    const error = await failure(client.chat(messages, SAMPLING));
+    expect(error.kind).toBe('timeout-headers');
+    expect(error.message).toContain('no response headers within 300 ms of sending');
+  });
+
+  test('names the server it was given for a connection refused', async () => {
+    const closed = `http://127.0.0.1:${await findFreePort()}`;
+    const client = createEvalClient({ baseUrl: closed, model: 'm', maxRetries: 0, transport: 'direct' });
+    const error = await failure(client.chat(messages, SAMPLING));
+    expect([error.kind, error.server]).toEqual(['refused', closed]);
   });
 });
 
