@@ -156,7 +156,12 @@ export class RecordError extends EvalError {
 }
 
 // Serialise an error for task.meta and result files (Error objects do not survive structured clone intact).
-export function describeError(error: unknown): { name: string; code?: string; message: string } {
+// A RequestError keeps its facts under `request`, for counting by kind.
+export function describeError(error: unknown): { name: string; code?: string; message: string; request?: RequestFailure } {
+  if (error instanceof RequestError) {
+    const { server, kind, status, serverMessage, tries } = error;
+    return { name: error.name, code: error.code, message: error.message, request: { server, kind, status, serverMessage, tries } };
+  }
   if (error instanceof EvalError) return { name: error.name, code: error.code, message: error.message };
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };

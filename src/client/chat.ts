@@ -60,7 +60,7 @@ async function streamChat(runtime: ClientRuntime, messages: ChatMessage[], sampl
 
 type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs'>;
 
-// One streamed try; every failure becomes a TryFailedError, a caller's abort passes through.
+// One streamed try; a server failure becomes a TryFailedError, a caller's abort (or a harness bug) passes through.
 async function streamChatOnce(runtime: ClientRuntime, messages: ChatMessage[], sampling: SamplingParams, signal: AbortSignal | undefined): Promise<ChatTry> {
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
   const started = performance.now();
