@@ -12,6 +12,7 @@ import { SseEventSplitter } from './sse-events.ts';
 /** Largest non-streamed body held before replying; a server sending more is answering garbage. @unit bytes */
 export const MAX_PLAIN_BODY_BYTES = 64 * 1024 * 1024;
 
+const ERROR_EVENT = Buffer.from('data: {"error"');
 const CONNECT_CODES = new Set(['ECONNREFUSED', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH']);
 
 /** One request to forward and what to tell the dispatcher. */
@@ -85,15 +86,19 @@ export function forwardRequest(req: http.IncomingMessage, res: http.ServerRespon
       res.writeHead(status, relayHeaders(upRes.headers, server));
       // The worker's backstop starts at the headers: send them now, as vLLM did.
       res.flushHeaders();
+      // The server's own error event (vLLM's engine died mid-stream) makes the request a failure in the stats.
+      let serverError = false;
       upRes.on('data', (chunk: Buffer) => {
         idle.refresh();
         const complete = events.push(chunk);
-        if (complete) res.write(complete);
+        if (!complete) return;
+        serverError ||= complete.includes(ERROR_EVENT);
+        res.write(complete);
       });
       upRes.on('end', () => {
         if (settled) return;
         res.end(events.flush() ?? undefined);
-        settle(true);
+        settle(!serverError);
       });
       return;
     }

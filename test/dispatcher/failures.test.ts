@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, test } from 'vitest';
 import { startDispatcher, type Dispatcher, type DispatcherOptions } from '../../setup/dispatcher.ts';
-import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../../src/client/timeouts.ts';
+import type { RequestTimeouts } from '../../src/client/timeouts.ts';
 import { waitUntil } from '../helpers/processes.ts';
 import { answerEvents, chatChunk, startFaultServer, type Behaviour, type FaultServer } from '../helpers/fault-server.ts';
 
@@ -217,7 +217,13 @@ describe('dispatcher: upstream failures', () => {
     await expectNothingOpen(dispatcher, upstream);
   });
 
-  test('uses the harness defaults when no timeouts are given', async () => {
-    expect(DEFAULT_REQUEST_TIMEOUTS).toEqual({ headersTimeoutMs: 120_000, idleTimeoutMs: 300_000, requestTimeoutMs: 600_000 });
+  test('relays a server\'s own error event and counts the request as failed', async () => {
+    const engineDead = { error: { message: 'EngineCore encountered an issue. See stack trace (above) for the root cause.', type: 'InternalServerError', param: null, code: 500 } };
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a'), engineDead] }));
+    const data = await events(await send(dispatcher));
+    expect(JSON.parse(data[1]!)).toEqual(engineDead);
+    await expectNothingOpen(dispatcher, upstream);
+    expect([dispatcher.stats().completed, dispatcher.stats().failed]).toEqual([0, 1]);
   });
+
 });
