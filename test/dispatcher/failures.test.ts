@@ -225,5 +225,4 @@ describe('dispatcher: upstream failures', () => {
     await expectNothingOpen(dispatcher, upstream);
     expect([dispatcher.stats().completed, dispatcher.stats().failed]).toEqual([0, 1]);
   });
-
 });
