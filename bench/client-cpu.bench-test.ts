@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import { STREAM_INTERVAL } from '../src/node/settings.ts';
 import { findFreePort } from '../src/node/server/free-port.ts';
 import { launchServer } from '../src/node/server/launch-server.ts';
-import { startDispatcher } from '../setup/dispatcher.ts';
+import { startDispatcher } from '../src/node/server/dispatcher.ts';
 import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
 
 // Benchmark: client CPU per streamed chat request (80 tokens, every 16th streamed) for three transports, in

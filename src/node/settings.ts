@@ -1,3 +1,4 @@
+import { resolveRequestTimeouts, type RequestTimeouts } from '../shared/transport/timeouts.ts';
 import { ConfigError } from '../shared/errors.ts';
 import type { EvalEnv } from '../shared/config/env.ts';
 import { listKeys } from './load-config.ts';
@@ -23,7 +24,8 @@ export interface ProjectSettings {
   /** Variants to run per built-in dataset (config `variants` over the registry's defaults). */
   variants: Record<string, string[]>;
   code: EvalConfig['code'];
-  client: EvalConfig['client'];
+  /** Client settings with the request timeouts resolved (environment > config > defaults from the largest maxTokens). */
+  client: Omit<EvalConfig['client'], keyof RequestTimeouts> & RequestTimeouts;
   server: EvalConfig['server'];
   judge: JudgeSettings;
 }
@@ -50,6 +52,7 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     );
   }
   const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * config.client.inFlightFactor));
+  const judge = resolveJudge(config, env);
   return {
     modelKey,
     model,
@@ -64,10 +67,16 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     sampling: { ...config.sampling, ...model.sampling },
     variants: resolveVariants(config.variants),
     code: { ...config.code, sandbox: env.EVAL_SANDBOX ?? config.code.sandbox },
-    client: config.client,
+    client: { ...config.client, ...resolveRequestTimeouts(config.client, env, longestGeneration({ ...config.sampling, ...model.sampling }.maxTokens, judge)) },
     server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
-    judge: resolveJudge(config, env),
+    judge,
   };
+}
+
+// Most tokens one request through the dispatcher may generate: the suites' `maxTokens`, or the judge's when the
+// evaluated server judges itself (its requests then share the batch a queued request waits behind).
+function longestGeneration(maxTokens: number, judge: JudgeSettings): number {
+  return judge.baseUrl === null ? Math.max(maxTokens, judge.maxTokens) : maxTokens;
 }
 
 // Environment > config file; an external judge needs both its URL and its model.

@@ -15,6 +15,9 @@ export function getEvalClient(run: Pick<RunContext, 'dispatcherUrl' | 'model' | 
         apiKey: run.apiKey,
         maxRetries: run.client.maxRetries,
         timeoutMs: run.client.requestTimeoutMs,
+        idleTimeoutMs: run.client.idleTimeoutMs,
+        headersTimeoutMs: run.client.headersTimeoutMs,
+        thinking: run.model.reasoning?.thinking ?? null,
       }),
     };
   }

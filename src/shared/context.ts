@@ -48,8 +48,14 @@ export const RunContextSchema = z.object({
   /** Variants to run, per built-in dataset name. */
   variants: z.record(z.string(), z.array(z.string())),
   code: CodeConfigSchema,
-  /** Request timeouts and retries (config `client`). */
-  client: z.looseObject({ maxRetries: z.number().int().nonnegative(), requestTimeoutMs: z.number().int().positive() }),
+  /** Request retries and timeouts (config `client`, timeouts resolved with their environment variables). */
+  client: z.object({
+    maxRetries: z.number().int().nonnegative(),
+    inFlightFactor: z.number().positive(),
+    requestTimeoutMs: z.number().int().positive(),
+    idleTimeoutMs: z.number().int().positive(),
+    headersTimeoutMs: z.number().int().positive(),
+  }),
   judge: z.object({
     baseUrl: z.string().nullable(),
     model: z.string().nullable(),

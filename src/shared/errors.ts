@@ -61,14 +61,58 @@ export class ServerError extends EvalError {
   }
 }
 
-/** A request to the inference server failed after retries (HTTP status, connection, timeout). */
-export class RequestError extends EvalError {
+/**
+ * How a request to the inference server failed; stable values the run record and tracker count by.
+ * `http`: an HTTP error status (the server's message kept); `timeout-headers` / `timeout-idle` / `timeout-total`: which
+ * deadline passed; `reset`: the connection dropped (before the headers or mid-stream); `refused`: nothing listens;
+ * `context-length`: vLLM's 400 "This model's maximum context length is ..." (never retried); `server-dead`: the launched
+ * server exited (never retried); `malformed`: an answer that breaks the protocol.
+ */
+export const REQUEST_FAILURE_KINDS = [
+  'http',
+  'timeout-headers',
+  'timeout-idle',
+  'timeout-total',
+  'reset',
+  'refused',
+  'context-length',
+  'server-dead',
+  'malformed',
+] as const;
+export type RequestFailureKind = (typeof REQUEST_FAILURE_KINDS)[number];
+
+/** The facts of a failed request, as `RequestError` carries them. */
+export interface RequestFailure {
+  /** The real server (an `EVAL_BASE_URL` entry or the launched server), never the harness's loopback dispatcher. */
+  server: string;
+  kind: RequestFailureKind;
+  /** HTTP status, when the server sent one. */
+  status: number | undefined;
+  /** The server's own message (error body or stream error event), when it sent one. */
+  serverMessage: string | undefined;
+  /** Tries made, the first included. */
+  tries: number;
+}
+
+/** A request to the inference server failed for good: retries spent, or a failure that is never retried. */
+export class RequestError extends EvalError implements RequestFailure {
+  readonly server: string;
+  readonly kind: RequestFailureKind;
   readonly status: number | undefined;
-  readonly url: string;
-  constructor(url: string, message: string, options?: { cause?: unknown; status?: number }) {
+  readonly serverMessage: string | undefined;
+  readonly tries: number;
+  constructor(failure: RequestFailure, message: string, options?: { cause?: unknown }) {
     super('EVAL_REQUEST_FAILED', message, options);
-    this.url = url;
-    this.status = options?.status;
+    this.server = failure.server;
+    this.kind = failure.kind;
+    this.status = failure.status;
+    this.serverMessage = failure.serverMessage;
+    this.tries = failure.tries;
+  }
+
+  /** @deprecated use `server` */
+  get url(): string {
+    return this.server;
   }
 }
 
@@ -119,7 +163,12 @@ export class RecordError extends EvalError {
 }
 
 // Serialise an error for task.meta and result files (Error objects do not survive structured clone intact).
-export function describeError(error: unknown): { name: string; code?: string; message: string } {
+// A RequestError keeps its facts under `request`, for counting by kind.
+export function describeError(error: unknown): { name: string; code?: string; message: string; request?: RequestFailure } {
+  if (error instanceof RequestError) {
+    const { server, kind, status, serverMessage, tries } = error;
+    return { name: error.name, code: error.code, message: error.message, request: { server, kind, status, serverMessage, tries } };
+  }
   if (error instanceof EvalError) return { name: error.name, code: error.code, message: error.message };
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };

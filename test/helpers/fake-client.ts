@@ -38,7 +38,7 @@ export function createFakeClient(handlers: {
     async chat(messages, sampling): Promise<ChatResult> {
       client.chats.push({ messages, sampling });
       const text = handlers.answer?.(messages) ?? '';
-      return { text, finishReason: 'stop', promptTokens: 10, completionTokens: 5, ttftMs: 1, latencyMs: 2 };
+      return { text, finishReason: 'stop', usage: { promptTokens: 10, completionTokens: 5 }, overLength: false, capped: null, tries: 1, ttftMs: 1, latencyMs: 2 };
     },
     async complete(prompt, options): Promise<CompletionResult> {
       client.completes.push({ prompt, options });
@@ -58,8 +58,10 @@ export function createFakeClient(handlers: {
           text_offset: [0, contextLength, contextLength + half],
         },
         finishReason: 'length',
-        promptTokens: 7,
-        completionTokens: 0,
+        usage: { promptTokens: 7, completionTokens: 0 },
+        overLength: false,
+        capped: null,
+        tries: 1,
         ttftMs: null,
         latencyMs: 3,
       };

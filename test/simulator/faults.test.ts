@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, test } from 'vitest';
-import { killAll, postJson, startServer, waitForDeath } from './support/sim-process.ts';
+import { killAll, postJson, sseData, startServer, waitForDeath } from './support/sim-process.ts';
 
 afterEach(killAll);
 
@@ -57,5 +57,99 @@ describe('fault injection', () => {
     const res = await postJson(`${sim.baseUrl}/v1/completions`, { prompt: 'x', max_tokens: 4000 });
     expect(res.status).toBe(400);
     expect(((await res.json()) as any).error).toMatchObject({ param: 'max_tokens', message: 'max_tokens=4000 cannot be greater than max_model_len=max_total_tokens=1000. Please request fewer output tokens. (parameter=max_tokens, value=4000)' });
+  });
+
+  test('VLLM_SIM_RESET_AFTER_CHUNKS resets a stream after that many chunks, which arrive first', async () => {
+    const sim = await startServer([], { VLLM_SIM_RESET_AFTER_CHUNKS: '1', VLLM_SIM_DEFAULT_RESPONSE: 'tok '.repeat(100) });
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true });
+    const reader = res.body!.getReader();
+    let received = '';
+    const error = await (async () => {
+      for (;;) {
+        const { value, done } = await reader.read();
+        if (done) return null;
+        received += new TextDecoder().decode(value);
+      }
+    })().catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(Error);
+    expect(received).toContain('"role":"assistant"');
+    expect(received).not.toContain('[DONE]');
+  });
+
+  test('VLLM_SIM_RESET_AFTER_CHUNKS=0 resets before any header', async () => {
+    const sim = await startServer([], { VLLM_SIM_RESET_AFTER_CHUNKS: '0' });
+    await expect(postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true })).rejects.toThrow();
+  });
+
+  test('VLLM_SIM_STALL_AFTER_CHUNKS sends that many chunks, then nothing, never ending', async () => {
+    const sim = await startServer([], { VLLM_SIM_STALL_AFTER_CHUNKS: '1', VLLM_SIM_DEFAULT_RESPONSE: 'tok '.repeat(100) });
+    const controller = new AbortController();
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true }, {}, controller.signal);
+    const reader = res.body!.getReader();
+    const first = new TextDecoder().decode((await reader.read()).value);
+    const next = await Promise.race([reader.read().then(() => 'more'), new Promise((r) => setTimeout(() => r('silence'), 600))]);
+    controller.abort();
+    expect(first).toContain('"role":"assistant"');
+    expect(next).toBe('silence');
+  });
+
+  test('VLLM_SIM_STALL_AFTER_CHUNKS=0 sends the headers at once and no chunk', async () => {
+    const sim = await startServer([], { VLLM_SIM_STALL_AFTER_CHUNKS: '0' });
+    const controller = new AbortController();
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true }, {}, controller.signal);
+    const next = await Promise.race([res.body!.getReader().read().then(() => 'data'), new Promise((r) => setTimeout(() => r('silence'), 500))]);
+    controller.abort();
+    expect([res.status, next]).toEqual([200, 'silence']);
+  });
+
+  test('VLLM_SIM_SLOW_STREAM_MS streams one token per chunk at that pace', async () => {
+    const sim = await startServer([], { VLLM_SIM_SLOW_STREAM_MS: '100', VLLM_SIM_DEFAULT_RESPONSE: 'one two three four' });
+    const started = performance.now();
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true, stream_options: { include_usage: true } });
+    const events = sseData(await res.text());
+    const elapsed = performance.now() - started;
+    const usage = JSON.parse(events.at(-2)!).usage as { completion_tokens: number };
+    // One chunk per token (the first also carries the role), each ~100 ms after the last.
+    expect(events.filter((e) => e.includes('"content"')).length).toBeGreaterThanOrEqual(usage.completion_tokens);
+    expect(elapsed).toBeGreaterThanOrEqual(usage.completion_tokens * 100 - 50);
+  });
+
+  test('VLLM_SIM_ERROR_SHAPE=flat answers the context-length 400 in the older flat shape', async () => {
+    const sim = await startServer([], { VLLM_SIM_ERROR_SHAPE: 'flat', VLLM_SIM_MAX_MODEL_LEN: '1100' });
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, max_tokens: 1024, messages: [{ role: 'user', content: 'word '.repeat(200) }] });
+    const body = (await res.json()) as Record<string, unknown>;
+    expect(res.status).toBe(400);
+    expect(body).toMatchObject({ object: 'error', type: 'BadRequestError', code: 400 });
+    expect(body.message).toMatch(/^This model's maximum context length is 1100 tokens\. However, you requested 1024 output tokens/);
+    expect(body.error).toBeUndefined();
+  });
+
+  test('VLLM_SIM_HTTP_500_BODY answers every generation request with that text, health stays up', async () => {
+    const sim = await startServer([], { VLLM_SIM_HTTP_500_BODY: 'CUDA error: an illegal memory access was encountered' });
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, chat);
+    expect([res.status, await res.text()]).toEqual([500, 'CUDA error: an illegal memory access was encountered']);
+    expect((await fetch(`${sim.baseUrl}/health`)).status).toBe(200);
+  });
+
+  test('VLLM_SIM_IGNORE_MAX_TOKENS returns that many tokens past max_tokens with finish_reason length', async () => {
+    const sim = await startServer([], { VLLM_SIM_IGNORE_MAX_TOKENS: '7' });
+    const body = (await (await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, max_tokens: 20 })).json()) as any;
+    expect([body.usage.completion_tokens, body.choices[0].finish_reason]).toEqual([27, 'length']);
+  });
+
+  test('VLLM_SIM_HUGE_ANSWER_CHARS streams an answer of that size, the scripted answer first', async () => {
+    const sim = await startServer([], { VLLM_SIM_HUGE_ANSWER_CHARS: '2000000', VLLM_SIM_DEFAULT_RESPONSE: 'The answer is \\boxed{4}.' });
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true, max_tokens: 1024 });
+    const text = sseData(await res.text()).slice(0, -1).map((e) => (JSON.parse(e).choices[0]?.delta?.content as string | undefined) ?? '').join('');
+    expect(text.length).toBeGreaterThanOrEqual(2_000_000);
+    expect(text.startsWith('The answer is \\boxed{4}.')).toBe(true);
+  });
+
+  test('VLLM_SIM_OMIT_USAGE leaves out the usage chunk although include_usage asks for it', async () => {
+    const sim = await startServer([], { VLLM_SIM_OMIT_USAGE: '1' });
+    const events = sseData(await (await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true, stream_options: { include_usage: true } })).text());
+    expect(events.at(-1)).toBe('[DONE]');
+    expect(events.some((e) => e.includes('"usage"'))).toBe(false);
+    expect(JSON.parse(events.at(-2)!).choices[0].finish_reason).toBe('stop');
   });
 });

@@ -13,7 +13,7 @@ import { planBaseline } from '../history/baseline.ts';
 import { makeRunId } from '../history/run-id.ts';
 import { readProvidedConfig } from '../plugin/provided-config.ts';
 import { resolveProjectSettings, type ProjectSettings } from '../settings.ts';
-import { startDispatcher } from '../../../setup/dispatcher.ts';
+import { startDispatcher } from './dispatcher.ts';
 import { gpusOverlap } from './gpu-lease.ts';
 import { ServerSession } from './session.ts';
 
@@ -60,6 +60,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       fatalReason: () => session.fatalReason(),
       control: {
         status: () => session.status(),
+        lastStatus: () => session.lastStatus(),
         simulatorStats: (reset) => session.simulatorStats(reset),
       },
     });

@@ -34,6 +34,7 @@ export class ServerSession {
   readonly #options: SessionOptions;
   readonly #holder: GpuHolder;
   #status: Promise<ServerStatus> | null = null;
+  #last: ServerStatus | null = null;
   #server: LaunchedServer | null = null;
   #simulation: Promise<{ bin: string; env: Record<string, string> }> | null = null;
   #simStats: SimulatorStats | null = null;
@@ -52,12 +53,21 @@ export class ServerSession {
   status(): Promise<ServerStatus> {
     if (!this.#status) {
       this.#status = this.launches ? acquireGpus(this.#holder, () => this.#launch()) : this.#checkExternal();
+      this.#status.then(
+        (status) => (this.#last = status),
+        () => {},
+      );
       this.#status.catch(() => {
         this.#status = null;
         releaseGpus(this.#holder);
       });
     }
     return this.#status;
+  }
+
+  /** The last status the server had, without launching anything; null when no server ran. */
+  lastStatus(): ServerStatus | null {
+    return this.#last;
   }
 
   /** Why the launched server can no longer answer (it died), with its last log lines; null while it can. */

@@ -1,37 +1,35 @@
-import OpenAI, { APIError } from 'openai';
+import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import { MalformedResponseError, RequestError } from '../../shared/errors.ts';
+import type { ChatMessage } from '../../shared/chat-message.ts';
+import type { Sampling } from '../../shared/sampling.ts';
+import { RequestError } from '../../shared/errors.ts';
+import { CappedText, isOverLength, readUsage, type AnswerFacts, type TokenUsage } from './answer-facts.ts';
+import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
 import { requestCompletion, type CompletionOptions, type CompletionResult } from './completions.ts';
+import { runWithRetries, TryFailedError } from './retry.ts';
+import { createClientRuntime, type ClientRuntime, type EvalClientOptions } from './transport.ts';
+import { TryClock } from './try-clock.ts';
 
-export type ChatMessage = ChatCompletionMessageParam;
+export { createOpenAI, type EvalClientOptions } from './transport.ts';
+export type { AnswerFacts, TokenUsage } from './answer-facts.ts';
 
-/** Sampling sent explicitly on every request: vLLM would otherwise apply the model's generation_config. */
-export interface SamplingParams {
-  temperature: number;
-  topP: number;
-  seed: number;
-  maxTokens: number;
-  stop?: string[];
-}
+export type { ChatMessage } from '../../shared/chat-message.ts';
 
-export interface ChatResult {
+/** Sampling sent explicitly on every request (the run's `Sampling`). */
+export type SamplingParams = Sampling;
+
+/** One chat answer with its data-quality facts (finish reason, usage or null, over-length, cap, tries) and timings. */
+export interface ChatResult extends AnswerFacts {
+  /** The answer, cut to the cap when `capped` is set; a reasoning model's reasoning is not part of it. */
   text: string;
-  finishReason: string | null;
-  promptTokens: number;
-  completionTokens: number;
-  /** Milliseconds from sending to the first content chunk. */
+  /** A reasoning model's reasoning (vLLM's `reasoning`, split by `--reasoning-parser`); null for other models. */
+  reasoning: string | null;
+  /** Reasoning tokens when the server reports them (`completion_tokens_details.reasoning_tokens`); else null. */
+  reasoningTokens: number | null;
+  /** From sending the successful try to its first content chunk; null when not streamed. @unit milliseconds */
   ttftMs: number | null;
+  /** From the first try's start to the answer's end, retries and backoff included. @unit milliseconds */
   latencyMs: number;
-}
-
-export interface EvalClientOptions {
-  baseUrl: string;
-  model: string;
-  apiKey?: string | null;
-  /** Retries on 408/409/429/5xx and connection errors, exponential backoff. @default 2 */
-  maxRetries?: number;
-  /** Per-request timeout. @unit milliseconds @default 600000 */
-  timeoutMs?: number;
 }
 
 /** The worker-side client: streaming chat with usage and timings, and scored completions. */
@@ -43,100 +41,99 @@ export interface EvalClient {
   complete(prompt: string, options: CompletionOptions): Promise<CompletionResult>;
 }
 
-// The SDK instance for an OpenAI-compatible base URL, with the harness's retry and timeout defaults.
-export function createOpenAI(options: EvalClientOptions): OpenAI {
-  return new OpenAI({
-    baseURL: `${options.baseUrl}/v1`,
-    apiKey: options.apiKey ?? 'EMPTY',
-    maxRetries: options.maxRetries ?? 2,
-    timeout: options.timeoutMs ?? 600_000,
-  });
-}
-
-// Create the client on the openai SDK; the dispatcher behind baseUrl owns concurrency.
+// Create the client on the openai SDK; by default it talks to the run's dispatcher, which owns concurrency and deadlines.
 export function createEvalClient(options: EvalClientOptions): EvalClient {
-  const openai = createOpenAI(options);
+  const runtime = createClientRuntime(options, 'dispatched');
   return {
     model: options.model,
-    openai,
-    chat: (messages, sampling, signal) => streamChat(openai, options, messages, sampling, signal),
-    complete: (prompt, completion) => requestCompletion(openai, options, prompt, completion),
+    openai: runtime.openai,
+    chat: (messages, sampling, signal) => streamChat(runtime, messages, sampling, signal),
+    complete: (prompt, completion) => requestCompletion(runtime, prompt, completion),
   };
 }
 
-async function streamChat(
-  openai: OpenAI,
-  options: EvalClientOptions,
-  messages: ChatMessage[],
-  sampling: SamplingParams,
-  signal: AbortSignal | undefined,
-): Promise<ChatResult> {
+async function streamChat(runtime: ClientRuntime, messages: ChatMessage[], sampling: SamplingParams, signal: AbortSignal | undefined): Promise<ChatResult> {
   const started = performance.now();
+  const { value, tries } = await runWithRetries(() => streamChatOnce(runtime, messages, sampling, signal), { maxRetries: runtime.maxRetries, signal });
+  return { ...value, tries, latencyMs: performance.now() - started };
+}
+
+type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs'>;
+
+// One streamed try; a server failure becomes a TryFailedError, a caller's abort (or a harness bug) passes through.
+async function streamChatOnce(runtime: ClientRuntime, messages: ChatMessage[], sampling: SamplingParams, signal: AbortSignal | undefined): Promise<ChatTry> {
+  const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
+  const started = performance.now();
+  let server = runtime.server;
   let ttftMs: number | null = null;
-  let text = '';
   let finishReason: string | null = null;
-  let usage: { prompt_tokens: number; completion_tokens: number } | undefined;
+  let usage: TokenUsage | null = null;
+  let reasoningTokens: number | null = null;
+  const text = new CappedText(runtime.answerCapChars);
+  const reasoning = new CappedText(runtime.answerCapChars);
   try {
-    const stream = await openai.chat.completions.create(
-      {
-        model: options.model,
-        messages,
-        stream: true,
-        stream_options: { include_usage: true },
-        temperature: sampling.temperature,
-        top_p: sampling.topP,
-        seed: sampling.seed,
-        max_tokens: sampling.maxTokens,
-        ...(sampling.stop?.length ? { stop: sampling.stop } : {}),
-        // vLLM extension: Qwen's generation_config sets 1.05, which must not leak into greedy evals.
-        ...({ repetition_penalty: 1.0 } as object),
-      },
-      { signal },
-    );
+    const { data: stream, response } = await runtime.openai.chat.completions
+      .create(
+        {
+          model: runtime.model,
+          messages: messages as ChatCompletionMessageParam[],
+          stream: true,
+          stream_options: { include_usage: true },
+          temperature: sampling.temperature,
+          top_p: sampling.topP,
+          seed: sampling.seed,
+          max_tokens: sampling.maxTokens,
+          ...(sampling.stop?.length ? { stop: sampling.stop } : {}),
+          // vLLM extension: Qwen's generation_config sets 1.05, which must not leak into greedy evals.
+          ...({ repetition_penalty: 1.0 } as object),
+          // Reasoning models: thinking on or off for this run (Qwen3's chat template reads `enable_thinking`).
+          ...(runtime.thinking === null ? {} : ({ chat_template_kwargs: { enable_thinking: runtime.thinking } } as object)),
+        },
+        { signal: clock.signal },
+      )
+      .withResponse();
+    server = response.headers.get(UPSTREAM_HEADER) ?? server;
+    clock.headersReceived();
     for await (const chunk of stream) {
+      clock.chunkReceived();
       const choice = chunk.choices[0];
       if (choice) {
-        if (ttftMs === null) ttftMs = performance.now() - started;
-        text += choice.delta?.content ?? '';
+        ttftMs ??= performance.now() - started;
+        text.append(choice.delta?.content ?? '');
+        const delta = choice.delta as { reasoning?: string | null; reasoning_content?: string | null } | undefined;
+        reasoning.append(delta?.reasoning ?? delta?.reasoning_content ?? '');
         if (choice.finish_reason) finishReason = choice.finish_reason;
       }
-      if (chunk.usage) usage = chunk.usage;
+      if (chunk.usage) {
+        usage = readUsage(chunk.usage);
+        reasoningTokens = chunk.usage.completion_tokens_details?.reasoning_tokens ?? null;
+      }
     }
   } catch (error) {
-    throw toRequestError(error, options.baseUrl);
+    if (signal?.aborted) throw error;
+    throw clock.fired ? clock.failure(server, error) : toTryFailure(error, server);
+  } finally {
+    clock.dispose();
   }
-  if (!usage) {
-    throw new MalformedResponseError(
-      `Server ${options.baseUrl} ended a streamed chat completion without a usage chunk although stream_options.include_usage was set.`,
-    );
-  }
+  // The SDK ends a stream quietly when its signal aborts: a deadline or the caller.
+  if (signal?.aborted) throw signal.reason;
+  if (clock.fired) throw clock.failure(server);
+  if (finishReason === null) throw new TryFailedError({ kind: 'reset', server, detail: ' (the stream ended without a finish_reason)' });
+  const { text: answer, capped } = text.result();
+  const thought = reasoning.result().text;
   return {
-    text,
+    text: answer,
+    reasoning: runtime.thinking === null && thought === '' ? null : thought,
+    reasoningTokens,
     finishReason,
-    promptTokens: usage.prompt_tokens,
-    completionTokens: usage.completion_tokens,
+    usage,
+    overLength: isOverLength(usage, sampling.maxTokens),
+    capped,
     ttftMs,
-    latencyMs: performance.now() - started,
   };
 }
 
-// Name the server and status; the dispatcher's fatal errors carry the dead server's log lines.
-export function toRequestError(error: unknown, baseUrl: string): RequestError {
-  if (error instanceof RequestError) return error;
-  if (error instanceof APIError) {
-    const body = error.error as { message?: string } | undefined;
-    const message = body?.message ?? error.message;
-    return new RequestError(baseUrl, `Request to ${baseUrl} failed with HTTP ${error.status ?? 'no status'}: ${message}`, {
-      cause: error,
-      ...(error.status !== undefined ? { status: error.status } : {}),
-    });
-  }
-  return new RequestError(baseUrl, `Request to ${baseUrl} failed: ${(error as Error)?.message ?? String(error)}`, { cause: error });
-}
-
-// True when the dispatcher reported the server dead: no point in further requests.
+// True when the dispatcher reported the launched server dead: no point in further requests.
 export function isFatalServerError(error: unknown): boolean {
-  if (!(error instanceof RequestError)) return false;
-  const cause = error.cause;
-  return cause instanceof APIError && cause.headers?.get?.('x-eval-fatal') === '1';
+  return error instanceof RequestError && error.kind === 'server-dead';
 }

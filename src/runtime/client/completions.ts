@@ -1,6 +1,9 @@
 import type OpenAI from 'openai';
-import { MalformedResponseError } from '../../shared/errors.ts';
-import { toRequestError } from './chat.ts';
+import { capText, isOverLength, readUsage, type AnswerFacts } from './answer-facts.ts';
+import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
+import { runWithRetries, TryFailedError } from './retry.ts';
+import type { ClientRuntime } from './transport.ts';
+import { TryClock } from './try-clock.ts';
 
 /** Options of one `/v1/completions` request. */
 export interface CompletionOptions {
@@ -15,58 +18,56 @@ export interface CompletionOptions {
   signal?: AbortSignal;
 }
 
-/** The first choice of a non-streamed completion, with usage and timing. */
-export interface CompletionResult {
+/** The first choice of a non-streamed completion, with its data-quality facts and timing. */
+export interface CompletionResult extends AnswerFacts {
+  /** The choice's text (the prompt first with `echo`), cut to the cap when `capped` is set. */
   text: string;
   /** The choice's raw `logprobs` object (`tokens`, `token_logprobs`, `text_offset`, `top_logprobs`), or null. */
   logprobs: unknown;
-  finishReason: string | null;
-  promptTokens: number;
-  completionTokens: number;
   /** Always null: the request is not streamed. */
   ttftMs: null;
+  /** From the first try's start to the answer, retries and backoff included. @unit milliseconds */
   latencyMs: number;
 }
 
-// Send one greedy, non-streamed completions request and return its first choice.
-export async function requestCompletion(
-  openai: OpenAI,
-  target: { baseUrl: string; model: string },
-  prompt: string,
-  options: CompletionOptions,
-): Promise<CompletionResult> {
+// Send one greedy, non-streamed completions request (retried like a chat) and return its first choice.
+export async function requestCompletion(runtime: ClientRuntime, prompt: string, options: CompletionOptions): Promise<CompletionResult> {
   const started = performance.now();
+  const { value, tries } = await runWithRetries(() => completeOnce(runtime, prompt, options), { maxRetries: runtime.maxRetries, signal: options.signal });
+  return { ...value, tries, ttftMs: null, latencyMs: performance.now() - started };
+}
+
+async function completeOnce(runtime: ClientRuntime, prompt: string, options: CompletionOptions): Promise<Omit<CompletionResult, 'tries' | 'ttftMs' | 'latencyMs'>> {
+  const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal: options.signal });
   let response: OpenAI.Completions.Completion;
+  let server = runtime.server;
   try {
-    response = await openai.completions.create(
-      {
-        model: target.model,
-        prompt,
-        max_tokens: options.maxTokens,
-        echo: options.echo,
-        logprobs: options.logprobs,
-        temperature: 0,
-        ...(options.seed !== undefined ? { seed: options.seed } : {}),
-        stream: false,
-      },
-      { signal: options.signal },
-    );
+    const { data, response: raw } = await runtime.openai.completions
+      .create(
+        {
+          model: runtime.model,
+          prompt,
+          max_tokens: options.maxTokens,
+          echo: options.echo,
+          logprobs: options.logprobs,
+          temperature: 0,
+          ...(options.seed !== undefined ? { seed: options.seed } : {}),
+          stream: false,
+        },
+        { signal: clock.signal },
+      )
+      .withResponse();
+    response = data;
+    server = raw.headers.get(UPSTREAM_HEADER) ?? server;
   } catch (error) {
-    throw toRequestError(error, target.baseUrl);
+    if (options.signal?.aborted) throw error;
+    throw clock.fired ? clock.failure(server, error) : toTryFailure(error, server);
+  } finally {
+    clock.dispose();
   }
-  const choice = response.choices[0];
-  if (!choice || !response.usage) {
-    throw new MalformedResponseError(
-      `Server ${target.baseUrl} answered a completions request without ${choice ? '`usage`' : 'any choice'}; expected an OpenAI \`text_completion\` object.`,
-    );
-  }
-  return {
-    text: choice.text,
-    logprobs: choice.logprobs,
-    finishReason: choice.finish_reason ?? null,
-    promptTokens: response.usage.prompt_tokens,
-    completionTokens: response.usage.completion_tokens,
-    ttftMs: null,
-    latencyMs: performance.now() - started,
-  };
+  const choice = response.choices?.[0];
+  if (!choice) throw new TryFailedError({ kind: 'malformed', server, detail: ': a completions answer without any choice; expected an OpenAI `text_completion` object' });
+  const usage = readUsage(response.usage);
+  const { text, capped } = capText(choice.text ?? '', runtime.answerCapChars);
+  return { text, logprobs: choice.logprobs, finishReason: choice.finish_reason ?? null, usage, overLength: isOverLength(usage, options.maxTokens), capped };
 }

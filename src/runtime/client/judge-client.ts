@@ -1,33 +1,36 @@
 import type OpenAI from 'openai';
-import { MalformedResponseError } from '../../shared/errors.ts';
-import { createOpenAI, toRequestError, type ChatMessage, type ChatResult, type EvalClient, type EvalClientOptions, type SamplingParams } from './chat.ts';
+import { capText, isOverLength, readUsage } from './answer-facts.ts';
+import type { ChatMessage, ChatResult, EvalClient, SamplingParams } from './chat.ts';
+import { toTryFailure } from './classify-error.ts';
+import { runWithRetries, TryFailedError } from './retry.ts';
+import { createClientRuntime, type ClientRuntime, type EvalClientOptions } from './transport.ts';
+import { TryClock } from './try-clock.ts';
 
 /** A chat client for an external judge. */
 export type JudgeChatClient = Pick<EvalClient, 'model' | 'chat'>;
 
 // Client of an external OpenAI-compatible judge: non-streamed chat with standard fields only, since hosted APIs
-// reject vLLM extensions such as `repetition_penalty` that the evaluated server's client sends.
+// reject vLLM extensions such as `repetition_penalty` that the evaluated server's client sends. It talks to the
+// judge directly (not through the dispatcher), so it enforces the request timeout itself.
 export function createJudgeClient(options: EvalClientOptions): JudgeChatClient {
-  const openai = createOpenAI(options);
+  const runtime = createClientRuntime(options, 'direct');
   return {
     model: options.model,
-    chat: (messages, sampling, signal) => requestChat(openai, options, messages, sampling, signal),
+    chat: async (messages, sampling, signal) => {
+      const started = performance.now();
+      const { value, tries } = await runWithRetries(() => requestChatOnce(runtime, messages, sampling, signal), { maxRetries: runtime.maxRetries, signal });
+      return { ...value, tries, latencyMs: performance.now() - started };
+    },
   };
 }
 
-async function requestChat(
-  openai: OpenAI,
-  options: EvalClientOptions,
-  messages: ChatMessage[],
-  sampling: SamplingParams,
-  signal: AbortSignal | undefined,
-): Promise<ChatResult> {
-  const started = performance.now();
+async function requestChatOnce(runtime: ClientRuntime, messages: ChatMessage[], sampling: SamplingParams, signal: AbortSignal | undefined): Promise<Omit<ChatResult, 'tries' | 'latencyMs'>> {
+  const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal });
   let response: OpenAI.Chat.Completions.ChatCompletion;
   try {
-    response = await openai.chat.completions.create(
+    response = await runtime.openai.chat.completions.create(
       {
-        model: options.model,
+        model: runtime.model,
         messages,
         stream: false,
         temperature: sampling.temperature,
@@ -35,19 +38,18 @@ async function requestChat(
         seed: sampling.seed,
         max_tokens: sampling.maxTokens,
       },
-      { signal },
+      { signal: clock.signal },
     );
   } catch (error) {
-    throw toRequestError(error, options.baseUrl);
+    if (signal?.aborted) throw error;
+    throw clock.fired ? clock.failure(runtime.server, error) : toTryFailure(error, runtime.server);
+  } finally {
+    clock.dispose();
   }
-  const choice = response.choices[0];
-  if (!choice) throw new MalformedResponseError(`Judge ${options.baseUrl} answered a chat completion without any choice.`);
-  return {
-    text: choice.message.content ?? '',
-    finishReason: choice.finish_reason ?? null,
-    promptTokens: response.usage?.prompt_tokens ?? 0,
-    completionTokens: response.usage?.completion_tokens ?? 0,
-    ttftMs: null,
-    latencyMs: performance.now() - started,
-  };
+  const choice = response.choices?.[0];
+  if (!choice) throw new TryFailedError({ kind: 'malformed', server: runtime.server, detail: ': a chat completion without any choice' });
+  const usage = readUsage(response.usage);
+  const { text, capped } = capText(choice.message?.content ?? '', runtime.answerCapChars);
+  const reasoning = (choice.message as { reasoning?: string | null } | undefined)?.reasoning ?? null;
+  return { text, reasoning, reasoningTokens: null, finishReason: choice.finish_reason ?? null, usage, overLength: isOverLength(usage, sampling.maxTokens), capped, ttftMs: null };
 }

@@ -55,6 +55,10 @@ export const EvalEnvSchema = z.object({
   EVAL_SANDBOX: optionalString.pipe(z.enum(['bwrap', 'unsafe-rlimits-only'], { error: 'EVAL_SANDBOX must be bwrap or unsafe-rlimits-only' }).optional()),
   /** Resume an interrupted run: its run id (cases/<runId>.jsonl under the results dir) or a cases .jsonl path. */
   EVAL_RESUME: optionalString,
+  /** Silence allowed while a response is read (before a stream's first chunk and between chunks), in milliseconds. */
+  EVAL_IDLE_TIMEOUT_MS: positiveInt('EVAL_IDLE_TIMEOUT_MS'),
+  /** Time allowed per try, from sending to the last byte, in milliseconds. */
+  EVAL_REQUEST_TIMEOUT_MS: positiveInt('EVAL_REQUEST_TIMEOUT_MS'),
   /** `gold`, `wrong` or `mix:<share correct>`: launch the simulated vLLM scripted from the datasets' own answers. */
   EVAL_SIMULATE: optionalString.pipe(
     z

@@ -68,8 +68,20 @@ export const ClientConfigSchema = z.strictObject({
   inFlightFactor: z.number().positive().default(2),
   /** Retries on 408/409/429/5xx and connection errors, with exponential backoff. @default 2 */
   maxRetries: z.number().int().min(0).default(2),
-  /** Per-request timeout in milliseconds, from dispatch to the last byte. @default 600000 */
-  requestTimeoutMs: z.number().int().positive().default(600_000),
+  /**
+   * Per try, from sending upstream to the last byte (time queued in the harness's dispatcher never counts).
+   * @unit milliseconds @default 2 x the idle default (env EVAL_REQUEST_TIMEOUT_MS)
+   */
+  requestTimeoutMs: z.number().int().positive().optional(),
+  /**
+   * Silence while a response is read: before a stream's first chunk (queueing behind a full batch, prefill) and
+   * between chunks. Default: max(300000, 250 x the largest `maxTokens` a request through the dispatcher may ask
+   * for), i.e. 512000 with `sampling.maxTokens` 1024 and the server judging itself with `judge.maxTokens` 2048.
+   * @unit milliseconds (env EVAL_IDLE_TIMEOUT_MS)
+   */
+  idleTimeoutMs: z.number().int().positive().optional(),
+  /** Streamed requests: from sending to the response headers, which vLLM sends before queueing. @unit milliseconds @default 120000 */
+  headersTimeoutMs: z.number().int().positive().optional(),
 });
 
 export const ServerConfigSchema = z.strictObject({

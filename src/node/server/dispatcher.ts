@@ -1,0 +1,308 @@
+import http from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../../shared/transport/timeouts.ts';
+import { forwardRequest } from './dispatcher/forward-request.ts';
+import { replyWithFailure, sendJson } from './dispatcher/replies.ts';
+import type { ServerStatus } from '../../shared/context.ts';
+import { isRetryable, type TryFailure } from '../../shared/transport/failure.ts';
+import { FATAL_HEADER } from '../../shared/transport/headers.ts';
+
+// A loopback proxy in the main process that owns the run's in-flight limit across every suite and
+// worker: generation requests wait here for a slot, go to the least-loaded replica, and free the
+// slot the moment the upstream response ends. Scoring never holds a slot. The server deadlines are
+// enforced here, counted from dispatch, so time spent waiting for a slot never counts against them.
+
+const GENERATION_PATHS = new Set(['/v1/chat/completions', '/v1/completions']);
+
+/** The main-process session behind the dispatcher, reached by workers and the reporter over `/_eval/*`. */
+export interface DispatcherControl {
+  /** The server's status, launching it when its turn on the GPUs has come (`GET /_eval/server`). */
+  status(): Promise<ServerStatus>;
+  /** The last status without launching anything; null when no server ran. */
+  lastStatus(): ServerStatus | null;
+  /** Simulator counters for the run record, reset for the next (watch) run. */
+  simulatorStats(reset: boolean): Promise<Record<string, unknown> | null>;
+}
+
+/** When the server is failing badly enough that the run stops instead of trying every case. */
+export interface FailureBudget {
+  /** Consecutive failed tries (timeouts, resets, refused connections, 5xx) that stop the run. @default 32 */
+  consecutive: number;
+  /** Share of failed tries that stops the run, once `minRequests` tries were dispatched. @default 0.5 */
+  share: number;
+  /** @default 64 */
+  minRequests: number;
+}
+
+export const DEFAULT_FAILURE_BUDGET: FailureBudget = { consecutive: 32, share: 0.5, minRequests: 64 };
+
+export interface DispatcherOptions {
+  /** Upstream base URLs (replicas), without trailing slash; `setUpstreams` replaces them (a server launched later). */
+  upstreams: string[];
+  /** Generation requests in flight across all upstreams. */
+  inFlightLimit: number;
+  /** Called when an upstream is known to be dead; its message is returned to every later request. */
+  fatalReason?: () => string | null;
+  /** Deadlines of each request, counted from dispatch. @default DEFAULT_REQUEST_TIMEOUTS */
+  timeouts?: RequestTimeouts;
+  /** @default DEFAULT_FAILURE_BUDGET */
+  failureBudget?: FailureBudget;
+  /** The session behind the dispatcher; without it there are no `/_eval/*` routes and upstreams are fixed. */
+  control?: DispatcherControl;
+}
+
+export interface DispatcherStats {
+  requests: number;
+  completed: number;
+  failed: number;
+  inFlight: number;
+  queued: number;
+  maxQueued: number;
+  inFlightLimit: number;
+  /** First dispatch to last completion, in milliseconds; 0 before any request. */
+  busyMs: number;
+  /** Time-weighted mean of requests in flight over busyMs. */
+  meanInFlight: number | null;
+  /** Worker replies not yet closed (queued, in flight, or being written). */
+  openReplies: number;
+  /** Upstream requests not yet closed. */
+  openUpstreams: number;
+}
+
+export interface Dispatcher {
+  baseUrl: string;
+  stats(): DispatcherStats;
+  resetStats(): void;
+  /** Point generation requests at new upstreams (the launched server's URL, after a launch). */
+  setUpstreams(urls: string[]): void;
+  /** Why the dispatcher stopped passing requests on (the failure budget spent); null while it does. */
+  budgetSpent(): string | null;
+  close(): Promise<void>;
+}
+
+interface Replica {
+  url: string;
+  inFlight: number;
+}
+
+// Start the dispatcher on 127.0.0.1 at a free port.
+export async function startDispatcher(options: DispatcherOptions): Promise<Dispatcher> {
+  let replicas: Replica[] = options.upstreams.map((url) => ({ url, inFlight: 0 }));
+  const timeouts = options.timeouts ?? DEFAULT_REQUEST_TIMEOUTS;
+  const budget = options.failureBudget ?? DEFAULT_FAILURE_BUDGET;
+  const health = { consecutive: 0, tries: 0, failed: 0, last: null as TryFailure | null, spent: null as string | null };
+  const fatalReason = () => options.fatalReason?.() ?? health.spent;
+  const waiting: Array<() => void> = [];
+  const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  let inFlight = 0;
+  let openReplies = 0;
+  let openUpstreams = 0;
+  const counters = newCounters();
+
+  const account = (now: number) => {
+    if (counters.lastChange !== null) counters.area += inFlight * (now - counters.lastChange);
+    counters.lastChange = now;
+  };
+  const acquire = (): Replica => {
+    const now = performance.now();
+    account(now);
+    counters.first ??= now;
+    inFlight += 1;
+    let best = replicas[0]!;
+    for (const r of replicas) if (r.inFlight < best.inFlight) best = r;
+    best.inFlight += 1;
+    return best;
+  };
+  const release = (replica: Replica, ok: boolean, failure?: TryFailure) => {
+    const now = performance.now();
+    account(now);
+    counters.last = now;
+    inFlight -= 1;
+    replica.inFlight -= 1;
+    if (ok) counters.completed += 1;
+    else counters.failed += 1;
+    noteHealth(ok, failure);
+    waiting.shift()?.();
+  };
+  // The failure budget: a server failing try after try (or most tries) ends the run instead of failing every case
+  // slowly. Only server failures count: a prompt too long for the context or a worker leaving says nothing of it.
+  const noteHealth = (ok: boolean, failure?: TryFailure) => {
+    if (health.spent) return;
+    if (!ok && (!failure || !isRetryable(failure))) return;
+    health.tries += 1;
+    if (ok) {
+      health.consecutive = 0;
+      return;
+    }
+    health.consecutive += 1;
+    health.failed += 1;
+    health.last = failure!;
+    const share = health.tries >= budget.minRequests && health.failed / health.tries >= budget.share;
+    if (health.consecutive < budget.consecutive && !share) return;
+    const why = share ? `${health.failed} of ${health.tries} tries failed` : `${health.consecutive} tries in a row failed`;
+    health.spent = `The run stopped early: ${why} on ${failure!.server}, so the server is failing, not the cases. The last failure: ${describeFailure(failure!)}`;
+  };
+  const forward = (req: http.IncomingMessage, res: http.ServerResponse, replica: Replica, body: Buffer, onSettled: (ok: boolean, failure?: TryFailure) => void) =>
+    forwardRequest(req, res, {
+      server: replica.url,
+      agent,
+      timeouts,
+      body,
+      streamed: isStreamed(body),
+      fatalReason,
+      onSettled,
+      onUpstream: (delta) => (openUpstreams += delta),
+    });
+
+  const route = async (req: http.IncomingMessage, res: http.ServerResponse, path: string, body: Buffer, gone: () => boolean) => {
+    // A server launched on demand: the first request of a project whose turn on the GPUs has come starts it.
+    if (replicas.length === 0 && options.control) {
+      try {
+        await options.control.status();
+      } catch (error) {
+        return sendJson(res, 503, { error: { message: (error as Error).message, type: 'ServerStartFailed', code: 503 } }, { [FATAL_HEADER]: '1', 'x-should-retry': 'false' });
+      }
+    }
+    if (gone()) return;
+    if (!GENERATION_PATHS.has(path)) return forward(req, res, replicas[0]!, body, () => {});
+    counters.requests += 1;
+    const start = () => {
+      if (gone()) return;
+      const fatal = fatalReason();
+      if (fatal) return replyWithFailure(res, deadServer(replicas, fatal), false);
+      const replica = acquire();
+      forward(req, res, replica, body, (ok, failure) => release(replica, ok, failure));
+    };
+    if (inFlight < options.inFlightLimit) return start();
+    waiting.push(start);
+    counters.maxQueued = Math.max(counters.maxQueued, waiting.length);
+    // A request abandoned while queued must not take a slot later.
+    res.once('close', () => {
+      const index = waiting.indexOf(start);
+      if (index >= 0) waiting.splice(index, 1);
+    });
+  };
+
+  const server = http.createServer((req, res) => {
+    openReplies += 1;
+    let closed = false;
+    res.once('close', () => {
+      closed = true;
+      openReplies -= 1;
+    });
+    const path = (req.url ?? '/').split('?')[0] ?? '/';
+    if (path.startsWith('/_eval/') && options.control) return void handleControl(options.control, path, res);
+    if (path === '/_dispatcher/stats') return sendJson(res, 200, snapshot());
+    if (path === '/_dispatcher/reset' && req.method === 'POST') {
+      Object.assign(counters, newCounters());
+      return sendJson(res, 200, snapshot());
+    }
+    const fatal = fatalReason();
+    if (fatal) return replyWithFailure(res, deadServer(replicas, fatal), false);
+    // The body is read whole first: it tells whether the answer will stream, and a retry-free forward needs it.
+    readBody(req).then(
+      (body) => (closed ? undefined : route(req, res, path, body, () => closed)),
+      () => res.destroy(),
+    );
+  });
+
+  // `GET /_eval/server`: the server's status (launching it if its turn came); `POST /_eval/run-end`: the facts the
+  // run record needs, counters reset for a watch re-run.
+  const handleControl = async (control: DispatcherControl, path: string, res: http.ServerResponse) => {
+    try {
+      if (path === '/_eval/server') return sendJson(res, 200, await control.status());
+      if (path === '/_eval/run-end') {
+        const report = {
+          server: control.lastStatus(),
+          dispatcher: snapshot(),
+          simulator: await control.simulatorStats(true),
+          serverFailure: fatalReason(),
+        };
+        Object.assign(counters, newCounters());
+        return sendJson(res, 200, report);
+      }
+      sendJson(res, 404, { error: { message: `unknown control path ${path}`, type: 'NotFound', code: 404 } });
+    } catch (error) {
+      sendJson(res, 503, { error: { message: (error as Error).message, type: 'ServerStartFailed', code: 503 } });
+    }
+  };
+
+  const snapshot = (): DispatcherStats => {
+    const busyMs = counters.first === null || counters.last === null ? 0 : counters.last - counters.first;
+    return {
+      requests: counters.requests,
+      completed: counters.completed,
+      failed: counters.failed,
+      inFlight,
+      queued: waiting.length,
+      maxQueued: counters.maxQueued,
+      inFlightLimit: options.inFlightLimit,
+      busyMs,
+      meanInFlight: busyMs > 0 ? counters.area / busyMs : null,
+      openReplies,
+      openUpstreams,
+    };
+  };
+
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    baseUrl: `http://127.0.0.1:${port}`,
+    stats: snapshot,
+    resetStats: () => Object.assign(counters, newCounters()),
+    setUpstreams: (urls) => {
+      replicas = urls.map((url) => ({ url, inFlight: 0 }));
+      Object.assign(health, { consecutive: 0, tries: 0, failed: 0, last: null, spent: null });
+    },
+    budgetSpent: () => health.spent,
+    close: () =>
+      new Promise<void>((resolve) => {
+        waiting.length = 0;
+        server.closeAllConnections();
+        agent.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function newCounters() {
+  return {
+    requests: 0,
+    completed: 0,
+    failed: 0,
+    maxQueued: 0,
+    first: null as number | null,
+    last: null as number | null,
+    lastChange: null as number | null,
+    area: 0,
+  };
+}
+
+function deadServer(replicas: readonly Replica[], reason: string) {
+  return { kind: 'server-dead' as const, server: replicas.map((r) => r.url).join(', ') || 'the server', serverMessage: reason };
+}
+
+// One line for a failed try: what happened and what the server said.
+function describeFailure(failure: TryFailure): string {
+  const status = failure.status ? `HTTP ${failure.status}` : failure.kind;
+  return `${status}${failure.detail ?? ''}${failure.serverMessage ? `: ${failure.serverMessage.split('\n')[0]}` : ''}`;
+}
+
+// `"stream": true` in a JSON body; anything unreadable is forwarded as plain and judged by the server.
+function isStreamed(body: Buffer): boolean {
+  if (body.length === 0) return false;
+  try {
+    return (JSON.parse(body.toString('utf8')) as { stream?: unknown })?.stream === true;
+  } catch {
+    return false;
+  }
+}
+
+function readBody(req: http.IncomingMessage): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    const parts: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => parts.push(chunk));
+    req.on('end', () => resolve(Buffer.concat(parts)));
+    req.on('error', reject);
+  });
+}

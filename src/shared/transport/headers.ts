@@ -1,0 +1,6 @@
+// Headers the dispatcher (main process) and the client (workers) agree on.
+
+/** Header the dispatcher puts on every reply: the upstream that served it. */
+export const UPSTREAM_HEADER = 'x-eval-upstream';
+/** Header the dispatcher puts on its reply when the server is known gone (dead, or the failure budget spent). */
+export const FATAL_HEADER = 'x-eval-fatal';
