@@ -1,5 +1,28 @@
 // BFCL (function calling): dataset readers and pins, request builders for the two modes, decoders,
 // BFCL's AST checker and its summaries. See README.md in this folder.
+export {
+  BFCL_CATEGORIES,
+  BfclCategorySchema,
+  categoryOfId,
+  checkKindOf,
+  isLiveCategory,
+  languageOf,
+  type BfclCategory,
+  type BfclCheckKind,
+  type BfclLanguage,
+} from './categories.ts';
+export { FunctionDocSchema, type FunctionDoc, type ParamDoc } from './function-doc.ts';
+export { answerPinId, BFCL_DATASET_PINS, categorySize, questionPinId, type BfclPinId } from './pins.ts';
 export { formatPythonJson, parsePythonJson, toJsonValue } from './python-json.ts';
 export { formatPyFloat, formatPyRepr } from './python-repr.ts';
 export { pyEquals, pyTypeName, type PyDict, type PyTypeName, type PyValue } from './python-value.ts';
+export {
+  joinBfclAnswers,
+  readBfclAnswers,
+  readBfclEntries,
+  type BfclAnswer,
+  type BfclCase,
+  type BfclEntry,
+  type BfclMessage,
+  type ExpectedCall,
+} from './read-dataset.ts';
