@@ -12,10 +12,12 @@ export {
   type BfclLanguage,
 } from './categories.ts';
 export { FunctionDocSchema, type FunctionDoc, type ParamDoc } from './function-doc.ts';
+export { withLanguageHints } from './language-hints.ts';
 export { answerPinId, BFCL_DATASET_PINS, categorySize, questionPinId, type BfclPinId } from './pins.ts';
 export { formatPythonJson, parsePythonJson, toJsonValue } from './python-json.ts';
 export { formatPyFloat, formatPyRepr } from './python-repr.ts';
 export { pyEquals, pyTypeName, type PyDict, type PyTypeName, type PyValue } from './python-value.ts';
+export { BFCL_MAX_OUTPUT_TOKENS, buildQwenPrompt, renderQwenPrompt, type QwenHistoryMessage } from './qwen-prompt.ts';
 export {
   joinBfclAnswers,
   readBfclAnswers,
@@ -26,3 +28,4 @@ export {
   type BfclMessage,
   type ExpectedCall,
 } from './read-dataset.ts';
+export { BFCL_TO_JSON_SCHEMA_TYPE, buildToolsRequest, toChatTool, toToolName, type ChatTool, type ToolsRequest } from './tools-request.ts';
