@@ -11,7 +11,17 @@ export {
   type BfclCheckKind,
   type BfclLanguage,
 } from './categories.ts';
+export {
+  BFCL_ERROR_TYPES,
+  BfclCheckerError,
+  CHECKER_ERROR_TYPE,
+  type BfclErrorType,
+  type BfclFailureType,
+  type CheckResult,
+} from './error-types.ts';
 export { FunctionDocSchema, type FunctionDoc, type ParamDoc } from './function-doc.ts';
+export { convertJavaValue } from './java-converter.ts';
+export { convertJsValue } from './js-converter.ts';
 export { withLanguageHints } from './language-hints.ts';
 export { answerPinId, BFCL_DATASET_PINS, categorySize, questionPinId, type BfclPinId } from './pins.ts';
 export { formatPythonJson, parsePythonJson, toJsonValue } from './python-json.ts';
