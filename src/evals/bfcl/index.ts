@@ -1,5 +1,6 @@
 // BFCL (function calling): dataset readers and pins, request builders for the two modes, decoders,
 // BFCL's AST checker and its summaries. See README.md in this folder.
+export { checkAst, checkMultipleCall, checkParallelCalls } from './ast-check.ts';
 export {
   BFCL_CATEGORIES,
   BfclCategorySchema,
@@ -11,6 +12,17 @@ export {
   type BfclCheckKind,
   type BfclLanguage,
 } from './categories.ts';
+export { decodeQwenText, stripReasoning } from './decode-qwen-text.ts';
+export { decodeToolCalls, isToolParserFailure, type ToolCallLike, type ToolMessageLike } from './decode-tool-calls.ts';
+export {
+  formatCallList,
+  isEmptyCallList,
+  isFunctionCallingFormat,
+  restoreOriginalNames,
+  toBfclCallList,
+  type DecodeResult,
+  type DecodedCall,
+} from './decoded-call.ts';
 export {
   BFCL_ERROR_TYPES,
   BfclCheckerError,
@@ -19,6 +31,7 @@ export {
   type BfclFailureType,
   type CheckResult,
 } from './error-types.ts';
+export { checkFunctionCall, type CheckOptions } from './function-check.ts';
 export { FunctionDocSchema, type FunctionDoc, type ParamDoc } from './function-doc.ts';
 export { convertJavaValue } from './java-converter.ts';
 export { convertJsValue } from './js-converter.ts';
@@ -38,4 +51,13 @@ export {
   type BfclMessage,
   type ExpectedCall,
 } from './read-dataset.ts';
+export {
+  BfclModeSchema,
+  scoreDecoded,
+  scoreQwenText,
+  scoreToolsResponse,
+  type BfclCaseScore,
+  type BfclMode,
+  type BfclVerdict,
+} from './score-case.ts';
 export { BFCL_TO_JSON_SCHEMA_TYPE, buildToolsRequest, toChatTool, toToolName, type ChatTool, type ToolsRequest } from './tools-request.ts';
