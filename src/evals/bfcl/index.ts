@@ -62,3 +62,4 @@ export {
   type BfclVerdict,
 } from './score-case.ts';
 export { BFCL_TO_JSON_SCHEMA_TYPE, buildToolsRequest, toChatTool, toToolName, type ChatTool, type ToolsRequest } from './tools-request.ts';
+export { BFCL_UNSATISFIABLE_IDS, buildGoldResponse, buildWrongResponse, type SelfCheckResponse } from './self-check.ts';
