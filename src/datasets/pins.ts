@@ -1,4 +1,5 @@
 import type { DatasetPin } from '../records/run-record.ts';
+import { IFEVAL_INPUT_PIN } from '../evals/ifeval/pins.ts';
 
 // Registry of the public dataset files the suites read. Values are copied from
 // shared/datasets/*/MANIFEST.md; never put dataset contents here.
@@ -119,6 +120,7 @@ export const DATASET_PINS = {
     sha256: '8ac32b2799150228e2d745aed09c870b7e4444246d4727d1004576207ef40769', bytes: 278372, records: 427,
     localPath: 'mbpp/sanitized-mbpp.json', urlTemplate: PUBLIC_URL_TEMPLATE,
   },
+  'ifeval/input_data': IFEVAL_INPUT_PIN,
 } as const satisfies Record<string, DatasetFilePin>;
 
 /** Id of a pinned dataset file. */

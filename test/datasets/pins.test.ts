@@ -38,6 +38,7 @@ describe('dataset pins', () => {
       'humaneval/test',
       'mbpp/full',
       'mbpp/sanitized',
+      'ifeval/input_data',
     ]);
   });
 
