@@ -28,7 +28,7 @@ const CASE_TIMEOUT_MS = 6 * 60 * 60 * 1000;
  * @example
  * // vitest.config.ts
  * import { withEvals } from 'qwen-evals/config';
- * import evals from '../../../qwen-evals.config.ts';
+ * import evals from './qwen-evals.config.ts';
  * export default withEvals(evals);
  */
 export function withEvals(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig = {}, options: WithEvalsOptions = {}): ViteUserConfig {
