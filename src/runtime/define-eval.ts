@@ -331,9 +331,11 @@ function textOf(output: unknown): string {
 // The finish reason and whatever detail a task returned travel into the case record.
 function detailOf(output: unknown): Record<string, unknown> {
   if (typeof output !== 'object' || output === null) return {};
-  const { finishReason, detail } = output as { finishReason?: unknown; detail?: unknown };
+  const { finishReason, reasoning, detail } = output as { finishReason?: unknown; reasoning?: unknown; detail?: unknown };
   return {
     ...(finishReason !== undefined ? { finishReason } : {}),
+    // A reasoning model's reasoning is kept, but never scored: scorers see only the answer.
+    ...(typeof reasoning === 'string' ? { reasoning } : {}),
     ...(typeof detail === 'object' && detail !== null ? detail : {}),
   };
 }

@@ -5,14 +5,6 @@ import type { CompletionResult } from './client/completions.ts';
 // Per-case accounting: every request a case makes through its client (task and judge alike) adds its tokens,
 // tries and quality facts here, so no task or scorer has to report usage or timing itself.
 
-/** What one finished request tells the ledger. */
-type RequestFacts = Pick<ChatResult, 'ttftMs' | 'latencyMs' | 'finishReason'> & {
-  usage: { promptTokens: number; completionTokens: number } | null;
-  tries?: number;
-  overLength?: boolean;
-  capped?: unknown;
-};
-
 /** Tokens, timings and quality of one case's requests. */
 export class CaseLedger {
   readonly #started = performance.now();
@@ -20,12 +12,14 @@ export class CaseLedger {
   #promptTokens: number | null = 0;
   #completionTokens: number | null = 0;
   #ttftMs: number | null = null;
+  /** Reasoning tokens of a reasoning model's answers; null once any answer did not report them. */
+  #reasoningTokens: number | null | undefined;
   #quality: Quality = { ...NO_QUALITY_ISSUES };
 
-  /** Add a finished request. */
-  record(result: ChatResult | CompletionResult): void {
-    const facts = factsOf(result);
-    const tries = facts.tries ?? 1;
+  /** Add a finished request; `scoringOnly` = it generated nothing on purpose (log-likelihood echo, `max_tokens` 0). */
+  record(result: ChatResult | CompletionResult, scoringOnly = false): void {
+    const facts = result;
+    const tries = facts.tries;
     this.#requests += tries;
     this.#quality.retries += tries - 1;
     if (facts.usage === null) {
@@ -36,9 +30,15 @@ export class CaseLedger {
       if (this.#completionTokens !== null) this.#completionTokens += facts.usage.completionTokens;
     }
     this.#ttftMs ??= facts.ttftMs;
-    if (facts.finishReason === 'length') this.#quality.truncated += 1;
+    if (facts.finishReason === 'length' && !scoringOnly) this.#quality.truncated += 1;
     if (facts.overLength) this.#quality.overLength += 1;
     if (facts.capped) this.#quality.capped += 1;
+    // Only a reasoning model's answers have reasoning; their tokens are counted apart (unknown once one is unreported).
+    const chat = result as Partial<ChatResult>;
+    if (chat.reasoning != null) {
+      const tokens = chat.reasoningTokens ?? null;
+      this.#reasoningTokens = tokens === null || this.#reasoningTokens === null ? null : (this.#reasoningTokens ?? 0) + tokens;
+    }
   }
 
   /** Add a request that failed after `tries` tries. */
@@ -48,7 +48,11 @@ export class CaseLedger {
   }
 
   usage(): Usage {
-    return { promptTokens: this.#promptTokens, completionTokens: this.#completionTokens };
+    return {
+      promptTokens: this.#promptTokens,
+      completionTokens: this.#completionTokens,
+      ...(this.#reasoningTokens !== undefined ? { reasoningTokens: this.#reasoningTokens } : {}),
+    };
   }
 
   timing(): Timing {
@@ -60,20 +64,12 @@ export class CaseLedger {
   }
 }
 
-// Normalise the client's result shapes (streamed chat, plain completions).
-function factsOf(result: ChatResult | CompletionResult): RequestFacts {
-  const r = result as ChatResult & Partial<RequestFacts> & { promptTokens?: number; completionTokens?: number };
-  const usage =
-    r.usage !== undefined ? r.usage : r.promptTokens === undefined ? null : { promptTokens: r.promptTokens, completionTokens: r.completionTokens ?? 0 };
-  return { ttftMs: r.ttftMs, latencyMs: r.latencyMs, finishReason: r.finishReason, usage, tries: r.tries, overLength: r.overLength, capped: r.capped };
-}
-
 /** A client whose requests are counted in `ledger`; failures count their tries too. */
 export function withLedger<C extends Pick<EvalClient, 'chat' | 'complete'>>(client: C, ledger: CaseLedger): C {
-  const counted = async <R extends ChatResult | CompletionResult>(request: () => Promise<R>): Promise<R> => {
+  const counted = async <R extends ChatResult | CompletionResult>(request: () => Promise<R>, scoringOnly = false): Promise<R> => {
     try {
       const result = await request();
-      ledger.record(result);
+      ledger.record(result, scoringOnly);
       return result;
     } catch (error) {
       ledger.recordFailure((error as { tries?: number }).tries ?? 1);
@@ -83,6 +79,6 @@ export function withLedger<C extends Pick<EvalClient, 'chat' | 'complete'>>(clie
   return {
     ...client,
     chat: (messages, sampling, signal) => counted(() => client.chat(messages, sampling, signal)),
-    complete: (prompt, options) => counted(() => client.complete(prompt, options)),
+    complete: (prompt, options) => counted(() => client.complete(prompt, options), options.maxTokens === 0),
   };
 }

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DatasetError } from '../../shared/errors.ts';
-import { parseJsonLines } from '../../datasets/readers/jsonl.ts';
+import { parseJsonLines } from '../../shared/datasets/json-lines.ts';
 
 /** One kwargs object of `input_data.jsonl`: the arguments of one instruction (`{}` when it takes none). */
 export const InstructionKwargsSchema = z.record(z.string(), z.union([z.string(), z.number(), z.array(z.string()), z.null()]));

@@ -56,7 +56,8 @@ export async function planBaseline(options: BaselineOptions): Promise<BaselinePl
     return { source: 'folder', description: `EVAL_BASELINE=${explicit}`, candidates: await findCandidates(explicit, { ...options, branch: undefined }) };
   }
   const branch = options.branch ?? DEFAULT_BASELINE_BRANCH;
-  const where = path.join(path.relative(process.cwd(), options.resultsDir) || '.', 'runs');
+  const relative = path.relative(process.cwd(), options.resultsDir);
+  const where = path.join(relative.startsWith('..') ? options.resultsDir : relative || '.', 'runs');
   return { source: 'history', description: `${where} on branch ${branch}`, candidates: await findCandidates(options.resultsDir, { ...options, branch }) };
 }
 

@@ -82,11 +82,7 @@ export function renderRunSummary(summary: RunSummary): string[] {
   const lines = ['', headline(summary)];
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
   lines.push(...datasetTable(record));
-  const failed = record.gates.filter((g) => !g.passed || g.note);
-  if (record.gates.length) {
-    const report = formatGateReport(failed.length ? failed : record.gates).split('\n');
-    lines.push('', ...(failed.length ? [report[0]!.replace('Gates:', `Gates (${record.gates.length}, showing the failed and the unjudged):`), ...report.slice(1)] : [formatGateReport(record.gates).split('\n')[0]!]));
-  }
+  if (record.gates.length) lines.push('', ...gateLines(record));
   lines.push(...wrongCases(summary), ...caseErrors(summary), ...qualityNotes(record));
   const perf = record.performance;
   if (perf.outputTokensPerSec !== null) {
@@ -94,6 +90,19 @@ export function renderRunSummary(summary: RunSummary): string[] {
   }
   lines.push('', `  run record: ${summary.recordPath}`, `  cases:      ${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
+  return lines;
+}
+
+// The gate tally, then every failed or not-comparable gate, and the datasets without a baseline on one line.
+function gateLines(record: RunRecord): string[] {
+  const [tally, ...rows] = formatGateReport(record.gates).split('\n');
+  const shown = rows.filter((row) => /^\s+(FAIL|WARN)\b/.test(row));
+  const missing = record.gates.filter((g) => g.note === 'no-baseline');
+  const lines = [`  ${tally}`, ...shown];
+  if (missing.length) {
+    const reason = missing[0]!.message.replace(/^.*?: .*?: /, '');
+    lines.push(`  NONE  baseline   ${missing.length} dataset(s) without a baseline (${missing.map((g) => g.dataset).join(', ')}): ${reason}`);
+  }
   return lines;
 }
 

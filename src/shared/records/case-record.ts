@@ -23,6 +23,8 @@ export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 export const UsageSchema = z.object({
   promptTokens: z.number().int().nonnegative().nullable(),
   completionTokens: z.number().int().nonnegative().nullable(),
+  /** A reasoning model's reasoning tokens (part of the completion tokens), when the server reported them. */
+  reasoningTokens: z.number().int().nonnegative().nullable().optional(),
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
