@@ -1,6 +1,6 @@
 import type { CodeConfig } from '../shared/config/schema.ts';
 import type { DataContext } from '../runtime/data.ts';
-import type { DatasetFilePin } from '../shared/datasets/pins.ts';
+import type { PublishedPin } from '../shared/datasets/pins.ts';
 import type { MetricSpec } from '../shared/records/metric.ts';
 import type { SimRule, SimulationMode } from '../shared/simulation-rules.ts';
 
@@ -37,7 +37,7 @@ export interface BuiltinDataset {
   /** Metrics of a variant, primary first. */
   metrics(variant: string, settings: { code: CodeConfig }): MetricSpec[];
   /** Every public file the dataset reads. */
-  pins: readonly DatasetFilePin[];
+  pins: readonly PublishedPin[];
   /** The simulation script builder, loaded only when simulating. */
   simulation(): Promise<(options: SimulationOptions) => Promise<SimulationScript>>;
 }

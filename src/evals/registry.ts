@@ -1,5 +1,5 @@
 import type { CodeConfig, EvalsConfig, VariantsConfig } from '../shared/config/schema.ts';
-import type { DatasetFilePin } from '../shared/datasets/pins.ts';
+import type { PublishedPin } from '../shared/datasets/pins.ts';
 import type { MetricSpec } from '../shared/records/metric.ts';
 import type { BuiltinDataset } from './builtin.ts';
 import * as builtins from './builtins.ts';
@@ -11,7 +11,7 @@ import * as builtins from './builtins.ts';
 export const BUILTIN_DATASETS: readonly BuiltinDataset[] = Object.values(builtins);
 
 /** Every pinned public file of every built-in dataset. */
-export const BUILTIN_PINS: readonly DatasetFilePin[] = BUILTIN_DATASETS.flatMap((d) => d.pins);
+export const BUILTIN_PINS: readonly PublishedPin[] = BUILTIN_DATASETS.flatMap((d) => d.pins);
 
 /** The built-in dataset of that name, or undefined. */
 export function findBuiltin(name: string): BuiltinDataset | undefined {

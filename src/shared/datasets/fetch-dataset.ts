@@ -168,13 +168,13 @@ function offlineError(pin: DatasetFilePin, target: string, url: string, cached: 
     return new DatasetError(
       'EVAL_DATASET_UNAVAILABLE',
       `Dataset \`${pin.id}\` is not cached at ${target} and \`EVAL_OFFLINE\` forbids downloading it from ${url}. ` +
-        `Unset \`EVAL_OFFLINE\` to download it once (from \`EVAL_DATASET_BASE_URL\` when set), or set \`EVAL_CACHE_DIR\` to a cache that holds it.`,
+        `Unset \`EVAL_OFFLINE\` to download it once (from \`EVAL_DATASET_BASE_URL\` when set), set \`EVAL_DATASET_MIRROR\` to a local copy laid out like shared/datasets, or set \`EVAL_CACHE_DIR\` to a cache that holds it.`,
     );
   }
   return new DatasetError(
     'EVAL_DATASET_CHECKSUM',
-    `Dataset \`${pin.id}\`: the cached file ${target} has sha256 ${cached}, expected ${cachedFileDigest(pin).sha256} ` +
-      `(${describePin(pin)}), and \`EVAL_OFFLINE\` forbids downloading it again. ` +
-      `Unset \`EVAL_OFFLINE\` to replace it from ${url}, or delete the file and restore the cache.`,
+    `Dataset \`${pin.id}\`: the cached file ${target} is corrupt (sha256 ${cached}, expected ${cachedFileDigest(pin).sha256}; ` +
+      `${describePin(pin)}), and \`EVAL_OFFLINE\` forbids downloading it again. ` +
+      `Unset \`EVAL_OFFLINE\` to replace it from ${url}, point \`EVAL_DATASET_MIRROR\` at a local copy, or restore the file.`,
   );
 }

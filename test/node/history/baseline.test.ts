@@ -1,11 +1,11 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { ConfigError, RecordError } from '../../../src/shared/errors.ts';
-import { loadBaseline } from '../../../src/node/history/baseline.ts';
+import { planBaseline, type BaselineOptions } from '../../../src/node/history/baseline.ts';
 import { writeRunRecord } from '../../../src/node/history/store.ts';
-import { makeRun } from '../tracker/fixtures.ts';
+import { binaryScores, makeDataset, makeRun } from '../tracker/fixtures.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -16,103 +16,114 @@ afterEach(async () => {
 });
 
 const noEnv = {};
+const plan = (options: Partial<BaselineOptions> = {}) =>
+  planBaseline({ resultsDir: dir, project: 'p', preset: 'default', simulation: null, env: noEnv, ...options });
+const ids = async (options: Partial<BaselineOptions> = {}) => (await plan(options)).candidates.map((c) => c.runId);
+const failedGate = { kind: 'baseline' as const, dataset: 'gsm8k/0shot', metric: 'strict', passed: false, score: -0.1, threshold: -0.02, ci: null, message: 'REGRESSION' };
 
-describe('loadBaseline', () => {
-  test('picks the newest complete main-branch run of the project', async () => {
-    const old = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'qwen3_8b' });
-    const newest = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'qwen3_8b' });
+describe('planBaseline', () => {
+  test('lists complete main-branch runs of the project and preset, newest first', async () => {
+    const old = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'p' });
+    const newest = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p' });
     for (const run of [old, newest]) await writeRunRecord(dir, run);
-    const baseline = await loadBaseline({ resultsDir: dir, project: 'qwen3_8b', env: noEnv });
-    expect(baseline?.record.runId).toBe(newest.runId);
-    expect(baseline?.source).toBe('history');
+    const result = await plan();
+    expect(result.source).toBe('history');
+    expect(result.candidates.map((c) => c.runId)).toEqual([newest.runId, old.runId]);
   });
 
-  test('skips runs of other branches, other projects, and incomplete runs', async () => {
-    const good = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'qwen3_8b' });
+  test('never offers a run whose gates failed, so a merged regression cannot become the baseline', async () => {
+    const good = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'p' });
+    const regressed = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p', gates: [failedGate] });
+    for (const run of [good, regressed]) await writeRunRecord(dir, run);
+    expect(await ids()).toEqual([good.runId]);
+  });
+
+  test('skips runs of other branches, projects and presets, and incomplete runs', async () => {
+    const good = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'p' });
     const runs = [
       good,
-      makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'qwen3_8b', branch: 'feature' }),
-      makeRun({ startedAt: '2026-11-03T00:00:00.000Z', project: 'qwen3_14b' }),
-      makeRun({ startedAt: '2026-11-04T00:00:00.000Z', project: 'qwen3_8b', status: 'interrupted' }),
-      makeRun({ startedAt: '2026-11-05T00:00:00.000Z', project: 'qwen3_8b', status: 'partial' }),
+      makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p', branch: 'feature' }),
+      makeRun({ startedAt: '2026-11-03T00:00:00.000Z', project: 'q' }),
+      makeRun({ startedAt: '2026-11-04T00:00:00.000Z', project: 'p', status: 'interrupted' }),
+      makeRun({ startedAt: '2026-11-05T00:00:00.000Z', project: 'p', status: 'partial' }),
+      makeRun({ startedAt: '2026-11-06T00:00:00.000Z', project: 'p', preset: 'fast' }),
     ];
     for (const run of runs) await writeRunRecord(dir, run);
-    expect((await loadBaseline({ resultsDir: dir, project: 'qwen3_8b', env: noEnv }))?.record.runId).toBe(good.runId);
+    expect(await ids()).toEqual([good.runId]);
   });
 
-  test('filters by preset when one is given', async () => {
-    const fast = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p', preset: 'fast' });
-    const slow = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'p', preset: 'default' });
-    for (const run of [fast, slow]) await writeRunRecord(dir, run);
-    expect((await loadBaseline({ resultsDir: dir, project: 'p', preset: 'default', env: noEnv }))?.record.runId).toBe(slow.runId);
-  });
-
-  test('picks only runs with the same simulated flag when asked', async () => {
+  test('keeps simulation modes apart: real runs, each mode, or any mode when it is not known yet', async () => {
     const real = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'p' });
-    const simulated = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p', simulated: true });
-    for (const run of [real, simulated]) await writeRunRecord(dir, run);
-    expect((await loadBaseline({ resultsDir: dir, project: 'p', simulated: false, env: noEnv }))?.record.runId).toBe(real.runId);
-    expect((await loadBaseline({ resultsDir: dir, project: 'p', simulated: true, env: noEnv }))?.record.runId).toBe(simulated.runId);
+    const gold = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p', simulation: 'gold' });
+    const mixed = makeRun({ startedAt: '2026-11-03T00:00:00.000Z', project: 'p', simulation: 'mix:0.3' });
+    for (const run of [real, gold, mixed]) await writeRunRecord(dir, run);
+    expect(await ids({ simulation: null })).toEqual([real.runId]);
+    expect(await ids({ simulation: 'gold' })).toEqual([gold.runId]);
+    expect(await ids({ simulation: undefined })).toEqual([mixed.runId, gold.runId, real.runId]);
   });
 
-  test('never picks the excluded run (the one being gated)', async () => {
+  test('counts each candidate\'s cases per dataset, errors left out, for the gate\'s coverage check', async () => {
+    const run = makeRun({
+      project: 'p',
+      datasets: [makeDataset({ scores: [1, 0, null, 1] }), makeDataset({ dataset: 'arc_challenge', variant: 'chat', scores: binaryScores(20, 15) })],
+    });
+    await writeRunRecord(dir, run);
+    expect((await plan()).candidates[0]!.datasets).toEqual({ 'gsm8k/0shot': 3, 'arc_challenge/chat': 20 });
+  });
+
+  test('never offers the excluded run (the one being gated)', async () => {
     const old = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'p' });
     const current = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p' });
     for (const run of [old, current]) await writeRunRecord(dir, run);
-    expect((await loadBaseline({ resultsDir: dir, project: 'p', excludeRunId: current.runId, env: noEnv }))?.record.runId).toBe(old.runId);
+    expect(await ids({ excludeRunId: current.runId })).toEqual([old.runId]);
   });
 
-  test('returns null when history has no matching run', async () => {
-    expect(await loadBaseline({ resultsDir: dir, project: 'p', env: noEnv })).toBeNull();
+  test('an empty history is an empty plan that says where it looked', async () => {
+    const result = await plan();
+    expect(result.candidates).toEqual([]);
+    expect(result.description).toBe(`${path.join(dir, 'runs')} on branch main`);
   });
 
-  test('reads the file named by EVAL_BASELINE, whatever its branch', async () => {
+  test('uses the file named by EVAL_BASELINE as it is, whatever its branch or gates', async () => {
     const other = await mkdtemp(path.join(tmpdir(), 'qwen-evals-artifact-'));
     try {
-      const run = makeRun({ project: 'p', branch: 'feature' });
+      const run = makeRun({ project: 'p', branch: 'feature', gates: [failedGate] });
       const file = await writeRunRecord(other, run);
-      const baseline = await loadBaseline({ resultsDir: dir, project: 'p', env: { EVAL_BASELINE: ` ${file} ` } });
-      expect(baseline).toMatchObject({ source: 'file', path: file });
-      expect(baseline?.record.runId).toBe(run.runId);
+      const result = await plan({ env: { EVAL_BASELINE: ` ${file} ` } });
+      expect(result.source).toBe('file');
+      expect(result.candidates.map((c) => [c.runId, c.path])).toEqual([[run.runId, file]]);
     } finally {
       await rm(other, { recursive: true, force: true });
     }
   });
 
-  test('searches a results directory named by EVAL_BASELINE without the branch filter', async () => {
+  test('searches a results folder named by EVAL_BASELINE without the branch filter', async () => {
     const artifact = await mkdtemp(path.join(tmpdir(), 'qwen-evals-artifact-'));
     try {
       const run = makeRun({ project: 'p', branch: null });
       await writeRunRecord(artifact, run);
-      expect((await loadBaseline({ resultsDir: dir, project: 'p', env: { EVAL_BASELINE: artifact } }))?.record.runId).toBe(run.runId);
+      const result = await plan({ env: { EVAL_BASELINE: artifact } });
+      expect([result.source, result.candidates.map((c) => c.runId)]).toEqual(['folder', [run.runId]]);
     } finally {
       await rm(artifact, { recursive: true, force: true });
     }
   });
 
-  test('prefers the `file` option over EVAL_BASELINE', async () => {
-    const file = await writeRunRecord(dir, makeRun({ project: 'p' }));
-    const baseline = await loadBaseline({ resultsDir: dir, project: 'p', file, env: { EVAL_BASELINE: path.join(dir, 'missing.json') } });
-    expect(baseline?.path).toBe(file);
-  });
-
   test('treats an empty EVAL_BASELINE as unset and searches history', async () => {
-    await writeRunRecord(dir, makeRun({ project: 'p' }));
-    expect((await loadBaseline({ resultsDir: dir, project: 'p', env: { EVAL_BASELINE: '  ' } }))?.source).toBe('history');
+    expect((await plan({ env: { EVAL_BASELINE: '  ' } })).source).toBe('history');
   });
 
   test('throws a ConfigError naming EVAL_BASELINE when the path does not exist', async () => {
     const missing = path.join(dir, 'nope.json');
-    const error = await loadBaseline({ resultsDir: dir, project: 'p', env: { EVAL_BASELINE: missing } }).catch((e: unknown) => e);
+    const error = await plan({ env: { EVAL_BASELINE: missing } }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toContain('`EVAL_BASELINE`');
     expect((error as Error).message).toContain(missing);
   });
 
   test('throws a RecordError when the baseline file is invalid', async () => {
-    const { writeFile } = await import('node:fs/promises');
     const file = path.join(dir, 'bad.json');
     await writeFile(file, '{}');
-    await expect(loadBaseline({ resultsDir: dir, project: 'p', file })).rejects.toBeInstanceOf(RecordError);
+    await expect(plan({ env: { EVAL_BASELINE: file } })).rejects.toBeInstanceOf(RecordError);
   });
 });

@@ -11,6 +11,8 @@ import { makeDataset, makeRun } from '../tracker/fixtures.ts';
 function parts(overrides: Partial<FingerprintParts> = {}): FingerprintParts {
   return {
     model: { id: 'Qwen/Qwen2.5-7B-Instruct', revision: 'rev1', quantization: null },
+    reasoning: null,
+    simulation: null,
     preset: 'default',
     serverCommand: ['vllm', 'serve', 'Qwen/Qwen2.5-7B-Instruct', '--port', '8123', '--max-num-seqs', '64'],
     vllmVersion: '0.21.0',
@@ -32,6 +34,7 @@ describe('computeFingerprint', () => {
       'model.id',
       'model.quantization',
       'model.revision',
+      'model.thinking',
       'preset',
       'prompt.gsm8k/0shot',
       'sampling.maxTokens',
@@ -41,7 +44,17 @@ describe('computeFingerprint', () => {
       'server.flags',
       'server.gpu',
       'server.vllmVersion',
+      'simulation',
     ]);
+  });
+
+  test('a simulation mode and a reasoning model\'s thinking switch change scores', () => {
+    const base = computeFingerprint(parts()).fingerprint;
+    const gold = computeFingerprint(parts({ simulation: 'gold' })).fingerprint;
+    const thinking = computeFingerprint(parts({ reasoning: { parser: 'qwen3', thinking: true } })).fingerprint;
+    const quiet = computeFingerprint(parts({ reasoning: { parser: 'qwen3', thinking: false } })).fingerprint;
+    expect(compareFingerprints(base, gold).comparable).toBe(false);
+    expect(compareFingerprints(thinking, quiet)).toMatchObject({ comparable: false, differences: [{ key: 'model.thinking', a: 'qwen3:on', b: 'qwen3:off' }] });
   });
 
   test('gives a 64-hex-digit hash that is stable across calls', () => {

@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { RecordError } from '../../../src/shared/errors.ts';
-import { listRuns, readRunRecord, runRecordPath, writeRunRecord } from '../../../src/node/history/store.ts';
+import { listRuns, runRecordPath, writeRunRecord } from '../../../src/node/history/store.ts';
+import { readRunRecord } from '../../../src/shared/history/run-record-file.ts';
 import { makeRun } from '../tracker/fixtures.ts';
 
 let dir: string;
@@ -65,8 +66,24 @@ describe('readRunRecord', () => {
 
   test('names the unsupported schema version', async () => {
     const file = path.join(dir, 'future.json');
-    await writeFile(file, JSON.stringify({ ...makeRun(), schemaVersion: 2 }));
-    await expect(readRunRecord(file)).rejects.toThrow(/schemaVersion 2; this harness reads schemaVersion 1/);
+    await writeFile(file, JSON.stringify({ ...makeRun(), schemaVersion: 3 }));
+    await expect(readRunRecord(file)).rejects.toThrow(/schemaVersion 3; this harness reads schemaVersion 2/);
+  });
+
+  test('reads a record of the older schema version 1, its simulated flag kept as an unknown simulation mode', async () => {
+    const { simulation: _mode, incomplete: _incomplete, ...current } = makeRun({ simulation: 'gold' });
+    const v1 = {
+      ...current,
+      schemaVersion: 1,
+      simulated: true,
+      model: { ...current.model, reasoning: undefined },
+      datasets: Object.fromEntries(Object.entries(current.datasets).map(([key, { quality: _q, ...d }]) => [key, d])),
+    };
+    const file = path.join(dir, 'v1.json');
+    await writeFile(file, JSON.stringify(v1));
+    const record = await readRunRecord(file);
+    expect([record.schemaVersion, record.simulation, record.incomplete]).toEqual([2, 'simulated', null]);
+    expect(Object.values(record.datasets)[0]!.quality.truncated).toBe(0);
   });
 
   test('throws a RecordError for a missing file', async () => {

@@ -62,7 +62,8 @@ export function makeDataset(f: DatasetFixture): DatasetResult {
     datasetSize: f.datasetSize === undefined ? values.length : f.datasetSize,
     pins: [{ repository: `example/${dataset}`, commit: 'abc123', path: `${dataset}.jsonl`, sha256: `sha-${dataset}` }],
     promptHash: f.promptHash ?? `prompt-${dataset}-${variant}`,
-    judge: f.judge ? { model: f.judge, baseUrl: 'http://127.0.0.1:8001/v1' } : null,
+    judge: f.judge ? { model: f.judge, baseUrl: 'http://127.0.0.1:8001/v1', source: 'external' } : null,
+    quality: { truncated: 0, overLength: 0, capped: 0, retries: 0, contextLength: 0, usageMissing: 0 },
     cases,
   };
 }
@@ -76,7 +77,8 @@ export interface RunFixture {
   runId?: string;
   startedAt?: string;
   status?: RunRecord['status'];
-  simulated?: boolean;
+  /** Simulation mode (`gold`, `mix:0.3`); absent = a real model. */
+  simulation?: string | null;
   project?: string;
   modelKey?: string;
   modelId?: string;
@@ -104,18 +106,20 @@ export function makeRun(f: RunFixture = {}): RunRecord {
   const datasets: Record<string, DatasetResult> = {};
   for (const d of f.datasets ?? [makeDataset({ scores: binaryScores(10, 8) })]) datasets[`${d.dataset}/${d.variant}`] = d;
   const run: RunRecord = {
-    schemaVersion: 1,
+    schemaVersion: 2,
     runId: f.runId ?? `${startedAt.replace(/[:.]/g, '-')}_${modelKey}_${preset}_${String(counter).padStart(4, '0')}`,
     status: f.status ?? 'complete',
+    incomplete: null,
     startedAt,
     finishedAt: startedAt,
-    simulated: f.simulated ?? false,
+    simulation: f.simulation ?? null,
     project: f.project ?? modelKey,
     model: {
       key: modelKey,
       id: modelId,
       revision: f.revision === undefined ? 'rev1' : f.revision,
       quantization: f.quantization ?? null,
+      reasoning: null,
     },
     preset,
     server: {

@@ -54,6 +54,6 @@ export const r5 = makeRun({
 /** Interrupted: listed in the changelog, never merged. */
 export const r6 = makeRun({ runId: 'r6-7b-default-interrupted', startedAt: '2026-11-27T15:00:00.000Z', status: 'interrupted', datasets: [gsm8k(5)] });
 /** Simulated: its own section, labelled. */
-export const r7 = makeRun({ runId: 'r7-7b-default-simulated', startedAt: '2026-11-27T16:00:00.000Z', simulated: true, datasets: [gsm8k(50)] });
+export const r7 = makeRun({ runId: 'r7-7b-default-simulated', startedAt: '2026-11-27T16:00:00.000Z', simulation: 'gold', datasets: [gsm8k(50)] });
 
 export const history: RunRecord[] = [r7, r3, r1, r6, r2, r5, r4];

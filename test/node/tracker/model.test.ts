@@ -5,11 +5,11 @@ import { config, history, r1, r5, r6, r7 } from './history.ts';
 
 const model = buildTrackerModel(history, config);
 const section = (modelKey: string, preset: string, simulated = false) =>
-  model.sections.find((s) => s.modelKey === modelKey && s.preset === preset && s.simulated === simulated);
+  model.sections.find((s) => s.modelKey === modelKey && s.preset === preset && (s.simulation !== null) === simulated);
 
 describe('buildTrackerModel', () => {
   test('orders sections by config model order, then preset, real before simulated', () => {
-    expect(model.sections.map((s) => `${s.modelKey}/${s.preset}${s.simulated ? '/sim' : ''}`)).toEqual([
+    expect(model.sections.map((s) => `${s.modelKey}/${s.preset}${s.simulation !== null ? '/sim' : ''}`)).toEqual([
       'qwen2_5_7b/default',
       'qwen2_5_7b/default/sim',
       'qwen2_5_7b/throughput',
@@ -56,8 +56,20 @@ describe('buildTrackerModel', () => {
 
   test('reads threshold status from the gates of the run that produced the dataset', () => {
     const s = section('qwen2_5_7b', 'default')!;
-    expect(s.datasets.find((d) => d.key === 'humaneval/base')!.metrics[0]!.threshold).toEqual({ threshold: 0.85, passed: false });
-    expect(s.datasets.find((d) => d.key === 'gsm8k/0shot')!.metrics[0]!.threshold).toEqual({ threshold: 0.85, passed: true });
+    expect(s.datasets.find((d) => d.key === 'humaneval/base')!.metrics[0]!.threshold).toEqual({ threshold: 0.85, passed: false, failedKinds: ['threshold'] });
+    expect(s.datasets.find((d) => d.key === 'gsm8k/0shot')!.metrics[0]!.threshold).toEqual({ threshold: 0.85, passed: true, failedKinds: [] });
+  });
+
+  test('a failed baseline gate makes the metric fail even when its threshold passed', () => {
+    const run = makeRun({
+      modelKey: 'qwen3_8b',
+      gates: [
+        { kind: 'threshold', dataset: 'gsm8k/0shot', metric: 'strict', passed: true, score: 0.9, threshold: 0.85, ci: null, message: 'ok' },
+        { kind: 'baseline', dataset: 'gsm8k/0shot', metric: 'strict', passed: false, score: -0.1, threshold: -0.02, ci: null, message: 'REGRESSION' },
+      ],
+    });
+    const built = buildTrackerModel([run], config);
+    expect(built.sections[0]!.datasets[0]!.metrics[0]!.threshold).toEqual({ threshold: 0.85, passed: false, failedKinds: ['baseline'] });
   });
 
   test('marks models evaluated or not yet run', () => {
@@ -70,7 +82,7 @@ describe('buildTrackerModel', () => {
   });
 
   test('marks a model evaluated only by simulated runs', () => {
-    const only = buildTrackerModel([makeRun({ modelKey: 'qwen3_8b', simulated: true })], config);
+    const only = buildTrackerModel([makeRun({ modelKey: 'qwen3_8b', simulation: 'gold' })], config);
     expect(only.models.find((m) => m.key === 'qwen3_8b')).toMatchObject({ status: 'evaluated', simulatedOnly: true });
   });
 
@@ -110,7 +122,7 @@ describe('comparisons', () => {
   });
 
   test('never compare simulated with real results', () => {
-    expect(model.comparisons.every((c) => !c.simulated)).toBe(true);
+    expect(model.comparisons.every((c) => c.simulation === null)).toBe(true);
   });
 
   test('give score and throughput deltas per dataset', () => {

@@ -39,9 +39,9 @@ describe('renderTrackerMarkdown', () => {
   });
 
   test('labels the simulated section in its heading and changelog line', () => {
-    expect(markdown).toContain('### qwen2_5_7b · default — SIMULATED');
+    expect(markdown).toContain('### qwen2_5_7b · default — SIMULATED (gold)');
     const line = markdown.split('\n').find((l) => l.includes(r7.runId) && l.startsWith('- '));
-    expect(line).toContain('**SIMULATED**');
+    expect(line).toContain('**SIMULATED (gold)**');
   });
 
   test('does not label real sections as simulated', () => {

@@ -35,8 +35,8 @@ describe('renderStepSummary', () => {
   });
 
   test('labels a simulated run', () => {
-    const simulated = renderStepSummary({ ...run, simulated: true }, []);
-    expect(simulated.split('\n')[0]).toBe('## qwen-evals · qwen3_8b · default — SIMULATED');
+    const simulated = renderStepSummary({ ...run, simulation: 'gold' }, []);
+    expect(simulated.split('\n')[0]).toBe('## qwen-evals · qwen3_8b · default — SIMULATED (gold)');
     expect(simulated).toContain('> SIMULATED: answers came from the simulated vLLM');
   });
 

@@ -57,6 +57,11 @@ describe('configuration', () => {
     expect(parseEvalEnv({ EVAL_BASE_URL: 'http://a:8000/, http://b:8001' }).EVAL_BASE_URL).toEqual(['http://a:8000', 'http://b:8001']);
   });
 
+  test('accepts EVAL_BASE_URL with the OpenAI SDK\'s trailing /v1, and without', () => {
+    expect(parseEvalEnv({ EVAL_BASE_URL: 'http://gpu-box:8000/v1' }).EVAL_BASE_URL).toEqual(['http://gpu-box:8000']);
+    expect(parseEvalEnv({ EVAL_BASE_URL: 'http://a:8000/v1/, http://b:8000' }).EVAL_BASE_URL).toEqual(['http://a:8000', 'http://b:8000']);
+  });
+
   test('treats an empty variable as unset', () => {
     expect(parseEvalEnv({ EVAL_PRESET: '  ' }).EVAL_PRESET).toBeUndefined();
   });
@@ -73,6 +78,46 @@ describe('configuration', () => {
   });
 
   test('rejects thresholds for a model that does not exist', () => {
-    expect(() => parseEvalConfig({ ...projectConfig, thresholds: { qwen9: {} } })).toThrow('`thresholds.qwen9` names no model');
+    expect(() => parseEvalConfig({ ...projectConfig, thresholds: { qwen9: {} } })).toThrow('thresholds.qwen9: names no model');
+  });
+});
+
+describe('thresholds checked against the registry of datasets and metrics', () => {
+  const withThreshold = (key: string, metric: string, value: number) => ({ ...projectConfig, thresholds: { qwen3_8b: { [key]: { [metric]: value } } } });
+
+  test('a percentage given for a proportion names the path, the range and the value, and suggests the share', () => {
+    expect(() => parseEvalConfig(withThreshold('gsm8k/0shot', 'strict', 85))).toThrow(
+      'thresholds.qwen3_8b.gsm8k/0shot.strict: expected a number in [0, 1], received 85 (a proportion: did you mean 0.85?)',
+    );
+  });
+
+  test('a value above one on a proportion is rejected', () => {
+    expect(() => parseEvalConfig(withThreshold('gsm8k/0shot', 'strict', 1.5))).toThrow(/gsm8k\/0shot\.strict: expected a number in \[0, 1\], received 1\.5/);
+  });
+
+  test('a graded metric takes its own range (MT-Bench 1-10)', () => {
+    expect(parseEvalConfig(withThreshold('mt_bench/single', 'score', 7.5)).thresholds.qwen3_8b).toEqual({ 'mt_bench/single': { score: 7.5 } });
+    expect(() => parseEvalConfig(withThreshold('mt_bench/single', 'score', 0.5))).toThrow(/expected a number in \[1, 10\], received 0\.5/);
+  });
+
+  test('a misspelled metric lists the dataset\'s metrics', () => {
+    expect(() => parseEvalConfig(withThreshold('gsm8k/0shot', 'strcit', 0.8))).toThrow('gsm8k/0shot has no metric "strcit"; expected one of "strict", "flexible"');
+  });
+
+  test('an unknown dataset key is an error, not a silently missing gate', () => {
+    expect(() => parseEvalConfig(withThreshold('gsm8k/zeroshot', 'strict', 0.8))).toThrow(/thresholds\.qwen3_8b\.gsm8k\/zeroshot: names no built-in dataset key; expected one of .*"gsm8k\/0shot"/);
+  });
+
+  test('every problem is reported at once', () => {
+    const bad = { ...projectConfig, thresholds: { qwen3_8b: { 'gsm8k/0shot': { strict: 85, flexible: 90 } } } };
+    expect(() => parseEvalConfig(bad)).toThrow(/strict: .*received 85[\s\S]*flexible: .*received 90/);
+  });
+
+  test('a variant the dataset does not have is an error naming the variants it has', () => {
+    expect(() => parseEvalConfig({ ...projectConfig, variants: { gsm8k: ['5shot'] } })).toThrow('variants.gsm8k.0: expected one of "0shot", "8shot", received "5shot"');
+  });
+
+  test('an unknown built-in dataset in evals.builtins is an error', () => {
+    expect(() => parseEvalConfig({ ...projectConfig, evals: { builtins: ['gsm9k'] } })).toThrow(/evals\.builtins\.0: expected a built-in dataset .*received "gsm9k"/);
   });
 });

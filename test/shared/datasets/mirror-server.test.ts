@@ -5,17 +5,18 @@ import { describe, expect, test } from 'vitest';
 import { sha256File, sha256Hex } from '../../../src/shared/datasets/file-digest.ts';
 import { resolveDatasetFile } from '../../../src/shared/datasets/fetch-dataset.ts';
 import { startDatasetMirror } from '../../../src/node/datasets/mirror-server.ts';
-import { DATASET_PINS, mirrorUrl } from '../../../src/shared/datasets/pins.ts';
+import { mirrorUrl } from '../../../src/shared/datasets/pins.ts';
+import { pinById } from '../../helpers/pins.ts';
 import { CLEAN_ENV, SHARED_DATASETS, makeTempDir } from './helpers.ts';
 
-const HUMANEVAL = DATASET_PINS['humaneval/test'];
+const HUMANEVAL = pinById('humaneval/test') as ReturnType<typeof pinById> & { decompressed: { sha256: string; bytes: number }; localDecompressedPath: string };
 
 describe('startDatasetMirror', () => {
   test('serves a pinned file byte for byte at /{repository}/{commit}/{path} on loopback', async () => {
     const mirror = await startDatasetMirror({ root: SHARED_DATASETS });
     try {
       expect(mirror.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
-      const pin = DATASET_PINS['mt_bench/reference_gpt4'];
+      const pin = pinById('mt_bench/reference_gpt4');
       const response = await fetch(mirrorUrl(mirror.baseUrl, pin));
       expect(response.status).toBe(200);
       const body = Buffer.from(await response.arrayBuffer());
@@ -32,7 +33,7 @@ describe('startDatasetMirror', () => {
       const response = await fetch(`${mirror.baseUrl}/openai/grade-school-math/main/README.md`);
       expect(response.status).toBe(404);
       expect(await response.text()).toContain('not a pinned file');
-      await (await fetch(mirrorUrl(mirror.baseUrl, DATASET_PINS['gsm8k/test']), { method: 'HEAD' })).arrayBuffer();
+      await (await fetch(mirrorUrl(mirror.baseUrl, pinById('gsm8k/test')), { method: 'HEAD' })).arrayBuffer();
       expect(mirror.requests).toBe(2);
     } finally {
       await mirror.close();
@@ -43,7 +44,7 @@ describe('startDatasetMirror', () => {
     const root = await makeTempDir('empty-root');
     const mirror = await startDatasetMirror({ root: root.dir });
     try {
-      const response = await fetch(mirrorUrl(mirror.baseUrl, DATASET_PINS['gsm8k/test']));
+      const response = await fetch(mirrorUrl(mirror.baseUrl, pinById('gsm8k/test')));
       expect(response.status).toBe(404);
       expect(await response.text()).toContain(path.join(root.dir, 'gsm8k/test.jsonl'));
     } finally {
@@ -64,7 +65,7 @@ describe('startDatasetMirror', () => {
       const plain = gunzipSync(Buffer.from(await response.arrayBuffer()));
       expect(sha256Hex(plain)).toBe(HUMANEVAL.decompressed.sha256);
 
-      const file = await resolveDatasetFile('humaneval/test', { cacheDir: cache.dir, baseUrl: mirror.baseUrl, env: CLEAN_ENV });
+      const file = await resolveDatasetFile(pinById('humaneval/test'), { cacheDir: cache.dir, baseUrl: mirror.baseUrl, env: CLEAN_ENV });
       expect(await sha256File(file)).toBe(HUMANEVAL.decompressed.sha256);
       expect(await readFile(file, 'utf8')).toContain('"task_id": "HumanEval/163"');
     } finally {

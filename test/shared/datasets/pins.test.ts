@@ -1,19 +1,19 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { DatasetPinSchema } from '../../../src/shared/records/run-record.ts';
+import { BUILTIN_PINS } from '../../../src/evals/registry.ts';
+import { BFCL_DATASET_PINS } from '../../../src/evals/bfcl/pins.ts';
+import { IFEVAL_INPUT_PIN } from '../../../src/evals/ifeval/pins.ts';
+import { DatasetPinSchema } from '../../../src/shared/records/suite-meta.ts';
 import { sha256File } from '../../../src/shared/datasets/file-digest.ts';
 import { resolveDatasetFile } from '../../../src/shared/datasets/fetch-dataset.ts';
 import { startDatasetMirror, type DatasetMirror } from '../../../src/node/datasets/mirror-server.ts';
-import {
-  DATASET_PINS,
-  DATASET_PIN_IDS,
-  cachedFileDigest,
-  findDatasetPin,
-  publicUrl,
-  toDatasetPin,
-  type DatasetFilePin,
-} from '../../../src/shared/datasets/pins.ts';
+import { cachedFileDigest, publicUrl, toDatasetPin, type DatasetFilePin } from '../../../src/shared/datasets/pins.ts';
+import { pinById } from '../../helpers/pins.ts';
 import { CLEAN_ENV, SHARED_DATASETS, makeTempDir } from './helpers.ts';
+
+// Every pinned file: the registry's built-ins, plus the datasets whose suites are not registered yet.
+const ALL_PINS: DatasetFilePin[] = [...BUILTIN_PINS, ...Object.values(BFCL_DATASET_PINS), IFEVAL_INPUT_PIN];
+const ALL_IDS = ALL_PINS.map((pin) => pin.id);
 
 // Records in a cached file, counted the way its manifest counts them.
 function countRecords(pin: DatasetFilePin, text: string): number {
@@ -26,7 +26,7 @@ function countRecords(pin: DatasetFilePin, text: string): number {
 
 describe('dataset pins', () => {
   test('cover the files the suites need', () => {
-    expect(DATASET_PIN_IDS).toEqual([
+    expect(ALL_IDS).toEqual([
       'gsm8k/test',
       'gsm8k/train',
       'arc_challenge/test',
@@ -61,12 +61,14 @@ describe('dataset pins', () => {
       'bfcl/live_multiple/answers',
       'bfcl/live_parallel/answers',
       'bfcl/live_parallel_multiple/answers',
+      'ifeval/input_data',
     ]);
   });
 
-  test('each pin has a full commit sha, a sha256 and an id matching its key', () => {
-    for (const [key, pin] of Object.entries(DATASET_PINS) as [string, DatasetFilePin][]) {
-      expect(pin.id).toBe(key);
+  test('each pin has a unique id, a full commit sha, a sha256 and a local path', () => {
+    expect(new Set(ALL_IDS).size).toBe(ALL_IDS.length);
+    for (const pin of ALL_PINS) {
+      expect(pin.localPath).toBeTruthy();
       expect(pin.commit).toMatch(/^[0-9a-f]{40}$/);
       expect(pin.sha256).toMatch(/^[0-9a-f]{64}$/);
       expect(pin.repository).toMatch(/^[\w.-]+\/[\w.-]+$/);
@@ -75,7 +77,7 @@ describe('dataset pins', () => {
   });
 
   test('convert to the run record DatasetPin of the public artifact', () => {
-    const pin = toDatasetPin(DATASET_PINS['humaneval/test']);
+    const pin = toDatasetPin(pinById('humaneval/test'));
     expect(DatasetPinSchema.parse(pin)).toEqual({
       repository: 'openai/human-eval',
       commit: '463c980b59e818ace59f6f9803cd92c749ceae61',
@@ -85,22 +87,18 @@ describe('dataset pins', () => {
   });
 
   test('default to raw.githubusercontent.com at the pinned commit', () => {
-    expect(publicUrl(DATASET_PINS['gsm8k/test'])).toBe(
+    expect(publicUrl(pinById('gsm8k/test'))).toBe(
       'https://raw.githubusercontent.com/openai/grade-school-math/b0bb162abedc65e1fdd8e93ed090fd7598ee68bc/grade_school_math/data/test.jsonl',
     );
   });
 
-  test('findDatasetPin returns undefined for unknown ids, including inherited keys', () => {
-    expect(findDatasetPin('gsm8k/test')?.records).toBe(1319);
-    expect(findDatasetPin('toString')).toBeUndefined();
-  });
 });
 
 describe('every pin resolved through a mirror over shared/datasets', () => {
   let mirror: DatasetMirror;
   let cache: Awaited<ReturnType<typeof makeTempDir>>;
   beforeAll(async () => {
-    mirror = await startDatasetMirror({ root: SHARED_DATASETS });
+    mirror = await startDatasetMirror({ root: SHARED_DATASETS, pins: ALL_PINS });
     cache = await makeTempDir('all-pins');
   });
   afterAll(async () => {
@@ -108,9 +106,8 @@ describe('every pin resolved through a mirror over shared/datasets', () => {
     await cache.remove();
   });
 
-  test.each(DATASET_PIN_IDS)('%s matches its manifest sha256, size and record count', async (id) => {
-    const pin: DatasetFilePin = DATASET_PINS[id];
-    const file = await resolveDatasetFile(id, { cacheDir: cache.dir, baseUrl: mirror.baseUrl, env: CLEAN_ENV });
+  test.each(ALL_PINS.map((pin) => [pin.id, pin] as const))('%s matches its manifest sha256, size and record count', async (_id, pin) => {
+    const file = await resolveDatasetFile(pin, { cacheDir: cache.dir, baseUrl: mirror.baseUrl, env: CLEAN_ENV });
     const expected = cachedFileDigest(pin);
     expect(await sha256File(file)).toBe(expected.sha256);
     const text = await readFile(file, 'utf8');

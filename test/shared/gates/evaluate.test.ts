@@ -37,7 +37,7 @@ describe('threshold gates', () => {
   test('fail for a metric the dataset does not report, listing the ones it does', () => {
     const [gate] = evaluateGates({ run: makeRun(), thresholds: { 'gsm8k/0shot': { flexible: 0.9 } } });
     expect(gate!.passed).toBe(false);
-    expect(gate!.message).toBe('gsm8k/0shot flexible: no such metric (the dataset reports strict); fix the threshold config');
+    expect(gate!.message).toBe('gsm8k/0shot flexible: no such metric (the dataset reports strict); fix the threshold');
   });
 
   test('fail when no case was scored', () => {
@@ -121,8 +121,14 @@ describe('baseline gates', () => {
   });
 
   test('refuse to compare a simulated run with a real baseline', () => {
-    const run = makeRun({ simulated: true, datasets: [makeDataset({ scores: binaryScores(1319, 1200) })] });
-    expect(evaluateGates({ run, baseline })[0]!.message).toMatch(/^NOT COMPARABLE: .*simulated \(false → true\)/);
+    const run = makeRun({ simulation: 'gold', datasets: [makeDataset({ scores: binaryScores(1319, 1200) })] });
+    expect(evaluateGates({ run, baseline })[0]!.message).toMatch(/^NOT COMPARABLE: .*simulation \(null → gold\)/);
+  });
+
+  test('refuse to compare runs of two simulation modes', () => {
+    const gold = makeRun({ simulation: 'gold', datasets: [makeDataset({ scores: binaryScores(1319, 1319) })] });
+    const mixed = makeRun({ simulation: 'mix:0.3', datasets: [makeDataset({ scores: binaryScores(1319, 396) })] });
+    expect(evaluateGates({ run: mixed, baseline: gold })[0]).toMatchObject({ passed: true, note: 'not-comparable' });
   });
 
   test('still compare when only the GPU differs', () => {
@@ -156,11 +162,20 @@ describe('formatGateReport', () => {
   test('summarises counts and lists failures first, then warnings, then passes', () => {
     const report = formatGateReport([
       { kind: 'threshold', dataset: 'a', metric: 'm', passed: true, score: 1, threshold: 0.5, ci: null, message: 'a ok' },
-      { kind: 'baseline', dataset: 'b', metric: 'm', passed: true, score: null, threshold: -0.02, ci: null, message: 'NOT COMPARABLE: b' },
+      { kind: 'baseline', dataset: 'b', metric: 'm', passed: true, note: 'not-comparable', score: null, threshold: -0.02, ci: null, message: 'NOT COMPARABLE: b' },
       { kind: 'threshold', dataset: 'c', metric: 'm', passed: false, score: 0, threshold: 0.5, ci: null, message: 'c bad' },
     ]);
     expect(report).toBe(
       ['Gates: 1 passed, 1 failed, 1 not comparable', '  FAIL  threshold  c bad', '  WARN  baseline   NOT COMPARABLE: b', '  PASS  threshold  a ok'].join('\n'),
+    );
+  });
+
+  test('lists a dataset without a baseline apart from passes and failures', () => {
+    const report = formatGateReport([
+      { kind: 'threshold', dataset: 'a', metric: 'm', passed: true, score: 1, threshold: 0.5, ci: null, message: 'a ok' },
+      { kind: 'baseline', dataset: 'a', metric: 'm', passed: true, note: 'no-baseline', score: null, threshold: null, ci: null, message: 'NO BASELINE: a m: none covers' },
+    ]);
+    expect(report).toBe(['Gates: 1 passed, 0 failed, 1 without a baseline', '  NONE  baseline   NO BASELINE: a m: none covers', '  PASS  threshold  a ok'].join('\n'),
     );
   });
 
