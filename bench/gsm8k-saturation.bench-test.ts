@@ -38,9 +38,9 @@ test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
 
   // 2. Bare fetch loops on a fresh simulator with the same script: 2x slots, exactly the slots, one at a time (subset).
   const mirror = await startDatasetMirror({ root: join(sharedDir, 'datasets') });
-  const data = await loadGsm8k({ datasetBaseUrl: mirror.baseUrl }, null);
+  const data = await loadGsm8k({ datasetBaseUrl: mirror.baseUrl }, false);
   await mirror.close();
-  const bodies = data.cases.map((c) => JSON.stringify({ model: MODEL, messages: buildGsm8kZeroShotMessages(c), stream: true, stream_options: { include_usage: true }, temperature: 0, top_p: 1, seed: 1234, max_tokens: 1024 }));
+  const bodies = data.test.map((c) => JSON.stringify({ model: MODEL, messages: buildGsm8kZeroShotMessages(c), stream: true, stream_options: { include_usage: true }, temperature: 0, top_p: 1, seed: 1234, max_tokens: 1024 }));
   const loops: Record<string, { inFlight: number; requests: number; makespanMs: number; idealMs: number; ratio: number; meanRunning: number }> = {};
   for (const [name, inFlight, count] of [['bare-128', 128, bodies.length], ['bare-64', 64, bodies.length], ['bare-1', 1, 128]] as const) {
     const stats = await runBareLoop(script, bodies.slice(0, count), inFlight);

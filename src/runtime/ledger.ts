@@ -7,7 +7,9 @@ import type { CompletionResult } from './client/completions.ts';
 
 /** Tokens, timings and quality of one case's requests. */
 export class CaseLedger {
-  readonly #started = performance.now();
+  /** First request's start and last request's end: the case's time at the server, scoring left out. */
+  #firstStart: number | null = null;
+  #lastEnd: number | null = null;
   #requests = 0;
   #promptTokens: number | null = 0;
   #completionTokens: number | null = 0;
@@ -56,7 +58,14 @@ export class CaseLedger {
   }
 
   timing(): Timing {
-    return { requests: this.#requests, ttftMs: this.#ttftMs, latencyMs: performance.now() - this.#started };
+    const latencyMs = this.#firstStart === null || this.#lastEnd === null ? 0 : this.#lastEnd - this.#firstStart;
+    return { requests: this.#requests, ttftMs: this.#ttftMs, latencyMs };
+  }
+
+  /** Note a request's start and end times (performance.now()). */
+  span(start: number, end: number): void {
+    this.#firstStart = this.#firstStart === null ? start : Math.min(this.#firstStart, start);
+    this.#lastEnd = this.#lastEnd === null ? end : Math.max(this.#lastEnd, end);
   }
 
   quality(): Quality {
@@ -67,6 +76,7 @@ export class CaseLedger {
 /** A client whose requests are counted in `ledger`; failures count their tries too. */
 export function withLedger<C extends Pick<EvalClient, 'chat' | 'complete'>>(client: C, ledger: CaseLedger): C {
   const counted = async <R extends ChatResult | CompletionResult>(request: () => Promise<R>, scoringOnly = false): Promise<R> => {
+    const start = performance.now();
     try {
       const result = await request();
       ledger.record(result, scoringOnly);
@@ -74,6 +84,8 @@ export function withLedger<C extends Pick<EvalClient, 'chat' | 'complete'>>(clie
     } catch (error) {
       ledger.recordFailure((error as { tries?: number }).tries ?? 1);
       throw error;
+    } finally {
+      ledger.span(start, performance.now());
     }
   };
   return {

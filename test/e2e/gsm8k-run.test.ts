@@ -17,7 +17,7 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     const result = await startVitest(ARGS, env);
     expect(result.exitCode, result.all).toBe(0);
     const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
-    expect(record!.simulated).toBe(true);
+    expect(record!.simulation).toBe('gold');
     expect(record!.server.command!.join(' ')).toMatch(/serve Qwen\/Qwen2\.5-7B-Instruct .*--gpu-memory-utilization 0\.85 --max-num-seqs 64 --enable-prefix-caching/);
     expect(record!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
     expect(Object.keys(record!.datasets['gsm8k/0shot']!.cases)).toHaveLength(24);

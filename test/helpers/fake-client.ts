@@ -1,6 +1,9 @@
 import type { ChatMessage, ChatResult, EvalClient, SamplingParams } from '../../src/runtime/client/chat.ts';
 import type { CompletionOptions, CompletionResult } from '../../src/runtime/client/completions.ts';
-import type { CaseContext } from '../../src/runtime/define-eval-suite.ts';
+import { loadData } from '../../src/runtime/data.ts';
+import { runEvalCase, type EvalDefinition } from '../../src/runtime/define-eval.ts';
+import type { RunContext, ServerStatus } from '../../src/shared/context.ts';
+import type { CaseRecord } from '../../src/shared/records/case-record.ts';
 
 // A scripted EvalClient: no HTTP, every request recorded.
 
@@ -38,7 +41,7 @@ export function createFakeClient(handlers: {
     async chat(messages, sampling): Promise<ChatResult> {
       client.chats.push({ messages, sampling });
       const text = handlers.answer?.(messages) ?? '';
-      return { text, finishReason: 'stop', usage: { promptTokens: 10, completionTokens: 5 }, overLength: false, capped: null, tries: 1, ttftMs: 1, latencyMs: 2 };
+      return { text, reasoning: null, reasoningTokens: null, finishReason: 'stop', usage: { promptTokens: 10, completionTokens: 5 }, overLength: false, capped: null, tries: 1, ttftMs: 1, latencyMs: 2 };
     },
     async complete(prompt, options): Promise<CompletionResult> {
       client.completes.push({ prompt, options });
@@ -70,6 +73,59 @@ export function createFakeClient(handlers: {
   return client;
 }
 
-export function caseContext(client: EvalClient): CaseContext {
-  return { client, sampling: SAMPLING, signal: new AbortController().signal };
+/** A run context as global setup provides it, for cases run outside a model project. */
+export const FAKE_RUN: RunContext = {
+  runId: 'test-run',
+  startedAt: '2026-11-28T00:00:00.000Z',
+  resultsDir: '/tmp/qwen-evals-test-results',
+  project: 'fake',
+  model: { key: 'fake', id: 'fake', revision: null, quantization: null, reasoning: null },
+  preset: 'default',
+  limit: null,
+  sampling: SAMPLING,
+  variants: {},
+  code: { sandbox: 'bwrap', samples: 1, temperature: 0.8, passAtK: [1, 10] },
+  client: { maxRetries: 2, inFlightFactor: 2, requestTimeoutMs: 60_000, idleTimeoutMs: 30_000, headersTimeoutMs: 30_000 },
+  judge: { baseUrl: null, model: null, apiKey: null, temperature: 0, maxTokens: 2048 },
+  thresholds: {},
+  gates: { minEffect: 0.02, alpha: 0.05, onIncomparable: 'warn' },
+  baseline: null,
+  resumeFrom: null,
+  datasetBaseUrl: null,
+  harnessVersion: '0.0.0-test',
+  dispatcherUrl: 'http://127.0.0.1:1',
+  apiKey: null,
+  inFlightLimit: 8,
+};
+
+/** The server a fake run talks to. */
+export const FAKE_SERVER: ServerStatus = {
+  upstreams: ['http://upstream'],
+  label: 'http://upstream (fake)',
+  launched: false,
+  command: null,
+  vllmVersion: null,
+  logFile: null,
+  maxNumSeqs: 4,
+  simulation: null,
+};
+
+const loaded = new WeakMap<object, Promise<unknown>>();
+
+/**
+ * Run one case of an eval against a fake client, as a suite would. With `load`, the eval's data is loaded once first
+ * (for evals whose loader keeps files the scorers need; the tests pass such evals a local data source).
+ */
+export async function runCase<Item, Output>(
+  definition: EvalDefinition<Item, Output>,
+  item: Item,
+  client: EvalClient,
+  options: { caseId?: string; load?: boolean } = {},
+): Promise<CaseRecord> {
+  if (options.load) {
+    if (!loaded.has(definition)) loaded.set(definition, loadData(definition.data, { datasetBaseUrl: null }));
+    await loaded.get(definition);
+  }
+  const caseId = options.caseId ?? 'case-1';
+  return runEvalCase(definition, item, caseId, { run: FAKE_RUN, server: FAKE_SERVER, client, sampling: SAMPLING }, new AbortController().signal);
 }

@@ -3,16 +3,20 @@ import config from '../../qwen-evals.config.ts';
 import { parseEvalEnv } from '../../src/shared/config/env.ts';
 import { parseEvalConfig } from '../../src/node/load-config.ts';
 import { resolveProjectSettings } from '../../src/node/settings.ts';
-import type { RunContext, ServerContext } from '../../src/runtime/context.ts';
+import type { RunContext } from '../../src/shared/context.ts';
 import { ConfigError } from '../../src/shared/errors.ts';
-import { getJudge } from '../../src/runtime/judge.ts';
-import { createFakeClient } from '../helpers/fake-client.ts';
+import { createJudge } from '../../src/runtime/judge.ts';
+import { FAKE_RUN, FAKE_SERVER } from '../helpers/fake-client.ts';
 
 const resolveJudge = (env: Record<string, string>) => resolveProjectSettings(parseEvalConfig(config), parseEvalEnv(env), 'qwen3_8b').judge;
 
-const server = { baseUrl: 'http://127.0.0.1:9000', upstreams: ['http://127.0.0.1:8001'], model: 'Qwen/Qwen2.5-7B-Instruct' } as ServerContext;
-const runWith = (judge: RunContext['judge']) =>
-  ({ judge, sampling: { temperature: 0, topP: 1, seed: 7, maxTokens: 1024 }, client: { maxRetries: 2, requestTimeoutMs: 1000 } }) as RunContext;
+const server = { ...FAKE_SERVER, upstreams: ['http://127.0.0.1:8001'] };
+const runWith = (judge: RunContext['judge']): RunContext => ({
+  ...FAKE_RUN,
+  model: { ...FAKE_RUN.model, id: 'Qwen/Qwen2.5-7B-Instruct' },
+  judge,
+  sampling: { temperature: 0, topP: 1, seed: 7, maxTokens: 1024 },
+});
 
 describe('judge configuration', () => {
   test('defaults to the evaluated server, greedy with 2048 tokens', () => {
@@ -34,18 +38,22 @@ describe('judge configuration', () => {
   });
 });
 
-describe('getJudge', () => {
-  test('lets the evaluated model judge through the run\'s client, naming the upstream server', () => {
-    const client = createFakeClient({});
-    const judge = getJudge(server, runWith({ baseUrl: null, model: null, apiKey: null, temperature: 0, maxTokens: 2048 }), client);
-    expect(judge).toMatchObject({ model: server.model, baseUrl: 'http://127.0.0.1:8001', sameServer: true, sampling: { temperature: 0, maxTokens: 2048, seed: 7 } });
-    expect(judge.client).toBe(client);
+describe('createJudge', () => {
+  const self = { baseUrl: null, model: null, apiKey: null, temperature: 0, maxTokens: 2048 };
+
+  test('lets the model under test judge itself through the case\'s client, said so in the record', () => {
+    const judge = createJudge(runWith(self), server);
+    expect(judge).toMatchObject({ info: { model: 'Qwen/Qwen2.5-7B-Instruct', baseUrl: 'http://127.0.0.1:8001', source: 'self' }, client: null });
+    expect(judge.sampling).toMatchObject({ temperature: 0, maxTokens: 2048, seed: 7 });
+  });
+
+  test('is the simulator\'s script against the simulated vLLM', () => {
+    expect(createJudge(runWith(self), { ...server, simulation: 'gold' }).info.source).toBe('scripted');
   });
 
   test('uses its own client for an external judge', () => {
-    const client = createFakeClient({});
-    const judge = getJudge(server, runWith({ baseUrl: 'https://judge.example', model: 'gpt-4', apiKey: 'k', temperature: 0, maxTokens: 2048 }), client);
-    expect(judge).toMatchObject({ model: 'gpt-4', baseUrl: 'https://judge.example', sameServer: false });
-    expect(judge.client).not.toBe(client);
+    const judge = createJudge(runWith({ baseUrl: 'https://judge.example', model: 'gpt-4', apiKey: 'k', temperature: 0, maxTokens: 2048 }), server);
+    expect(judge.info).toEqual({ model: 'gpt-4', baseUrl: 'https://judge.example', source: 'external' });
+    expect(judge.client).not.toBeNull();
   });
 });

@@ -1,4 +1,4 @@
-import { pickCorrect, type SimRule } from '../../shared/simulation-rules.ts';
+import { pickCorrect, type SimRule, type SimulationMode } from '../../shared/simulation-rules.ts';
 import type { SimulationOptions, SimulationScript } from '../builtin.ts';
 import { meanOf } from '../multiple-choice/simulate-choices.ts';
 import { loadMtBench } from './data.ts';
@@ -19,8 +19,12 @@ export function scriptedMtBenchRatings(correct: boolean): [number, number] {
 // Rules for the answers and the judge, the expected metric means, and each question's expected ratings.
 export async function simulateMtBench(options: SimulationOptions): Promise<SimulationScript> {
   const { questions } = await loadMtBench(options.source);
-  const cases = options.limit === null ? questions : questions.slice(0, options.limit);
-  const correct = pickCorrect(options.mode, cases.length);
+  return scriptMtBench(options.limit === null ? questions : questions.slice(0, options.limit), options.mode);
+}
+
+/** The script for these questions in this mode. */
+export function scriptMtBench(cases: readonly MtBenchQuestion[], mode: SimulationMode): SimulationScript {
+  const correct = pickCorrect(mode, cases.length);
   const judgeRules: SimRule[] = [];
   const answerRules: SimRule[] = [];
   const perCase: Record<string, Record<string, number>> = {};

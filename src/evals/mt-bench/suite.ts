@@ -5,14 +5,17 @@ import { mtBenchJudgeScorer, type MtBenchOutput } from './judge-turns.ts';
 import { buildMtBenchAnswerMessages, mtBenchTemperature } from './prompt.ts';
 import type { MtBenchQuestion } from './reader.ts';
 
-/** MT-Bench: two turns per question, each rated 1-10 by `judge` (FastChat single-answer grading). */
-export function mtBenchEvals(judge: Judge): AnyEvalDefinition[] {
+/**
+ * MT-Bench: two turns per question, each rated 1-10 by `judge` (FastChat single-answer grading).
+ * @param source where the questions, judge prompts and references come from @default the pinned FastChat files
+ */
+export function mtBenchEvals(judge: Judge, source: typeof mtBenchSource = mtBenchSource): AnyEvalDefinition[] {
   let data: MtBenchData | undefined;
   const definition = evalDefinition<MtBenchQuestion, MtBenchOutput>({
     name: 'mt_bench',
     variant: 'single',
     label: 'MT-Bench (2 turns, single-answer grading by an LLM judge)',
-    data: mtBenchSource((loaded) => (data = loaded)),
+    data: source((loaded) => (data = loaded)),
     // No system message: the chat template's own default applies, as with FastChat's model templates.
     prompt: (item) => buildMtBenchAnswerMessages(item, 2, ["(the model's answer to turn 1)"]),
     task: async (item, { client, sampling, signal }) => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { ARC_CHAT_METRICS, ARC_CHAT_PRIMARY_METRIC, ARC_LOGLIKELIHOOD_METRICS, ARC_LOGLIKELIHOOD_PRIMARY_METRIC } from '../../../src/evals/arc-challenge/index.ts';
+import { arcChallenge } from '../../../src/evals/arc-challenge/builtin.ts';
 import { buildArcChatMessages, buildArcLoglikelihoodPrompt } from '../../../src/evals/arc-challenge/prompt.ts';
 import { buildArcGoldResponse, buildArcWrongResponse, scoreArcChatResponse, scoreArcLoglikelihood } from '../../../src/evals/arc-challenge/score.ts';
 import { readArcChallenge, type ArcCase } from '../../../src/evals/arc-challenge/reader.ts';
@@ -37,7 +37,7 @@ describe('readArcChallenge', () => {
 
 describe('ARC prompts', () => {
   test('chat prompt lists the options with their labels and asks for "Answer: <label>"', () => {
-    const user = buildArcChatMessages(numeric).at(-1)!.content;
+    const user = buildArcChatMessages(numeric).at(-1)!.content!;
     expect(user).toContain("'Answer: $LABEL' (without quotes) where LABEL is one of 1, 2, 3.");
     expect(user.endsWith(numeric.choices.map((c) => `${c.label}) ${c.text}`).join('\n'))).toBe(true);
   });
@@ -67,12 +67,8 @@ describe('scoreArcLoglikelihood', () => {
   });
 
   test('declares chat_acc for chat mode and acc_norm as primary of log-likelihood mode', () => {
-    expect([ARC_CHAT_PRIMARY_METRIC, ARC_CHAT_METRICS.map((m) => m.name), ARC_LOGLIKELIHOOD_PRIMARY_METRIC, ARC_LOGLIKELIHOOD_METRICS.map((m) => m.name)]).toEqual([
-      'chat_acc',
-      ['chat_acc'],
-      'acc_norm',
-      ['acc', 'acc_norm'],
-    ]);
+    const names = (variant: string) => arcChallenge.metrics(variant, { code: {} as never }).map((m) => m.name);
+    expect([names('chat'), names('loglikelihood')]).toEqual([['chat_acc'], ['acc_norm', 'acc']]);
   });
 });
 

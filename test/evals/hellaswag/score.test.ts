@@ -2,7 +2,6 @@ import { describe, expect, test } from 'vitest';
 import { buildHellaswagChatMessages, buildHellaswagLoglikelihoodPrompt } from '../../../src/evals/hellaswag/prompt.ts';
 import { buildHellaswagGoldResponse, buildHellaswagWrongResponse, HELLASWAG_METRICS, scoreHellaswagChatResponse, scoreHellaswagLoglikelihood } from '../../../src/evals/hellaswag/score.ts';
 import { buildHellaswagQuery, capitalizePython, preprocessHellaswagText, reconstructHellaswagQuery } from '../../../src/evals/hellaswag/preprocess.ts';
-import { HELLASWAG_PRIMARY_METRIC } from '../../../src/evals/hellaswag/index.ts';
 import { readHellaswagText } from '../../../src/evals/hellaswag/reader.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import { readShared } from '../../helpers/shared.ts';
@@ -86,7 +85,7 @@ describe('HellaSwag prompts', () => {
   });
 
   test('acc_norm is the primary metric', () => {
-    expect([HELLASWAG_PRIMARY_METRIC, HELLASWAG_METRICS.map((m) => m.name)]).toEqual(['acc_norm', ['acc', 'acc_norm']]);
+    expect([HELLASWAG_METRICS.loglikelihood.map((m) => m.name), HELLASWAG_METRICS.chat.map((m) => m.name)]).toEqual([['acc_norm', 'acc'], ['chat_acc']]);
   });
 });
 

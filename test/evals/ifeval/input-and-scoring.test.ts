@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { DATASET_PINS, PUBLIC_URL_TEMPLATE } from '../../../src/shared/datasets/pins.ts';
+import { PUBLIC_URL_TEMPLATE } from '../../../src/shared/datasets/pins.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import {
   computeIfevalMetrics, IFEVAL_INPUT_PIN, INSTRUCTION_IDS, looseVariants, readIfevalInput, scoreResponse, type IfevalPrompt,
@@ -17,8 +17,8 @@ describe('input_data.jsonl', () => {
     expect(new Set(ids)).toEqual(new Set(INSTRUCTION_IDS));
   });
 
-  test('is pinned in the dataset registry at the public raw URL template', () => {
-    expect(DATASET_PINS['ifeval/input_data']).toBe(IFEVAL_INPUT_PIN);
+  test('is pinned at the public raw URL template', () => {
+    expect(IFEVAL_INPUT_PIN.id).toBe('ifeval/input_data');
     expect(IFEVAL_INPUT_PIN.urlTemplate).toBe(PUBLIC_URL_TEMPLATE);
   });
 

@@ -73,7 +73,7 @@ describe('MT-Bench judge messages (FastChat single-answer grading)', () => {
   test('sends the prompt system message and the filled template', () => {
     const { messages } = buildMtBenchJudgeMessages({ question: questions[0]!, answers: ['An answer with {braces}.'], turn: 1, prompts });
     expect(messages[0]).toEqual({ role: 'system', content: 'You are a helpful assistant.' });
-    expect(messages[1]?.content.endsWith(`[Question]\n${questions[0]!.turns[0]}\n\n[The Start of Assistant's Answer]\nAn answer with {braces}.\n[The End of Assistant's Answer]`)).toBe(true);
+    expect(messages[1]?.content?.endsWith(`[Question]\n${questions[0]!.turns[0]}\n\n[The Start of Assistant's Answer]\nAn answer with {braces}.\n[The End of Assistant's Answer]`)).toBe(true);
   });
 
   test('requires a reference answer for math questions', () => {

@@ -2,23 +2,30 @@ import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
-import type { ChatMessage } from '../../../src/runtime/client/chat.ts';
+import type { MtBenchData } from '../../../src/evals/mt-bench/data.ts';
 import { readMtBenchAnswers, readMtBenchJudgePrompts, readMtBenchQuestions, type MtBenchQuestion } from '../../../src/evals/mt-bench/reader.ts';
+import { scriptMtBench } from '../../../src/evals/mt-bench/simulate.ts';
+import { mtBenchEvals } from '../../../src/evals/mt-bench/suite.ts';
+import type { ChatMessage, EvalClient } from '../../../src/runtime/client/chat.ts';
+import type { DataLoader } from '../../../src/runtime/data.ts';
 import type { Judge } from '../../../src/runtime/judge.ts';
-import { runMtBenchCase } from '../../../src/evals/mt-bench/suite.ts';
-import { simulateMtBench } from '../../../src/evals/mt-bench/simulate.ts';
-import { type MtBenchData } from '../../../src/evals/mt-bench/data.ts';
+import { createFakeClient, runCase, SAMPLING, type FakeClient } from '../../helpers/fake-client.ts';
 import { readShared } from '../../helpers/shared.ts';
-import { caseContext, createFakeClient, SAMPLING, type FakeClient } from '../../helpers/fake-client.ts';
 
 const questions = readMtBenchQuestions(readShared('mt_bench', 'question.jsonl'));
 const data: MtBenchData = {
-  cases: questions,
-  size: questions.length,
-  pins: [],
+  questions,
   judgePrompts: readMtBenchJudgePrompts(readShared('mt_bench', 'judge_prompts.jsonl')),
   references: new Map(readMtBenchAnswers(readShared('mt_bench', 'reference_answer', 'gpt-4.jsonl')).map((a) => [a.questionId, a])),
 };
+// The shared copies as the eval's data source (the suite reads the same files through the verified cache).
+const localSource = (keep: (loaded: MtBenchData) => void): DataLoader<MtBenchQuestion> => ({
+  description: 'MT-Bench (shared copy)',
+  load: async () => {
+    keep(data);
+    return { items: questions, pins: [] };
+  },
+});
 const writing = questions.find((q) => q.category === 'writing')!;
 const math = questions.find((q) => q.category === 'math')!;
 
@@ -35,12 +42,11 @@ function fakeServer(judgments: [string, string]): FakeClient {
   });
 }
 
-function sameServerJudge(client: FakeClient): Judge {
-  return { model: 'fake', baseUrl: 'http://upstream', client, sampling: JUDGE_SAMPLING, sameServer: true };
-}
+const selfJudge: Judge = { info: { model: 'fake', baseUrl: 'http://upstream', source: 'self' }, client: null, sampling: JUDGE_SAMPLING };
 
-async function run(question: MtBenchQuestion, client: FakeClient, judge: Judge = sameServerJudge(client)) {
-  return runMtBenchCase(question, data, judge, caseContext(client));
+async function run(question: MtBenchQuestion, client: EvalClient, judge: Judge = selfJudge) {
+  const [definition] = mtBenchEvals(judge, localSource);
+  return runCase(definition!, question, client, { caseId: question.id, load: true });
 }
 
 describe('MT-Bench case', () => {
@@ -85,7 +91,8 @@ describe('MT-Bench case', () => {
     const outcome = await run(writing, fakeServer(['Fine, but [2] cites nothing.\n\nRating: [[8]]', 'Rating: [[6.5]]']));
     expect(outcome.scores).toEqual({ score: 7.25, turn1: 8, turn2: 6.5 });
     expect(outcome.verdict).toBe('graded');
-    expect(outcome.detail).toMatchObject({ category: 'writing', answers: ['ANSWER-1', 'ANSWER-2'], ratings: [8, 6.5] });
+    expect(outcome.detail).toMatchObject({ category: 'writing', ratings: [8, 6.5] });
+    expect(outcome.response).toBe('[Turn 1]\nANSWER-1\n\n[Turn 2]\nANSWER-2');
   });
 
   test('counts a judgment without a rating as unparseable and keeps the other turn', async () => {
@@ -103,8 +110,9 @@ describe('MT-Bench case', () => {
   test('keeps an external judge\'s usage out of the case\'s usage', async () => {
     const model = fakeServer(['', '']);
     const external = fakeServer(['[[3]]', '[[4]]']);
-    const outcome = await run(writing, model, { model: 'gpt-4', baseUrl: 'https://judge', client: external, sampling: JUDGE_SAMPLING, sameServer: false });
-    expect([outcome.timing.requests, outcome.scores.score, outcome.detail?.judgeUsage]).toEqual([2, 3.5, { promptTokens: 20, completionTokens: 10 }]);
+    const outcome = await run(writing, model, { info: { model: 'gpt-4', baseUrl: 'https://judge', source: 'external' }, client: external, sampling: JUDGE_SAMPLING });
+    expect([outcome.timing.requests, outcome.usage, outcome.scores.score]).toEqual([2, { promptTokens: 20, completionTokens: 10 }, 3.5]);
+    expect(external.chats).toHaveLength(2);
   });
 });
 
@@ -120,7 +128,7 @@ async function loadScript(rules: unknown[]): Promise<{ chatResponse(messages: Ch
 
 describe('MT-Bench simulation script', () => {
   test.each(['gold', 'wrong', 'mix:0.5'] as const)('a server playing model and judge reproduces each scripted rating (%s)', async (mode) => {
-    const script = simulateMtBench(data, mode);
+    const script = scriptMtBench(questions, mode);
     const matcher = await loadScript(script.rules);
     const client = createFakeClient({ answer: (messages) => matcher.chatResponse(messages)?.response ?? 'unscripted' });
     const got: Record<string, { turn1: number | null; turn2: number | null; score: number | null }> = {};
@@ -128,18 +136,15 @@ describe('MT-Bench simulation script', () => {
       const outcome = await run(question, client);
       got[question.id] = outcome.scores as (typeof got)[string];
     }
-    expect(got).toEqual(script.cases);
+    expect(got).toEqual(script.cases?.['mt_bench/single']);
   });
 
-  test('varies the gold ratings over 1-10 per question and turn', () => {
-    const { cases, expected } = simulateMtBench(data, 'gold');
-    const ratings = new Set(Object.values(cases).flatMap((c) => [c.turn1, c.turn2]));
-    expect([...ratings].sort((a, b) => a - b)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10]);
-    expect(expected).toEqual({ score: 5.5, turn1: 5.5, turn2: 5.5 });
+  test('gives gold answers the maximum, so a gold self-check scores 10', () => {
+    expect(scriptMtBench(questions, 'gold').expected['mt_bench/single']).toEqual({ score: 10, turn1: 10, turn2: 10 });
   });
 
   test('rates wrong answers 1 and a mix 10 or 1 in the scripted share', () => {
-    expect(simulateMtBench(data, 'wrong').expected).toEqual({ score: 1, turn1: 1, turn2: 1 });
-    expect(simulateMtBench(data, 'mix:0.25').expected.score).toBe(1 + 9 * 0.25);
+    expect(scriptMtBench(questions, 'wrong').expected['mt_bench/single']).toEqual({ score: 1, turn1: 1, turn2: 1 });
+    expect(scriptMtBench(questions, 'mix:0.25').expected['mt_bench/single']!.score).toBe(1 + 9 * 0.25);
   });
 });

@@ -2,8 +2,8 @@ import { describe, expect, test } from 'vitest';
 import { defaultRequestTimeouts, IDLE_MS_PER_DECODE_STEP, MIN_IDLE_TIMEOUT_MS, resolveRequestTimeouts } from '../../../src/shared/transport/timeouts.ts';
 import projectConfig from '../../../qwen-evals.config.ts';
 import { parseEvalEnv } from '../../../src/shared/config/env.ts';
-import { parseEvalConfig } from '../../src/config/load.ts';
-import { resolveProjectSettings } from '../../src/config/resolve.ts';
+import { parseEvalConfig } from '../../../src/node/load-config.ts';
+import { resolveProjectSettings } from '../../../src/node/settings.ts';
 
 describe('request timeouts', () => {
   test('default idle covers queueing behind a full batch of maxTokens decode steps, never under the floor', () => {
