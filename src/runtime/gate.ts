@@ -53,7 +53,7 @@ async function baselineGateFor(input: SuiteGateInput, current: DatasetResult): P
 
 const records = new Map<string, Promise<RunRecord>>();
 
-// The newest candidate of the same simulation mode whose record has every case id of this run for the dataset.
+// The newest candidate, simulated like this run or real like it, whose record has every case id of this run for the dataset.
 async function findCoveringBaseline(
   candidates: readonly BaselineCandidate[],
   key: string,
@@ -69,8 +69,8 @@ async function findCoveringBaseline(
     }
     const record = await pending.catch(() => null);
     const dataset = record?.datasets[key];
-    // Runs of another simulation mode (or a real model vs a simulator) are never compared.
-    if (!record || !dataset || record.simulation !== simulation) continue;
+    // Real answers are never compared with a simulator's (modes of the simulator compare like answer sets).
+    if (!record || !dataset || (record.simulation === null) !== (simulation === null)) continue;
     if (ids.every((id) => dataset.cases[id] !== undefined && dataset.cases[id]!.verdict !== 'error')) return { record, dataset };
   }
   return null;

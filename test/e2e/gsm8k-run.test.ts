@@ -33,7 +33,11 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     const env = evalEnv({ EVAL_SIMULATE: 'wrong', EVAL_LIMIT: LIMIT });
     const result = await startVitest(ARGS, env);
     expect(result.exitCode).toBe(1);
-    expect(result.all).toMatch(/Gate failed:\s+- gsm8k\/0shot strict 0\.000 < 0\.85/);
+    expect(result.all).toMatch(/GATE FAILED qwen3_8b/);
+    expect(result.all).toMatch(/FAIL\s+threshold\s+gsm8k\/0shot strict 0\.000 < 0\.85/);
+    // Wrong answers are listed as wrong, never as passing tests, and the tally counts the failed gate.
+    expect(result.all).toMatch(/gsm8k\/0shot: 24 wrong or unparseable, e\.g\. 0, 1, 2, 3, 4/);
+    expect(result.all).toMatch(/^24 passed, 1 failed$/m);
     const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
     const gsm8k = record!.datasets['gsm8k/0shot']!;
     expect(gsm8k.metrics.strict!.value).toBe(0);
@@ -134,6 +138,8 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(result.exitCode).toBe(1);
     expect(result.all).toMatch(/vLLM server `.*vllm serve Qwen\/Qwen2\.5-7B-Instruct.*` \(pid \d+\) died mid-run/);
     expect(result.all).toContain('Last server log lines:');
+    expect(result.all).toMatch(/INCOMPLETE RUN qwen3_8b .*the server failed/);
+    expect(result.all).toMatch(/resume: +EVAL_RESUME=\S+ pnpm vitest run --project qwen3_8b gsm8k/);
     expect(elapsed).toBeLessThan(60_000);
     const pids = serverPids(env.EVAL_RESULTS_DIR!);
     expect(pids.length).toBeGreaterThanOrEqual(2);

@@ -12,7 +12,7 @@ test('a watch-mode re-run reuses the server, records a second run and stops clea
   try {
     expect(await waitUntil(() => readRunRecords(env.EVAL_RESULTS_DIR!).length === 1, 60_000, 250)).toBe(true);
     const now = new Date();
-    utimesSync(join(repoRoot, 'evals/gsm8k.eval.ts'), now, now);
+    utimesSync(join(repoRoot, 'src/evals/gsm8k/gsm8k.eval.ts'), now, now);
     expect(await waitUntil(() => readRunRecords(env.EVAL_RESULTS_DIR!).length === 2, 60_000, 250)).toBe(true);
     const [first, second] = readRunRecords(env.EVAL_RESULTS_DIR!);
     expect(second!.runId).toBe(`${first!.runId}-r2`);

@@ -8,7 +8,8 @@ import { listRuns } from './store.ts';
 
 // Which runs the baseline gate may compare with. Global setup (main process) builds the plan; each eval suite's
 // gate (worker) takes the newest candidate that covers every case it ran, so a partial run never stands in for a
-// full one and a run that failed its gates never becomes the baseline (no regression ratchet).
+// full one, a run that failed its gates never becomes the baseline (no regression ratchet), and real and simulated
+// runs never stand in for each other.
 
 /** Options of planBaseline. */
 export interface BaselineOptions {
@@ -20,7 +21,10 @@ export interface BaselineOptions {
   project: string;
   /** Only runs of this preset. */
   preset: string;
-  /** Only runs with this simulation mode (null = real model runs; undefined = not known yet, checked by each gate). */
+  /**
+   * The run's simulation mode (null = a real model; undefined = not known yet, checked by each gate). Simulated runs
+   * take simulated baselines of any mode, real runs real ones: real and simulated answers are never compared.
+   */
   simulation: string | null | undefined;
   /** Never pick this run (the run being gated). */
   excludeRunId?: string;
@@ -69,7 +73,7 @@ async function findCandidates(resultsDir: string, options: Omit<BaselineOptions,
     const { record, path: file } = history.runs[i]!;
     if (record.status !== 'complete' || !gatesPassed(record)) continue;
     if (record.project !== options.project || record.preset !== options.preset) continue;
-    if (options.simulation !== undefined && record.simulation !== options.simulation) continue;
+    if (options.simulation !== undefined && (record.simulation === null) !== (options.simulation === null)) continue;
     if (options.branch !== undefined && record.git.branch !== options.branch) continue;
     if (record.runId === options.excludeRunId) continue;
     candidates.push(candidateOf(record, file));

@@ -80,6 +80,10 @@ export interface RunSummary {
 export function renderRunSummary(summary: RunSummary): string[] {
   const { record } = summary;
   const lines = ['', headline(summary)];
+  // A server failure's whole story (the dead server's last log lines) is what the user needs first.
+  if (record.incomplete?.reason === 'server-failed' && record.incomplete.message.includes('\n')) {
+    lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
+  }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
   lines.push(...datasetTable(record));
   if (record.gates.length) lines.push('', ...gateLines(record));
@@ -93,10 +97,11 @@ export function renderRunSummary(summary: RunSummary): string[] {
   return lines;
 }
 
-// The gate tally, then every failed or not-comparable gate, and the datasets without a baseline on one line.
+// The gate tally, then every failed or not-comparable gate and every baseline comparison (the paired change is
+// worth reading when it passes too), and the datasets without a baseline on one line.
 function gateLines(record: RunRecord): string[] {
   const [tally, ...rows] = formatGateReport(record.gates).split('\n');
-  const shown = rows.filter((row) => /^\s+(FAIL|WARN)\b/.test(row));
+  const shown = rows.filter((row) => /^\s+(FAIL|WARN)\b/.test(row) || /^\s+PASS\s+baseline\b/.test(row));
   const missing = record.gates.filter((g) => g.note === 'no-baseline');
   const lines = [`  ${tally}`, ...shown];
   if (missing.length) {

@@ -6,7 +6,7 @@ import type { Sampling } from '../sampling.ts';
 // Fingerprint: the flat key -> value map of everything that decides whether two runs can be compared.
 //
 // Score-changing keys (a difference makes score comparisons meaningless):
-//   model.id, model.revision, model.quantization, model.thinking, simulation, sampling.*, harness.major,
+//   model.id, model.revision, model.quantization, model.thinking, simulated, sampling.*, harness.major,
 //   prompt.<dataset> (template hash), dataset.<dataset> (pinned file hashes), judge.<dataset>.
 // Performance-only keys (scores stay comparable, speed does not):
 //   preset, server.flags, server.vllmVersion, server.gpu, harness.version.
@@ -25,7 +25,11 @@ export interface FingerprintParts {
   model: { id: string; revision: string | null; quantization: string | null };
   /** Thinking on or off for a reasoning model (with its parser); null for other models. */
   reasoning: { parser: string; thinking: boolean } | null;
-  /** Simulation mode of the simulated vLLM; null = a real model. */
+  /**
+   * Simulation mode of the simulated vLLM; null = a real model. Only simulated-or-real enters the fingerprint: two
+   * simulated runs of different modes compare like two answer sets (that is how a regression is rehearsed), while
+   * the tracker keeps each mode in a section of its own.
+   */
   simulation: string | null;
   preset: string;
   /** argv of `vllm serve`; null when an external server was used. Host, port and the model path are dropped. */
@@ -62,7 +66,7 @@ const SCORE_CHANGING_KEYS = new Set([
   'model.revision',
   'model.quantization',
   'model.thinking',
-  'simulation',
+  'simulated',
   'harness.major',
 ]);
 const SCORE_CHANGING_PREFIXES = ['sampling.', ...DATASET_KEY_PREFIXES];
@@ -91,7 +95,7 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
     'model.revision': parts.model.revision,
     'model.quantization': parts.model.quantization,
     'model.thinking': parts.reasoning === null ? null : `${parts.reasoning.parser}:${parts.reasoning.thinking ? 'on' : 'off'}`,
-    simulation: parts.simulation,
+    simulated: parts.simulation !== null,
     preset: parts.preset,
     'server.flags': parts.serverCommand === null ? null : normalizeServerFlags(parts.serverCommand),
     'server.vllmVersion': parts.vllmVersion,

@@ -52,13 +52,13 @@ describe('planBaseline', () => {
     expect(await ids()).toEqual([good.runId]);
   });
 
-  test('keeps simulation modes apart: real runs, each mode, or any mode when it is not known yet', async () => {
+  test('keeps real and simulated runs apart (any simulation mode for a simulated run; anything while not known yet)', async () => {
     const real = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'p' });
     const gold = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p', simulation: 'gold' });
     const mixed = makeRun({ startedAt: '2026-11-03T00:00:00.000Z', project: 'p', simulation: 'mix:0.3' });
     for (const run of [real, gold, mixed]) await writeRunRecord(dir, run);
     expect(await ids({ simulation: null })).toEqual([real.runId]);
-    expect(await ids({ simulation: 'gold' })).toEqual([gold.runId]);
+    expect(await ids({ simulation: 'gold' })).toEqual([mixed.runId, gold.runId]);
     expect(await ids({ simulation: undefined })).toEqual([mixed.runId, gold.runId, real.runId]);
   });
 

@@ -44,13 +44,14 @@ describe('computeFingerprint', () => {
       'server.flags',
       'server.gpu',
       'server.vllmVersion',
-      'simulation',
+      'simulated',
     ]);
   });
 
-  test('a simulation mode and a reasoning model\'s thinking switch change scores', () => {
+  test('simulated vs real and a reasoning model\'s thinking switch change scores; two simulation modes do not', () => {
     const base = computeFingerprint(parts()).fingerprint;
     const gold = computeFingerprint(parts({ simulation: 'gold' })).fingerprint;
+    expect(compareFingerprints(gold, computeFingerprint(parts({ simulation: 'mix:0.9' })).fingerprint).comparable).toBe(true);
     const thinking = computeFingerprint(parts({ reasoning: { parser: 'qwen3', thinking: true } })).fingerprint;
     const quiet = computeFingerprint(parts({ reasoning: { parser: 'qwen3', thinking: false } })).fingerprint;
     expect(compareFingerprints(base, gold).comparable).toBe(false);

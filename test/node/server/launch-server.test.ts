@@ -93,7 +93,7 @@ describe('launchServer', () => {
     // A stand-in harness: holds the reaper's stdin like launchServer does, then dies without cleanup.
     const harness = spawn(process.execPath, ['-e', `
       const { spawn } = require('node:child_process');
-      const child = spawn(process.execPath, [${JSON.stringify(resolve(repoRoot, 'setup/reaper.mjs'))}, '2000', ${JSON.stringify(simulatorBin)}, 'serve', ${JSON.stringify(model)}, '--port', '${port}'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, VLLM_SIM_STARTUP_MS: '100' } });
+      const child = spawn(process.execPath, [${JSON.stringify(resolve(repoRoot, 'src/node/server/reaper.mjs'))}, '2000', ${JSON.stringify(simulatorBin)}, 'serve', ${JSON.stringify(model)}, '--port', '${port}'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, VLLM_SIM_STARTUP_MS: '100' } });
       setInterval(() => {}, 1000);
     `], { stdio: 'ignore' });
     try {
