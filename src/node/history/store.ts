@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
 import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RecordError } from '../../shared/errors.ts';
@@ -38,21 +39,39 @@ export function runRecordPath(resultsDir: string, runId: string): string {
  * (temp file, fsync, rename). Refuses to overwrite an existing run id. Returns the path written.
  */
 export async function writeRunRecord(resultsDir: string, record: RunRecord): Promise<string> {
+  const { target, text } = prepareRunRecord(resultsDir, record);
+  await mkdir(path.dirname(target), { recursive: true });
+  if (await exists(target)) {
+    throw new RecordError(`Run ${record.runId} already exists at ${target}; run records are never overwritten, make a new run id.`);
+  }
+  await writeFileAtomic(target, text);
+  return target;
+}
+
+/**
+ * The same, synchronously: for the moment a run is interrupted (SIGINT, SIGTERM), when the process exits right after
+ * the signal and nothing asynchronous would finish.
+ */
+export function writeRunRecordSync(resultsDir: string, record: RunRecord): string {
+  const { target, text } = prepareRunRecord(resultsDir, record);
+  mkdirSync(path.dirname(target), { recursive: true });
+  if (existsSync(target)) throw new RecordError(`Run ${record.runId} already exists at ${target}; run records are never overwritten.`);
+  const temp = path.join(path.dirname(target), `.${path.basename(target)}.${randomBytes(4).toString('hex')}.tmp`);
+  writeFileSync(temp, text, { flag: 'wx' });
+  renameSync(temp, target);
+  return target;
+}
+
+// Validate a record and name its file.
+function prepareRunRecord(resultsDir: string, record: RunRecord): { target: string; text: string } {
   const parsed = RunRecordSchema.safeParse(record);
   if (!parsed.success) {
     throw new RecordError(`Run record ${String(record?.runId)} is invalid, not writing it:\n${formatZodIssues(parsed.error)}`);
   }
-  const { runId } = parsed.data;
-  if (!isSafeRunId(runId)) {
-    throw new RecordError(`Run id ${JSON.stringify(runId)} cannot be used as a file name; make it with makeRunId().`);
+  if (!isSafeRunId(parsed.data.runId)) {
+    throw new RecordError(`Run id ${JSON.stringify(parsed.data.runId)} cannot be used as a file name; make it with makeRunId().`);
   }
-  const target = runRecordPath(resultsDir, runId);
-  await mkdir(path.dirname(target), { recursive: true });
-  if (await exists(target)) {
-    throw new RecordError(`Run ${runId} already exists at ${target}; run records are never overwritten, make a new run id.`);
-  }
-  await writeFileAtomic(target, `${JSON.stringify(parsed.data, null, 2)}\n`);
-  return target;
+  return { target: runRecordPath(resultsDir, parsed.data.runId), text: `${JSON.stringify(parsed.data, null, 2)}\n` };
 }
 
 /** Write a file atomically: temp file in the same folder, fsync, rename over the target, fsync the folder. */

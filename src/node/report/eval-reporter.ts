@@ -1,3 +1,4 @@
+import { appendFileSync, mkdirSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { UserConsoleLog } from 'vitest';
@@ -8,6 +9,10 @@ import { readCaseRecord, type CaseRecord } from '../../shared/records/case-recor
 import { GateResultSchema, type GateResult } from '../../shared/records/run-record.ts';
 import { datasetKey, SuiteMetaSchema, type SuiteMeta } from '../../shared/records/suite-meta.ts';
 import { addCase, newProgress, quarterReached, renderProgressLine, renderRunSummary, type DatasetProgress } from './console-render.ts';
+import { writeRunRecordSync } from '../history/store.ts';
+import { lastServerStatus } from '../server/session-registry.ts';
+import { buildRunRecord } from './build-run-record.ts';
+import { readGitInfo } from './environment-info.ts';
 import { finishRun } from './finish-run.ts';
 
 // The eval reporter (main process). It collects each case record as its test ends (appending it to
@@ -43,6 +48,11 @@ export class EvalReporter implements Reporter {
   #startedAt = new Date();
   #drawn = 0;
   #lastDraw = 0;
+  #git: { commit: string | null; branch: string | null } = { commit: null, branch: null };
+  #interrupted = false;
+  #running = false;
+  /** Case lines not yet handed to a write, per cases file. */
+  #pendingLines = new Map<string, string[]>();
 
   constructor(options: { console?: ConsoleMode } = {}) {
     this.#mode = options.console ?? 'summary';
@@ -72,9 +82,13 @@ export class EvalReporter implements Reporter {
 
   onInit(vitest: Vitest): void {
     this.#vitest = vitest;
+    // Vitest exits a millisecond after SIGINT/SIGTERM; what is collected is written now, synchronously.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) process.prependOnceListener(signal, () => this.#interrupt(signal));
+    readGitInfo(process.cwd()).then((git) => (this.#git = git));
   }
 
   onTestRunStart(): void {
+    this.#running = true;
     this.#cpuAtStart = process.cpuUsage();
     this.#startedAt = new Date();
     this.#counts = { passed: 0, failed: 0, skipped: 0 };
@@ -114,12 +128,7 @@ export class EvalReporter implements Reporter {
     const record = readCaseRecord(meta.evalCase);
     if (!record) return;
     project.cases.push(record);
-    const file = casesFile(project);
-    const line = `${JSON.stringify(record)}\n`;
-    this.#enqueue(async () => {
-      await mkdir(dirname(file), { recursive: true });
-      await appendFile(file, line);
-    });
+    this.#appendCase(casesFile(project), `${JSON.stringify(record)}\n`);
     const progress = this.#progress.get(`${project.run.project} ${record.dataset}/${record.variant}`);
     if (progress) {
       addCase(progress, record);
@@ -135,6 +144,8 @@ export class EvalReporter implements Reporter {
   }
 
   async onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
+    this.#running = false;
+    if (this.#interrupted) return;
     await this.#writes;
     this.#clear();
     const ownFirst = [...errors].sort((a, b) => Number(isOwn(b)) - Number(isOwn(a)));
@@ -183,6 +194,45 @@ export class EvalReporter implements Reporter {
     }
     const { passed, failed, skipped } = this.#counts;
     this.#log(`\n${passed} passed, ${failed} failed${skipped ? `, ${skipped} skipped` : ''}`);
+  }
+
+  // SIGINT/SIGTERM mid-run: each project's run record is written as `interrupted` with the cases that finished
+  // (their lines are already in the cases file), and the command that finishes the run is printed.
+  #interrupt(signal: NodeJS.Signals): void {
+    if (this.#interrupted || !this.#running) return;
+    this.#interrupted = true;
+    this.#clear();
+    this.#flushCasesSync();
+    for (const [name, project] of this.#projects) {
+      if (project.suites.size === 0) continue;
+      const runId = currentRunId(project);
+      try {
+        const record = buildRunRecord({
+          runId,
+          startedAt: project.sequence === 1 ? project.run.startedAt : this.#startedAt.toISOString(),
+          run: project.run,
+          server: lastServerStatus(name),
+          suites: [...project.suites.values()],
+          cases: project.cases,
+          gates: project.gates,
+          reason: 'interrupted',
+          serverFailure: null,
+          finishedAt: new Date(),
+          dispatcher: null,
+          git: this.#git,
+          gpu: { name: null, memoryMiB: null },
+          clientCpuMs: null,
+        });
+        const path = writeRunRecordSync(project.run.resultsDir, record);
+        const done = project.cases.filter((c) => c.verdict !== 'error').length;
+        process.stdout.write(
+          `\n[qwen-evals] INTERRUPTED (${signal}) ${name}: ${done} case(s) recorded, kept in ${this.#relative(casesFile(project))}\n` +
+            `  run record: ${this.#relative(path)}\n  resume:     ${resumeCommand(runId, name)}\n`,
+        );
+      } catch (error) {
+        process.stdout.write(`\n[qwen-evals] INTERRUPTED (${signal}) ${name}: its cases are in ${casesFile(project)}; the run record could not be written: ${(error as Error).message}\n`);
+      }
+    }
   }
 
   // Errors outside any case (collection, hooks, unhandled): the message, once each, ours without a stack.
@@ -234,10 +284,31 @@ export class EvalReporter implements Reporter {
     return rel.startsWith('..') ? path : rel;
   }
 
-  #enqueue(write: () => Promise<void>): void {
-    this.#writes = this.#writes.then(write).catch((error: unknown) => {
-      this.#log(`[qwen-evals] could not write a case record: ${(error as Error).message}`);
-    });
+  // Case lines are appended in batches (one write per file per turn of the event loop), in order.
+  #appendCase(file: string, line: string): void {
+    const pending = this.#pendingLines.get(file);
+    if (pending) return void pending.push(line);
+    this.#pendingLines.set(file, [line]);
+    this.#writes = this.#writes
+      .then(async () => {
+        await new Promise((resolve) => setImmediate(resolve));
+        const lines = this.#pendingLines.get(file) ?? [];
+        this.#pendingLines.delete(file);
+        await mkdir(dirname(file), { recursive: true });
+        await appendFile(file, lines.join(''));
+      })
+      .catch((error: unknown) => {
+        this.#log(`[qwen-evals] could not write case records to ${file}: ${(error as Error).message}`);
+      });
+  }
+
+  // On an interrupt the event loop will not turn again: what is still pending is written now.
+  #flushCasesSync(): void {
+    for (const [file, lines] of this.#pendingLines) {
+      mkdirSync(dirname(file), { recursive: true });
+      appendFileSync(file, lines.join(''));
+    }
+    this.#pendingLines.clear();
   }
 
   #log(line: string): void {

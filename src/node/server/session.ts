@@ -8,6 +8,7 @@ import { checkExternalServer } from './check-external-server.ts';
 import { findExecutable } from './find-executable.ts';
 import { findFreePort } from './free-port.ts';
 import { acquireGpus, releaseGpus, type GpuHolder } from './gpu-lease.ts';
+import { publishServerStatus } from './session-registry.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
 
 // The server side of one model project: the server the evals talk to, launched when its turn on the GPUs comes
@@ -54,7 +55,10 @@ export class ServerSession {
     if (!this.#status) {
       this.#status = this.launches ? acquireGpus(this.#holder, () => this.#launch()) : this.#checkExternal();
       this.#status.then(
-        (status) => (this.#last = status),
+        (status) => {
+          this.#last = status;
+          publishServerStatus(this.#options.settings.modelKey, status);
+        },
         () => {},
       );
       this.#status.catch(() => {
