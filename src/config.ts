@@ -1,4 +1,3 @@
 // qwen-evals' main-process entry (`qwen-evals/config`): the typed eval config and the Vitest config helper.
 export { defineEvalConfig, type EvalConfig, type EvalConfigInput } from './shared/config/schema.ts';
-export { withEvals, type WithEvalsOptions } from './node/plugin/with-evals.ts';
-export { EvalReporter, type ConsoleMode } from './node/report/eval-reporter.ts';
+export { withEvals, evalReporterPath, type WithEvalsOptions } from './node/plugin/with-evals.ts';

@@ -5,7 +5,8 @@ import type { MetricSpec } from '../shared/records/metric.ts';
 import type { SimRule, SimulationMode } from '../shared/simulation-rules.ts';
 
 // The registry contract of a built-in dataset: what the main process must know without loading the dataset (to
-// validate config, plan runs, serve mirrors) plus a lazily loaded way to script the simulated vLLM for it.
+// validate config, plan runs, serve mirrors). Each folder also has, by convention, `<folder>.eval.ts` (the suite)
+// and `simulate.ts` exporting `simulate(options)` (the simulated vLLM's answers), loaded only when they are needed.
 
 /** What a simulation script builder gets. */
 export interface SimulationOptions {
@@ -38,8 +39,11 @@ export interface BuiltinDataset {
   metrics(variant: string, settings: { code: CodeConfig }): MetricSpec[];
   /** Every public file the dataset reads. */
   pins: readonly PublishedPin[];
-  /** The simulation script builder, loaded only when simulating. */
-  simulation(): Promise<(options: SimulationOptions) => Promise<SimulationScript>>;
+}
+
+/** What a dataset folder's `simulate.ts` exports. */
+export interface SimulationModule {
+  simulate(options: SimulationOptions): Promise<SimulationScript>;
 }
 
 /** Identity helper that checks a built-in descriptor's shape. */

@@ -10,5 +10,4 @@ export const arcChallenge = defineBuiltin({
   defaultVariants: ['chat', 'loglikelihood'],
   metrics: (variant) => ARC_METRICS[variant as keyof typeof ARC_METRICS] ?? [],
   pins: Object.values(ARC_CHALLENGE_PINS),
-  simulation: async () => (await import('./simulate.ts')).simulateArcChallenge,
 });

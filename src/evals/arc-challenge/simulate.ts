@@ -6,7 +6,7 @@ import { buildArcChatMessages, buildArcLoglikelihoodPrompt } from './prompt.ts';
 import { buildArcGoldResponse, buildArcWrongResponse, scoreArcChatResponse, scoreArcLoglikelihood } from './score.ts';
 
 // Rules for both variants, and per dataset key the score each metric must come out at.
-export async function simulateArcChallenge(options: SimulationOptions): Promise<SimulationScript> {
+export async function simulate(options: SimulationOptions): Promise<SimulationScript> {
   const all = await loadArcChallenge(options.source);
   const cases = options.limit === null ? all : all.slice(0, options.limit);
   const correct = pickCorrect(options.mode, cases.length);

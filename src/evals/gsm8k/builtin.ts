@@ -10,5 +10,4 @@ export const gsm8k = defineBuiltin({
   defaultVariants: ['0shot'],
   metrics: () => GSM8K_METRICS,
   pins: Object.values(GSM8K_PINS),
-  simulation: async () => (await import('./simulate.ts')).simulateGsm8k,
 });

@@ -5,7 +5,7 @@ import { buildGsm8kZeroShotMessages } from './prompt.ts';
 import { buildGsm8kGoldResponse, buildGsm8kWrongResponse } from './simulate-answers.ts';
 
 // Script the simulated vLLM: each question's last user turn (the same in every variant) answered right or wrong.
-export async function simulateGsm8k(options: SimulationOptions): Promise<SimulationScript> {
+export async function simulate(options: SimulationOptions): Promise<SimulationScript> {
   const { test } = await loadGsm8k(options.source, false);
   const cases = options.limit === null ? test : test.slice(0, options.limit);
   const correct = pickCorrect(options.mode, cases.length);

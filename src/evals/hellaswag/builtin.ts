@@ -10,5 +10,4 @@ export const hellaswag = defineBuiltin({
   defaultVariants: ['loglikelihood', 'chat'],
   metrics: (variant) => HELLASWAG_METRICS[variant as keyof typeof HELLASWAG_METRICS] ?? [],
   pins: Object.values(HELLASWAG_PINS),
-  simulation: async () => (await import('./simulate.ts')).simulateHellaswag,
 });

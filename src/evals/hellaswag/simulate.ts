@@ -6,7 +6,7 @@ import { buildHellaswagChatMessages, buildHellaswagLoglikelihoodPrompt } from '.
 import { buildHellaswagGoldResponse, buildHellaswagWrongResponse, scoreHellaswagChatResponse, scoreHellaswagLoglikelihood } from './score.ts';
 
 // Rules for both variants, and per dataset key the score each metric must come out at.
-export async function simulateHellaswag(options: SimulationOptions): Promise<SimulationScript> {
+export async function simulate(options: SimulationOptions): Promise<SimulationScript> {
   const all = await loadHellaswag(options.source);
   const cases = options.limit === null ? all : all.slice(0, options.limit);
   const correct = pickCorrect(options.mode, cases.length);

@@ -10,5 +10,4 @@ export const humaneval = defineBuiltin({
   defaultVariants: ['instruct'],
   metrics: (_variant, { code }) => codeMetricSpecs(code),
   pins: Object.values(HUMANEVAL_PINS),
-  simulation: async () => (await import('./simulate.ts')).simulateHumanEval,
 });

@@ -3,7 +3,7 @@ import { simulateCode } from '../code/simulate.ts';
 import { loadHumanEval } from './data.ts';
 
 // Gold answers are the canonical solutions; wrong ones fail the tests.
-export async function simulateHumanEval(options: SimulationOptions): Promise<SimulationScript> {
+export async function simulate(options: SimulationOptions): Promise<SimulationScript> {
   const all = await loadHumanEval(options.source);
   return simulateCode('humaneval/instruct', options.limit === null ? all : all.slice(0, options.limit), options.mode);
 }

@@ -10,5 +10,4 @@ export const mbpp = defineBuiltin({
   defaultVariants: ['test'],
   metrics: (_variant, { code }) => codeMetricSpecs(code),
   pins: Object.values(MBPP_PINS),
-  simulation: async () => (await import('./simulate.ts')).simulateMbpp,
 });

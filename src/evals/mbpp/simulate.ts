@@ -4,7 +4,7 @@ import { loadMbpp } from './data.ts';
 import type { MbppSplit } from './reader.ts';
 
 // Gold answers are the reference solutions; wrong ones fail the asserts. Every variant that will run is scripted.
-export async function simulateMbpp(options: SimulationOptions): Promise<SimulationScript> {
+export async function simulate(options: SimulationOptions): Promise<SimulationScript> {
   const script: SimulationScript = { rules: [], expected: {} };
   for (const split of options.variants as MbppSplit[]) {
     const all = await loadMbpp(options.source, split);

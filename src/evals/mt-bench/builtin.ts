@@ -10,5 +10,4 @@ export const mtBench = defineBuiltin({
   defaultVariants: ['single'],
   metrics: () => MT_BENCH_METRICS,
   pins: Object.values(MT_BENCH_PINS),
-  simulation: async () => (await import('./simulate.ts')).simulateMtBench,
 });

@@ -17,7 +17,7 @@ export function scriptedMtBenchRatings(correct: boolean): [number, number] {
 }
 
 // Rules for the answers and the judge, the expected metric means, and each question's expected ratings.
-export async function simulateMtBench(options: SimulationOptions): Promise<SimulationScript> {
+export async function simulate(options: SimulationOptions): Promise<SimulationScript> {
   const { questions } = await loadMtBench(options.source);
   return scriptMtBench(options.limit === null ? questions : questions.slice(0, options.limit), options.mode);
 }

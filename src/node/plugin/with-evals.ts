@@ -4,8 +4,9 @@ import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/conf
 import { selectedBuiltins } from '../../evals/registry.ts';
 import { parseEvalEnv } from '../../shared/config/env.ts';
 import type { EvalConfig, EvalConfigInput } from '../../shared/config/schema.ts';
+import { ConfigError } from '../../shared/errors.ts';
 import { parseEvalConfig } from '../load-config.ts';
-import { EvalReporter } from '../report/eval-reporter.ts';
+import { ensureResultsDir } from '../results-dir.ts';
 import { resolveProjectSettings } from '../settings.ts';
 import { gpusOverlap } from '../server/gpu-lease.ts';
 import { entryPath } from './entry-path.ts';
@@ -32,17 +33,28 @@ const CASE_TIMEOUT_MS = 6 * 60 * 60 * 1000;
  * export default withEvals(evals);
  */
 export function withEvals(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig = {}, options: WithEvalsOptions = {}): ViteUserConfig {
+  try {
+    return buildConfig(evalConfig, vitestConfig, options);
+  } catch (error) {
+    // Vitest prints a config that fails to load with its stack; the message names the setting, the stack adds nothing.
+    if (error instanceof ConfigError) error.stack = `${error.name}: ${error.message}`;
+    throw error;
+  }
+}
+
+function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, options: WithEvalsOptions): ViteUserConfig {
   const config = parseEvalConfig(evalConfig, options.configFile);
   const env = parseEvalEnv();
   const test = vitestConfig.test ?? {};
   const resultsDir = resolve(env.EVAL_RESULTS_DIR ?? 'results');
+  ensureResultsDir(resultsDir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
   return {
     ...vitestConfig,
     test: {
       ...test,
       // Vitest's own json report is kept per invocation beside the run records, each case record in its meta.
-      reporters: test.reporters ?? [new EvalReporter(), ['json', { outputFile: resolve(resultsDir, 'vitest', `${stamp}.json`) }]],
+      reporters: test.reporters ?? [[evalReporterPath(), {}], ['json', { outputFile: resolve(resultsDir, 'vitest', `${stamp}.json`) }]],
       // Server shutdown (SIGTERM, grace, SIGKILL) must not be cut off by Vitest's 10 s default.
       teardownTimeout: Math.max(test.teardownTimeout ?? 10_000, config.server.shutdownGraceMs + 15_000),
       projects: [...modelProjects(config, env), ...(test.projects ?? [])],
@@ -96,7 +108,14 @@ function builtinEvalFile(folder: string): string {
   return entryPath(`src/evals/${folder}/${folder}.eval`);
 }
 
-// Runs once Vitest knows which projects this invocation selected and which reporters the CLI asked for.
+/** The eval reporter's module, loaded by Vitest by path (so the config itself stays small to load). */
+export function evalReporterPath(): string {
+  return entryPath('reporters/eval-reporter');
+}
+
+// Runs once Vitest knows which projects this invocation selected and which reporters the CLI asked for: make sure
+// the eval reporter runs (a CLI `--reporter` replaces the configured ones), let it be the whole console when only
+// model projects run (a wrong answer is a result, not a passing test), keep Vitest's own reporter for the rest.
 function evalsPlugin(): Plugin {
   return {
     name: 'qwen-evals',
@@ -105,7 +124,16 @@ function evalsPlugin(): Plugin {
       const done = Symbol.for('qwen-evals.configured');
       if (state[done]) return;
       state[done] = true;
-      EvalReporter.adoptInto(vitest);
+      const reporters = vitest.config.reporters as unknown[];
+      const path = evalReporterPath();
+      const ours = reporters.find((r): r is [string, Record<string, unknown>] => Array.isArray(r) && r[0] === path);
+      const evalOnly = vitest.projects.every((p) => (p.config.provide as { qwenEvalsConfig?: unknown } | undefined)?.qwenEvalsConfig !== undefined);
+      if (!ours) reporters.push([path, { console: 'summary' }]);
+      else if (evalOnly) ours[1] = { ...ours[1], console: 'full' };
+      else {
+        ours[1] = { ...ours[1], console: 'summary' };
+        if (!reporters.some((r) => Array.isArray(r) && r[0] === 'default')) reporters.unshift(['default', {}]);
+      }
     },
   };
 }

@@ -11,6 +11,7 @@ import { datasetKey, SuiteMetaSchema, type SuiteMeta } from '../../shared/record
 import { addCase, newProgress, quarterReached, renderProgressLine, renderRunSummary, type DatasetProgress } from './console-render.ts';
 import { writeRunRecordSync } from '../history/store.ts';
 import { lastServerStatus } from '../server/session-registry.ts';
+import { takeSetupErrors } from '../server/setup-errors.ts';
 import { buildRunRecord } from './build-run-record.ts';
 import { readGitInfo } from './environment-info.ts';
 import { finishRun } from './finish-run.ts';
@@ -51,6 +52,9 @@ export class EvalReporter implements Reporter {
   #git: { commit: string | null; branch: string | null } = { commit: null, branch: null };
   #interrupted = false;
   #running = false;
+  #specifications = 0;
+  /** Errors this reporter showed itself. */
+  #shown = new WeakSet<Error>();
   /** Case lines not yet handed to a write, per cases file. */
   #pendingLines = new Map<string, string[]>();
 
@@ -58,36 +62,16 @@ export class EvalReporter implements Reporter {
     this.#mode = options.console ?? 'summary';
   }
 
-  /**
-   * Settle the reporter line-up once Vitest knows the selected projects and the CLI's reporters: make sure an eval
-   * reporter runs (a CLI `--reporter` replaces the configured ones), let it be the whole console when only model
-   * projects run, and keep Vitest's own reporter for the rest.
-   */
-  static adoptInto(vitest: Vitest): void {
-    const reporters = vitest.config.reporters as unknown[];
-    let ours = reporters.find((r): r is EvalReporter => r instanceof EvalReporter);
-    const cliChose = !ours;
-    if (!ours) {
-      ours = new EvalReporter();
-      reporters.push(ours);
-    }
-    const evalOnly = vitest.projects.every((p) => (p.config.provide as { qwenEvalsConfig?: unknown } | undefined)?.qwenEvalsConfig !== undefined);
-    if (cliChose || !evalOnly) {
-      ours.#mode = 'summary';
-      if (!cliChose && !reporters.some((r) => Array.isArray(r) && r[0] === 'default')) reporters.unshift(['default', {}]);
-    } else {
-      ours.#mode = 'full';
-    }
-  }
-
   onInit(vitest: Vitest): void {
     this.#vitest = vitest;
+    this.#quietShownErrors(vitest);
     // Vitest exits a millisecond after SIGINT/SIGTERM; what is collected is written now, synchronously.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.prependOnceListener(signal, () => this.#interrupt(signal));
     readGitInfo(process.cwd()).then((git) => (this.#git = git));
   }
 
-  onTestRunStart(): void {
+  onTestRunStart(specifications: ReadonlyArray<unknown>): void {
+    this.#specifications = specifications.length;
     this.#running = true;
     this.#cpuAtStart = process.cpuUsage();
     this.#startedAt = new Date();
@@ -146,15 +130,20 @@ export class EvalReporter implements Reporter {
   async onTestRunEnd(modules: ReadonlyArray<TestModule>, errors: ReadonlyArray<SerializedError>, reason: TestRunEndReason): Promise<void> {
     this.#running = false;
     if (this.#interrupted) return;
+    // A global setup failure (no server, bad environment) is the one thing to say: ours first and alone.
+    const setup = takeSetupErrors();
+    if (modules.length === 0 && setup.length > 0) {
+      for (const error of setup) {
+        this.#shown.add(error);
+        this.#log(`\n[qwen-evals] cannot run: ${error.message}\n`);
+      }
+      this.#log(`0 passed, ${setup.length} failed`);
+      return;
+    }
+    if (modules.length === 0 && this.#specifications === 0 && this.#mode === 'full') this.#log('\n[qwen-evals] no eval file matched the filters.');
     await this.#writes;
     this.#clear();
     const ownFirst = [...errors].sort((a, b) => Number(isOwn(b)) - Number(isOwn(a)));
-    // A setup failure (no server, bad config) is the one thing to say: ours first and alone, no test tally noise.
-    if (modules.length === 0 && ownFirst.length > 0) {
-      for (const error of ownFirst) this.#log(`\n[qwen-evals] cannot run: ${error.message}\n`);
-      this.#log(`0 passed, ${errors.length} failed`);
-      return;
-    }
     const failedSuites = modules.flatMap((m) => [m, ...m.children.allSuites()]).filter((s) => s.state() === 'failed' && s.errors().length > 0);
     this.#counts.failed += failedSuites.length + errors.length;
     if (this.#mode === 'full') this.#printFailures(failedSuites.flatMap((s) => s.errors()), ownFirst);
@@ -233,6 +222,16 @@ export class EvalReporter implements Reporter {
         process.stdout.write(`\n[qwen-evals] INTERRUPTED (${signal}) ${name}: its cases are in ${casesFile(project)}; the run record could not be written: ${(error as Error).message}\n`);
       }
     }
+  }
+
+  // Vitest prints a failed global setup again as an "Unhandled Error" with its stack; ours was shown, clean, already.
+  #quietShownErrors(vitest: Vitest): void {
+    const logger = vitest.logger as unknown as { printError: (error: unknown, options?: unknown) => void };
+    const print = logger.printError.bind(logger);
+    logger.printError = (error, options) => {
+      if (error instanceof Error && this.#shown.has(error)) return;
+      print(error, options);
+    };
   }
 
   // Errors outside any case (collection, hooks, unhandled): the message, once each, ours without a stack.

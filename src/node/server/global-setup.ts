@@ -1,6 +1,4 @@
 import { existsSync } from 'node:fs';
-import { access, mkdir } from 'node:fs/promises';
-import { constants } from 'node:fs';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { parseEvalEnv, type EvalEnv } from '../../shared/config/env.ts';
@@ -11,11 +9,13 @@ import { harnessVersion } from '../../shared/package-root.ts';
 import { startMirrorIfAsked } from '../datasets/start-mirror.ts';
 import { planBaseline } from '../history/baseline.ts';
 import { makeRunId } from '../history/run-id.ts';
+import { ensureResultsDir } from '../results-dir.ts';
 import { readProvidedConfig } from '../plugin/provided-config.ts';
 import { resolveProjectSettings, type ProjectSettings } from '../settings.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { gpusOverlap } from './gpu-lease.ts';
 import { ServerSession } from './session.ts';
+import { noteSetupError } from './setup-errors.ts';
 
 // Per-model-project global setup (main process): check what can be checked before anything starts, plan the
 // baseline, start the dispatcher, start (or check) the server when it is this project's turn on the GPUs, and hand
@@ -26,7 +26,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const env = parseEvalEnv();
   const settings = resolveProjectSettings(config, env, project.name);
   const resultsDir = resolve(project.config.root, settings.resultsDir);
-  await ensureWritable(resultsDir);
+  ensureResultsDir(resultsDir);
   const startedAt = new Date();
   const runId = makeRunId({ project: settings.modelKey, preset: settings.presetName, startedAt });
   const resumeFrom = resolveResume(env.EVAL_RESUME, resultsDir);
@@ -120,6 +120,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     return teardown;
   } catch (error) {
     await teardown();
+    if (error instanceof Error) noteSetupError(error);
     throw error;
   }
 }
@@ -137,19 +138,6 @@ function describeStart(run: RunContext, settings: ProjectSettings, launches: boo
   const server = launches ? 'launching vLLM' : `using ${settings.baseUrls!.join(', ')}`;
   const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
   return `run ${run.runId}${resume}: ${run.model.id}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
-}
-
-// A results folder that cannot be written would lose the run at its end: fail now, naming the setting.
-async function ensureWritable(dir: string): Promise<void> {
-  try {
-    await mkdir(dir, { recursive: true });
-    await access(dir, constants.W_OK);
-  } catch (error) {
-    throw new ConfigError(
-      `The results folder ${dir} cannot be written (${(error as Error).message}); set \`EVAL_RESULTS_DIR\` to a writable folder.`,
-      { cause: error },
-    );
-  }
 }
 
 // EVAL_RESUME names a run id or a cases file; it must exist.
