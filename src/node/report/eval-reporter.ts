@@ -2,7 +2,7 @@ import { appendFileSync, mkdirSync } from 'node:fs';
 import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { UserConsoleLog } from 'vitest';
-import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, Vitest } from 'vitest/node';
+import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node';
 import type { EvalConfig } from '../../shared/config/schema.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { readCaseRecord, type CaseRecord } from '../../shared/records/case-record.ts';
@@ -10,7 +10,7 @@ import { GateResultSchema, type GateResult } from '../../shared/records/run-reco
 import { datasetKey, SuiteMetaSchema, type SuiteMeta } from '../../shared/records/suite-meta.ts';
 import { addCase, newProgress, quarterReached, renderProgressLine, renderRunSummary, type DatasetProgress } from './console-render.ts';
 import { writeRunRecordSync } from '../history/store.ts';
-import { lastServerStatus } from '../server/session-registry.ts';
+import { lastServerStatus, publishSelectedFiles } from '../server/session-registry.ts';
 import { takeSetupErrors } from '../server/setup-errors.ts';
 import { buildRunRecord } from './build-run-record.ts';
 import { readGitInfo } from './environment-info.ts';
@@ -70,8 +70,12 @@ export class EvalReporter implements Reporter {
     readGitInfo(process.cwd()).then((git) => (this.#git = git));
   }
 
-  onTestRunStart(specifications: ReadonlyArray<unknown>): void {
+  onTestRunStart(specifications: ReadonlyArray<TestSpecification>): void {
     this.#specifications = specifications.length;
+    // Global setup runs after this: it scripts the simulated vLLM only for the evals this run selected.
+    const byProject = new Map<string, string[]>();
+    for (const spec of specifications) byProject.set(spec.project.name, [...(byProject.get(spec.project.name) ?? []), spec.moduleId]);
+    publishSelectedFiles(byProject);
     this.#running = true;
     this.#cpuAtStart = process.cpuUsage();
     this.#startedAt = new Date();

@@ -1,7 +1,9 @@
 import type { ServerStatus } from '../../shared/context.ts';
 
-// The last server status of each model project, for the eval reporter when a run is interrupted: both live in the
-// main process, but Vitest loads global setup and reporters in separate module graphs, hence `globalThis`.
+// What the eval reporter and the model projects' global setups tell each other: the last server status of each
+// project (for a run record written on an interrupt) and the eval files a run selected (the reporter hears of them
+// before global setup runs). Both live in the main process, but Vitest loads global setup and reporters in separate
+// module graphs, hence `globalThis`.
 
 const REGISTRY_KEY = Symbol.for('qwen-evals.server-status');
 
@@ -19,4 +21,16 @@ export function publishServerStatus(project: string, status: ServerStatus): void
 /** The last status a project's server had, or null. */
 export function lastServerStatus(project: string): ServerStatus | null {
   return registry().get(project) ?? null;
+}
+
+const FILES_KEY = Symbol.for('qwen-evals.selected-files');
+
+/** Remember the test files this run selected, per project (from the reporter's onTestRunStart). */
+export function publishSelectedFiles(byProject: Map<string, string[]>): void {
+  (globalThis as { [FILES_KEY]?: Map<string, string[]> })[FILES_KEY] = byProject;
+}
+
+/** The test files this run selected for a project; null when nobody said (then assume every file). */
+export function selectedFiles(project: string): string[] | null {
+  return (globalThis as { [FILES_KEY]?: Map<string, string[]> })[FILES_KEY]?.get(project) ?? null;
 }

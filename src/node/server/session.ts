@@ -8,7 +8,8 @@ import { checkExternalServer } from './check-external-server.ts';
 import { findExecutable } from './find-executable.ts';
 import { findFreePort } from './free-port.ts';
 import { acquireGpus, releaseGpus, type GpuHolder } from './gpu-lease.ts';
-import { publishServerStatus } from './session-registry.ts';
+import { publishServerStatus, selectedFiles } from './session-registry.ts';
+import { selectedBuiltins } from '../../evals/registry.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
 
 // The server side of one model project: the server the evals talk to, launched when its turn on the GPUs comes
@@ -162,7 +163,7 @@ export class ServerSession {
     };
   }
 
-  // The script is built once per session from the selected datasets, then reused by every launch.
+  // The script is built once per session, for the built-in evals this run selected, then reused by every launch.
   #prepareSimulation(mode: string) {
     const { settings, config, resultsDir, runId, datasetBaseUrl } = this.#options;
     this.#simulation ??= prepareSimulation({
@@ -171,12 +172,20 @@ export class ServerSession {
       runId,
       source: { datasetBaseUrl },
       limit: settings.limit,
-      evals: config.evals,
+      evals: { builtins: selectedBuiltinNames(settings.modelKey, config.evals) },
       variants: settings.variants,
       code: settings.code,
     });
     return this.#simulation;
   }
+}
+
+// The built-ins whose eval file this run selected (a filter such as `gsm8k` selects one); all when not known.
+function selectedBuiltinNames(project: string, evals: Pick<EvalConfig, 'evals'>['evals']): 'all' | string[] {
+  const files = selectedFiles(project);
+  const builtins = selectedBuiltins(evals);
+  if (files === null) return builtins.map((d) => d.name);
+  return builtins.filter((d) => files.some((file) => file.includes(`/evals/${d.folder}/${d.folder}.eval.`))).map((d) => d.name);
 }
 
 function noServer(bin: string): NoServerError {
