@@ -136,6 +136,9 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
         records.push(record);
         context.task.meta.evalCase = record;
         if (record.verdict === 'error') throw reviveError(record);
+        // A wrong answer is a measured result, not a passing test: Vitest has no third state, so it is reported as
+        // skipped with what was expected and what came (verbose and JSON reporters show the note).
+        if (record.verdict === 'wrong' || record.verdict === 'unparseable') context.skip(describeMiss(record));
       });
     });
 
@@ -312,6 +315,19 @@ async function scoreOutput<Item, Output>(
     if (index === 0) fields.verdict = result.verdict ?? verdictOf(metricsOf(scorer)[0]!, result.scores, result.extracted);
   }
   return fields;
+}
+
+/** The skip note of a wrong or unparseable case: `wrong answer (recorded): expected 18, got "17"`. */
+export function describeMiss(record: CaseRecord): string {
+  const primary = Object.keys(record.extracted)[0];
+  const got = primary === undefined ? undefined : record.extracted[primary];
+  const what = record.verdict === 'unparseable' || got == null ? 'no parseable answer' : `got ${JSON.stringify(clip(got))}`;
+  return `${record.verdict === 'unparseable' ? 'unparseable answer' : 'wrong answer'} (recorded, not a failure): expected ${JSON.stringify(clip(record.expected))}, ${what}`;
+}
+
+function clip(text: string): string {
+  const line = text.replace(/\s+/g, ' ').trim();
+  return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
 // Verdict of the primary metric: proportion 1 = correct, 0 = wrong, nothing extracted = unparseable; graded otherwise.

@@ -31,6 +31,12 @@ export class ConfigError extends EvalError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_CONFIG_INVALID', message, options);
   }
+
+  // Vitest prints a config that fails to load with util.inspect: the message already says everything, so the
+  // stack and the cause (a zod issue dump) are left out of the console; `cause` stays on the error for callers.
+  [Symbol.for('nodejs.util.inspect.custom')](): string {
+    return `${this.name} [${this.code}]: ${this.message}`;
+  }
 }
 
 /** Neither a `vllm` executable nor `EVAL_BASE_URL`: nothing to evaluate against. */

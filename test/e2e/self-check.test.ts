@@ -38,7 +38,15 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
   });
 
   test('every suite scores 0% on answers built to be wrong', async () => {
-    const { record, expected } = await runAllSuites('wrong');
+    const { record, expected, output } = await runAllSuites('wrong');
+    // The console is made for CI logs: bounded, and ending with the table, the failed gates and the paths.
+    const lines = output.trimEnd().split('\n');
+    expect(lines.length, output).toBeLessThan(200);
+    expect(output).toMatch(/GATE FAILED qwen3_8b/);
+    expect(output).toMatch(/^ {2}gsm8k\/0shot +strict 0\.000 /m);
+    expect(output).toMatch(/^ {2}FAIL +threshold +gsm8k\/0shot strict/m);
+    expect(output).toMatch(/^ {2}run record: .*\.json\n {2}cases: .*\.jsonl\n {2}tracker: .*TRACKER\.md$/m);
+    expect(output).not.toMatch(/✓/);
     for (const [key, dataset] of Object.entries(record.datasets)) {
       expect(dataset.counts.error, key).toBe(0);
       for (const spec of dataset.metricSpecs) {

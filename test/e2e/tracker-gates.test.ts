@@ -32,27 +32,46 @@ describe.sequential('tracker and gates across runs', () => {
     expect(tracker).toMatch(/\| gsm8k\/0shot \| strict \| 1\.000 \| 1\.000 \| \+0\.000 \| p=1\.000 \(n=12\) \|/);
   });
 
-  test('a run worse than the baseline on enough cases fails with the paired test, the same answers pass', async () => {
-    const gold = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '60' });
+  test('a regression fails against the last run that passed its gates, and again when repeated: no ratchet', async () => {
+    // Automatic baselines: runs on branch main in one results folder, as CI keeps them.
+    const gold = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '60', GITHUB_REF_NAME: 'main' });
+    const at = (simulate: string) => ({ ...gold, EVAL_SIMULATE: simulate });
+    const runA = await startVitest(['--project', 'qwen3_8b', ...GSM8K], gold);
+    expect(runA.exitCode, runA.all).toBe(0);
+    const [recordA] = readRunRecords(gold.EVAL_RESULTS_DIR!);
+
+    // 54 of 60 right: 6 regressions, 0 fixes, exact McNemar p = 2 x 0.5^6 = 0.031; strict 0.90 still clears the 0.85 threshold.
+    for (const run of ['B', 'C']) {
+      const result = await startVitest(['--project', 'qwen3_8b', ...GSM8K], at('mix:0.9'));
+      expect(result.exitCode, `run ${run}: ${result.all}`).toBe(1);
+      expect(result.all).toContain(`vs baseline ${recordA!.runId}`);
+      expect(result.all).toMatch(/FAIL\s+baseline\s+gsm8k\/0shot strict.*exact McNemar.*6 regressions/);
+      // The tally agrees with the exit code: the gate is the one failed test; the six wrong answers are skipped, not passed.
+      expect(result.all).toMatch(/^54 passed, 1 failed, 6 skipped$/m);
+    }
+    const [, recordB, recordC] = readRunRecords(gold.EVAL_RESULTS_DIR!);
+    for (const record of [recordB!, recordC!]) {
+      const gate = record.gates.find((g) => g.kind === 'baseline')!;
+      expect(gate).toMatchObject({ passed: false, baselineRunId: recordA!.runId });
+      expect(gate.score).toBeCloseTo(-0.1, 5);
+    }
+    const tracker = readFileSync(join(gold.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+    expect(tracker).toMatch(/\| \*\*FAIL\*\*[^|]*\(regression vs baseline\) \|/);
+
+    const same = await startVitest(['--project', 'qwen3_8b', ...GSM8K], gold);
+    expect(same.exitCode, same.all).toBe(0);
+    expect(same.all).toMatch(/PASS\s+baseline\s+gsm8k\/0shot strict/);
+    expect(same.all).toMatch(/^61 passed, 0 failed$/m);
+  });
+
+  test('EVAL_BASELINE names the run to compare with, whatever the branch', async () => {
+    const gold = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '60', GITHUB_REF_NAME: 'feature-x' });
     expect((await startVitest(['--project', 'qwen3_8b', ...GSM8K], gold)).exitCode).toBe(0);
     const [baseline] = readRunRecords(gold.EVAL_RESULTS_DIR!);
     const baselineFile = join(gold.EVAL_RESULTS_DIR!, 'runs', `${baseline!.runId}.json`);
-
-    // 54 of 60 right: 6 regressions, 0 fixes, exact McNemar p = 2 x 0.5^6 = 0.031; strict 0.90 still clears the 0.85 threshold.
     const worse = evalEnv({ EVAL_SIMULATE: 'mix:0.9', EVAL_LIMIT: '60', EVAL_BASELINE: baselineFile });
     const failed = await startVitest(['--project', 'qwen3_8b', ...GSM8K], worse);
     expect(failed.exitCode).toBe(1);
-    expect(failed.all).toMatch(/FAIL\s+baseline\s+gsm8k\/0shot strict/);
-    expect(failed.all).toMatch(/exact McNemar/);
-    expect(failed.all).toMatch(/6 regressions?/);
-    const [worseRecord] = readRunRecords(worse.EVAL_RESULTS_DIR!);
-    const gate = worseRecord!.gates.find((g) => g.kind === 'baseline')!;
-    expect(gate.passed).toBe(false);
-    expect(gate.score).toBeCloseTo(-0.1, 5);
-
-    const same = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '60', EVAL_BASELINE: baselineFile });
-    const passed = await startVitest(['--project', 'qwen3_8b', ...GSM8K], same);
-    expect(passed.exitCode, passed.all).toBe(0);
-    expect(passed.all).toMatch(/PASS\s+baseline\s+gsm8k\/0shot strict/);
+    expect(failed.all).toContain(`vs baseline ${baseline!.runId}`);
   });
 });

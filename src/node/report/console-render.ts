@@ -2,6 +2,7 @@ import { compareCaseIds } from '../../shared/gates/compare.ts';
 import { formatGateReport } from '../../shared/gates/format.ts';
 import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
 import type { RunRecord } from '../../shared/records/run-record.ts';
+import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import { formatInterval, formatScore } from '../../shared/stats/format.ts';
 
 // What the eval reporter prints, as pure functions of collected data: progress lines, the end-of-run summary.
@@ -64,6 +65,15 @@ export function quarterReached(progress: DatasetProgress): boolean {
   return true;
 }
 
+/** The warning for a dataset graded by the model under test itself; null for an external or scripted judge. */
+export function renderJudgeWarning(key: string, judge: JudgeInfo | null): string | null {
+  if (judge?.source !== 'self') return null;
+  return (
+    `  WARN  judge: ${key} is graded by the model under test (${judge.model}), so its scores are not comparable with ` +
+    "other models'; set judge.baseUrl and judge.model (or EVAL_JUDGE_BASE_URL and EVAL_JUDGE_MODEL) for an external judge."
+  );
+}
+
 /** Everything the end-of-run summary shows for one project's run. */
 export interface RunSummary {
   record: RunRecord;
@@ -86,6 +96,7 @@ export function renderRunSummary(summary: RunSummary): string[] {
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
   lines.push(...datasetTable(record));
+  lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
   lines.push(...wrongCases(summary), ...caseErrors(summary), ...qualityNotes(record));
   const perf = record.performance;
@@ -145,7 +156,7 @@ function wrongCases(summary: RunSummary): string[] {
     const shown = ids.slice(0, MAX_LISTED_WRONG).join(', ');
     lines.push(`  ${key}: ${ids.length} wrong or unparseable, e.g. ${shown}${ids.length > MAX_LISTED_WRONG ? ', …' : ''}`);
   }
-  return lines.length ? ['', '  Wrong answers (recorded results, not failures; details in the cases file):', ...lines] : [];
+  return lines.length ? ['', '  Wrong answers (recorded results, counted as skipped tests, not failures; details in the cases file):', ...lines] : [];
 }
 
 function caseErrors(summary: RunSummary): string[] {

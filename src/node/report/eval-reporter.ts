@@ -8,7 +8,7 @@ import type { RunContext } from '../../shared/context.ts';
 import { readCaseRecord, type CaseRecord } from '../../shared/records/case-record.ts';
 import { GateResultSchema, type GateResult } from '../../shared/records/run-record.ts';
 import { datasetKey, SuiteMetaSchema, type SuiteMeta } from '../../shared/records/suite-meta.ts';
-import { addCase, newProgress, quarterReached, renderProgressLine, renderRunSummary, type DatasetProgress } from './console-render.ts';
+import { addCase, newProgress, quarterReached, renderJudgeWarning, renderProgressLine, renderRunSummary, type DatasetProgress } from './console-render.ts';
 import { writeRunRecordSync } from '../history/store.ts';
 import { lastServerStatus, publishSelectedFiles } from '../server/session-registry.ts';
 import { takeSetupErrors } from '../server/setup-errors.ts';
@@ -98,6 +98,8 @@ export class EvalReporter implements Reporter {
       if (!parsed.success) continue;
       const key = datasetKey(parsed.data);
       project.suites.set(key, parsed.data);
+      const warning = renderJudgeWarning(key, parsed.data.judge);
+      if (warning && this.#mode === 'full') this.#log(`[qwen-evals] ${project.run.project}: ${warning.trim()}`);
       this.#progress.set(`${project.run.project} ${key}`, newProgress(project.run.project, key, parsed.data.primaryMetric, parsed.data.selected));
     }
     this.#redraw();

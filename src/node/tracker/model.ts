@@ -1,5 +1,6 @@
 import type { MetricValue } from '../../shared/records/metric.ts';
 import type { DatasetResult, Performance, RunRecord } from '../../shared/records/run-record.ts';
+import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
@@ -88,7 +89,8 @@ export interface SectionDataset {
   datasetSize: number | null;
   unparseable: number;
   errors: number;
-  judge: string | null;
+  /** Who graded a judged dataset; null for datasets without a judge. */
+  judge: Pick<JudgeInfo, 'model' | 'source'> | null;
   /** The source run failed its baseline gate for this dataset. */
   regressedVsBaseline: boolean;
   /** The source run had no baseline covering this dataset's cases. */
@@ -285,7 +287,7 @@ function buildSection(group: Group): Section {
       datasetSize: result.datasetSize,
       unparseable: result.counts.unparseable,
       errors: result.counts.error,
-      judge: result.judge?.model ?? null,
+      judge: result.judge ? { model: result.judge.model, source: result.judge.source } : null,
       regressedVsBaseline: gates.some((g) => g.kind === 'baseline' && !g.passed),
       noBaseline: gates.some((g) => g.note === 'no-baseline'),
     };

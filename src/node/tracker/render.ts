@@ -117,13 +117,20 @@ function datasetRow(dataset: SectionDataset, metric: MetricRow): string[] {
   if (metric.primary) {
     if (dataset.unparseable > 0) notes.push(`${dataset.unparseable} unparseable`);
     if (dataset.errors > 0) notes.push(`${dataset.errors} errors`);
-    if (dataset.judge) notes.push(`judge: ${dataset.judge}`);
+    if (dataset.judge) notes.push(judgeNote(dataset.judge));
     if (dataset.regressedVsBaseline) notes.push('regressed vs baseline');
     if (dataset.noBaseline) notes.push('no baseline to compare with');
     if (dataset.runStatus === 'partial') notes.push('partial run');
     if (!dataset.fromLatestRun) notes.push(`from run ${dataset.runId}`);
   }
   return [metric.primary ? dataset.key : '', `${metric.metric}${metric.primary ? ' (primary)' : ''}`, score, metric.primary ? samples : '', thresholdStatus(metric), notes.join('; ')];
+}
+
+// Who graded a judged dataset; a model grading itself is called out (its scores do not compare across models).
+function judgeNote(judge: NonNullable<SectionDataset['judge']>): string {
+  if (judge.source === 'self') return `**self-judged** by ${judge.model}: not comparable across models`;
+  if (judge.source === 'scripted') return 'scripted judge (simulated)';
+  return `judge: ${judge.model}`;
 }
 
 // PASS or FAIL from every gate of the metric: a threshold missed or a significant regression against the baseline.

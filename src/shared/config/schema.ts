@@ -152,10 +152,18 @@ export const JudgeConfigSchema = z.strictObject({
   maxTokens: z.number().int().positive().default(2048),
 });
 
+/** The three server presets a config gets when it names none: throughput first, the default, and room to spare. */
+export const DEFAULT_PRESETS = {
+  performance: { gpuMemoryUtilization: 0.9, maxNumSeqs: 128, prefixCaching: true },
+  balanced: { gpuMemoryUtilization: 0.85, maxNumSeqs: 64, prefixCaching: true },
+  memory_optimized: { gpuMemoryUtilization: 0.7, maxNumSeqs: 32, prefixCaching: false },
+} satisfies Record<string, z.input<typeof PresetSchema>>;
+
 export const EvalConfigSchema = z.strictObject({
   models: z.record(z.string().regex(/^[a-z0-9_]+$/, 'model keys are lower-case [a-z0-9_]'), ModelSchema),
-  presets: z.record(z.string().regex(/^[a-z0-9_]+$/), PresetSchema),
-  /** Preset used when `EVAL_PRESET` is unset. */
+  /** Server presets by name (`EVAL_PRESET`). @default DEFAULT_PRESETS: performance, balanced, memory_optimized */
+  presets: z.record(z.string().regex(/^[a-z0-9_]+$/), PresetSchema).prefault(() => structuredClone(DEFAULT_PRESETS)),
+  /** Preset used when `EVAL_PRESET` is unset. @default 'balanced' */
   defaultPreset: z.string().default('balanced'),
   /** Minimum scores per model key, then per dataset key and metric. */
   thresholds: z.record(z.string(), ThresholdsSchema).default({}),

@@ -17,6 +17,8 @@ export interface DatasetFixture {
   datasetSize?: number | null;
   promptHash?: string;
   judge?: string | null;
+  /** Who the judge is (default an external endpoint). */
+  judgeSource?: 'self' | 'external' | 'scripted';
   unparseable?: number;
 }
 
@@ -62,7 +64,7 @@ export function makeDataset(f: DatasetFixture): DatasetResult {
     datasetSize: f.datasetSize === undefined ? values.length : f.datasetSize,
     pins: [{ repository: `example/${dataset}`, commit: 'abc123', path: `${dataset}.jsonl`, sha256: `sha-${dataset}` }],
     promptHash: f.promptHash ?? `prompt-${dataset}-${variant}`,
-    judge: f.judge ? { model: f.judge, baseUrl: 'http://127.0.0.1:8001/v1', source: 'external' } : null,
+    judge: f.judge ? { model: f.judge, baseUrl: 'http://127.0.0.1:8001/v1', source: f.judgeSource ?? 'external' } : null,
     quality: { truncated: 0, overLength: 0, capped: 0, retries: 0, contextLength: 0, usageMissing: 0 },
     cases,
   };

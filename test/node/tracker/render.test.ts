@@ -121,6 +121,12 @@ describe('renderTrackerMarkdown', () => {
     expect(renderTrackerMarkdown(buildTrackerModel([...history].reverse(), config))).toBe(markdown);
   });
 
+  test('calls out a dataset graded by the model under test as self-judged and not comparable', () => {
+    const judged = makeDataset({ dataset: 'mt_bench', variant: 'single', metric: 'rating', kind: 'mean', range: [1, 10], scores: [8, 9], judge: 'Qwen/Qwen2.5-7B-Instruct', judgeSource: 'self' });
+    const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets: [judged] })], config));
+    expect(text).toContain('**self-judged** by Qwen/Qwen2.5-7B-Instruct: not comparable across models');
+  });
+
   test('shows the judge of a judged dataset in the notes', () => {
     const judged = makeDataset({ dataset: 'mt_bench', variant: 'single', metric: 'rating', kind: 'mean', range: [1, 10], scores: [8, 9], judge: 'Qwen/Qwen2.5-14B-Instruct' });
     const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets: [judged] })], config));
