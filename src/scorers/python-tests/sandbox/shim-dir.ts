@@ -2,9 +2,10 @@ import { chmodSync, copyFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
-const SHIM_FILES = ['judge.py', 'judge_core.py'];
+// The fork server and what it imports; all of it runs inside the sandbox.
+const SHIM_FILES = ['server.py', 'case_process.py', 'case_cleanup.py', 'judge_core.py', 'split_judge.py', 'candidate_host.py', 'plain_data.py'];
 
-// Copy the judge shim to a fresh world-readable host dir (the sandbox uid may not read the project).
+// Copy the fork server and judge modules to a fresh world-readable host dir (the sandbox uid may not read the project).
 export function prepareShimDir(): string {
   const dir = mkdtempSync(join(tmpdir(), 'qwen-evals-sbx-'));
   for (const file of SHIM_FILES) {

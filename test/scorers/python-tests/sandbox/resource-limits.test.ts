@@ -1,22 +1,30 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import type { Sandbox } from '../../../../src/scorers/python-tests/sandbox/index.ts';
-import { createHostileSandbox, expectOne, listHostProcesses } from './helpers.ts';
+import { createHostileSandbox, expectOne, processesInNamespace } from './helpers.ts';
 
-const FORK_BOMB_MEMORY = 2 * 1024 ** 3 - 4096 * 7;
 let sandbox: Sandbox;
 beforeAll(async () => {
-  sandbox = await createHostileSandbox();
+  sandbox = await createHostileSandbox({ parallelism: 1 });
 });
 afterAll(() => sandbox.close());
 
+const PRINT_NAMESPACE = "import os, sys\nsys.stderr.write('NS=%s\\n' % os.readlink('/proc/self/ns/pid'))\nsys.stderr.flush()\n";
+
 describe('resource limits', () => {
-  test('a fork bomb fails and leaves no process behind on the host', async () => {
-    // A memory limit no other test uses makes this run's processes recognisable in the host's process list.
-    const program = { ...expectOne('import os\nwhile True:\n    os.fork()\n'), limits: { memoryBytes: FORK_BOMB_MEMORY } };
-    const result = await sandbox.run(program);
-    expect(result.status).not.toBe('passed');
-    const leftovers = listHostProcesses().filter((p) => p.cmdline.includes(`judge.py 1 ${FORK_BOMB_MEMORY} `));
-    expect(leftovers).toEqual([]);
+  test.each(['split', 'in-process'] as const)('a fork bomb fails and leaves only the fork server in its sandbox (%s judge)', async (judge) => {
+    // Cases before and after the bomb report the worker's pid namespace (the bomb's own output is a flood).
+    const report = { ...expectOne(`${PRINT_NAMESPACE}def f():\n    raise ValueError('report')\n`), judge };
+    const namespaceOf = (stderr: string): string | undefined => /NS=(pid:\[\d+\])/.exec(stderr)?.[1];
+    const before = await sandbox.run(report);
+    const bomb = await sandbox.run({ ...expectOne('import os\nwhile True:\n    os.fork()\n'), judge });
+    const after = await sandbox.run(report);
+    expect(bomb.status).not.toBe('passed');
+    expect(bomb.worker.id).toBe(before.worker.id);
+    const ns = namespaceOf(before.stderrTail);
+    expect(ns).toMatch(/^pid:/);
+    const sameWorker = after.worker.id === bomb.worker.id;
+    expect(namespaceOf(after.stderrTail) === ns).toBe(sameWorker);
+    expect(processesInNamespace(ns!)).toHaveLength(sameWorker ? 1 : 0);
   });
 
   test('a memory bomb ends as memory', async () => {

@@ -1,0 +1,111 @@
+# After each case: kill every process the case left, reap them, empty the writable dirs, and report
+# anything that survived (the worker is then recycled).
+import os
+import signal
+import stat
+import time
+
+KILL_DEADLINE_S = 3.0
+
+
+def kill_all_in_namespace(record):
+    """PID 1 of the sandbox: SIGKILL everything else in the pid namespace until nothing is left."""
+    started = time.monotonic()
+    while True:
+        try:
+            os.kill(-1, signal.SIGKILL)
+        except ProcessLookupError:
+            pass
+        try:
+            pid, status, usage = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if pid:
+            record(pid, status, usage)
+        elif time.monotonic() - started > KILL_DEADLINE_S:
+            return 'processes survived SIGKILL for %.0f s' % KILL_DEADLINE_S
+        else:
+            time.sleep(0.0005)
+
+
+def _children_of(pid):
+    kids = []
+    for name in os.listdir('/proc'):
+        if not name.isdigit():
+            continue
+        try:
+            with open('/proc/%s/stat' % name, 'rb') as fh:
+                fields = fh.read().rsplit(b')', 1)[1].split()
+        except OSError:
+            continue
+        if int(fields[1]) == pid:
+            kids.append(int(name))
+    return kids
+
+
+def kill_all_descendants(groups, record):
+    """Weak mode (not PID 1): kill the case's groups, then every child the subreaper inherits."""
+    me = os.getpid()
+    for pgid in groups:
+        try:
+            os.killpg(pgid, signal.SIGKILL)
+        except OSError:
+            pass
+    started = time.monotonic()
+    while True:
+        for pid in _children_of(me):
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        try:
+            pid, status, usage = os.wait4(-1, os.WNOHANG)
+        except ChildProcessError:
+            return None
+        if pid:
+            record(pid, status, usage)
+        elif time.monotonic() - started > KILL_DEADLINE_S:
+            return 'processes survived SIGKILL for %.0f s' % KILL_DEADLINE_S
+        else:
+            time.sleep(0.001)
+
+
+def _wipe(path):
+    left = 0
+    with os.scandir(path) as entries:
+        for entry in entries:
+            try:
+                if entry.is_dir(follow_symlinks=False):
+                    os.chmod(entry.path, stat.S_IRWXU)  # a case may have made a dir unreadable
+                    left += _wipe(entry.path)
+                    os.rmdir(entry.path)
+                else:
+                    os.unlink(entry.path)
+            except OSError:
+                left += 1
+    return left
+
+
+def empty_dirs(paths):
+    """Delete everything under each path; returns a problem description or None."""
+    for path in paths:
+        try:
+            os.chmod(path, stat.S_IRWXU | stat.S_IRGRP | stat.S_IXGRP | stat.S_IROTH | stat.S_IXOTH)
+            left = _wipe(path)
+            if left or os.listdir(path):
+                return 'could not empty %s' % path
+        except OSError as e:
+            return 'could not empty %s: %s' % (path, e)
+    return None
+
+
+def leftover_ipc():
+    """SysV IPC objects outlive processes: any left in the sandbox's ipc namespace is an anomaly."""
+    for kind in ('shm', 'sem', 'msg'):
+        try:
+            with open('/proc/sysvipc/' + kind, 'rb') as fh:
+                if len(fh.read().splitlines()) > 1:
+                    return 'a System V %s object outlived the case' % kind
+        except OSError:
+            continue
+    return None
