@@ -71,10 +71,10 @@ def _answer(g, message):
 
 def serve(rfd, wfd):
     """Load the candidate's code sent by the judge, then answer calls until the judge closes the pipe."""
-    message = decode(read_frame(rfd))
+    _, seq, code = decode(read_frame(rfd))
     g = {'__name__': '__main__', '__builtins__': builtins}
     try:
-        compiled = compile(message[1], CAND, 'exec')
+        compiled = compile(code, CAND, 'exec')
     except (SyntaxError, ValueError) as e:
         return _reply(wfd, ('syntax', '%s: %s' % (type(e).__name__, e)))
     try:
@@ -83,7 +83,7 @@ def serve(rfd, wfd):
         return _reply(wfd, ('exit', _exit_code(e)))
     except _BE as e:
         return _reply(wfd, _raised(e))
-    _reply(wfd, ('loaded', inventory(g)))
+    _reply(wfd, ('loaded', seq, inventory(g)))
     while True:
         frame = read_frame(rfd)
         if frame is None:

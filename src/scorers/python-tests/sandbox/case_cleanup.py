@@ -8,24 +8,42 @@ import time
 KILL_DEADLINE_S = 3.0
 
 
-def kill_all_in_namespace(record):
-    """PID 1 of the sandbox: SIGKILL everything else in the pid namespace until nothing is left."""
-    started = time.monotonic()
+def _settle(pids, record, started):
+    """Reap whatever ended; True when `pids` (still to kill) is empty, a problem string on a stuck kill."""
+    reaped = False
     while True:
-        try:
-            os.kill(-1, signal.SIGKILL)
-        except ProcessLookupError:
-            pass
         try:
             pid, status, usage = os.wait4(-1, os.WNOHANG)
         except ChildProcessError:
-            return None
-        if pid:
-            record(pid, status, usage)
-        elif time.monotonic() - started > KILL_DEADLINE_S:
+            break
+        if not pid:
+            break
+        record(pid, status, usage)
+        reaped = True
+    if not pids:
+        return True
+    if not reaped:
+        if time.monotonic() - started > KILL_DEADLINE_S:
             return 'processes survived SIGKILL for %.0f s' % KILL_DEADLINE_S
-        else:
-            time.sleep(0.0005)
+        time.sleep(0.0002)
+    return False
+
+
+def kill_all_in_namespace(record, keep=()):
+    """PID 1 of the sandbox: SIGKILL every other process of the pid namespace but `keep`, until none is
+    left (zombies included: they are reaped)."""
+    spared = {1, *keep}
+    started = time.monotonic()
+    while True:
+        pids = [pid for pid in (int(n) for n in os.listdir('/proc') if n.isdigit()) if pid not in spared]
+        for pid in pids:
+            try:
+                os.kill(pid, signal.SIGKILL)
+            except OSError:
+                pass
+        done = _settle(pids, record, started)
+        if done is not False:
+            return None if done is True else done
 
 
 def _children_of(pid):
@@ -43,31 +61,24 @@ def _children_of(pid):
     return kids
 
 
-def kill_all_descendants(groups, record):
-    """Weak mode (not PID 1): kill the case's groups, then every child the subreaper inherits."""
+def kill_all_descendants(record, keep=()):
+    """Weak mode (not PID 1, a subreaper): SIGKILL every descendant but `keep`; orphans come to us."""
     me = os.getpid()
-    for pgid in groups:
-        try:
-            os.killpg(pgid, signal.SIGKILL)
-        except OSError:
-            pass
     started = time.monotonic()
     while True:
-        for pid in _children_of(me):
+        pids = [pid for pid in _children_of(me) if pid not in keep]
+        for pid in pids:
+            try:
+                os.killpg(pid, signal.SIGKILL)
+            except OSError:
+                pass
             try:
                 os.kill(pid, signal.SIGKILL)
             except OSError:
                 pass
-        try:
-            pid, status, usage = os.wait4(-1, os.WNOHANG)
-        except ChildProcessError:
-            return None
-        if pid:
-            record(pid, status, usage)
-        elif time.monotonic() - started > KILL_DEADLINE_S:
-            return 'processes survived SIGKILL for %.0f s' % KILL_DEADLINE_S
-        else:
-            time.sleep(0.001)
+        done = _settle(pids, record, started)
+        if done is not False:
+            return None if done is True else done
 
 
 def _wipe(path):

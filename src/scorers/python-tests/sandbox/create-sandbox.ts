@@ -143,7 +143,7 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
       durationMs,
       isolation: { ...isolation, uid: uidFor(slot) ?? isolation.uid },
       judge,
-      worker: { id: worker.id, caseIndex: worker.cases },
+      worker: { id: worker.id, caseIndex: worker.cases, cpuMs: end.workerCpuMs },
     };
   };
 

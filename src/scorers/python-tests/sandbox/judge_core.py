@@ -112,6 +112,13 @@ def describe(exc):
     return '%s: %s' % (type(exc).__name__, exc)
 
 
+def format_verdict(nonce, kind, index=-1, message='', line=''):
+    """The verdict line: "<nonce> PASS <ms>" or "<nonce> FAIL <kind> <test index> <message> <failing line>"."""
+    if kind == 'PASS':
+        return '%s PASS %d\n' % (nonce, message)
+    return '%s FAIL %s %d %s %s\n' % (nonce, kind, index, _esc(message), _esc(line))
+
+
 def make_verdict(nonce, vfd):
     """The function that writes the single verdict line and ends the judge process."""
     out, err = sys.stdout, sys.stderr
@@ -124,11 +131,8 @@ def make_verdict(nonce, vfd):
                 s.flush()
             except _BE:
                 pass
-        if kind == 'PASS':
-            _write(vfd, ('%s PASS %d\n' % (nonce, message)).encode())
-            _exit(0)
-        _write(vfd, ('%s FAIL %s %d %s %s\n' % (nonce, kind, index, _esc(message), _esc(line))).encode())
-        _exit(1)
+        _write(vfd, format_verdict(nonce, kind, index, message, line).encode())
+        _exit(0 if kind == 'PASS' else 1)
     return verdict
 
 

@@ -1,12 +1,15 @@
 # Fork server: PID 1 of one long-lived bubblewrap sandbox (or a plain process in the weak mode).
 # Usage: python3 -I -S -B server.py MODE WORKDIR   (MODE: bwrap | unsafe)
 #
-# fd 0 (from the harness): per case a header "%08d\n" + JSON, then a body that only the judge reads.
+# fd 0 (from the harness): per case a header "%08d\n" + JSON, then a body only a judge process reads.
 # fd 3 (to the harness): frames "<R|E> <length>\n<JSON>": R once when ready, E at the end of each case.
-# Per case the server forks, from its pre-imported snapshot that never holds a spec: in split mode the
-# candidate process first, then the judge (which reads the body: nonce, setup, code, tests); in
-# in-process mode the judge alone. It watches them (wall limit, output cap), kills every process the case
-# left, empties the writable dirs and reports. It never parses anything a case wrote.
+#
+# The server never reads a spec, so every process forked from it starts from a snapshot without tests,
+# expected values or nonces. Split judge: a long-lived judge process (forked once, never runs candidate
+# code) reads the spec and runs the tests; per case the server forks a fresh candidate process and hands
+# the judge the two pipes to it. In-process judge: per case one fresh fork reads the spec and runs
+# candidate and tests together. After a case the server kills every other process of the case, empties
+# the writable dirs, checks that nothing tampered with itself or the judge, and reports.
 import os
 import sys
 
@@ -17,26 +20,22 @@ import gc  # noqa: E402
 import json  # noqa: E402
 import select  # noqa: E402
 import signal  # noqa: E402
+import socket  # noqa: E402
 import time  # noqa: E402
 
 import candidate_host  # noqa: E402
 import case_cleanup  # noqa: E402
 import case_process  # noqa: E402
 import judge_core  # noqa: E402
-import split_judge  # noqa: E402
 import plain_data  # noqa: E402
+import split_judge  # noqa: E402
+from case_watch import Watch, describe_exit  # noqa: E402
 from plain_data import read_exact  # noqa: E402
 
 CTL_IN, CTL_OUT = 0, 3
-TAIL = 4096
-VERDICT_CAP = 4096
-DRAIN_S = 0.5
 PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
 # Imported once here so a case does not pay for them; each case gets its own copy-on-write snapshot.
-PRELOAD = ('typing', 'collections', 'math', 're', 'itertools', 'functools', 'heapq', 'bisect', 'string',
-           'hashlib', 'random', 'copy', 'operator', 'fractions', 'decimal', 'statistics', 'datetime')
-
-
+PRELOAD = ('typing', 'collections', 'math', 're', 'itertools', 'functools', 'heapq', 'string', 'random', 'copy')
 # Typical of HumanEval / MBPP code, compiled once so the compiler's first-use work is in the snapshot.
 WARM_SOURCE = '''
 from typing import List
@@ -82,8 +81,9 @@ def read_header():
     return json.loads(read_exact(CTL_IN, int(size)))
 
 
-def read_body(n):
-    data = read_exact(CTL_IN, n) if n else b''
+def read_body(fd, n):
+    """The spec: b"QEV1\\n" then "<byte length>\\n<bytes>" per field (nonce, setup, code, tests...)."""
+    data = read_exact(fd, n) if n else b''
     if data is None or not data.startswith(b'QEV1\n'):
         raise ValueError('bad spec')
     fields, pos = [], 5
@@ -95,17 +95,66 @@ def read_body(n):
     return fields
 
 
+def worker_cpu_ms():
+    """CPU of the server and of every process it reaped so far."""
+    t = os.times()
+    return (t.user + t.system + t.children_user + t.children_system) * 1000
+
+
+class Judge:
+    """The long-lived split judge: forked from the server before it saw any spec; never runs candidate code."""
+
+    def __init__(self, server, h):
+        self.server = server
+        here, there = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
+        self.pid = server.fork(lambda: self.main(h, there.detach()))
+        there.close()
+        self.sock = here
+        self.pidfd = os.pidfd_open(self.pid)
+        self.limits = case_process.judge_limits(h)
+
+    def main(self, h, sock_fd):
+        case_process.enter_judge(h, {0: CTL_IN, 1: None, 2: 2, 3: sock_fd}, self.server.workdir, self.server.prctl)
+        split_judge.serve(CTL_IN, socket.socket(fileno=3), read_body)
+
+    def start_case(self, h, to_c_w, from_c_r):
+        header = json.dumps({'seq': h['seq'], 'body': h['body'], 'cpu': h['cpu'], 'as': h['as']}).encode()
+        socket.send_fds(self.sock, [header], [to_c_w, from_c_r])
+
+    def intact(self):
+        """False when a case changed this process's limits, priority or affinity, or left it stopped."""
+        try:
+            os.kill(self.pid, signal.SIGCONT)
+            return (case_process.current_limits(self.pid) == self.limits
+                    and os.getpriority(os.PRIO_PROCESS, self.pid) == self.server.priority
+                    and os.sched_getaffinity(self.pid) == self.server.affinity)
+        except OSError:
+            return False
+
+    def close(self):
+        try:
+            os.kill(self.pid, signal.SIGKILL)
+        except OSError:
+            pass
+        self.sock.close()
+        os.close(self.pidfd)
+
+
 class Server:
     def __init__(self, mode, workdir):
         self.mode, self.workdir = mode, workdir
         libc = ctypes.CDLL(None, use_errno=True)
         self.prctl = libc.prctl
-        # Non-dumpable: no case process (same uid) can ptrace this one or its forks, or open their
+        # Non-dumpable: no case process (same uid) can ptrace this one or the judge, or open their
         # /proc/<pid>/mem or fds.
         self.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
         if mode == 'unsafe':
             self.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
         self.scratch = [workdir] if mode == 'unsafe' else [workdir, '/tmp', '/dev/shm']
+        self.judge = None
+        self.limits = case_process.current_limits(0)
+        self.priority = os.getpriority(os.PRIO_PROCESS, 0)
+        self.affinity = os.sched_getaffinity(0)
 
     def fork(self, main):
         sys.stdout.flush()
@@ -118,68 +167,102 @@ class Server:
                 os._exit(126)
         return pid
 
-    def judge_main(self, h, mapping, split):
-        case_process.enter_case(h, mapping, self.workdir, self.prctl, not split)
-        fields = read_body(h['body'])
-        null = os.open('/dev/null', os.O_RDONLY)
-        os.dup2(null, 0)
-        os.close(null)
+    def kill_case(self, statuses, keep):
+        """Kill every process but this one and `keep`; record how each of them ended."""
+        record = lambda pid, status, usage: statuses.__setitem__(pid, (status, usage))  # noqa: E731
+        if self.mode == 'bwrap':
+            return case_cleanup.kill_all_in_namespace(record, keep)
+        return case_cleanup.kill_all_descendants(record, keep)
+
+    def in_process_main(self, h, mapping):
+        case_process.enter_case(h, mapping, self.workdir, self.prctl)
+        fields = read_body(0, h['body'])
+        case_process.close_spec(0)
         os.write(3, b'S\n')  # the spec was read whole: the harness treats a missing marker as its own failure
-        if split:
-            split_judge.run(fields, 4, 5, 3)
         judge_core.run_spec(fields, 3)
 
     def candidate_main(self, h, mapping):
-        case_process.enter_case(h, mapping, self.workdir, self.prctl, True)
+        case_process.enter_case(h, mapping, self.workdir, self.prctl)
         candidate_host.serve(3, 4)
 
-    def run_case(self, h):
-        split = h['judge'] == 'split'
-        started = time.monotonic()
-        out_r, out_w = os.pipe()
-        err_r, err_w = os.pipe()
+    def run_in_process(self, h, watch, statuses):
         v_r, v_w = os.pipe()
-        mine = [out_w, err_w, v_w]
-        c_pid = None
-        if split:
-            to_c_r, to_c_w = os.pipe()
-            from_c_r, from_c_w = os.pipe()
-            mine += [to_c_r, to_c_w, from_c_r, from_c_w]
-            c_pid = self.fork(lambda: self.candidate_main(h, {0: None, 1: out_w, 2: err_w, 3: to_c_r, 4: from_c_w}))
-            j_map = {0: 0, 1: out_w, 2: err_w, 3: v_w, 4: to_c_w, 5: from_c_r}
-        else:
-            j_map = {0: 0, 1: out_w, 2: err_w, 3: v_w}
-        j_pid = self.fork(lambda: self.judge_main(h, j_map, split))
-        for fd in mine:
-            os.close(fd)
-        watch = Watch(h, out_r, err_r, v_r, os.pidfd_open(j_pid), started)
-        watch.run()
+        pid = self.fork(lambda: self.in_process_main(h, {0: CTL_IN, 1: watch.out_w, 2: watch.err_w, 3: v_w}))
+        os.close(v_w)
+        watch.follow_verdict_pipe(v_r, os.pidfd_open(pid))
+        watch.run(lambda: None)
+        keep = [self.judge.pid] if self.judge else []
+        problem = self.kill_case(statuses, keep)
+        return pid, None, problem
+
+    def run_split(self, h, watch, statuses):
+        if self.judge is None:
+            self.judge = Judge(self, h)
+        judge = self.judge
+        to_c_r, to_c_w = os.pipe()
+        from_c_r, from_c_w = os.pipe()
+        c_pid = self.fork(lambda: self.candidate_main(h, {0: None, 1: watch.out_w, 2: watch.err_w, 3: to_c_r, 4: from_c_w}))
+        os.close(to_c_r)
+        os.close(from_c_w)
+        try:
+            judge.start_case(h, to_c_w, from_c_r)
+        except OSError:
+            pass  # a dead judge shows on its pidfd
+        os.close(to_c_w)
+        os.close(from_c_r)
+        watch.follow_judge(judge.sock, judge.pidfd, os.pidfd_open(c_pid))
+        # A candidate process that ended (or was killed at its CPU limit) takes its helpers with it, so the
+        # judge's next read on the candidate pipe sees end of file.
+        watch.run(lambda: self.kill_case(statuses, [judge.pid]))
+        judge_done = watch.judge_reply is not None and not watch.timed_out and not watch.output_limited
+        problem = self.kill_case(statuses, [judge.pid] if judge_done else [])
+        if not judge_done or judge.pid in statuses:
+            judge.close()
+            self.judge = None
+        return judge.pid, c_pid, problem
+
+    def run_case(self, h):
+        started = time.monotonic()
+        watch = Watch(h, started)
         statuses = {}
-        record = lambda pid, status, usage: statuses.__setitem__(pid, (status, usage))  # noqa: E731
-        if self.mode == 'bwrap':
-            problem = case_cleanup.kill_all_in_namespace(record)
+        if h['judge'] == 'split':
+            j_pid, c_pid, problem = self.run_split(h, watch, statuses)
         else:
-            problem = case_cleanup.kill_all_descendants([p for p in (j_pid, c_pid) if p], record)
+            j_pid, c_pid, problem = self.run_in_process(h, watch, statuses)
         watch.drain()
         problem = problem or watch.problem or case_cleanup.empty_dirs(self.scratch)
         if not problem and self.mode == 'bwrap':
             problem = case_cleanup.leftover_ipc()
-        verdict = bytes(watch.verdict)
-        if not verdict.startswith(b'S\n'):
+        if not problem and self.tampered():
+            problem = 'a case changed the fork server\'s limits, priority or CPU affinity'
+        if self.judge is not None and not self.judge.intact():
+            self.judge.close()  # forked again, clean, for the next split case
+            self.judge = None
+        verdict = watch.verdict_text()
+        if not verdict.startswith('S\n'):
             problem = 'desync'  # the judge may not have read its whole spec: fd 0 is out of step
+        judge_exit = describe_exit(statuses.get(j_pid), h['cpu'])
+        if judge_exit is None and watch.judge_reply is not None:
+            judge_exit = watch.judge_exit_from_reply()
         return {
             'seq': h['seq'],
-            'judge': describe_exit(statuses.get(j_pid), h['cpu']),
-            'candidate': describe_exit(statuses.get(c_pid), h['cpu']) if split else None,
-            'verdict': verdict.decode('utf-8', 'replace'),
-            'stdout': bytes(watch.tails[out_r]).decode('utf-8', 'replace'),
-            'stderr': bytes(watch.tails[err_r]).decode('utf-8', 'replace'),
+            'judge': judge_exit,
+            'candidate': describe_exit(statuses.get(c_pid), h['cpu']) if c_pid else None,
+            'verdict': verdict,
+            'stdout': watch.tail('out'),
+            'stderr': watch.tail('err'),
             'outputBytes': watch.output,
             'timedOut': watch.timed_out,
             'outputLimited': watch.output_limited,
             'wallMs': (time.monotonic() - started) * 1000,
+            'workerCpuMs': worker_cpu_ms(),
             'anomaly': problem,
         }
+
+    def tampered(self):
+        return (case_process.current_limits(0) != self.limits
+                or os.getpriority(os.PRIO_PROCESS, 0) != self.priority
+                or os.sched_getaffinity(0) != self.affinity)
 
     def serve(self):
         os.chdir('/')
@@ -192,78 +275,6 @@ class Server:
             send(b'E', end)
             if end['anomaly'] == 'desync':
                 return
-
-
-def describe_exit(entry, cpu_s):
-    """Exit code or signal, CPU used, and whether the CPU limit ended the process."""
-    if entry is None:
-        return None
-    status, usage = entry
-    cpu = usage.ru_utime + usage.ru_stime
-    sig = os.WTERMSIG(status) if os.WIFSIGNALED(status) else None
-    return {
-        'exit': os.WEXITSTATUS(status) if os.WIFEXITED(status) else None,
-        'signal': sig,
-        'cpuMs': cpu * 1000,
-        'cpuLimit': sig == signal.SIGXCPU or (sig == signal.SIGKILL and cpu >= cpu_s - 0.05),
-    }
-
-
-class Watch:
-    """Follows one case: output tails and cap, verdict bytes, judge exit, wall limit."""
-
-    def __init__(self, h, out_r, err_r, v_r, pidfd, started):
-        self.h, self.pidfd, self.v_r = h, pidfd, v_r
-        self.deadline = started + h['wallMs'] / 1000
-        self.tails = {out_r: bytearray(), err_r: bytearray()}
-        self.verdict = bytearray()
-        self.open = [out_r, err_r, v_r]
-        self.output = 0
-        self.timed_out = self.output_limited = False
-        self.problem = None
-
-    def take(self, fd):
-        data = os.read(fd, 65536)
-        if not data:
-            self.open.remove(fd)
-            os.close(fd)
-        elif fd == self.v_r:
-            self.verdict += data[:VERDICT_CAP - len(self.verdict)]
-        else:
-            self.output += len(data)
-            tail = self.tails[fd]
-            tail += data
-            del tail[:-TAIL]
-            if self.output > self.h['maxOutput']:
-                self.output_limited = True
-
-    def run(self):
-        while not self.output_limited:
-            left = self.deadline - time.monotonic()
-            if left <= 0:
-                self.timed_out = True
-                break
-            ready = select.select(self.open + [self.pidfd], [], [], left)[0]
-            if self.pidfd in ready:
-                break
-            for fd in ready:
-                self.take(fd)
-        os.close(self.pidfd)
-
-    def drain(self):
-        # Every writer is dead now; a pipe still open here was smuggled out (e.g. in a unix socket).
-        end = time.monotonic() + DRAIN_S
-        while self.open:
-            left = end - time.monotonic()
-            ready = select.select(self.open, [], [], max(0, left))[0] if left > 0 else []
-            if not ready:
-                self.problem = 'a case pipe stayed open after every process was killed'
-                for fd in self.open:
-                    os.close(fd)
-                self.open = []
-                return
-            for fd in ready:
-                self.take(fd)
 
 
 def main():

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 // The fork server and what it imports; all of it runs inside the sandbox.
-const SHIM_FILES = ['server.py', 'case_process.py', 'case_cleanup.py', 'judge_core.py', 'split_judge.py', 'candidate_host.py', 'plain_data.py'];
+const SHIM_FILES = ['server.py', 'case_process.py', 'case_cleanup.py', 'case_watch.py', 'judge_core.py', 'split_judge.py', 'candidate_host.py', 'plain_data.py'];
 
 // Copy the fork server and judge modules to a fresh world-readable host dir (the sandbox uid may not read the project).
 export function prepareShimDir(): string {

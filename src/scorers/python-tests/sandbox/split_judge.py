@@ -1,13 +1,28 @@
-# Trusted side of the split-process judge. The tests and the nonce live only in this process; the
-# candidate runs in another process (forked before this case's spec was read) and is reached through
-# proxies that send arguments and receive return values as plain data. Nothing the candidate does
-# (monkeypatching, `__eq__` tricks, trace hooks, exits, stack walking) executes here.
+# Trusted side of the split-process judge: one long-lived judge process per worker, forked from the fork
+# server before it ever saw a spec, that never runs candidate code. Per case it reads the spec (nonce,
+# setup, code, tests) from the harness's pipe, sends only the code to that case's candidate process (a
+# fresh fork of the server) and runs the tests here, calling the candidate through proxies that send
+# arguments and receive return values as plain data. Nothing the candidate does (monkeypatching, `__eq__`
+# tricks, trace hooks, exits, stack walking) executes in this process.
 import builtins
+import io
+import json
+import os
+import resource
+import socket
 import sys
 import time
 
-from judge_core import _AE, _BE, _ME, describe, failing_line, make_verdict
+from judge_core import _AE, _BE, _ME, compact_traceback, describe, failing_line, format_verdict
 from plain_data import Malformed, NotPlain, decode, encode, read_frame, write_frame
+
+# Modules the tests may get under a name the candidate imported them as: the judge's own copies, from
+# the read-only standard library. Others are not imported here (import side effects would persist in
+# this long-lived process).
+IMPORTABLE = frozenset(
+    'array bisect calendar cmath collections copy dataclasses datetime decimal enum fractions functools hashlib '
+    'heapq itertools json math numbers operator os random re statistics string struct sys textwrap time typing '
+    'unicodedata'.split())
 
 
 class CandidateError(Exception):
@@ -141,9 +156,8 @@ def bind_inventory(channel, names):
 
 def _import(name):
     # The judge's own copy of a module the candidate imported (tests often rely on the candidate's imports).
-    module = sys.modules.get(name)
-    if module is not None:
-        return module
+    if name not in IMPORTABLE:
+        return None
     try:
         __import__(name)
         return sys.modules.get(name)
@@ -151,45 +165,113 @@ def _import(name):
         return None
 
 
-def run(fields, to_c, from_c, vfd):
-    """Load the candidate in its process, run setup and tests here; never returns."""
+class _Verdict(BaseException):
+    """Carries the verdict line out of `judge_case`."""
+
+
+def judge_case(fields, channel, seq, err):
+    """Load the candidate in its process and run setup and tests here; returns the verdict line."""
     nonce, setup, code, tests = fields[0], fields[1], fields[2], fields[3:]
-    verdict = make_verdict(nonce, vfd)
-    channel = _Channel(to_c, from_c)
+
+    def verdict(kind, index=-1, message='', exc=None, line='', remote=''):
+        if exc is not None and kind != 'syntax_error':
+            err.write(compact_traceback(exc) + (('In the candidate process:\n' + remote) if remote else ''))
+        raise _Verdict(format_verdict(nonce, kind, index, message, line))
+
     try:
-        reply = channel.ask(('load', code))
-        if reply[0] == 'syntax':
-            verdict('syntax_error', -1, _field(reply, 1, str))
-        if reply[0] == 'loaded':
-            tg = bind_inventory(channel, _field(reply, 1, dict))
-        else:
-            raise _failure(reply, 'before the tests')
-    except _Stop as e:
-        verdict(e.kind, -1, e.message)
-    except _ME as e:
-        verdict('memory', -1, 'MemoryError while running the candidate', e, '', getattr(e, 'remote', ''))
-    except _AE as e:
-        verdict('assertion', -1, 'assertion in the candidate code: %s' % describe(e), e, '', getattr(e, 'remote', ''))
-    except _BE as e:
-        verdict('runtime_error', -1, describe(e), e, '', getattr(e, 'remote', ''))
-    try:
-        exec(compile(setup, '<setup>', 'exec'), tg)
-    except _Stop as e:
-        verdict(e.kind, -1, e.message)
-    except _BE as e:
-        verdict('setup_error', -1, describe(e), e)
-    started = time.perf_counter()
-    for i, test in enumerate(tests):
         try:
-            exec(compile(test, '<test-%d>' % i, 'exec'), tg)
+            reply = channel.ask(('load', seq, code))
+            if reply[0] == 'syntax':
+                verdict('syntax_error', -1, _field(reply, 1, str))
+            if reply[0] != 'loaded':
+                raise _failure(reply, 'before the tests')
+            if _field(reply, 1, int) != seq:
+                raise _Stop('forged_result', 'the candidate process answered for another case')
+            tg = bind_inventory(channel, _field(reply, 2, dict))
         except _Stop as e:
-            verdict(e.kind, i, e.message, None, failing_line(e, tests, i))
-        except _AE as e:
-            verdict('assertion', i, describe(e), e, failing_line(e, tests, i), getattr(e, 'remote', ''))
+            verdict(e.kind, -1, e.message)
         except _ME as e:
-            verdict('memory', i, 'MemoryError in test %d' % i, e, failing_line(e, tests, i), getattr(e, 'remote', ''))
-        except SystemExit as e:
-            verdict('early_exit', i, 'SystemExit(%r) during test %d' % (e.code, i), e)
+            verdict('memory', -1, 'MemoryError while running the candidate', e, '', getattr(e, 'remote', ''))
+        except _AE as e:
+            verdict('assertion', -1, 'assertion in the candidate code: %s' % describe(e), e, '', getattr(e, 'remote', ''))
+        except _Verdict:
+            raise
         except _BE as e:
-            verdict('runtime_error', i, describe(e), e, failing_line(e, tests, i), getattr(e, 'remote', ''))
-    verdict('PASS', -1, int((time.perf_counter() - started) * 1000))
+            verdict('runtime_error', -1, describe(e), e, '', getattr(e, 'remote', ''))
+        try:
+            exec(compile(setup, '<setup>', 'exec'), tg)
+        except _Stop as e:
+            verdict(e.kind, -1, e.message)
+        except _BE as e:
+            verdict('setup_error', -1, describe(e), e)
+        started = time.perf_counter()
+        for i, test in enumerate(tests):
+            try:
+                exec(compile(test, '<test-%d>' % i, 'exec'), tg)
+            except _Stop as e:
+                verdict(e.kind, i, e.message, None, failing_line(e, tests, i))
+            except _AE as e:
+                verdict('assertion', i, describe(e), e, failing_line(e, tests, i), getattr(e, 'remote', ''))
+            except _ME as e:
+                verdict('memory', i, 'MemoryError in test %d' % i, e, failing_line(e, tests, i), getattr(e, 'remote', ''))
+            except SystemExit as e:
+                verdict('early_exit', i, 'SystemExit(%r) during test %d' % (e.code, i), e)
+            except _BE as e:
+                verdict('runtime_error', i, describe(e), e, failing_line(e, tests, i), getattr(e, 'remote', ''))
+        verdict('PASS', -1, int((time.perf_counter() - started) * 1000))
+    except _Verdict as v:
+        return v.args[0]
+
+
+def _drain(fd):
+    # Replies a killed candidate process left in the pipe must not answer the next case's calls.
+    os.set_blocking(fd, False)
+    try:
+        while os.read(fd, 1 << 16):
+            pass
+    except BlockingIOError:
+        pass
+    finally:
+        os.set_blocking(fd, True)
+
+
+def _send(fd, message):
+    write_frame(fd, json.dumps(message).encode())
+
+
+def _set_case_limits(h):
+    # This process lives across cases: its CPU limit is this case's budget on top of what it used so far.
+    used = resource.getrusage(resource.RUSAGE_SELF)
+    spent = int(used.ru_utime + used.ru_stime) + 1
+    for which, soft in ((resource.RLIMIT_CPU, spent + h['cpu']), (resource.RLIMIT_AS, h['as'])):
+        hard = resource.getrlimit(which)[1]
+        resource.setrlimit(which, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
+
+
+def serve(spec_fd, sock, read_body):
+    """Judge cases until the server closes `sock`. Per case the server sends the header with the two pipe
+    ends to the case's candidate process; this process reads the spec from `spec_fd`, reports "started",
+    judges, and reports the verdict line and what the tests printed."""
+    real_out, real_err = sys.stdout, sys.stderr
+    while True:
+        header, fds, _, _ = socket.recv_fds(sock, 1 << 16, 2)
+        if not header:
+            os._exit(0)
+        h = json.loads(header)
+        to_c, from_c = fds
+        _set_case_limits(h)
+        before = resource.getrusage(resource.RUSAGE_SELF)
+        fields = read_body(spec_fd, h['body'])
+        sock.send(json.dumps({'seq': h['seq'], 'started': True}).encode())
+        captured = io.StringIO()
+        sys.stdout = sys.stderr = captured
+        try:
+            line = judge_case(fields, _Channel(to_c, from_c), h['seq'], captured)
+        finally:
+            sys.stdout, sys.stderr = real_out, real_err
+            fields = None
+            os.close(to_c)
+            os.close(from_c)
+        after = resource.getrusage(resource.RUSAGE_SELF)
+        cpu_ms = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
+        sock.send(json.dumps({'seq': h['seq'], 'verdict': line, 'stderr': captured.getvalue()[-4096:], 'cpuMs': cpu_ms}).encode())

@@ -87,6 +87,8 @@ export interface WorkerTag {
   id: number;
   /** 1 for the worker's first case, 2 for the next, ... */
   caseIndex: number;
+  /** CPU used so far by the worker's sandbox (fork server and every finished case, this one included). @unit ms */
+  cpuMs: number;
 }
 
 /** Result of one run. `detail` says why it did not pass; `failingAssert` names the test line. */

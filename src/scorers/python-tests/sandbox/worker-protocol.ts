@@ -31,6 +31,8 @@ export const CaseEndSchema = z.object({
   timedOut: z.boolean(),
   outputLimited: z.boolean(),
   wallMs: z.number(),
+  /** CPU of the worker so far: the fork server and every case process it reaped. @unit ms */
+  workerCpuMs: z.number(),
   /** Something outlived the case (process, file, IPC object, open pipe) or the protocol slipped: recycle. */
   anomaly: z.string().nullable(),
 });

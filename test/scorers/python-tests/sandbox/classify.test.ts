@@ -7,7 +7,7 @@ const NONCE = 'a'.repeat(32);
 const exited = (over: Partial<ProcessExit> = {}): ProcessExit => ({ exit: 0, signal: null, cpuMs: 5, cpuLimit: false, ...over });
 const end = (over: Partial<CaseEnd>): CaseEnd => ({
   seq: 1, judge: exited(), candidate: null, verdict: 'S\n', stdout: '', stderr: '', outputBytes: 0,
-  timedOut: false, outputLimited: false, wallMs: 1, anomaly: null, ...over,
+  timedOut: false, outputLimited: false, wallMs: 1, workerCpuMs: 1, anomaly: null, ...over,
 });
 
 describe('classifyCase', () => {

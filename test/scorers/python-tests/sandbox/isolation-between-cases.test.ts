@@ -80,24 +80,70 @@ assert seen['env'] == '1' and seen['builtin_len'] == 42 and seen['builtin_added'
 assert seen['math_pi'] == 3 and seen['cwd'] == '/tmp' and seen['tmp_free_mib'] == 0
 `;
 
-// Processes a case sees: the fork server, plus the judge and the candidate process (split) or the one
-// judge process running the candidate (in-process).
-const OWN_PROCESSES: Record<JudgeMode, number> = { split: 3, 'in-process': 2 };
+// Reports the observation on stderr (the test runs in the judge process, whichever judge it is).
+const REPORT = "import json, sys\nsys.stderr.write('OBS=%s\\n' % json.dumps(f()))\n";
 
-const cleanCheck = (judge: JudgeMode): string => `seen = f()
-assert seen == {'work': [], 'tmp': [], 'shm': [], 'env': None, 'builtin_len': 3, 'builtin_added': False, 'module': False, 'math_pi': 3.141592653589793, 'processes': ${OWN_PROCESSES[judge]}, 'cwd': '/work', 'tmp_free_mib': seen['tmp_free_mib']}, seen
-assert seen['tmp_free_mib'] >= 60, seen
-`;
+// The observation a report case printed.
+function observation(stderrTail: string): unknown {
+  const line = /^OBS=(.*)$/m.exec(stderrTail)?.[1];
+  return line === undefined ? undefined : JSON.parse(line);
+}
 
 describe.each(['split', 'in-process'] as const)('isolation between cases, %s judge', (judge) => {
   test('the next case in the same worker sees no file, daemon, env, builtin, module, full /tmp or cwd of the one before', async () => {
+    const baseline = await sandbox.run({ code: OBSERVE, tests: [REPORT], judge });
     const polluter = await sandbox.run({ code: POLLUTE + OBSERVE, tests: [POLLUTED_CHECK], judge });
     // In-process the tests pass, then the judge notices the patched builtin.
     if (judge === 'split') expect(polluter.status, polluter.detail + polluter.stderrTail).toBe('passed');
     else expect(polluter, polluter.stderrTail).toMatchObject({ status: 'sandbox_violation', detail: expect.stringMatching(/builtin len was replaced/) });
 
-    const observer = await sandbox.run({ code: OBSERVE, tests: [cleanCheck(judge)], judge });
-    expect(observer.worker).toEqual({ id: polluter.worker.id, caseIndex: polluter.worker.caseIndex + 1 });
-    expect(observer.status, observer.detail + observer.stderrTail).toBe('passed');
+    const observer = await sandbox.run({ code: OBSERVE, tests: [REPORT], judge });
+    expect([polluter.worker, observer.worker]).toMatchObject([
+      { id: baseline.worker.id, caseIndex: baseline.worker.caseIndex + 1 },
+      { id: baseline.worker.id, caseIndex: baseline.worker.caseIndex + 2 },
+    ]);
+    expect(observation(baseline.stderrTail)).toMatchObject({ work: [], tmp: [], shm: [], env: null, cwd: '/work' });
+    expect(observation(observer.stderrTail)).toEqual(observation(baseline.stderrTail));
+  });
+});
+
+// Sabotage of the processes that outlive a case (same uid: prlimit, renice and signals work).
+const sabotage = (targets: string, limits: string): string => `
+import os, resource, signal
+for pid in ${targets}:
+    for res, value in ${limits}:
+        try:
+            resource.prlimit(pid, res, (value, value))
+        except (OSError, ValueError):
+            pass
+    for act in (lambda: os.setpriority(os.PRIO_PROCESS, pid, 19), lambda: os.kill(pid, signal.SIGSTOP)):
+        try:
+            act()
+        except OSError:
+            pass
+def f():
+    return 1
+`;
+const OTHERS_BUT_SERVER = "[int(p) for p in os.listdir('/proc') if p.isdigit() and int(p) not in (1, os.getpid())]";
+const CRIPPLING = '((resource.RLIMIT_NOFILE, 5), (resource.RLIMIT_AS, 1 << 24), (resource.RLIMIT_CPU, 1))';
+// Changes that would not crash the server, so only its own check after the case can notice them.
+const QUIET = '((resource.RLIMIT_CPU, 100000),)';
+const HONEST = { code: 'def f(x):\n    return [x, {x: (x,)}]\n', tests: ['assert f(2) == [2, {2: (2,)}]'] };
+
+describe('processes that outlive a case', () => {
+  test.each(['split', 'in-process'] as const)("a %s case that lowers the split judge's limits, renices or stops it does not change the next verdict", async (judge) => {
+    await sandbox.run({ ...HONEST, judge: 'split' }); // the long-lived judge exists
+    const attack = await sandbox.run({ code: sabotage(OTHERS_BUT_SERVER, CRIPPLING), tests: ['assert f() == 1'], judge });
+    const next = await sandbox.run({ ...HONEST, judge: 'split' });
+    expect(next.worker).toMatchObject({ id: attack.worker.id, caseIndex: attack.worker.caseIndex + 1 });
+    expect(next.status, next.detail + next.stderrTail).toBe('passed');
+  });
+
+  test("a case that changes the fork server's own limits or priority gets its worker replaced before the next case", async () => {
+    const attack = await sandbox.run({ code: sabotage('[1]', QUIET), tests: ['assert f() == 1'], judge: 'in-process' });
+    const next = await sandbox.run({ ...HONEST, judge: 'split' });
+    expect(next.worker).toMatchObject({ caseIndex: 1 });
+    expect(next.worker.id).not.toBe(attack.worker.id);
+    expect(next.status, next.detail + next.stderrTail).toBe('passed');
   });
 });

@@ -178,7 +178,7 @@ def f():
     const attack = await sandbox.run({ ...expectOne(code), judge: 'split' });
     const next = await sandbox.run({ ...expectOne('def f():\n    return 1\n'), judge: 'split' });
     expect(attack.status).toBe('passed');
-    expect(next.worker).toEqual({ id: attack.worker.id, caseIndex: attack.worker.caseIndex + 1 });
+    expect(next.worker).toMatchObject({ id: attack.worker.id, caseIndex: attack.worker.caseIndex + 1 });
     expect(next.status).toBe('passed');
   });
 });

@@ -8,23 +8,36 @@ beforeAll(async () => {
 });
 afterAll(() => sandbox.close());
 
-const PRINT_NAMESPACE = "import os, sys\nsys.stderr.write('NS=%s\\n' % os.readlink('/proc/self/ns/pid'))\nsys.stderr.flush()\n";
+// Prints the worker's pid namespace and how many of its processes outlive this case (all but this one:
+// the fork server, and the long-lived split judge once a split case ran).
+const REPORT = [
+  'import os, sys',
+  "others = sum(1 for p in os.listdir('/proc') if p.isdigit()) - 1",
+  "sys.stderr.write('NS=%s LASTING=%d\\n' % (os.readlink('/proc/self/ns/pid'), others))",
+  'sys.stderr.flush()',
+  'def f():',
+  "    raise ValueError('report')",
+  '',
+].join('\n');
 
 describe('resource limits', () => {
-  test.each(['split', 'in-process'] as const)('a fork bomb fails and leaves only the fork server in its sandbox (%s judge)', async (judge) => {
-    // Cases before and after the bomb report the worker's pid namespace (the bomb's own output is a flood).
-    const report = { ...expectOne(`${PRINT_NAMESPACE}def f():\n    raise ValueError('report')\n`), judge };
-    const namespaceOf = (stderr: string): string | undefined => /NS=(pid:\[\d+\])/.exec(stderr)?.[1];
+  test.each(['split', 'in-process'] as const)('a fork bomb fails and leaves only the lasting processes in its sandbox (%s judge)', async (judge) => {
+    // Cases before and after the bomb report on the worker's pid namespace (the bomb's own output is a flood).
+    const report = { ...expectOne(REPORT), judge };
+    const namespaceOf = (stderr: string) => /NS=(pid:\[\d+\]) LASTING=(\d+)/.exec(stderr);
     const before = await sandbox.run(report);
     const bomb = await sandbox.run({ ...expectOne('import os\nwhile True:\n    os.fork()\n'), judge });
     const after = await sandbox.run(report);
     expect(bomb.status).not.toBe('passed');
     expect(bomb.worker.id).toBe(before.worker.id);
-    const ns = namespaceOf(before.stderrTail);
+    const [, ns, lasting] = namespaceOf(before.stderrTail) ?? [];
     expect(ns).toMatch(/^pid:/);
     const sameWorker = after.worker.id === bomb.worker.id;
-    expect(namespaceOf(after.stderrTail) === ns).toBe(sameWorker);
-    expect(processesInNamespace(ns!)).toHaveLength(sameWorker ? 1 : 0);
+    expect(namespaceOf(after.stderrTail)?.[1] === ns).toBe(sameWorker);
+    // Seen from the host after the last case ended: exactly what that case saw besides itself.
+    const expected = sameWorker ? Number(namespaceOf(after.stderrTail)?.[2]) : 0;
+    expect(processesInNamespace(ns!)).toHaveLength(expected);
+    expect(Number(lasting)).toBeGreaterThanOrEqual(1);
   });
 
   test('a memory bomb ends as memory', async () => {
