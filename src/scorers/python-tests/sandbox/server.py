@@ -33,7 +33,7 @@ from case_watch import Watch, describe_exit  # noqa: E402
 from plain_data import read_exact  # noqa: E402
 
 CTL_IN, CTL_OUT = 0, 3
-PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 4, 36
+PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 1, 4, 36
 # Imported once here so a case does not pay for them; each case gets its own copy-on-write snapshot.
 PRELOAD = ('typing', 'collections', 'math', 're', 'itertools', 'functools', 'heapq', 'string', 'random', 'copy')
 # Typical of HumanEval / MBPP code, compiled once so the compiler's first-use work is in the snapshot.
@@ -121,8 +121,10 @@ class Judge:
         header = json.dumps({'seq': h['seq'], 'body': h['body'], 'cpu': h['cpu'], 'as': h['as']}).encode()
         socket.send_fds(self.sock, [header], [to_c_w, from_c_r])
 
-    def intact(self):
-        """False when a case changed this process's limits, priority or affinity, or left it stopped."""
+    def intact(self, statuses):
+        """False when the judge died, or a case changed its limits, priority or affinity (a stop is undone)."""
+        if self.pid in statuses or select.select([self.pidfd], [], [], 0)[0]:
+            return False
         try:
             os.kill(self.pid, signal.SIGCONT)
             return (case_process.current_limits(self.pid) == self.limits
@@ -132,9 +134,11 @@ class Judge:
             return False
 
     def close(self):
+        """Kill and reap the judge (a no-op for one already reaped)."""
         try:
             os.kill(self.pid, signal.SIGKILL)
-        except OSError:
+            os.waitpid(self.pid, 0)
+        except (OSError, ChildProcessError):
             pass
         self.sock.close()
         os.close(self.pidfd)
@@ -149,6 +153,8 @@ class Server:
         # /proc/<pid>/mem or fds.
         self.prctl(PR_SET_DUMPABLE, 0, 0, 0, 0)
         if mode == 'unsafe':
+            # Outside bwrap nothing ties this process to the harness: die with it, and adopt orphans.
+            self.prctl(PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
             self.prctl(PR_SET_CHILD_SUBREAPER, 1, 0, 0, 0)
         self.scratch = [workdir] if mode == 'unsafe' else [workdir, '/tmp', '/dev/shm']
         self.judge = None
@@ -214,9 +220,10 @@ class Server:
         # A candidate process that ended (or was killed at its CPU limit) takes its helpers with it, so the
         # judge's next read on the candidate pipe sees end of file.
         watch.run(lambda: self.kill_case(statuses, [judge.pid]))
+        # A judge that did not reply may still be working on this case: it must not answer the next one.
         judge_done = watch.judge_reply is not None and not watch.timed_out and not watch.output_limited
         problem = self.kill_case(statuses, [judge.pid] if judge_done else [])
-        if not judge_done or judge.pid in statuses:
+        if not judge_done:
             judge.close()
             self.judge = None
         return judge.pid, c_pid, problem
@@ -235,7 +242,7 @@ class Server:
             problem = case_cleanup.leftover_ipc()
         if not problem and self.tampered():
             problem = 'a case changed the fork server\'s limits, priority or CPU affinity'
-        if self.judge is not None and not self.judge.intact():
+        if self.judge is not None and not self.judge.intact(statuses):
             self.judge.close()  # forked again, clean, for the next split case
             self.judge = None
         verdict = watch.verdict_text()
