@@ -253,6 +253,7 @@ def serve(spec_fd, sock, read_body):
     ends to the case's candidate process; this process reads the spec from `spec_fd`, reports "started",
     judges, and reports the verdict line and what the tests printed."""
     real_out, real_err = sys.stdout, sys.stderr
+    sys.stdin = io.StringIO('')  # fd 0 is the harness's spec pipe: a test must never read from it
     while True:
         header, fds, _, _ = socket.recv_fds(sock, 1 << 16, 2)
         if not header:
