@@ -122,14 +122,13 @@ class Judge:
         socket.send_fds(self.sock, [header], [to_c_w, from_c_r])
 
     def intact(self, statuses):
-        """False when the judge died, or a case changed its limits, priority or affinity (a stop is undone)."""
+        """False when the judge died, or a case changed its limits or scheduling (a stop is undone)."""
         if self.pid in statuses or select.select([self.pidfd], [], [], 0)[0]:
             return False
         try:
             os.kill(self.pid, signal.SIGCONT)
             return (case_process.current_limits(self.pid) == self.limits
-                    and os.getpriority(os.PRIO_PROCESS, self.pid) == self.server.priority
-                    and os.sched_getaffinity(self.pid) == self.server.affinity)
+                    and self.server.scheduling(self.pid) == self.server.scheduled)
         except OSError:
             return False
 
@@ -159,8 +158,7 @@ class Server:
         self.scratch = [workdir] if mode == 'unsafe' else [workdir, '/tmp', '/dev/shm']
         self.judge = None
         self.limits = case_process.current_limits(0)
-        self.priority = os.getpriority(os.PRIO_PROCESS, 0)
-        self.affinity = os.sched_getaffinity(0)
+        self.scheduled = self.scheduling(0)
 
     def fork(self, main):
         sys.stdout.flush()
@@ -241,7 +239,7 @@ class Server:
         if not problem and self.mode == 'bwrap':
             problem = case_cleanup.leftover_ipc()
         if not problem and self.tampered():
-            problem = 'a case changed the fork server\'s limits, priority or CPU affinity'
+            problem = 'a case changed the fork server\'s limits, priority, CPU affinity or scheduling policy'
         if self.judge is not None and not self.judge.intact(statuses):
             self.judge.close()  # forked again, clean, for the next split case
             self.judge = None
@@ -266,10 +264,13 @@ class Server:
             'anomaly': problem,
         }
 
+    @staticmethod
+    def scheduling(pid):
+        """Priority, CPU affinity and scheduling policy of `pid`: a same-uid case may change all three."""
+        return os.getpriority(os.PRIO_PROCESS, pid), os.sched_getaffinity(pid), os.sched_getscheduler(pid)
+
     def tampered(self):
-        return (case_process.current_limits(0) != self.limits
-                or os.getpriority(os.PRIO_PROCESS, 0) != self.priority
-                or os.sched_getaffinity(0) != self.affinity)
+        return case_process.current_limits(0) != self.limits or self.scheduling(0) != self.scheduled
 
     def serve(self):
         os.chdir('/')
