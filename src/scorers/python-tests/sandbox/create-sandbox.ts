@@ -1,10 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { chmodSync, chownSync, mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { SandboxUnavailableError, ScorerError } from '../../../shared/errors.ts';
 import { classifyCase } from './classify.ts';
-import { buildCommand } from './command-line.ts';
+import { createWorkerLauncher } from './launch-worker.ts';
 import { probeWorker } from './probe.ts';
 import { resolvePython } from './python-interpreter.ts';
 import { prepareShimDir, removeShimDir } from './shim-dir.ts';
@@ -12,7 +10,7 @@ import { encodeSpec } from './spec.ts';
 import { wallMsFor } from './time-limit.ts';
 import { DEFAULT_LIMITS } from './types.ts';
 import type { IsolationInfo, IsolationMode, SandboxLimits, SandboxProgram, SandboxResult } from './types.ts';
-import { startWorker, type Worker } from './worker.ts';
+import type { Worker } from './worker.ts';
 import { createWorkerPool } from './worker-pool.ts';
 
 /** Options of `createSandbox`. */
@@ -71,14 +69,6 @@ function resolveLimits(base: SandboxLimits, override: Partial<SandboxLimits> | u
   return merged;
 }
 
-// A host work dir for a weak-mode worker, owned by the uid it runs as.
-function makeUnsafeWorkDir(uid: number | undefined): string {
-  const dir = mkdtempSync(join(tmpdir(), 'qwen-evals-run-'));
-  if (uid !== undefined) chownSync(dir, uid, uid);
-  chmodSync(dir, 0o700);
-  return dir;
-}
-
 // Probe bubblewrap and build a sandbox; throws `SandboxUnavailableError` unless weak mode is opted in.
 export async function createSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
   const mode = options.isolation ?? 'bwrap';
@@ -89,18 +79,11 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const python = resolvePython(options.python);
   const shimDir = prepareShimDir();
   const baseLimits = resolveLimits({ ...DEFAULT_LIMITS }, options.limits);
-  const workDirs: string[] = [];
-  const start = (slot: number, id: number): Promise<Worker> => {
-    const dropToUid = uidFor(slot);
-    const workDir = mode === 'bwrap' ? '/work' : makeUnsafeWorkDir(dropToUid);
-    if (mode !== 'bwrap') workDirs.push(workDir);
-    const { file, args } = buildCommand({ mode, ...tools, python, shimDir, tmpfsBytes: baseLimits.tmpfsBytes, workDir, dropToUid });
-    const env = { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...(mode === 'bwrap' ? {} : { HOME: workDir, TMPDIR: workDir }) };
-    return startWorker({ id, file, args, cwd: mode === 'bwrap' ? shimDir : workDir, env });
-  };
+  const launcher = createWorkerLauncher({ mode, tools, python, shimDir, tmpfsBytes: baseLimits.tmpfsBytes, uidFor });
+  const start = (slot: number, id: number): Promise<Worker> => launcher.start(slot, id);
   const cleanUp = (): void => {
     removeShimDir(shimDir);
-    for (const dir of workDirs.splice(0)) rmSync(dir, { recursive: true, force: true });
+    launcher.removeWorkDirs();
   };
   let first: Worker | undefined;
   if (mode === 'bwrap') {

@@ -17,130 +17,25 @@ sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))  # -I drops the s
 
 import ctypes  # noqa: E402
 import gc  # noqa: E402
-import json  # noqa: E402
-import select  # noqa: E402
 import signal  # noqa: E402
-import socket  # noqa: E402
 import time  # noqa: E402
 
 import candidate_host  # noqa: E402
 import case_cleanup  # noqa: E402
 import case_process  # noqa: E402
 import judge_core  # noqa: E402
-import plain_data  # noqa: E402
-import split_judge  # noqa: E402
 from case_watch import Watch, describe_exit  # noqa: E402
-from plain_data import read_exact  # noqa: E402
+from harness_pipe import CTL_IN, read_body, read_header, send  # noqa: E402
+from judge_process import Judge  # noqa: E402
+from warm_up import warm_up  # noqa: E402
 
-CTL_IN, CTL_OUT = 0, 3
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 1, 4, 36
-# Imported once here so a case does not pay for them; each case gets its own copy-on-write snapshot.
-PRELOAD = ('typing', 'collections', 'math', 're', 'itertools', 'functools', 'heapq', 'string', 'random', 'copy')
-# Typical of HumanEval / MBPP code, compiled once so the compiler's first-use work is in the snapshot.
-WARM_SOURCE = '''
-from typing import List
-import math
-
-def candidate_%d(numbers: List[float], threshold: float) -> bool:
-    for i, a in enumerate(numbers):
-        for j, b in enumerate(numbers):
-            if i != j and abs(a - b) < threshold:
-                return True
-    return math.isclose(sum(numbers), 0.0) and {'k': [1, 2.5, 'x']} != (None,)
-
-def check(candidate):
-    assert candidate([1.0, 2.0, 3.9, 4.0, 5.0, 2.2], 0.3) == True, "message"
-    assert candidate([1.0, 2.0, 5.9, 4.0, 5.0], 0.95) == True
-'''
-
-
-def warm_up():
-    """First-use work done once here instead of in every case (and before any candidate can patch builtins)."""
-    'x\u00e9'.encode('unicode_escape').decode('ascii')  # judge_core's verdict escaping: a lazily imported codec
-    b'\xff'.decode('utf-8', 'replace')
-    for i in range(20):
-        namespace = {'__name__': '__main__'}
-        exec(compile(WARM_SOURCE % i, '<warm-up>', 'exec'), namespace)
-        namespace['check'](namespace['candidate_%d' % i])
-    sample = ('ok', [1, -2 ** 70, 2.5, 'text', b'bytes', (None, True), {'k': {1, 2}}, frozenset({3})])
-    plain_data.decode(plain_data.encode(sample))
-    json.loads(json.dumps({'seq': 1, 'verdict': 'S\n', 'judge': None}))
-
-
-def send(kind, payload):
-    data = json.dumps(payload).encode()
-    view = memoryview(b'%s %d\n' % (kind, len(data)) + data)
-    while view:
-        view = view[os.write(CTL_OUT, view):]
-
-
-def read_header():
-    size = read_exact(CTL_IN, 9)
-    if size is None:
-        return None
-    return json.loads(read_exact(CTL_IN, int(size)))
-
-
-def read_body(fd, n):
-    """The spec: b"QEV1\\n" then "<byte length>\\n<bytes>" per field (nonce, setup, code, tests...)."""
-    data = read_exact(fd, n) if n else b''
-    if data is None or not data.startswith(b'QEV1\n'):
-        raise ValueError('bad spec')
-    fields, pos = [], 5
-    while pos < len(data):
-        nl = data.index(b'\n', pos)
-        size = int(data[pos:nl])
-        fields.append(data[nl + 1:nl + 1 + size].decode('utf-8'))
-        pos = nl + 1 + size
-    return fields
 
 
 def worker_cpu_ms():
     """CPU of the server and of every process it reaped so far."""
     t = os.times()
     return (t.user + t.system + t.children_user + t.children_system) * 1000
-
-
-class Judge:
-    """The long-lived split judge: forked from the server before it saw any spec; never runs candidate code."""
-
-    def __init__(self, server, h):
-        self.server = server
-        here, there = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.pid = server.fork(lambda: self.main(h, there.detach()))
-        there.close()
-        self.sock = here
-        self.pidfd = os.pidfd_open(self.pid)
-        self.limits = case_process.judge_limits(h)
-
-    def main(self, h, sock_fd):
-        case_process.enter_judge(h, {0: CTL_IN, 1: None, 2: 2, 3: sock_fd}, self.server.workdir, self.server.prctl)
-        split_judge.serve(CTL_IN, socket.socket(fileno=3), read_body)
-
-    def start_case(self, h, to_c_w, from_c_r):
-        header = json.dumps({'seq': h['seq'], 'body': h['body'], 'cpu': h['cpu'], 'as': h['as']}).encode()
-        socket.send_fds(self.sock, [header], [to_c_w, from_c_r])
-
-    def intact(self, statuses):
-        """False when the judge died, or a case changed its limits or scheduling (a stop is undone)."""
-        if self.pid in statuses or select.select([self.pidfd], [], [], 0)[0]:
-            return False
-        try:
-            os.kill(self.pid, signal.SIGCONT)
-            return (case_process.current_limits(self.pid) == self.limits
-                    and self.server.scheduling(self.pid) == self.server.scheduled)
-        except OSError:
-            return False
-
-    def close(self):
-        """Kill and reap the judge (a no-op for one already reaped)."""
-        try:
-            os.kill(self.pid, signal.SIGKILL)
-            os.waitpid(self.pid, 0)
-        except (OSError, ChildProcessError):
-            pass
-        self.sock.close()
-        os.close(self.pidfd)
 
 
 class Server:
@@ -288,8 +183,6 @@ class Server:
 def main():
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # PID 1 ignores signals it has no handler for; this one it has
     mode, workdir = sys.argv[1], sys.argv[2]
-    for name in PRELOAD:
-        __import__(name)
     warm_up()
     server = Server(mode, workdir)
     gc.freeze()  # keep the snapshot's objects out of the children's collections (fewer copied pages)
