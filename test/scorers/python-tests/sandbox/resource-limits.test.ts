@@ -45,10 +45,16 @@ describe('resource limits', () => {
     expect(result.status).toBe('memory');
   });
 
-  test('an infinite loop ends as timeout through the CPU limit', async () => {
-    const result = await sandbox.run(expectOne('def f():\n    while True:\n        pass\n'));
-    expect(result.status).toBe('timeout');
-    expect(result.durationMs).toBeLessThan(2400);
+  test.each(['split', 'in-process'] as const)('an infinite loop ends as timeout through the CPU limit, not the wall clock (%s judge)', async (judge) => {
+    const result = await sandbox.run({ ...expectOne('def f():\n    while True:\n        pass\n'), judge });
+    expect(result).toMatchObject({ status: 'timeout', detail: 'CPU time limit reached' });
+  });
+
+  test('a candidate that ignores SIGXCPU still ends at the hard CPU limit', async () => {
+    const code = 'import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\ndef f():\n    while True:\n        pass\n';
+    // Soft limit 1 s, hard limit 2 s; a wall limit far away so that only CPU time can decide, even under load.
+    const result = await sandbox.run({ ...expectOne(code), judge: 'split', limits: { cpuMs: 1000, wallMs: 20_000 } });
+    expect(result).toMatchObject({ status: 'timeout', detail: 'CPU time limit reached' });
   });
 
   test('a sleeper ends as timeout through the wall-clock limit', async () => {
