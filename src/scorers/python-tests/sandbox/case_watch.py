@@ -40,7 +40,8 @@ class Watch:
         self.problem = None
         self.verdict = bytearray()
         self.v_r = self.sock = self.pidfd = self.cand_pidfd = None
-        self.started = False
+        self.started_fd = None
+        self.spec_read = False
         self.judge_reply = None
 
     def follow_verdict_pipe(self, v_r, pidfd):
@@ -48,9 +49,9 @@ class Watch:
         self.v_r, self.pidfd = v_r, pidfd
         self.open.append(v_r)
 
-    def follow_judge(self, sock, pidfd, cand_pidfd):
-        """Split judge: its messages, its process, and the candidate process."""
-        self.sock, self.pidfd, self.cand_pidfd = sock, pidfd, cand_pidfd
+    def follow_judge(self, sock, pidfd, cand_pidfd, started_fd):
+        """Split judge: its messages, its process, its "spec read" pipe, and the candidate process."""
+        self.sock, self.pidfd, self.cand_pidfd, self.started_fd = sock, pidfd, cand_pidfd, started_fd
 
     def _take(self, fd):
         data = os.read(fd, 65536)
@@ -78,9 +79,6 @@ class Watch:
             return True
         if message.get('seq') != self.h['seq']:
             return False  # cannot happen: a judge that missed a reply is killed, not reused
-        if message.get('started'):
-            self.started = True
-            return False
         self.judge_reply = message
         self._keep('err', message.get('stderr', '').encode())
         return True
@@ -115,6 +113,15 @@ class Watch:
                 os.close(self.pidfd)  # the in-process judge's; the split judge's lives on
             if self.cand_pidfd is not None:
                 os.close(self.cand_pidfd)
+            if self.started_fd is not None:
+                self._note_spec_read()
+
+    def _note_spec_read(self):
+        # The split judge writes one byte once it read the whole spec, before it judges.
+        try:
+            self.spec_read = os.read(self.started_fd, 16) == b'S'
+        except BlockingIOError:
+            self.spec_read = False
 
     def drain(self):
         # Every writer is dead now; a pipe still open here was smuggled out (e.g. in a unix socket).
@@ -135,7 +142,7 @@ class Watch:
         """'S\\n' once the spec was read, then the verdict line(s), as the harness parses them."""
         if self.sock is None:
             return bytes(self.verdict).decode('utf-8', 'replace')
-        return ('S\n' if self.started else '') + (self.judge_reply or {}).get('verdict', '')
+        return ('S\n' if self.spec_read else '') + (self.judge_reply or {}).get('verdict', '')
 
     def judge_exit_from_reply(self):
         # The long-lived judge survives its cases: its "exit" is the verdict it reported.

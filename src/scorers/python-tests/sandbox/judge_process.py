@@ -16,15 +16,21 @@ class Judge:
     def __init__(self, server, h):
         self.server = server
         here, there = socket.socketpair(socket.AF_UNIX, socket.SOCK_SEQPACKET)
-        self.pid = server.fork(lambda: self.main(h, there.detach()))
+        # One byte per case once the spec is read; read at the end of the case, never waited on.
+        self.started, started_w = os.pipe()
+        os.set_blocking(self.started, False)
+        self.pid = server.fork(lambda: self.main(h, there.detach(), started_w))
         there.close()
+        os.close(started_w)
         self.sock = here
         self.pidfd = os.pidfd_open(self.pid)
         self.limits = case_process.judge_limits(h)
+        self.cpu_ms = 0.0  # its own CPU so far, as it reports with each verdict (a live child is not in os.times())
 
-    def main(self, h, sock_fd):
-        case_process.enter_judge(h, {0: CTL_IN, 1: None, 2: 2, 3: sock_fd}, self.server.workdir, self.server.prctl)
-        split_judge.serve(CTL_IN, socket.socket(fileno=3), read_body)
+    def main(self, h, sock_fd, started_w):
+        mapping = {0: CTL_IN, 1: None, 2: 2, 3: sock_fd, 4: started_w}
+        case_process.enter_judge(h, mapping, self.server.workdir, self.server.prctl)
+        split_judge.serve(CTL_IN, socket.socket(fileno=3), 4, read_body)
 
     def start_case(self, h, to_c_w, from_c_r):
         header = json.dumps({'seq': h['seq'], 'body': h['body'], 'cpu': h['cpu'], 'as': h['as']}).encode()
@@ -50,3 +56,4 @@ class Judge:
             pass
         self.sock.close()
         os.close(self.pidfd)
+        os.close(self.started)

@@ -32,10 +32,10 @@ from warm_up import warm_up  # noqa: E402
 PR_SET_PDEATHSIG, PR_SET_DUMPABLE, PR_SET_CHILD_SUBREAPER = 1, 4, 36
 
 
-def worker_cpu_ms():
-    """CPU of the server and of every process it reaped so far."""
+def worker_cpu_ms(judge):
+    """CPU of the server, of every process it reaped so far, and of the live split judge (as it last said)."""
     t = os.times()
-    return (t.user + t.system + t.children_user + t.children_system) * 1000
+    return (t.user + t.system + t.children_user + t.children_system) * 1000 + (judge.cpu_ms if judge else 0)
 
 
 class Server:
@@ -109,12 +109,14 @@ class Server:
             pass  # a dead judge shows on its pidfd
         os.close(to_c_w)
         os.close(from_c_r)
-        watch.follow_judge(judge.sock, judge.pidfd, os.pidfd_open(c_pid))
+        watch.follow_judge(judge.sock, judge.pidfd, os.pidfd_open(c_pid), judge.started)
         # A candidate process that ended (or was killed at its CPU limit) takes its helpers with it, so the
         # judge's next read on the candidate pipe sees end of file.
         watch.run(lambda: self.kill_case(statuses, [judge.pid]))
         # A judge that did not reply may still be working on this case: it must not answer the next one.
         judge_done = watch.judge_reply is not None and not watch.timed_out and not watch.output_limited
+        if watch.judge_reply is not None:
+            judge.cpu_ms = watch.judge_reply.get('cpuTotalMs', judge.cpu_ms)
         problem = self.kill_case(statuses, [judge.pid] if judge_done else [])
         if not judge_done:
             judge.close()
@@ -155,7 +157,7 @@ class Server:
             'timedOut': watch.timed_out,
             'outputLimited': watch.output_limited,
             'wallMs': (time.monotonic() - started) * 1000,
-            'workerCpuMs': worker_cpu_ms(),
+            'workerCpuMs': worker_cpu_ms(self.judge),
             'anomaly': problem,
         }
 

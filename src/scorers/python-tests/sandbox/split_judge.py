@@ -83,10 +83,10 @@ def _set_case_limits(h):
         resource.setrlimit(which, (soft if hard == resource.RLIM_INFINITY else min(soft, hard), hard))
 
 
-def serve(spec_fd, sock, read_body):
+def serve(spec_fd, sock, started_fd, read_body):
     """Judge cases until the server closes `sock`. Per case the server sends the header with the two pipe
-    ends to the case's candidate process; this process reads the spec from `spec_fd`, reports "started",
-    judges, and reports the verdict line and what the tests printed."""
+    ends to the case's candidate process; this process reads the spec from `spec_fd`, writes b"S" on
+    `started_fd` (the spec was read whole), judges, and reports the verdict line and what the tests printed."""
     real_out, real_err = sys.stdout, sys.stderr
     sys.stdin = io.StringIO('')  # fd 0 is the harness's spec pipe: a test must never read from it
     while True:
@@ -98,7 +98,7 @@ def serve(spec_fd, sock, read_body):
         _set_case_limits(h)
         before = resource.getrusage(resource.RUSAGE_SELF)
         fields = read_body(spec_fd, h['body'])
-        sock.send(json.dumps({'seq': h['seq'], 'started': True}).encode())
+        os.write(started_fd, b'S')
         captured = io.StringIO()
         sys.stdout = sys.stderr = captured
         try:
@@ -106,8 +106,11 @@ def serve(spec_fd, sock, read_body):
         finally:
             sys.stdout, sys.stderr = real_out, real_err
             fields = None
-            os.close(to_c)
-            os.close(from_c)
         after = resource.getrusage(resource.RUSAGE_SELF)
-        cpu_ms = (after.ru_utime + after.ru_stime - before.ru_utime - before.ru_stime) * 1000
-        sock.send(json.dumps({'seq': h['seq'], 'verdict': line, 'stderr': captured.getvalue()[-4096:], 'cpuMs': cpu_ms}).encode())
+        total_ms = (after.ru_utime + after.ru_stime) * 1000
+        cpu_ms = total_ms - (before.ru_utime + before.ru_stime) * 1000
+        reply = {'seq': h['seq'], 'verdict': line, 'stderr': captured.getvalue()[-4096:], 'cpuMs': cpu_ms, 'cpuTotalMs': total_ms}
+        sock.send(json.dumps(reply).encode())
+        # Only now: the candidate process sees end of file and ends after the server has the verdict.
+        os.close(to_c)
+        os.close(from_c)

@@ -73,7 +73,7 @@ export interface SandboxProgram {
   setup?: string;
   /** Untrusted code. Its functions are wrapped so only plain data reaches the tests. */
   code: string;
-  /** Test snippets run one after the other in a copy of the candidate's globals. */
+  /** Test snippets run one after the other, with the candidate's globals (in-process) or proxies for them (split). */
   tests: string[];
   /** Overrides of the sandbox's default limits for this run (`tmpfsBytes` excepted). */
   limits?: Partial<SandboxLimits>;
@@ -87,7 +87,10 @@ export interface WorkerTag {
   id: number;
   /** 1 for the worker's first case, 2 for the next, ... */
   caseIndex: number;
-  /** CPU used so far by the worker's sandbox (fork server and every finished case, this one included). @unit ms */
+  /**
+   * CPU used so far by the worker's sandbox: fork server, split judge and every finished case (this one included).
+   * @unit ms
+   */
   cpuMs: number;
 }
 
