@@ -9,9 +9,8 @@ import type { SandboxLimits } from '../../scorers/python-tests/sandbox/types.ts'
 import { getSharedSandbox } from '../../scorers/python-tests/shared-sandbox.ts';
 import type { MultiScorer } from '../../scorers/scorer.ts';
 import type { HumanEvalProblem } from '../humaneval/reader.ts';
-import { buildHumanEvalProgram } from '../humaneval/program.ts';
 import type { MbppProblem } from '../mbpp/reader.ts';
-import { buildMbppProgram } from '../mbpp/program.ts';
+import { buildCodeProgram } from './code-program.ts';
 import { buildHumanEvalMessages, buildMbppMessages } from './prompts.ts';
 import { scoreCodeResponse } from './score-response.ts';
 import { buildGoldResponse } from './simulate-answers.ts';
@@ -23,10 +22,6 @@ export type CodeProblem = HumanEvalProblem | MbppProblem;
 
 export function buildCodeMessages(problem: CodeProblem) {
   return problem.kind === 'humaneval' ? buildHumanEvalMessages(problem) : buildMbppMessages(problem);
-}
-
-function buildProgram(problem: CodeProblem, code: string) {
-  return problem.kind === 'humaneval' ? buildHumanEvalProgram(problem, code) : buildMbppProgram(problem, code);
 }
 
 /** Generous limits for the reference solution's own timing run. */
@@ -75,7 +70,7 @@ export function codeEval<P extends CodeProblem>(options: CodeEvalOptions<P>): An
       scorers: [
         pythonTests<P>({
           entryPoint: (p) => p.entryPoint,
-          program: buildProgram,
+          program: buildCodeProgram,
           limits: (p) => calibratedLimits(p, code.sandbox),
           isolation: code.sandbox,
         }),

@@ -16,4 +16,6 @@ export { buildGoldResponse, buildWrongResponse } from './simulate-answers.ts';
 export { toCodeCaseFields, PASS_AT_1 } from '../../scorers/python-tests/case-fields.ts';
 export type { CodeCaseFields } from '../../scorers/python-tests/case-fields.ts';
 export { scoreCodeResponse } from './score-response.ts';
+export { buildCodeProgram } from './code-program.ts';
+export { IN_PROCESS_PROBLEMS, judgeModeFor } from './judge-mode.ts';
 export type { CodeScore } from './score-response.ts';

@@ -2,13 +2,12 @@ import type { Sandbox } from '../../scorers/python-tests/sandbox/create-sandbox.
 import type { SandboxLimits } from '../../scorers/python-tests/sandbox/types.ts';
 import { runPythonTests, type CodeScore } from '../../scorers/python-tests/run-python-tests.ts';
 import type { HumanEvalProblem } from '../humaneval/reader.ts';
-import { buildHumanEvalProgram } from '../humaneval/program.ts';
 import type { MbppProblem } from '../mbpp/reader.ts';
-import { buildMbppProgram } from '../mbpp/program.ts';
+import { buildCodeProgram } from './code-program.ts';
 
 export type { CodeScore } from '../../scorers/python-tests/run-python-tests.ts';
 
-// Score a HumanEval or MBPP answer in the sandbox (`prefilled`: the request pre-filled an opening fence).
+// Score a HumanEval or MBPP answer in the sandbox with the problem's judge (`prefilled`: the request pre-filled an opening fence).
 export function scoreCodeResponse(
   sandbox: Sandbox,
   problem: HumanEvalProblem | MbppProblem,
@@ -17,7 +16,7 @@ export function scoreCodeResponse(
 ): Promise<CodeScore> {
   return runPythonTests(sandbox, response, {
     entryPoint: problem.entryPoint,
-    build: (code) => (problem.kind === 'humaneval' ? buildHumanEvalProgram(problem, code) : buildMbppProgram(problem, code)),
+    build: (code) => buildCodeProgram(problem, code),
     ...options,
   });
 }

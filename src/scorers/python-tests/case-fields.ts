@@ -25,6 +25,7 @@ export function toCodeCaseFields(code: string | null, result: SandboxResult | nu
       stderrTail: result.stderrTail.slice(-1000),
       durationMs: Math.round(result.durationMs),
       isolation: result.isolation.mode,
+      judge: result.judge,
       python: `${result.isolation.python} ${result.isolation.pythonVersion}`,
       ...(result.retried ? { retried: true } : {}),
     },

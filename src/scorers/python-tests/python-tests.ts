@@ -11,7 +11,11 @@ export interface PythonTestsOptions<Item> {
   name?: string;
   /** The function the answer must define; helps pick the right code block. */
   entryPoint?: (item: Item) => string;
-  /** The program to run: the candidate code plus the tests that decide (asserts; a pass is proven by the harness). */
+  /**
+   * The program to run: the candidate code plus the tests that decide (asserts; a pass is proven by the harness).
+   * Tests run under the split-process judge unless the program sets `judge: 'in-process'` (needed when tests
+   * pass objects of the candidate's own classes, or types and functions, to the candidate).
+   */
   program: (item: Item, code: string) => SandboxProgram & { assembly?: string };
   /** Per-case limits (e.g. calibrated from a reference solution). @default the sandbox defaults (3 s CPU) */
   limits?: (item: Item) => Promise<Partial<SandboxLimits> | undefined> | Partial<SandboxLimits> | undefined;

@@ -1,8 +1,8 @@
 import { ScorerError } from '../../../shared/errors.ts';
-import type { RawOutcome } from './spawn-judge.ts';
+import type { CaseEnd, ProcessExit } from './worker-protocol.ts';
 import type { SandboxStatus } from './types.ts';
 
-/** Status and explanation derived from a raw outcome. */
+/** Status and explanation derived from a case's end report. */
 export interface Classification {
   status: SandboxStatus;
   detail: string;
@@ -18,12 +18,11 @@ const KIND_TO_STATUS: Record<string, SandboxStatus> = {
   assertion: 'assertion',
   memory: 'memory',
   early_exit: 'failed',
+  not_plain: 'failed',
+  unsupported: 'failed',
   forged_result: 'sandbox_violation',
   tampering: 'sandbox_violation',
 };
-
-// Exit status 124 is judge.py's "CPU limit reached" code.
-const CPU_LIMIT_EXIT = 124;
 
 // Undo judge_core's `unicode_escape` (spaces are `\x20`, `-` = empty).
 function unescape(text: string): string {
@@ -37,45 +36,44 @@ function unescape(text: string): string {
   });
 }
 
-// Turn the process outcome and the fd-3 lines into a status. Exit code alone never passes.
-export function classifyOutcome(raw: RawOutcome, nonce: string): Classification {
-  if (!raw.verdictText.startsWith('S\n')) {
+// Turn the fork server's end report and the verdict line into a status. Exit codes alone never pass.
+export function classifyCase(end: CaseEnd, nonce: string): Classification {
+  if (!end.verdict.startsWith('S\n')) {
     throw new ScorerError(
-      `The sandbox did not start (exit ${raw.exitCode}, signal ${raw.signal}): ${raw.stderrTail.slice(-500)}`,
+      `The sandboxed judge did not start (judge ${JSON.stringify(end.judge)}, anomaly ${end.anomaly}): ${end.stderr.slice(-500)}`,
     );
   }
-  if (raw.timedOut) return { status: 'timeout', detail: 'wall-clock limit reached; process group killed' };
-  if (raw.outputLimited) return { status: 'output_limit', detail: 'stdout + stderr exceeded the output cap' };
-  const lines = raw.verdictText.slice(2).split('\n').filter((l) => l !== '');
+  if (end.timedOut) return { status: 'timeout', detail: 'wall-clock limit reached; every process of the case killed' };
+  if (end.outputLimited) return { status: 'output_limit', detail: 'stdout + stderr exceeded the output cap' };
+  const lines = end.verdict.slice(2).split('\n').filter((l) => l !== '');
   const foreign = lines.filter((l) => !l.startsWith(`${nonce} `));
   if (foreign.length > 0 || lines.length > 1) {
     return { status: 'sandbox_violation', detail: `unexpected data on the verdict channel (${lines.length} lines)` };
   }
   const [line] = lines;
-  if (line === undefined) return classifyWithoutVerdict(raw);
+  if (line === undefined) return classifyWithoutVerdict(end.judge, end.stderr, 'the judge');
   const [, word, kind = '', index = '-1', ...rest] = line.split(' ');
   if (word === 'PASS') {
-    if (raw.exitCode === 0 && raw.signal === null) return { status: 'passed', detail: '', testMs: Number(kind) };
-    return { status: 'sandbox_violation', detail: `verdict PASS but exit ${raw.exitCode} / ${raw.signal}` };
+    if (end.judge?.exit === 0 && end.judge.signal === null) return { status: 'passed', detail: '', testMs: Number(kind) };
+    return { status: 'sandbox_violation', detail: `verdict PASS but the judge ended with ${describeExit(end.judge)}` };
   }
   const [rawMessage = '-', rawLine = '-'] = rest;
   const failingAssert = unescape(rawLine);
-  return {
-    status: KIND_TO_STATUS[kind] ?? 'failed',
-    detail: unescape(rawMessage),
-    failingTest: Number(index),
-    ...(failingAssert ? { failingAssert } : {}),
-  };
+  const located = { failingTest: Number(index), ...(failingAssert ? { failingAssert } : {}) };
+  if (kind === 'candidate_gone') return { ...classifyWithoutVerdict(end.candidate, end.stderr, 'the candidate process'), ...located };
+  return { status: KIND_TO_STATUS[kind] ?? 'failed', detail: unescape(rawMessage), ...located };
 }
 
-// No verdict line: the process died or left early. Never a pass.
-function classifyWithoutVerdict(raw: RawOutcome): Classification {
-  const code = raw.exitCode;
-  if (code === CPU_LIMIT_EXIT) return { status: 'timeout', detail: 'CPU time limit reached' };
-  if (code !== null && code > 128) {
-    const sig = code - 128;
-    return { status: 'runtime_error', detail: `killed by signal ${sig} before the tests finished` };
-  }
-  if (raw.stderrTail.includes('MemoryError')) return { status: 'memory', detail: 'MemoryError' };
-  return { status: 'failed', detail: `exited with code ${code} before the tests finished (no verdict)` };
+// A process that ended without a verdict (or the candidate process under a split judge). Never a pass.
+function classifyWithoutVerdict(exit: ProcessExit | null, stderr: string, who: string): Classification {
+  if (exit === null) return { status: 'failed', detail: `${who} was never seen to exit` };
+  if (exit.cpuLimit) return { status: 'timeout', detail: 'CPU time limit reached' };
+  if (exit.signal !== null) return { status: 'runtime_error', detail: `${who} was killed by signal ${exit.signal} before the tests finished` };
+  if (stderr.includes('MemoryError')) return { status: 'memory', detail: 'MemoryError' };
+  return { status: 'failed', detail: `${who} exited with code ${exit.exit} before the tests finished (no verdict)` };
+}
+
+function describeExit(exit: ProcessExit | null): string {
+  if (exit === null) return 'no exit status';
+  return exit.signal !== null ? `signal ${exit.signal}` : `exit ${exit.exit}`;
 }

@@ -1,18 +1,21 @@
 import type { PythonInterpreter } from './python-interpreter.ts';
-import type { IsolationMode, SandboxLimits } from './types.ts';
+import type { IsolationMode } from './types.ts';
 
-/** Where the judge shim lives on the host and inside the sandbox. */
+/** Where the fork server and judge modules live inside the sandbox. */
 export const SANDBOX_SHIM_DIR = '/sbx';
 
-/** Inputs of one command line. */
+/** Inputs of one worker's command line. */
 export interface CommandInput {
   mode: IsolationMode;
   bwrapPath: string;
   setprivPath: string;
   python: PythonInterpreter;
-  /** Host directory holding judge.py and judge_core.py (world-readable copy). */
+  /** Host directory holding server.py and the judge modules (world-readable copy). */
   shimDir: string;
-  limits: SandboxLimits;
+  /** Size of each tmpfs of the worker. @unit bytes */
+  tmpfsBytes: number;
+  /** Weak mode only: the host dir the worker's cases run in (emptied after every case). */
+  workDir: string;
   /** Unprivileged uid to drop to; undefined = do not drop (harness is not root). */
   dropToUid: number | undefined;
 }
@@ -41,29 +44,21 @@ export function buildBwrapFlags(python: PythonInterpreter, shimDir: string, tmpf
   ];
 }
 
-// Arguments of judge.py: the rlimits it applies inside the namespace.
-export function buildJudgeArgs(limits: SandboxLimits, shimPath: string): string[] {
-  return [
-    '-I', '-S', '-B', shimPath,
-    String(Math.max(1, Math.ceil(limits.cpuMs / 1000))),
-    String(limits.memoryBytes),
-    String(limits.maxProcesses),
-    String(limits.maxFileBytes),
-    String(limits.maxOpenFiles),
-  ];
-}
+/** The work dir of a case inside the bwrap sandbox (a tmpfs emptied after every case). */
+export const SANDBOX_WORK_DIR = '/work';
 
-// Full argv: [setpriv …] bwrap … python judge.py (bwrap mode) or [setpriv …] python judge.py (unsafe mode).
+// Full argv of one worker: [setpriv …] bwrap … python server.py bwrap /work, or [setpriv …] python server.py unsafe <dir>.
 export function buildCommand(input: CommandInput): { file: string; args: string[] } {
   const drop =
     input.dropToUid === undefined
       ? []
       : [input.setprivPath, `--reuid=${input.dropToUid}`, `--regid=${input.dropToUid}`, '--clear-groups', '--no-new-privs', '--'];
+  const python = [input.python.path, '-I', '-S', '-B'];
   const inner =
     input.mode === 'bwrap'
-      ? [input.bwrapPath, ...buildBwrapFlags(input.python, input.shimDir, input.limits.tmpfsBytes), '--',
-          input.python.path, ...buildJudgeArgs(input.limits, `${SANDBOX_SHIM_DIR}/judge.py`)]
-      : [input.python.path, ...buildJudgeArgs(input.limits, `${input.shimDir}/judge.py`)];
+      ? [input.bwrapPath, ...buildBwrapFlags(input.python, input.shimDir, input.tmpfsBytes), '--',
+          ...python, `${SANDBOX_SHIM_DIR}/server.py`, 'bwrap', SANDBOX_WORK_DIR]
+      : [...python, `${input.shimDir}/server.py`, 'unsafe', input.workDir];
   const argv = [...drop, ...inner];
   return { file: argv[0]!, args: argv.slice(1) };
 }

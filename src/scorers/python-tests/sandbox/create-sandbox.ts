@@ -1,19 +1,17 @@
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { availableParallelism, tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { availableParallelism } from 'node:os';
 import { SandboxUnavailableError, ScorerError } from '../../../shared/errors.ts';
-import { classifyOutcome } from './classify.ts';
-import { buildCommand } from './command-line.ts';
-import { createSlotPool } from './pool.ts';
-import { probeBwrap } from './probe.ts';
+import { classifyCase } from './classify.ts';
+import { createWorkerLauncher } from './launch-worker.ts';
+import { probeWorker } from './probe.ts';
 import { resolvePython } from './python-interpreter.ts';
 import { prepareShimDir, removeShimDir } from './shim-dir.ts';
 import { encodeSpec } from './spec.ts';
-import { spawnJudge } from './spawn-judge.ts';
 import { wallMsFor } from './time-limit.ts';
 import { DEFAULT_LIMITS } from './types.ts';
 import type { IsolationInfo, IsolationMode, SandboxLimits, SandboxProgram, SandboxResult } from './types.ts';
+import type { Worker } from './worker.ts';
+import { createWorkerPool } from './worker-pool.ts';
 
 /** Options of `createSandbox`. */
 export interface SandboxOptions {
@@ -24,12 +22,18 @@ export interface SandboxOptions {
    * @default 'bwrap'
    */
   isolation?: IsolationMode;
-  /** Concurrent runs. @default os.availableParallelism() */
+  /** Concurrent runs, one long-lived worker sandbox each. @default os.availableParallelism() */
   parallelism?: number;
   /** Default limits; `wallMs` defaults to 2 × cpuMs + 1000 when only `cpuMs` is given. */
   limits?: Partial<SandboxLimits>;
   /** Re-run a `timeout` once before reporting it. @default true */
   retryTimeouts?: boolean;
+  /**
+   * Cases a worker runs before it is replaced by a fresh sandbox (also replaced after any anomaly: a
+   * process, file or IPC object that outlived its case).
+   * @default 500
+   */
+  recycleAfter?: number;
   /** Interpreter. @default '/usr/bin/python3' when present, else `python3` on PATH (resolved) */
   python?: string;
   /** When the harness is root, slot i runs as uid `uidBase - i`. @default 65534 (nobody) */
@@ -42,7 +46,7 @@ export interface SandboxOptions {
   warn?: (message: string) => void;
 }
 
-/** A ready sandbox. Call `close()` to remove its temp files. */
+/** A ready sandbox. Call `close()` to stop its workers and remove its temp files. */
 export interface Sandbox {
   readonly isolation: IsolationInfo;
   readonly parallelism: number;
@@ -55,6 +59,8 @@ const UNSAFE_WARNING =
   '!!! qwen-evals: code sandbox running as `unsafe-rlimits-only`: model-generated code is NOT isolated ' +
   '(it can read your files and environment, reach the network, and write anywhere the sandbox uid can). ' +
   'Install bubblewrap (apt-get install bubblewrap) for the isolated default. !!!';
+const DEFAULT_RECYCLE_AFTER = 500;
+const TAIL_CHARS = 2000;
 
 // Merge default limits; derive the wall limit from the CPU limit unless given.
 function resolveLimits(base: SandboxLimits, override: Partial<SandboxLimits> | undefined): SandboxLimits {
@@ -72,56 +78,84 @@ export async function createSandbox(options: SandboxOptions = {}): Promise<Sandb
   const uidFor = (slot: number): number | undefined => (isRoot ? uidBase - slot : undefined);
   const python = resolvePython(options.python);
   const shimDir = prepareShimDir();
+  const baseLimits = resolveLimits({ ...DEFAULT_LIMITS }, options.limits);
+  const launcher = createWorkerLauncher({ mode, tools, python, shimDir, tmpfsBytes: baseLimits.tmpfsBytes, uidFor });
+  const start = (slot: number, id: number): Promise<Worker> => launcher.start(slot, id);
+  const cleanUp = (): void => {
+    removeShimDir(shimDir);
+    launcher.removeWorkDirs();
+  };
+  let first: Worker | undefined;
   if (mode === 'bwrap') {
-    const probe = await probeBwrap(tools, python, shimDir, uidFor(0));
+    const probe = await probeWorker(tools, uidFor(0), () => start(0, 0));
     if (!probe.ok) {
-      removeShimDir(shimDir);
+      cleanUp();
       throw new SandboxUnavailableError(
         `The code sandbox needs bubblewrap and it does not work here: ${probe.reason}. Fix: ${probe.fix}. ` +
           "To run model code without isolation anyway, pass `isolation: 'unsafe-rlimits-only'` to createSandbox().",
       );
     }
+    first = probe.worker;
   } else {
     (options.warn ?? console.warn)(UNSAFE_WARNING);
   }
-  const baseLimits = resolveLimits({ ...DEFAULT_LIMITS }, options.limits);
-  const pool = createSlotPool(Math.max(1, options.parallelism ?? availableParallelism()));
+  const pool = createWorkerPool({
+    size: Math.max(1, options.parallelism ?? availableParallelism()),
+    start,
+    recycleAfter: options.recycleAfter ?? DEFAULT_RECYCLE_AFTER,
+    ...(first ? { first } : {}),
+  });
   const isolation: IsolationInfo = { mode, uid: uidFor(0) ?? process.getuid?.() ?? -1, python: python.path, pythonVersion: python.version };
 
-  const runOnce = (program: SandboxProgram, slot: number): Promise<SandboxResult> => {
+  const runOnce = async (program: SandboxProgram, slot: number): Promise<SandboxResult> => {
     const limits = resolveLimits(baseLimits, program.limits);
-    const dropToUid = uidFor(slot);
+    const judge = program.judge ?? 'split';
+    const worker = await pool.workerFor(slot);
     const nonce = randomBytes(16).toString('hex');
-    const { file, args } = buildCommand({ mode, ...tools, python, shimDir, limits, dropToUid });
-    const workDir = mode === 'bwrap' ? shimDir : mkdtempSync(join(tmpdir(), 'qwen-evals-run-'));
-    return spawnJudge({
-      file, args, cwd: workDir, env: { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8' },
-      stdin: encodeSpec(nonce, program), wallMs: limits.wallMs, maxOutputBytes: limits.maxOutputBytes,
-    })
-      .then((raw) => {
-        const verdict = classifyOutcome(raw, nonce);
-        const tail = raw.stderrTail || raw.stdoutTail;
-        return { ...verdict, stderrTail: tail.slice(-2000), durationMs: raw.durationMs, isolation: { ...isolation, uid: dropToUid ?? isolation.uid } };
-      })
-      .finally(() => {
-        if (workDir !== shimDir) rmSync(workDir, { recursive: true, force: true });
-      });
+    const started = performance.now();
+    const end = await worker.runCase({ judge, limits, body: encodeSpec(nonce, program) }).catch((error: unknown) => {
+      pool.retire(slot);
+      throw error;
+    });
+    const durationMs = performance.now() - started;
+    if (end.anomaly !== null) pool.retire(slot);
+    const verdict = classifyCase(end, nonce);
+    return {
+      ...verdict,
+      stderrTail: (end.stderr || end.stdout).slice(-TAIL_CHARS),
+      durationMs,
+      isolation: { ...isolation, uid: uidFor(slot) ?? isolation.uid },
+      judge,
+      worker: { id: worker.id, caseIndex: worker.cases, cpuMs: end.workerCpuMs },
+    };
   };
 
   return {
     isolation,
     parallelism: pool.size,
-    run: (program) =>
-      pool.withSlot(async (slot) => {
-        // A run whose verdict channel shows no start marker is a harness glitch (seen ~1 in 2000 runs
-        // on a box at load 8): run it once more before raising the ScorerError.
+    run: (program) => {
+      if (program.limits?.tmpfsBytes !== undefined && program.limits.tmpfsBytes !== baseLimits.tmpfsBytes) {
+        return Promise.reject(
+          new ScorerError(
+            `\`limits.tmpfsBytes\` is per sandbox (each worker's tmpfs); received ${program.limits.tmpfsBytes} for one program, ` +
+              `the sandbox has ${baseLimits.tmpfsBytes}. Pass it to createSandbox({ limits }) instead.`,
+          ),
+        );
+      }
+      return pool.withSlot(async (slot) => {
+        // A worker that dies or a judge that never read its spec is a harness glitch (a fresh worker is
+        // started): run the case once more before raising the ScorerError.
         const first = await runOnce(program, slot).catch((error: unknown) => {
           if (error instanceof ScorerError) return runOnce(program, slot);
           throw error;
         });
         if (first.status !== 'timeout' || options.retryTimeouts === false) return first;
         return { ...(await runOnce(program, slot)), retried: true };
-      }),
-    close: () => removeShimDir(shimDir),
+      });
+    },
+    close: () => {
+      pool.closeAll();
+      cleanUp();
+    },
   };
 }

@@ -1,8 +1,15 @@
-# Runs candidate, setup and tests; writes the verdict line. Imported by judge.py inside the sandbox.
+# In-process judge (candidate, setup and tests in one process) and the verdict helpers both judges use.
+# Imported by server.py inside the sandbox before any case is forked.
 import builtins
 import os
 import sys
 import time
+
+# Bound at import: a candidate that patches builtins in this process must not break the harness code.
+from builtins import (
+    bool, bytes, compile, complex, dict, enumerate, exec, float, frozenset, getattr, hasattr, int,
+    isinstance, len, list, set, str, tuple, type,
+)
 
 CAND = '<candidate>'
 _AE = AssertionError
@@ -81,16 +88,52 @@ def failing_line(exc, tests, index):
     return lines[line - 1].strip()
 
 
-def print_traceback(exc, stream):
-    # Compact traceback without importing traceback/linecache (~15 ms per failing run).
+def compact_traceback(exc):
+    """Traceback text without importing traceback/linecache (~15 ms per failing run)."""
     frames, tb = [], exc.__traceback__
     while tb is not None:
-        frames.append('  File "%s", line %d, in %s' % (tb.tb_frame.f_code.co_filename, tb.tb_lineno, tb.tb_frame.f_code.co_name))
+        code = tb.tb_frame.f_code
+        frames.append('  File "%s", line %d, in %s' % (code.co_filename, tb.tb_lineno, code.co_name))
         tb = tb.tb_next
     try:
-        stream.write('Traceback (most recent call last):\n%s\n%s: %s\n' % ('\n'.join(frames[-8:]), type(exc).__name__, exc))
+        return 'Traceback (most recent call last):\n%s\n%s: %s\n' % ('\n'.join(frames[-8:]), type(exc).__name__, exc)
+    except _BE:
+        return 'Traceback: %s (unprintable)\n' % type(exc).__name__
+
+
+def print_traceback(exc, stream, remote=''):
+    try:
+        stream.write(compact_traceback(exc) + (('In the candidate process:\n' + remote) if remote else ''))
     except _BE:
         pass
+
+
+def describe(exc):
+    return '%s: %s' % (type(exc).__name__, exc)
+
+
+def format_verdict(nonce, kind, index=-1, message='', line=''):
+    """The verdict line: "<nonce> PASS <ms>" or "<nonce> FAIL <kind> <test index> <message> <failing line>"."""
+    if kind == 'PASS':
+        return '%s PASS %d\n' % (nonce, message)
+    return '%s FAIL %s %d %s %s\n' % (nonce, kind, index, _esc(message), _esc(line))
+
+
+def make_verdict(nonce, vfd):
+    """The function that writes the single verdict line and ends the judge process."""
+    out, err = sys.stdout, sys.stderr
+
+    def verdict(kind, index=-1, message='', exc=None, line='', remote=''):
+        if exc is not None and kind != 'syntax_error':
+            print_traceback(exc, err, remote)
+        for s in (out, err):
+            try:
+                s.flush()
+            except _BE:
+                pass
+        _write(vfd, format_verdict(nonce, kind, index, message, line).encode())
+        _exit(0 if kind == 'PASS' else 1)
+    return verdict
 
 
 def tampering(snapshot):
@@ -104,26 +147,9 @@ def tampering(snapshot):
 
 
 def run_spec(fields, vfd):
+    """Run candidate, setup and tests in this process (the fallback judge); never returns."""
     nonce, setup, code, tests = fields[0], fields[1], fields[2], fields[3:]
-    out, err = sys.stdout, sys.stderr
-
-    def verdict(kind, index=-1, message='', exc=None, line=''):
-        if exc is not None and kind != 'syntax_error':
-            print_traceback(exc, err)
-        for s in (out, err):
-            try:
-                s.flush()
-            except _BE:
-                pass
-        if kind == 'PASS':
-            _write(vfd, ('%s PASS %d\n' % (nonce, message)).encode())
-            _exit(0)
-        _write(vfd, ('%s FAIL %s %d %s %s\n' % (nonce, kind, index, _esc(message), _esc(line))).encode())
-        _exit(1)
-
-    def describe(exc):
-        return '%s: %s' % (type(exc).__name__, exc)
-
+    verdict = make_verdict(nonce, vfd)
     g = {'__name__': '__main__', '__builtins__': builtins}
     snapshot = dict(builtins.__dict__)
     try:

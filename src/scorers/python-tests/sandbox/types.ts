@@ -12,6 +12,14 @@ export type SandboxStatus =
   | 'output_limit'
   | 'memory';
 
+/**
+ * Where the tests run. `split`: in a trusted process that holds the tests and the nonce, calling the
+ * candidate's functions in another process through proxies that pass plain data only (the candidate
+ * cannot reach the verdict). `in-process`: tests and candidate in one process, for tests that must share
+ * objects with the candidate (a candidate that walks the stack can forge that verdict).
+ */
+export type JudgeMode = 'split' | 'in-process';
+
 /** Isolation level: `bwrap` (default, fail-closed) or the opt-in weak mode. */
 export type IsolationMode = 'bwrap' | 'unsafe-rlimits-only';
 
@@ -50,7 +58,12 @@ export interface SandboxLimits {
   maxOpenFiles: number;
   /** stdout + stderr bytes before the run is killed as `output_limit`. @default 8 MiB @unit bytes */
   maxOutputBytes: number;
-  /** Size of each tmpfs (`/work`, `/tmp`, `/dev/shm`). @default 64 MiB @unit bytes */
+  /**
+   * Size of each tmpfs (`/work`, `/tmp`, `/dev/shm`) of a worker; emptied after every case. Per sandbox
+   * only: a program may not change it.
+   * @default 64 MiB
+   * @unit bytes
+   */
   tmpfsBytes: number;
 }
 
@@ -60,10 +73,25 @@ export interface SandboxProgram {
   setup?: string;
   /** Untrusted code. Its functions are wrapped so only plain data reaches the tests. */
   code: string;
-  /** Test snippets run one after the other in a copy of the candidate's globals. */
+  /** Test snippets run one after the other, with the candidate's globals (in-process) or proxies for them (split). */
   tests: string[];
-  /** Overrides of the sandbox's default limits for this run. */
+  /** Overrides of the sandbox's default limits for this run (`tmpfsBytes` excepted). */
   limits?: Partial<SandboxLimits>;
+  /** Where the tests run; see `JudgeMode`. @default 'split' */
+  judge?: JudgeMode;
+}
+
+/** Which worker ran a case: tells cases of one long-lived sandbox apart from a fresh one. */
+export interface WorkerTag {
+  /** Worker number, unique within the sandbox (a recycled worker gets a new one). */
+  id: number;
+  /** 1 for the worker's first case, 2 for the next, ... */
+  caseIndex: number;
+  /**
+   * CPU used so far by the worker's sandbox: fork server, split judge and every finished case (this one included).
+   * @unit ms
+   */
+  cpuMs: number;
 }
 
 /** Result of one run. `detail` says why it did not pass; `failingAssert` names the test line. */
@@ -82,6 +110,10 @@ export interface SandboxResult {
   isolation: IsolationInfo;
   /** True when the status comes from a re-run after a first `timeout`. */
   retried?: boolean;
+  /** Where the tests ran: `split` (candidate in its own process) or `in-process`. */
+  judge: JudgeMode;
+  /** The worker that ran the case. */
+  worker: WorkerTag;
 }
 
 export const DEFAULT_LIMITS: Readonly<SandboxLimits> = Object.freeze({

@@ -60,7 +60,7 @@ describe('secrets', () => {
     const code = `import os, sys\ndef f():\n    seen = dict(os.environ)\n    for pid in os.listdir('/proc'):\n        if pid.isdigit():\n            try:\n                seen[pid] = open('/proc/%s/environ' % pid).read()\n            except OSError:\n                pass\n    print(seen, file=sys.stderr)\n    return os.environ.get('OPENAI_API_KEY', '')\n`;
     const result = await sandbox.run({ code, tests: ["assert f().startswith('sk-fake-')"] });
     expect(result.status).toBe('assertion');
-    expect(result.stderrTail).toContain('/sbx/judge_core.py');
+    expect(result.stderrTail).toContain("'PATH': '/usr/bin'"); // the candidate's dump reached the tail
     expect(result.stderrTail).not.toContain(SECRET);
     expect(JSON.stringify(result)).not.toContain(SECRET);
   });

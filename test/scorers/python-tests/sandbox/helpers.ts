@@ -1,12 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { createSandbox, type Sandbox, type SandboxProgram } from '../../../../src/scorers/python-tests/sandbox/index.ts';
+import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
+import { createSandbox, type Sandbox, type SandboxOptions, type SandboxProgram } from '../../../../src/scorers/python-tests/sandbox/index.ts';
 
 /** Short limits for hostile programs: keep the whole directory fast on 2 cores. */
 export const HOSTILE_LIMITS = { cpuMs: 1000, wallMs: 2500, maxOutputBytes: 1024 * 1024 } as const;
 
 // A bwrap sandbox with short limits and no timeout retry.
-export function createHostileSandbox(): Promise<Sandbox> {
-  return createSandbox({ limits: HOSTILE_LIMITS, retryTimeouts: false });
+export function createHostileSandbox(options: SandboxOptions = {}): Promise<Sandbox> {
+  return createSandbox({ limits: HOSTILE_LIMITS, retryTimeouts: false, ...options });
 }
 
 // A program whose single test needs `f() == 1`.
@@ -36,4 +36,19 @@ export function listHostProcesses(): HostProcess[] {
     }
   }
   return out;
+}
+
+// Host pids whose pid namespace is `ns` (as `readlink /proc/self/ns/pid` prints it inside the sandbox).
+// Needs root (or CAP_SYS_PTRACE): the fork server and its cases are non-dumpable.
+export function processesInNamespace(ns: string): number[] {
+  const pids: number[] = [];
+  for (const name of readdirSync('/proc')) {
+    if (!/^\d+$/.test(name)) continue;
+    try {
+      if (readlinkSync(`/proc/${name}/ns/pid`) === ns) pids.push(Number(name));
+    } catch {
+      // exited while listing
+    }
+  }
+  return pids;
 }

@@ -1,0 +1,26 @@
+import type { JudgeMode } from '../../scorers/python-tests/sandbox/types.ts';
+import type { HumanEvalProblem } from '../humaneval/reader.ts';
+import type { MbppProblem } from '../mbpp/reader.ts';
+
+/**
+ * Problems whose tests cannot work through plain data, with why; they run with the in-process judge and
+ * every other HumanEval / MBPP problem with the split-process judge. Found by running every reference
+ * solution (HumanEval 164, MBPP 1-974 and the sanitized file) under the split judge: these are the only
+ * ones that fail. The harness evaluates MBPP 11-510, so only `mbpp:367` is used today.
+ */
+export const IN_PROCESS_PROBLEMS: Readonly<Record<string, string>> = Object.freeze({
+  'mbpp:367': "test_setup_code builds a tree of the candidate's own Node class and passes it to the candidate",
+  'mbpp:533': 'the test passes the type `int` as an argument',
+  'mbpp:601': "the test builds the candidate's own Pair objects and passes them to the candidate",
+  'mbpp:927': "test_setup_code builds a tree of the candidate's own Node class and passes it to the candidate",
+});
+
+// Key of a problem in IN_PROCESS_PROBLEMS.
+function problemKey(problem: HumanEvalProblem | MbppProblem): string {
+  return `${problem.kind}:${problem.taskId}`;
+}
+
+// The judge for a problem: split unless it is listed in IN_PROCESS_PROBLEMS.
+export function judgeModeFor(problem: HumanEvalProblem | MbppProblem): JudgeMode {
+  return problemKey(problem) in IN_PROCESS_PROBLEMS ? 'in-process' : 'split';
+}
