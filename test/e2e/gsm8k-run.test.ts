@@ -178,7 +178,7 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(result.all).toContain('`EVAL_RESUME` is "no-such-run", expected a run id with case records under');
   });
 
-  test('leaves no process behind after Ctrl-C of the whole run', async () => {
+  test('after Ctrl-C of the whole run: no process left, an interrupted run record with the finished cases, the resume line', async () => {
     const env = evalEnv({ EVAL_SIMULATE: 'gold' });
     const run = startVitest(ARGS, env);
     const casesDir = join(env.EVAL_RESULTS_DIR!, 'cases');
@@ -186,9 +186,14 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     const pids = serverPids(env.EVAL_RESULTS_DIR!);
     // A terminal's Ctrl-C signals the foreground process group.
     process.kill(-run.pid!, 'SIGINT');
-    await run;
+    const result = await run;
     expect(pids.length).toBeGreaterThanOrEqual(2);
     expect(await waitUntil(() => pids.every((pid) => !isAlive(pid)), 30_000)).toBe(true);
+    const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
+    expect(record!.status).toBe('interrupted');
+    const recorded = readFileSync(join(casesDir, `${record!.runId}.jsonl`), 'utf8').trim().split('\n').length;
+    expect(record!.datasets['gsm8k/0shot']!.counts.cases).toBe(recorded);
+    expect(result.all).toContain(`EVAL_RESUME=${record!.runId} pnpm vitest run --project qwen3_8b gsm8k`);
   });
 });
 

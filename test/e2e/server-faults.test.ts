@@ -31,7 +31,7 @@ async function runFaulty(env: Record<string, string>) {
   const elapsedMs = Date.now() - started;
   const resultsDir = vars.EVAL_RESULTS_DIR!;
   const [record] = readRunRecords(resultsDir);
-  return { result, elapsedMs, cases: readCaseRecords(resultsDir), server: record!.server.baseUrls[0]!, pids: serverPids(resultsDir) };
+  return { result, elapsedMs, resultsDir, cases: readCaseRecords(resultsDir), server: record!.server.baseUrls[0]!, pids: serverPids(resultsDir) };
 }
 
 async function expectNoProcessLeft(pids: number[]) {
@@ -72,6 +72,23 @@ describe.sequential('a misbehaving server never hangs a run', () => {
       expect(record.error!.message).toMatch(new RegExp(`^Request to ${run.server} failed after 1 try: HTTP 400, the prompt does not fit the model's context .*: This model's maximum context length is 1050 tokens\\. However, you requested 1024 output tokens`));
     }
     expect(run.result.all).toContain("This model's maximum context length is 1050 tokens. However, you requested 1024 output tokens");
+    await expectNoProcessLeft(run.pids);
+  });
+
+  test('a server answering 500 to everything ends the run early with its message, as an incomplete run and not a gate', async () => {
+    const body = 'CUDA error: an illegal memory access was encountered';
+    const run = await runFaulty({ VLLM_SIM_HTTP_500_BODY: body, EVAL_LIMIT: '300' });
+    expect(run.elapsedMs).toBeLessThan(RUN_BOUND_MS);
+    expect(run.result.exitCode).toBe(1);
+    const headline = run.result.all!.split('\n').find((line) => line.startsWith('[qwen-evals] INCOMPLETE RUN'));
+    expect(headline).toContain(`32 tries in a row failed on ${run.server}`);
+    expect(headline).toContain(`HTTP 500: ${body}`);
+    expect(run.result.all).not.toMatch(/GATE FAILED|Gate failed/);
+    // Stopped early: the cases not yet started were never asked.
+    expect(run.cases.length).toBeLessThan(300);
+    const [record] = readRunRecords(run.resultsDir);
+    expect(record).toMatchObject({ status: 'partial', incomplete: { reason: 'server-failed' }, gates: [] });
+    expect(record!.incomplete!.message).toContain(body);
     await expectNoProcessLeft(run.pids);
   });
 });

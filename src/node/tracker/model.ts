@@ -88,6 +88,8 @@ export interface SectionDataset {
   cases: number;
   datasetSize: number | null;
   unparseable: number;
+  /** Data-quality counters of the source run (truncated, over-length, capped answers; retries; too-long prompts). */
+  quality: DatasetResult['quality'];
   errors: number;
   /** Who graded a judged dataset; null for datasets without a judge. */
   judge: Pick<JudgeInfo, 'model' | 'source'> | null;
@@ -286,6 +288,7 @@ function buildSection(group: Group): Section {
       cases: result.counts.cases,
       datasetSize: result.datasetSize,
       unparseable: result.counts.unparseable,
+      quality: result.quality,
       errors: result.counts.error,
       judge: result.judge ? { model: result.judge.model, source: result.judge.source } : null,
       regressedVsBaseline: gates.some((g) => g.kind === 'baseline' && !g.passed),

@@ -117,6 +117,7 @@ function datasetRow(dataset: SectionDataset, metric: MetricRow): string[] {
   if (metric.primary) {
     if (dataset.unparseable > 0) notes.push(`${dataset.unparseable} unparseable`);
     if (dataset.errors > 0) notes.push(`${dataset.errors} errors`);
+    notes.push(...qualityNotes(dataset.quality));
     if (dataset.judge) notes.push(judgeNote(dataset.judge));
     if (dataset.regressedVsBaseline) notes.push('regressed vs baseline');
     if (dataset.noBaseline) notes.push('no baseline to compare with');
@@ -124,6 +125,18 @@ function datasetRow(dataset: SectionDataset, metric: MetricRow): string[] {
     if (!dataset.fromLatestRun) notes.push(`from run ${dataset.runId}`);
   }
   return [metric.primary ? dataset.key : '', `${metric.metric}${metric.primary ? ' (primary)' : ''}`, score, metric.primary ? samples : '', thresholdStatus(metric), notes.join('; ')];
+}
+
+// Data-quality counters worth a reader's attention; nothing when the answers were clean.
+function qualityNotes(q: SectionDataset['quality']): string[] {
+  return [
+    q.truncated ? `${q.truncated} cut at max_tokens` : '',
+    q.overLength ? `${q.overLength} over max_tokens (server ignored the limit)` : '',
+    q.capped ? `${q.capped} capped for storage` : '',
+    q.contextLength ? `${q.contextLength} prompts too long for the context` : '',
+    q.usageMissing ? `${q.usageMissing} without token usage` : '',
+    q.retries ? `${q.retries} retried requests` : '',
+  ].filter(Boolean);
 }
 
 // Who graded a judged dataset; a model grading itself is called out (its scores do not compare across models).

@@ -121,6 +121,13 @@ describe('renderTrackerMarkdown', () => {
     expect(renderTrackerMarkdown(buildTrackerModel([...history].reverse(), config))).toBe(markdown);
   });
 
+  test('shows the data-quality counters of a dataset in its notes', () => {
+    const dataset = { ...makeDataset({ scores: binaryScores(10, 8) }), quality: { truncated: 3, overLength: 1, capped: 0, retries: 7, contextLength: 2, usageMissing: 0 } };
+    const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets: [dataset] })], config));
+    expect(text).toContain('3 cut at max_tokens; 1 over max_tokens (server ignored the limit); 2 prompts too long for the context; 7 retried requests');
+    expect(text).not.toContain('capped for storage');
+  });
+
   test('calls out a dataset graded by the model under test as self-judged and not comparable', () => {
     const judged = makeDataset({ dataset: 'mt_bench', variant: 'single', metric: 'rating', kind: 'mean', range: [1, 10], scores: [8, 9], judge: 'Qwen/Qwen2.5-7B-Instruct', judgeSource: 'self' });
     const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets: [judged] })], config));
