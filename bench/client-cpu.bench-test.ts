@@ -75,7 +75,10 @@ test('client CPU per streamed request: openai SDK vs fetch vs node:http', async 
         await Promise.all(Array.from({ length: IN_FLIGHT }, async () => { while (next++ < REQUESTS) sink += await send(); }));
         const used = process.cpuUsage(before);
         expect(sink).toBeGreaterThan(0);
-        if (round > 0) (results[name] ??= []).push((used.user + used.system) / 1000 / REQUESTS);
+        if (round > 0) {
+          results[name] ??= [];
+          results[name].push((used.user + used.system) / 1000 / REQUESTS);
+        }
       }
     }
   } finally {

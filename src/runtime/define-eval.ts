@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { describe, test, type TaskMeta } from 'vitest';
 import { renderTranscript, type ChatMessage } from '../shared/chat-message.ts';
 import type { RunContext, ServerStatus } from '../shared/context.ts';
-import { ConfigError, describeError, EvalError, GateFailedError, ScorerError } from '../shared/errors.ts';
+import { ConfigError, describeError, HarnessError, GateFailedError, ScorerError } from '../shared/errors.ts';
 import type { CaseRecord, Verdict } from '../shared/records/case-record.ts';
 import type { MetricSpec } from '../shared/records/metric.ts';
 import { datasetKey, type JudgeInfo, type SuiteMeta } from '../shared/records/suite-meta.ts';
@@ -302,11 +302,11 @@ async function scoreOutput<Item, Output>(
   const fields: ScoredFields = { extracted: {}, scores: {}, verdict: 'graded', detail: {} };
   for (const [index, scorer] of scorers.entries()) {
     const name = 'metrics' in scorer ? scorer.metrics.map((m) => m.name).join('/') : scorer.name;
-    let result;
+    let result: Awaited<ReturnType<typeof runScorer>>;
     try {
       result = await runScorer(scorer, input);
     } catch (error) {
-      if (error instanceof EvalError) throw error;
+      if (error instanceof HarnessError) throw error;
       throw new ScorerError(`Scorer "${name}" threw on this case: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     }
     Object.assign(fields.scores, result.scores);
@@ -376,7 +376,7 @@ function isFatalRecord(record: CaseRecord): boolean {
 
 function reviveError(record: CaseRecord): Error {
   const info = record.error!;
-  const error = new EvalError((info.code as EvalError['code']) ?? 'EVAL_REQUEST_FAILED', info.message);
+  const error = new HarnessError((info.code as HarnessError['code']) ?? 'EVAL_REQUEST_FAILED', info.message);
   error.name = info.name;
   return error;
 }

@@ -41,6 +41,7 @@ export interface MultiScoreResult {
 }
 
 /** A scorer of one metric. */
+// biome-ignore lint/suspicious/noExplicitAny: `any`, not `unknown`: a scorer that ignores the item fits every eval without steering its type inference
 export interface Scorer<Item = any, Output = any> {
   /** Metric name, e.g. `strict`; thresholds and records use it. */
   name: string;
@@ -59,6 +60,7 @@ export interface Scorer<Item = any, Output = any> {
 }
 
 /** A scorer of several metrics at once (log-likelihood `acc`/`acc_norm`, a judge's per-turn ratings). */
+// biome-ignore lint/suspicious/noExplicitAny: `any`, not `unknown`: a scorer that ignores the item fits every eval without steering its type inference
 export interface MultiScorer<Item = any, Output = any> {
   metrics: MetricSpec[];
   fingerprint?: string;
@@ -66,6 +68,7 @@ export interface MultiScorer<Item = any, Output = any> {
 }
 
 /** Any scorer. */
+// biome-ignore lint/suspicious/noExplicitAny: `any`, not `unknown`: a scorer that ignores the item fits every eval without steering its type inference
 export type AnyScorer<Item = any, Output = any> = Scorer<Item, Output> | MultiScorer<Item, Output>;
 
 /** The metrics a scorer reports, in order. */

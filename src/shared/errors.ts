@@ -1,7 +1,7 @@
 // The harness's error hierarchy: one base class, one subclass per category a caller acts on.
 // Each carries a stable `code`; messages name the culprit and the fix; wrapped failures keep `cause`.
 
-export type EvalErrorCode =
+export type HarnessErrorCode =
   | 'EVAL_CONFIG_INVALID'
   | 'EVAL_NO_SERVER'
   | 'EVAL_SERVER_START_FAILED'
@@ -17,9 +17,9 @@ export type EvalErrorCode =
   | 'EVAL_RECORD_INVALID';
 
 /** Base class of every error the harness raises on purpose. */
-export class EvalError extends Error {
-  readonly code: EvalErrorCode;
-  constructor(code: EvalErrorCode, message: string, options?: { cause?: unknown }) {
+export class HarnessError extends Error {
+  readonly code: HarnessErrorCode;
+  constructor(code: HarnessErrorCode, message: string, options?: { cause?: unknown }) {
     super(message, options);
     this.name = new.target.name;
     this.code = code;
@@ -27,7 +27,7 @@ export class EvalError extends Error {
 }
 
 /** Invalid configuration or environment variable: names the option, expected and received value. */
-export class ConfigError extends EvalError {
+export class ConfigError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_CONFIG_INVALID', message, options);
   }
@@ -40,14 +40,14 @@ export class ConfigError extends EvalError {
 }
 
 /** Neither a `vllm` executable nor `EVAL_BASE_URL`: nothing to evaluate against. */
-export class NoServerError extends EvalError {
+export class NoServerError extends HarnessError {
   constructor(message: string) {
     super('EVAL_NO_SERVER', message);
   }
 }
 
 /** The inference server could not be started or is not usable. */
-export class ServerError extends EvalError {
+export class ServerError extends HarnessError {
   /** Base URL or command of the server concerned. */
   readonly server: string;
   /** Last lines of the server log, when the harness launched it. */
@@ -101,7 +101,7 @@ export interface RequestFailure {
 }
 
 /** A request to the inference server failed for good: retries spent, or a failure that is never retried. */
-export class RequestError extends EvalError implements RequestFailure {
+export class RequestError extends HarnessError implements RequestFailure {
   readonly server: string;
   readonly kind: RequestFailureKind;
   readonly status: number | undefined;
@@ -123,14 +123,14 @@ export class RequestError extends EvalError implements RequestFailure {
 }
 
 /** The server answered, but not in the shape the protocol promises. */
-export class MalformedResponseError extends EvalError {
+export class MalformedResponseError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_MALFORMED_RESPONSE', message, options);
   }
 }
 
 /** A dataset file could not be obtained or does not match its pinned sha256. */
-export class DatasetError extends EvalError {
+export class DatasetError extends HarnessError {
   constructor(
     code: 'EVAL_DATASET_CHECKSUM' | 'EVAL_DATASET_UNAVAILABLE',
     message: string,
@@ -141,28 +141,28 @@ export class DatasetError extends EvalError {
 }
 
 /** No sandbox that meets the requested isolation level is available. */
-export class SandboxUnavailableError extends EvalError {
+export class SandboxUnavailableError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_SANDBOX_UNAVAILABLE', message, options);
   }
 }
 
 /** A scorer threw: a harness bug, never a model failure. */
-export class ScorerError extends EvalError {
+export class ScorerError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_SCORER_CRASHED', message, options);
   }
 }
 
 /** A gate failed: a metric under its threshold or a significant regression against the baseline. */
-export class GateFailedError extends EvalError {
+export class GateFailedError extends HarnessError {
   constructor(message: string) {
     super('EVAL_GATE_FAILED', message);
   }
 }
 
 /** A run, case or history record does not match its schema. */
-export class RecordError extends EvalError {
+export class RecordError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_RECORD_INVALID', message, options);
   }
@@ -175,7 +175,7 @@ export function describeError(error: unknown): { name: string; code?: string; me
     const { server, kind, status, serverMessage, tries } = error;
     return { name: error.name, code: error.code, message: error.message, request: { server, kind, status, serverMessage, tries } };
   }
-  if (error instanceof EvalError) return { name: error.name, code: error.code, message: error.message };
+  if (error instanceof HarnessError) return { name: error.name, code: error.code, message: error.message };
   if (error instanceof Error) return { name: error.name, message: error.message };
   return { name: 'Error', message: String(error) };
 }

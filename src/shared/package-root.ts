@@ -13,7 +13,10 @@ export function packageRoot(): string {
   let dir = dirname(fileURLToPath(import.meta.url));
   for (;;) {
     const file = join(dir, 'package.json');
-    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'qwen-evals') return (root = dir);
+    if (existsSync(file) && (JSON.parse(readFileSync(file, 'utf8')) as { name?: string }).name === 'qwen-evals') {
+      root = dir;
+      return root;
+    }
     const parent = dirname(dir);
     if (parent === dir) throw new Error(`qwen-evals: cannot find its own package.json above ${fileURLToPath(import.meta.url)}.`);
     dir = parent;

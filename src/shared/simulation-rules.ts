@@ -1,4 +1,4 @@
-// Rules of the simulated vLLM's script (fixtures/vllm/README.md): tried in order, first match answers.
+// Rules of the simulated vLLM's script (src/simulator/README.md): tried in order, first match answers.
 export interface SimRule {
   match: {
     equals?: string;

@@ -7,7 +7,7 @@ import type { AddressInfo } from 'node:net';
 /** What the server does with one request. */
 export type Behaviour =
   /** Streams these SSE `data:` payloads (JSON-encoded unless strings), then ends, resets (after half an event) or stalls. */
-  | { type: 'stream'; events: unknown[]; everyMs?: number; then?: 'end' | 'reset' | 'reset-mid-event' | 'stall'; split?: boolean }
+  | { type: 'stream'; events: unknown[]; everyMs?: number; ending?: 'end' | 'reset' | 'reset-mid-event' | 'stall'; split?: boolean }
   /** Answers 200 with this JSON after `delayMs`. */
   | { type: 'json'; body: unknown; delayMs?: number }
   /** Answers `status` with this raw body. */
@@ -77,7 +77,8 @@ function act(behaviour: Behaviour, req: http.IncomingMessage, res: http.ServerRe
       return void (behaviour.delayMs ? setTimeout(send, behaviour.delayMs) : send());
     }
     case 'stream':
-      return stream(behaviour, req, res);
+      stream(behaviour, req, res);
+      return;
   }
 }
 
@@ -101,12 +102,12 @@ function stream(behaviour: Extract<Behaviour, { type: 'stream' }>, req: http.Inc
       timer = setTimeout(next, behaviour.everyMs ?? 0);
       return;
     }
-    if (behaviour.then === 'reset') return void req.socket.resetAndDestroy();
-    if (behaviour.then === 'reset-mid-event') {
+    if (behaviour.ending === 'reset') return void req.socket.resetAndDestroy();
+    if (behaviour.ending === 'reset-mid-event') {
       res.write('data: {"choices":[{"index":0,"delta":{"content":"cu');
       return void setTimeout(() => req.socket.resetAndDestroy(), 50);
     }
-    if (behaviour.then === 'stall') return;
+    if (behaviour.ending === 'stall') return;
     res.end('data: [DONE]\n\n');
   };
   next();

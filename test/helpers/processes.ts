@@ -5,7 +5,7 @@ import { fileURLToPath } from 'node:url';
 
 export const repoRoot = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export { sharedDir } from './shared.ts';
-export const simulatorBin = resolve(repoRoot, 'fixtures/vllm/bin/vllm');
+export const simulatorBin = resolve(repoRoot, 'src/simulator/bin/vllm');
 
 // Pids of live processes whose command line contains `needle` (zombies excluded).
 export function findProcesses(needle: string): number[] {

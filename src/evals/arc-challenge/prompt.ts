@@ -1,7 +1,6 @@
 import type { ArcCase } from './reader.ts';
 import type { ChatMessage } from '../../shared/chat-message.ts';
 import { buildLoglikelihoodPrompt, type LoglikelihoodPrompt } from '../../scorers/loglikelihood/prompt.ts';
-import type { Choice } from '../../scorers/choice/extract-choice.ts';
 import { buildMultipleChoiceMessages, type MultipleChoicePromptOptions } from '../multiple-choice/prompt.ts';
 
 /** Chat prompt for an ARC question: options listed with the dataset's labels, answer as `Answer: <label>`. */

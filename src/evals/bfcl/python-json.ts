@@ -5,6 +5,7 @@ import { formatPyFloat } from './python-repr.ts';
 // int and `5.0` a float, which BFCL's type checks tell apart and JSON.parse would merge.
 
 const NUMBER = /-?(?:0|[1-9][0-9]*)(\.[0-9]+)?([eE][-+]?[0-9]+)?/y;
+// biome-ignore lint/suspicious/noControlCharactersInRegex: JSON forbids raw control characters in strings; this class finds them
 const PLAIN_CHARS = /[^"\\\x00-\x1f]*/y;
 const WHITESPACE = /[ \t\n\r]*/y;
 const ESCAPES: Record<string, string> = { '"': '"', '\\': '\\', '/': '/', b: '\b', f: '\f', n: '\n', r: '\r', t: '\t' };
@@ -69,14 +70,14 @@ class Reader {
       }
       if (char === undefined) this.fail('Unterminated string');
       if (char !== '\\') this.fail('Invalid control character');
-      const escape = this.text[this.pos + 1];
-      if (escape === 'u') {
+      const escaped = this.text[this.pos + 1];
+      if (escaped === 'u') {
         const hex = this.text.slice(this.pos + 2, this.pos + 6);
         if (!/^[0-9a-fA-F]{4}$/.test(hex)) this.fail('Invalid \\uXXXX escape');
         out += String.fromCharCode(Number.parseInt(hex, 16));
         this.pos += 6;
-      } else if (escape !== undefined && Object.hasOwn(ESCAPES, escape)) {
-        out += ESCAPES[escape];
+      } else if (escaped !== undefined && Object.hasOwn(ESCAPES, escaped)) {
+        out += ESCAPES[escaped];
         this.pos += 2;
       } else {
         this.fail('Invalid \\escape');

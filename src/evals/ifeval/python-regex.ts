@@ -19,7 +19,7 @@ const IN_CLASS_ESCAPES: Record<string, string> = { w: PY_WORD, d: '\\p{Nd}', s: 
 
 // JS `u` mode rejects identity escapes of non-syntax characters (`\\'`), which Python allows.
 function escapeLiteral(ch: string): string {
-  return /[A-Za-z0-9]/.test(ch) || /[\^$\\.*+?()[\]{}|\/-]/.test(ch) ? `\\${ch}` : ch;
+  return /[A-Za-z0-9]/.test(ch) || /[\^$\\.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
 }
 
 /** A JS `RegExp` (always `u`, plus `flags`) equivalent to Python `re.compile(pattern)` for simple patterns. */

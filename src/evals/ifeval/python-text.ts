@@ -19,7 +19,7 @@ const HAS_LOWER = /\p{Lowercase}/u;
 
 // Escape a literal for use inside a character class.
 function escapeClass(chars: string): string {
-  return chars.replace(/[\\\]\[^-]/g, '\\$&');
+  return chars.replace(/[\\\][^-]/g, '\\$&');
 }
 
 /** Python `s.strip(chars)`; without `chars`, strips Python whitespace. */

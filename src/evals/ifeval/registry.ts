@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import type { z } from 'zod';
 import { ScorerError } from '../../shared/errors.ts';
 import { checkCapitalWordFrequency, CapitalWordFrequencyKwargs, checkEnglishCapital, checkEnglishLowercase } from './checkers/change-case.ts';
 import { checkRepeatPrompt, checkTwoResponses, RepeatPromptKwargs } from './checkers/combination.ts';

@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, renameSync, writeFileSync } from 'node:fs';
-import { mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
+import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { RecordError } from '../../shared/errors.ts';
 import { type RunRecord, RunRecordSchema } from '../../shared/records/run-record.ts';
@@ -165,7 +165,7 @@ async function exists(file: string): Promise<boolean> {
 
 // Persist the rename; some platforms cannot open a folder for fsync, which is harmless.
 async function syncDirectory(dir: string): Promise<void> {
-  let handle;
+  let handle: FileHandle | undefined;
   try {
     handle = await open(dir, 'r');
     await handle.sync();

@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSimulationScript, type BuildScriptOptions } from './build-script.ts';
 
 /** The simulated vLLM's executable (product code: `EVAL_SIMULATE` launches it instead of vLLM). */
-export const SIMULATOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../../fixtures/vllm/bin/vllm');
+export const SIMULATOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../simulator/bin/vllm');
 
 // EVAL_SIMULATE: script the simulated vLLM from the datasets' own answers and launch it instead of vLLM.
 export async function prepareSimulation(options: BuildScriptOptions & { resultsDir: string; runId: string }): Promise<{ bin: string; env: Record<string, string> }> {

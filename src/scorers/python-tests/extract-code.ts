@@ -61,7 +61,7 @@ function trimProse(text: string): string {
       break;
     }
   }
-  return lines.slice(start, end).join('\n').replace(/\s+$/, '') + '\n';
+  return `${lines.slice(start, end).join('\n').replace(/\s+$/, '')}\n`;
 }
 
 /**

@@ -116,12 +116,12 @@ describe('MT-Bench case', () => {
   });
 });
 
-// The simulator's own rule matcher (fixtures/vllm/lib/script.mjs), loaded untyped.
+// The simulator's own rule matcher (src/simulator/lib/script.mjs), loaded untyped.
 async function loadScript(rules: unknown[]): Promise<{ chatResponse(messages: ChatMessage[]): { response?: string } | null }> {
   const dir = mkdtempSync(path.join(tmpdir(), 'mt-bench-script-'));
   const file = path.join(dir, 'script.json');
   writeFileSync(file, JSON.stringify(rules));
-  const modulePath: string = path.resolve(import.meta.dirname, '../../../fixtures/vllm/lib/script.mjs');
+  const modulePath: string = path.resolve(import.meta.dirname, '../../../src/simulator/lib/script.mjs');
   const { Script } = (await import(modulePath)) as { Script: new (file: string) => { chatResponse(messages: ChatMessage[]): { response?: string } | null } };
   return new Script(file);
 }

@@ -66,7 +66,7 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('ends a stream reset mid-way with the relayed chunks, then an error event and [DONE]', async () => {
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('one'), chatChunk('two')], then: 'reset' }));
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('one'), chatChunk('two')], ending: 'reset' }));
     const data = await events(await send(dispatcher));
     expect(data.slice(0, 2).map((d) => (JSON.parse(d) as { choices: Array<{ delta: { content: string } }> }).choices[0]!.delta.content)).toEqual(['one', 'two']);
     expect(errorOf(data[2]!).eval).toMatchObject({ kind: 'reset', server: upstream.url, detail: expect.stringContaining(' mid-stream after 2 chunks') });
@@ -75,7 +75,7 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('never relays half an event before the error event that follows a cut', async () => {
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('whole')], split: true, then: 'reset-mid-event' }));
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('whole')], split: true, ending: 'reset-mid-event' }));
     const data = await events(await send(dispatcher));
     // A half event glued to the error event would not parse.
     expect(data.slice(0, -1).map((d) => Object.keys(JSON.parse(d) as object))).toEqual([['id', 'object', 'created', 'model', 'choices'], ['error']]);
@@ -84,7 +84,7 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('ends a stream that stalls before its first chunk with an idle-timeout event', async () => {
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [], then: 'stall' }));
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [], ending: 'stall' }));
     const data = await events(await send(dispatcher));
     expect(errorOf(data[0]!).eval).toEqual({ kind: 'timeout-idle', server: upstream.url, timeoutMs: FAST.idleTimeoutMs, detail: ' before the first chunk' });
     expect(errorOf(data[0]!).code).toBe(504);
@@ -92,7 +92,7 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('ends a stream that stalls after its first chunk with an idle-timeout event naming the chunk', async () => {
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('only')], then: 'stall' }));
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('only')], ending: 'stall' }));
     const data = await events(await send(dispatcher));
     expect(errorOf(data[1]!).eval).toMatchObject({ kind: 'timeout-idle', detail: ' after chunk 1' });
     expect(errorOf(data[1]!).message).toContain(`no data for ${FAST.idleTimeoutMs} ms after chunk 1`);
@@ -158,7 +158,7 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('frees the slot of a request the worker abandons while it waits in the queue', async () => {
-    const { upstream, dispatcher } = await setup((n) => (n === 1 ? { type: 'stream', events: [chatChunk('a')], then: 'stall' } : { type: 'json', body: {} }), {
+    const { upstream, dispatcher } = await setup((n) => (n === 1 ? { type: 'stream', events: [chatChunk('a')], ending: 'stall' } : { type: 'json', body: {} }), {
       inFlightLimit: 1,
       timeouts: { ...FAST, idleTimeoutMs: 60_000, requestTimeoutMs: 60_000 },
     });
@@ -178,7 +178,7 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('closes the upstream request and frees the slot once when the worker aborts mid-stream', async () => {
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a')], then: 'stall' }), { timeouts: { ...FAST, idleTimeoutMs: 60_000 } });
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }), { timeouts: { ...FAST, idleTimeoutMs: 60_000 } });
     const controller = new AbortController();
     const response = await send(dispatcher, { stream: true }, controller.signal);
     const reader = response.body!.getReader();
@@ -200,7 +200,7 @@ describe('dispatcher: upstream failures', () => {
 
   test('names the dead server in the error event when the launched server died mid-stream', async () => {
     let dead = false;
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a')], everyMs: 200, then: 'reset' }), { fatalReason: () => (dead ? 'vLLM server died mid-run' : null) });
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a')], everyMs: 200, ending: 'reset' }), { fatalReason: () => (dead ? 'vLLM server died mid-run' : null) });
     const response = await send(dispatcher);
     dead = true;
     const data = await events(response);

@@ -43,13 +43,13 @@ describe('eval client through the dispatcher', () => {
   });
 
   test('retries a connection dropped mid-stream and returns the retry\'s answer', async () => {
-    const { client, upstream } = await dispatchedClient((n) => (n === 1 ? { type: 'stream', events: [chatChunk('par')], then: 'reset' } : { type: 'stream', events: answerEvents(['full']) }));
+    const { client, upstream } = await dispatchedClient((n) => (n === 1 ? { type: 'stream', events: [chatChunk('par')], ending: 'reset' } : { type: 'stream', events: answerEvents(['full']) }));
     const answer = await client.chat(messages, SAMPLING);
     expect([answer.text, answer.tries, upstream.bodies.length]).toEqual(['full', 2, 2]);
   });
 
   test('fails a server that stalls after one chunk with timeout-idle naming the real server, the timeout, its variable and the tries', async () => {
-    const { client, upstream, dispatcher } = await dispatchedClient(() => ({ type: 'stream', events: [chatChunk('a')], then: 'stall' }));
+    const { client, upstream, dispatcher } = await dispatchedClient(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }));
     const error = await failure(client.chat(messages, SAMPLING));
     expect(error).toMatchObject({ kind: 'timeout-idle', server: upstream.url, status: undefined, tries: 3 });
     expect(error.message).toBe(`Request to ${upstream.url} failed after 3 tries: no data for 300 ms after chunk 1 (idle timeout; raise it with EVAL_IDLE_TIMEOUT_MS or \`client.idleTimeoutMs\`)`);
@@ -134,7 +134,7 @@ describe('eval client through the dispatcher', () => {
   });
 
   test('lets the caller\'s abort through without retrying', async () => {
-    const { client, upstream } = await dispatchedClient(() => ({ type: 'stream', events: [chatChunk('a')], then: 'stall' }), {}, { ...FAST, idleTimeoutMs: 60_000 });
+    const { client, upstream } = await dispatchedClient(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }), {}, { ...FAST, idleTimeoutMs: 60_000 });
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const error = await client.chat(messages, SAMPLING, controller.signal).catch((e: unknown) => e);
@@ -151,7 +151,7 @@ describe('eval client talking to a server directly', () => {
   }
 
   test('enforces the idle timeout itself, exactly', async () => {
-    const { client, upstream } = await direct(() => ({ type: 'stream', events: [chatChunk('a')], then: 'stall' }), { idleTimeoutMs: 300 });
+    const { client, upstream } = await direct(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }), { idleTimeoutMs: 300 });
     const error = await failure(client.chat(messages, SAMPLING));
     expect(error).toMatchObject({ kind: 'timeout-idle', server: upstream.url, tries: 1 });
     expect(error.message).toContain('no data for 300 ms after chunk 1 (idle timeout');

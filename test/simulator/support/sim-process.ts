@@ -4,7 +4,7 @@ import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 
 /** Absolute path of the simulated `vllm` executable. */
-export const VLLM_BIN = fileURLToPath(new URL('../../../fixtures/vllm/bin/vllm', import.meta.url));
+export const VLLM_BIN = fileURLToPath(new URL('../../../src/simulator/bin/vllm', import.meta.url));
 
 /** A running (or exited) simulator process. */
 export interface SimProcess {

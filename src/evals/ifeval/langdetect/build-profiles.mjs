@@ -7,14 +7,14 @@ import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 
 const root = process.argv[2] ?? '/usr/lib/python3/dist-packages/langdetect';
-const unescape = (value) => value.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
+const unescapeText = (value) => value.replace(/\\u([0-9a-fA-F]{4})/g, (_, hex) => String.fromCharCode(parseInt(hex, 16)));
 const messages = Object.fromEntries(
   readFileSync(path.join(root, 'utils', 'messages.properties'), 'utf8')
     .split('\n')
     .filter((line) => line.includes('='))
     .map((line) => {
       const at = line.trim().indexOf('=');
-      return [line.trim().slice(0, at), unescape(line.trim().slice(at + 1))];
+      return [line.trim().slice(0, at), unescapeText(line.trim().slice(at + 1))];
     }),
 );
 // The CJK classes in the order ngram.py lists them (order fixes each class's representative only).

@@ -38,7 +38,10 @@ function buildModel(bundle: ProfileBundle): LanguageModel {
     const nWords = bundle.nWords[index]!;
     for (const [gram, count] of Object.entries(counts)) {
       let row = gramProbabilities.get(gram);
-      if (!row) gramProbabilities.set(gram, (row = new Float64Array(bundle.languages.length)));
+      if (!row) {
+        row = new Float64Array(bundle.languages.length);
+        gramProbabilities.set(gram, row);
+      }
       row[index] = count / nWords[[...gram].length - 1]!;
     }
   });

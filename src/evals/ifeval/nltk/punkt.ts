@@ -25,7 +25,7 @@ const WORD_TOKEN = new RegExp(
 );
 const PERIOD_CONTEXT = new RegExp(`[.?!](?=(?<after>${NON_WORD}|${S}+(?<next>${NOT_S}+)))`, 'gu');
 const BOUNDARY_REALIGNMENT = new RegExp(`^["')\\]}]+?(?:${S}+|(?=--)|(?![^\\n]))`, 'u');
-const NUMERIC = new RegExp(`^-?[.,]?\\p{Nd}[\\p{Nd},.\\-]*\\.?$`, 'u');
+const NUMERIC = /^-?[.,]?\p{Nd}[\p{Nd},.-]*\.?$/u;
 const ELLIPSIS = /^\.\.+$/;
 const PY_ASCII_WHITESPACE = ' \t\n\r\v\f';
 
@@ -150,7 +150,7 @@ function annotateSecondPass(token: Token, next: Token | undefined): void {
 // Does a context string hold a sentence break before its last token?
 function containsSentenceBreak(context: string): boolean {
   const tokens = tokenizeWords(context);
-  tokens.forEach((token) => annotateFirstPass(token));
+  for (const token of tokens) annotateFirstPass(token);
   for (const [index, token] of tokens.entries()) {
     annotateSecondPass(token, tokens[index + 1]);
     if (token.sentbreak && index < tokens.length - 1) return true;

@@ -25,7 +25,7 @@ const KIND_TO_STATUS: Record<string, SandboxStatus> = {
 };
 
 // Undo judge_core's `unicode_escape` (spaces are `\x20`, `-` = empty).
-function unescape(text: string): string {
+function unescapeText(text: string): string {
   if (text === '-') return '';
   return text.replace(/\\(x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8}|n|t|r|\\)/g, (_m, esc: string) => {
     if (esc === 'n') return '\n';
@@ -58,10 +58,10 @@ export function classifyCase(end: CaseEnd, nonce: string): Classification {
     return { status: 'sandbox_violation', detail: `verdict PASS but the judge ended with ${describeExit(end.judge)}` };
   }
   const [rawMessage = '-', rawLine = '-'] = rest;
-  const failingAssert = unescape(rawLine);
+  const failingAssert = unescapeText(rawLine);
   const located = { failingTest: Number(index), ...(failingAssert ? { failingAssert } : {}) };
   if (kind === 'candidate_gone') return { ...classifyWithoutVerdict(end.candidate, end.stderr, 'the candidate process'), ...located };
-  return { status: KIND_TO_STATUS[kind] ?? 'failed', detail: unescape(rawMessage), ...located };
+  return { status: KIND_TO_STATUS[kind] ?? 'failed', detail: unescapeText(rawMessage), ...located };
 }
 
 // A process that ended without a verdict (or the candidate process under a split judge). Never a pass.

@@ -84,8 +84,14 @@ export function startWorker(spec: WorkerSpec): Promise<Worker> {
   };
   const parse = createFrameParser();
   const accept = (frame: WorkerFrame): void => {
-    if (frame.kind === 'R') return onReady?.(frame.ready);
-    if (waiting?.seq !== frame.end.seq) return fail(`sent the end of case ${frame.end.seq}, which it was not running`);
+    if (frame.kind === 'R') {
+      onReady?.(frame.ready);
+      return;
+    }
+    if (waiting?.seq !== frame.end.seq) {
+      fail(`sent the end of case ${frame.end.seq}, which it was not running`);
+      return;
+    }
     const { resolve } = waiting;
     waiting = undefined;
     resolve(frame.end);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import type { JudgeMode, Sandbox } from '../../../../src/scorers/python-tests/sandbox/index.ts';
+import type { Sandbox } from '../../../../src/scorers/python-tests/sandbox/index.ts';
 import { createHostileSandbox } from './helpers.ts';
 
 // One worker, so consecutive cases share its long-lived sandbox (the results' worker tags prove it).
