@@ -30,7 +30,14 @@ test('client CPU per streamed request: openai SDK vs fetch vs node:http', async 
     shutdownGraceMs: 3_000,
     env: { VLLM_SIM_DEFAULT_RESPONSE: 'word '.repeat(80).trim() },
   });
-  const body = { model: 'bench/model', messages: [{ role: 'user' as const, content: 'hello' }], stream: true as const, stream_options: { include_usage: true }, max_tokens: 100, temperature: 0 };
+  const body = {
+    model: 'bench/model',
+    messages: [{ role: 'user' as const, content: 'hello' }],
+    stream: true as const,
+    stream_options: { include_usage: true },
+    max_tokens: 100,
+    temperature: 0,
+  };
   const client = new OpenAI({ baseURL: `${baseUrl}/v1`, apiKey: 'EMPTY' });
   // The harness's path: the same SDK call through the run's dispatcher (which runs in this process here).
   const dispatcher = await startDispatcher({ upstreams: [baseUrl], inFlightLimit: IN_FLIGHT });
@@ -48,18 +55,26 @@ test('client CPU per streamed request: openai SDK vs fetch vs node:http', async 
       return n;
     },
     'fetch stream': async () => {
-      const response = await fetch(`${baseUrl}/v1/chat/completions`, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json' } });
+      const response = await fetch(`${baseUrl}/v1/chat/completions`, {
+        method: 'POST',
+        body: JSON.stringify(body),
+        headers: { 'content-type': 'application/json' },
+      });
       let n = 0;
       for await (const part of response.body!) n += (part as Uint8Array).length;
       return n;
     },
     'node:http stream': () =>
       new Promise<number>((done, fail) => {
-        const request = http.request(`${baseUrl}/v1/chat/completions`, { method: 'POST', agent, headers: { 'content-type': 'application/json' } }, (response) => {
-          let n = 0;
-          response.on('data', (part: Buffer) => (n += part.length));
-          response.on('end', () => done(n));
-        });
+        const request = http.request(
+          `${baseUrl}/v1/chat/completions`,
+          { method: 'POST', agent, headers: { 'content-type': 'application/json' } },
+          (response) => {
+            let n = 0;
+            response.on('data', (part: Buffer) => (n += part.length));
+            response.on('end', () => done(n));
+          },
+        );
         request.on('error', fail);
         request.end(JSON.stringify(body));
       }),
@@ -72,7 +87,11 @@ test('client CPU per streamed request: openai SDK vs fetch vs node:http', async 
         let next = 0;
         let sink = 0;
         const before = process.cpuUsage();
-        await Promise.all(Array.from({ length: IN_FLIGHT }, async () => { while (next++ < REQUESTS) sink += await send(); }));
+        await Promise.all(
+          Array.from({ length: IN_FLIGHT }, async () => {
+            while (next++ < REQUESTS) sink += await send();
+          }),
+        );
         const used = process.cpuUsage(before);
         expect(sink).toBeGreaterThan(0);
         if (round > 0) {
@@ -86,7 +105,9 @@ test('client CPU per streamed request: openai SDK vs fetch vs node:http', async 
     await dispatcher.close();
     await server.stop();
   }
-  const summary = Object.fromEntries(Object.entries(results).map(([name, values]) => [name, { msPerRequest: Math.min(...values), rounds: values }]));
+  const summary = Object.fromEntries(
+    Object.entries(results).map(([name, values]) => [name, { msPerRequest: Math.min(...values), rounds: values }]),
+  );
   mkdirSync(resolve(repoRoot, 'results/bench'), { recursive: true });
   writeFileSync(resolve(repoRoot, 'results/bench/client-cpu.json'), `${JSON.stringify(summary, null, 2)}\n`);
   console.log(JSON.stringify(summary, null, 2));

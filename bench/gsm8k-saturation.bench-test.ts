@@ -19,7 +19,14 @@ import { evalEnv } from '../test/helpers/run-vitest.ts';
 const SLOTS = 64;
 const MODEL = 'Qwen/Qwen2.5-7B-Instruct';
 
-interface SimStats { idealMs: number; busyMs: number; meanRunning: number; requests: number; completed: number; cpuMs?: number }
+interface SimStats {
+  idealMs: number;
+  busyMs: number;
+  meanRunning: number;
+  requests: number;
+  completed: number;
+  cpuMs?: number;
+}
 
 test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
   const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_PRESET: 'balanced' });
@@ -27,7 +34,11 @@ test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
 
   // 1. The harness, as a user runs it; `times` gives the CPU of the whole process tree.
   const started = performance.now();
-  const out = execFileSync('bash', ['-c', `node node_modules/vitest/vitest.mjs run --project qwen3_8b gsm8k >/dev/null 2>&1; code=$?; times; exit $code`], { cwd: repoRoot, env: env as NodeJS.ProcessEnv, encoding: 'utf8' });
+  const out = execFileSync(
+    'bash',
+    ['-c', `node node_modules/vitest/vitest.mjs run --project qwen3_8b gsm8k >/dev/null 2>&1; code=$?; times; exit $code`],
+    { cwd: repoRoot, env: env as NodeJS.ProcessEnv, encoding: 'utf8' },
+  );
   const harnessWallMs = performance.now() - started;
   const runFile = readdirSync(join(results, 'runs'))[0]!;
   const record = JSON.parse(readFileSync(join(results, 'runs', runFile), 'utf8'));
@@ -40,11 +51,36 @@ test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
   const mirror = await startDatasetMirror({ root: join(sharedDir, 'datasets') });
   const data = await loadGsm8k({ datasetBaseUrl: mirror.baseUrl }, false);
   await mirror.close();
-  const bodies = data.test.map((c) => JSON.stringify({ model: MODEL, messages: buildGsm8kZeroShotMessages(c), stream: true, stream_options: { include_usage: true }, temperature: 0, top_p: 1, seed: 1234, max_tokens: 1024 }));
-  const loops: Record<string, { inFlight: number; requests: number; makespanMs: number; idealMs: number; ratio: number; meanRunning: number }> = {};
-  for (const [name, inFlight, count] of [['bare-128', 128, bodies.length], ['bare-64', 64, bodies.length], ['bare-1', 1, 128]] as const) {
+  const bodies = data.test.map((c) =>
+    JSON.stringify({
+      model: MODEL,
+      messages: buildGsm8kZeroShotMessages(c),
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0,
+      top_p: 1,
+      seed: 1234,
+      max_tokens: 1024,
+    }),
+  );
+  const loops: Record<
+    string,
+    { inFlight: number; requests: number; makespanMs: number; idealMs: number; ratio: number; meanRunning: number }
+  > = {};
+  for (const [name, inFlight, count] of [
+    ['bare-128', 128, bodies.length],
+    ['bare-64', 64, bodies.length],
+    ['bare-1', 1, 128],
+  ] as const) {
     const stats = await runBareLoop(script, bodies.slice(0, count), inFlight);
-    loops[name] = { inFlight, requests: count, makespanMs: stats.busyMs, idealMs: stats.idealMs, ratio: stats.idealMs / stats.busyMs, meanRunning: stats.meanRunning };
+    loops[name] = {
+      inFlight,
+      requests: count,
+      makespanMs: stats.busyMs,
+      idealMs: stats.idealMs,
+      ratio: stats.idealMs / stats.busyMs,
+      meanRunning: stats.meanRunning,
+    };
   }
 
   const summary = {
@@ -91,7 +127,11 @@ async function runBareLoop(script: string, bodies: string[], inFlight: number): 
     const worker = async () => {
       while (next < bodies.length) {
         const body = bodies[next++]!;
-        const response = await fetch(`${baseUrl}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' } });
+        const response = await fetch(`${baseUrl}/v1/chat/completions`, {
+          method: 'POST',
+          body,
+          headers: { 'content-type': 'application/json' },
+        });
         await response.text();
       }
     };

@@ -110,7 +110,12 @@ test('HumanEval canonical cases/s: fork-server sandbox (split and in-process jud
       console.info(JSON.stringify(round));
     }
     // One case at a time, cycling through the programs: the per-case latency and its overhead.
-    const latency = new Bench({ name: 'one HumanEval case at a time', iterations: OPTIONS.latencyIterations, time: 0, warmupIterations: 10 });
+    const latency = new Bench({
+      name: 'one HumanEval case at a time',
+      iterations: OPTIONS.latencyIterations,
+      time: 0,
+      warmupIterations: 10,
+    });
     for (const mode of MODES) {
       let i = 0;
       latency.add(mode, async () => {
@@ -124,7 +129,10 @@ test('HumanEval canonical cases/s: fork-server sandbox (split and in-process jud
       latency.tasks.map((task) => {
         const result = task.result;
         if (result.state !== 'completed') throw new Error(`${task.name}: ${result.state}`);
-        return [task.name, { median: result.latency.p50, mean: result.latency.mean, p99: result.latency.p99, samples: result.latency.samplesCount }];
+        return [
+          task.name,
+          { median: result.latency.p50, mean: result.latency.mean, p99: result.latency.p99, samples: result.latency.samplesCount },
+        ];
       }),
     ) as Record<Mode, { median: number; mean: number; p99: number; samples: number }>;
     const summary = Object.fromEntries(
@@ -142,7 +150,13 @@ test('HumanEval canonical cases/s: fork-server sandbox (split and in-process jud
       ]),
     );
     const report = {
-      machine: { nproc: width, cpu: cpus()[0]?.model ?? 'unknown', loadavg1: load, node: process.version, python: sandbox.isolation.pythonVersion },
+      machine: {
+        nproc: width,
+        cpu: cpus()[0]?.model ?? 'unknown',
+        loadavg1: load,
+        node: process.version,
+        python: sandbox.isolation.pythonVersion,
+      },
       cases: programs.length,
       summary,
       latencyMs,

@@ -7,9 +7,20 @@ export { createJudge, type Judge } from './runtime/judge.ts';
 export type { EvalClient, ChatResult } from './runtime/client/chat.ts';
 export type { CompletionResult } from './runtime/client/completions.ts';
 export type { Scorer, MultiScorer, AnyScorer, ScorerInput, ScoreResult, MultiScoreResult } from './scorers/scorer.ts';
-export { numericMatch, matchNumber, extractNumber, type NumericMatchOptions, type NumberExtraction } from './scorers/numeric/numeric-match.ts';
+export {
+  numericMatch,
+  matchNumber,
+  extractNumber,
+  type NumericMatchOptions,
+  type NumberExtraction,
+} from './scorers/numeric/numeric-match.ts';
 export { choiceLetter, type ChoiceLetterOptions } from './scorers/choice/choice-letter.ts';
-export { loglikelihoodChoice, loglikelihoodTask, type LoglikelihoodOutput, type LoglikelihoodChoiceOptions } from './scorers/loglikelihood/loglikelihood-choice.ts';
+export {
+  loglikelihoodChoice,
+  loglikelihoodTask,
+  type LoglikelihoodOutput,
+  type LoglikelihoodChoiceOptions,
+} from './scorers/loglikelihood/loglikelihood-choice.ts';
 export { buildLoglikelihoodPrompt, type LoglikelihoodPrompt } from './scorers/loglikelihood/prompt.ts';
 export { pythonTests, type PythonTestsOptions } from './scorers/python-tests/python-tests.ts';
 export { llmJudge, type LlmJudgeOptions } from './scorers/judge/llm-judge.ts';

@@ -49,7 +49,8 @@ function checkEvals(config: EvalConfig): string[] {
       continue;
     }
     variants.forEach((variant, i) => {
-      if (!dataset.variants.includes(variant)) problems.push(`variants.${name}.${i}: expected one of ${listKeys(dataset.variants)}, received "${variant}"`);
+      if (!dataset.variants.includes(variant))
+        problems.push(`variants.${name}.${i}: expected one of ${listKeys(dataset.variants)}, received "${variant}"`);
     });
   }
   return problems;

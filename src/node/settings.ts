@@ -47,9 +47,7 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
   const presetName = env.EVAL_PRESET ?? config.defaultPreset;
   const preset = config.presets[presetName];
   if (!preset) {
-    throw new ConfigError(
-      `\`EVAL_PRESET\` is "${presetName}", expected one of ${listKeys(config.presets)}.`,
-    );
+    throw new ConfigError(`\`EVAL_PRESET\` is "${presetName}", expected one of ${listKeys(config.presets)}.`);
   }
   const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * config.client.inFlightFactor));
   const judge = resolveJudge(config, env);
@@ -67,7 +65,10 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     sampling: { ...config.sampling, ...model.sampling },
     variants: resolveVariants(config.variants),
     code: { ...config.code, sandbox: env.EVAL_SANDBOX ?? config.code.sandbox },
-    client: { ...config.client, ...resolveRequestTimeouts(config.client, env, longestGeneration({ ...config.sampling, ...model.sampling }.maxTokens, judge)) },
+    client: {
+      ...config.client,
+      ...resolveRequestTimeouts(config.client, env, longestGeneration({ ...config.sampling, ...model.sampling }.maxTokens, judge)),
+    },
     server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
     judge,
   };

@@ -46,7 +46,11 @@ export async function loadData<Item>(source: DataSource<Item>, context: DataCont
   if (Array.isArray(source)) return { items: [...(source as readonly Item[])], pins: [] };
   if (typeof source === 'function') {
     const items = await (source as () => readonly Item[] | Promise<readonly Item[]>)();
-    if (!Array.isArray(items)) throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `The eval's \`data\` function returned ${typeof items}, expected an array of cases.`);
+    if (!Array.isArray(items))
+      throw new DatasetError(
+        'EVAL_DATASET_UNAVAILABLE',
+        `The eval's \`data\` function returned ${typeof items}, expected an array of cases.`,
+      );
     return { items: [...items], pins: [] };
   }
   return (source as DataLoader<Item>).load(context);
@@ -73,7 +77,10 @@ export function jsonl<Item = Record<string, unknown>>(file: string | URL, option
  * unless a `schema` coerces them, e.g. `z.object({ answer: z.coerce.number() })`).
  * @example data: csv('evals/capitals.csv')
  */
-export function csv<Item = Record<string, string>>(file: string | URL, options: FileDataOptions<Item> & { delimiter?: string } = {}): DataLoader<Item> {
+export function csv<Item = Record<string, string>>(
+  file: string | URL,
+  options: FileDataOptions<Item> & { delimiter?: string } = {},
+): DataLoader<Item> {
   const target = toPath(file);
   return {
     description: `csv ${target}`,
@@ -125,7 +132,9 @@ export function parseJsonLinesText<Item>(text: string, source: string, schema?: 
     try {
       value = JSON.parse(line);
     } catch (error) {
-      throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: line ${index + 1} is not valid JSON (${(error as Error).message}).`, { cause: error });
+      throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: line ${index + 1} is not valid JSON (${(error as Error).message}).`, {
+        cause: error,
+      });
     }
     items.push(validate(value, schema, `${source}: line ${index + 1}`));
   }
@@ -135,7 +144,13 @@ export function parseJsonLinesText<Item>(text: string, source: string, schema?: 
 function parseCsvText<Item>(text: string, source: string, options: FileDataOptions<Item> & { delimiter?: string }): Item[] {
   let rows: Record<string, string>[];
   try {
-    rows = parseCsv(text, { columns: true, skip_empty_lines: true, trim: false, bom: true, ...(options.delimiter ? { delimiter: options.delimiter } : {}) });
+    rows = parseCsv(text, {
+      columns: true,
+      skip_empty_lines: true,
+      trim: false,
+      bom: true,
+      ...(options.delimiter ? { delimiter: options.delimiter } : {}),
+    });
   } catch (error) {
     throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: not valid CSV (${(error as Error).message}).`, { cause: error });
   }
@@ -151,7 +166,8 @@ function parseText<Item>(text: string, source: string, options: RemoteFileOption
   } catch (error) {
     throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: not valid JSON (${(error as Error).message}).`, { cause: error });
   }
-  if (!Array.isArray(value)) throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: expected a JSON array of cases, got ${typeof value}.`);
+  if (!Array.isArray(value))
+    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: expected a JSON array of cases, got ${typeof value}.`);
   return value.map((item, i) => validate(item, options.schema, `${source}: item ${i}`));
 }
 
@@ -171,18 +187,28 @@ async function readLocal(file: string): Promise<string> {
   try {
     return await readFile(file, 'utf8');
   } catch (error) {
-    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `Cannot read the eval's data file ${file}: ${(error as Error).message}.`, { cause: error });
+    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `Cannot read the eval's data file ${file}: ${(error as Error).message}.`, {
+      cause: error,
+    });
   }
 }
 
 // A local file is recorded by its path relative to the working directory and its content hash.
 function localPin(file: string, text: string): DatasetPin {
-  return { repository: 'local', commit: '', path: path.relative(process.cwd(), file) || file, sha256: createHash('sha256').update(text).digest('hex') };
+  return {
+    repository: 'local',
+    commit: '',
+    path: path.relative(process.cwd(), file) || file,
+    sha256: createHash('sha256').update(text).digest('hex'),
+  };
 }
 
 function remotePin<Item>(options: RemoteFileOptions<Item>): DatasetFilePin {
   if (!/^[0-9a-f]{64}$/i.test(options.sha256)) {
-    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `\`remoteFile({ sha256 })\` must be 64 hex digits, received ${JSON.stringify(options.sha256)}.`);
+    throw new DatasetError(
+      'EVAL_DATASET_UNAVAILABLE',
+      `\`remoteFile({ sha256 })\` must be 64 hex digits, received ${JSON.stringify(options.sha256)}.`,
+    );
   }
   const url = new URL(options.url);
   return {

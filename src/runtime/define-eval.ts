@@ -109,7 +109,9 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
     const thresholds = { ...definition.thresholds, ...run.thresholds[key] };
     const sampling: Sampling = { ...run.sampling, ...definition.sampling };
     const client = getEvalClient(run);
-    const resumed = run.resumeFrom ? loadResumedCases(run.resumeFrom, definition.name, definition.variant ?? 'default') : new Map<string, CaseRecord>();
+    const resumed = run.resumeFrom
+      ? loadResumedCases(run.resumeFrom, definition.name, definition.variant ?? 'default')
+      : new Map<string, CaseRecord>();
     const suite: SuiteMeta = {
       dataset: definition.name,
       variant: definition.variant ?? 'default',
@@ -169,14 +171,17 @@ function checkDefinition<Item, Output>(definition: EvalDefinition<Item, Output>)
   const metrics = definition.scorers.flatMap(metricsOf);
   const seen = new Set<string>();
   for (const metric of metrics) {
-    if (seen.has(metric.name)) throw new ConfigError(`${where}: two scorers report the metric "${metric.name}"; give one of them another \`name\`.`);
+    if (seen.has(metric.name))
+      throw new ConfigError(`${where}: two scorers report the metric "${metric.name}"; give one of them another \`name\`.`);
     seen.add(metric.name);
   }
   for (const [metric, value] of Object.entries(definition.thresholds ?? {})) {
     const spec = metrics.find((m) => m.name === metric);
     if (!spec) throw new ConfigError(`${where}: \`thresholds.${metric}\` names no metric; the scorers report ${[...seen].join(', ')}.`);
     if (!(value >= spec.range[0] && value <= spec.range[1])) {
-      throw new ConfigError(`${where}: \`thresholds.${metric}\` is ${value}, expected a number in [${spec.range[0]}, ${spec.range[1]}] (the metric's range).`);
+      throw new ConfigError(
+        `${where}: \`thresholds.${metric}\` is ${value}, expected a number in [${spec.range[0]}, ${spec.range[1]}] (the metric's range).`,
+      );
     }
   }
   return metrics;
@@ -194,7 +199,8 @@ function caseIds<Item, Output>(definition: EvalDefinition<Item, Output>, items: 
   const seen = new Map<string, number>();
   ids.forEach((id, index) => {
     const first = seen.get(id);
-    if (first !== undefined) throw new ConfigError(`Eval ${key}: cases ${first} and ${index} have the same id "${id}"; case ids must be unique (option \`id\`).`);
+    if (first !== undefined)
+      throw new ConfigError(`Eval ${key}: cases ${first} and ${index} have the same id "${id}"; case ids must be unique (option \`id\`).`);
     seen.set(id, index);
   });
   return ids;
@@ -205,7 +211,10 @@ function caseIds<Item, Output>(definition: EvalDefinition<Item, Output>, items: 
 function hashPromptTemplate<Item, Output>(definition: EvalDefinition<Item, Output>, first: Item | undefined): string {
   const prompt = first === undefined ? null : definition.prompt(first);
   const scorers = definition.scorers.map((s) => s.fingerprint ?? null);
-  return createHash('sha256').update(JSON.stringify({ prompt, scorers, sampling: definition.sampling ?? null })).digest('hex').slice(0, 16);
+  return createHash('sha256')
+    .update(JSON.stringify({ prompt, scorers, sampling: definition.sampling ?? null }))
+    .digest('hex')
+    .slice(0, 16);
 }
 
 /** What running a case needs besides the case: the run, its server, the client and the eval's sampling. */
@@ -331,7 +340,11 @@ function clip(text: string): string {
 }
 
 // Verdict of the primary metric: proportion 1 = correct, 0 = wrong, nothing extracted = unparseable; graded otherwise.
-function verdictOf(primary: MetricSpec, scores: Record<string, number | null>, extracted: Record<string, string | null> | undefined): Verdict {
+function verdictOf(
+  primary: MetricSpec,
+  scores: Record<string, number | null>,
+  extracted: Record<string, string | null> | undefined,
+): Verdict {
   const score = scores[primary.name];
   if (score === null || score === undefined || extracted?.[primary.name] === null) return 'unparseable';
   if (primary.kind === 'mean') return 'graded';

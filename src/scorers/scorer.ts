@@ -74,11 +74,16 @@ export type AnyScorer<Item = any, Output = any> = Scorer<Item, Output> | MultiSc
 /** The metrics a scorer reports, in order. */
 export function metricsOf(scorer: AnyScorer): MetricSpec[] {
   if ('metrics' in scorer) return scorer.metrics;
-  return [{ name: scorer.name, kind: scorer.kind ?? 'proportion', description: scorer.description ?? scorer.name, range: scorer.range ?? [0, 1] }];
+  return [
+    { name: scorer.name, kind: scorer.kind ?? 'proportion', description: scorer.description ?? scorer.name, range: scorer.range ?? [0, 1] },
+  ];
 }
 
 /** Run a scorer and return its results keyed by metric. */
-export async function runScorer<Item, Output>(scorer: AnyScorer<Item, Output>, input: ScorerInput<Item, Output>): Promise<MultiScoreResult> {
+export async function runScorer<Item, Output>(
+  scorer: AnyScorer<Item, Output>,
+  input: ScorerInput<Item, Output>,
+): Promise<MultiScoreResult> {
   if ('metrics' in scorer) return scorer.score(input);
   const result = await scorer.score(input);
   return {

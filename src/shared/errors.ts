@@ -58,9 +58,7 @@ export class ServerError extends HarnessError {
     message: string,
     options?: { cause?: unknown; logTail?: string[] },
   ) {
-    const tail = options?.logTail?.length
-      ? `\nLast server log lines:\n${options.logTail.map((l) => `  ${l}`).join('\n')}`
-      : '';
+    const tail = options?.logTail?.length ? `\nLast server log lines:\n${options.logTail.map((l) => `  ${l}`).join('\n')}` : '';
     super(code, `${message}${tail}`, options);
     this.server = server;
     this.logTail = options?.logTail ?? [];
@@ -131,11 +129,7 @@ export class MalformedResponseError extends HarnessError {
 
 /** A dataset file could not be obtained or does not match its pinned sha256. */
 export class DatasetError extends HarnessError {
-  constructor(
-    code: 'EVAL_DATASET_CHECKSUM' | 'EVAL_DATASET_UNAVAILABLE',
-    message: string,
-    options?: { cause?: unknown },
-  ) {
+  constructor(code: 'EVAL_DATASET_CHECKSUM' | 'EVAL_DATASET_UNAVAILABLE', message: string, options?: { cause?: unknown }) {
     super(code, message, options);
   }
 }

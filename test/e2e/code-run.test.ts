@@ -21,9 +21,16 @@ describe.sequential('HumanEval end to end', () => {
   test('real CodeLlama-7B completions get the official verdict on at least 98% of the 164 problems', async () => {
     const Row = z.looseObject({ task_id: z.string(), completion: z.string(), passed: z.boolean() });
     const rows = readFileSync(join(sharedDir, 'datasets/humaneval/model-outputs/codellama_7b_results.jsonl'), 'utf8')
-      .split('\n').filter(Boolean).map((l) => Row.parse(JSON.parse(l)));
+      .split('\n')
+      .filter(Boolean)
+      .map((l) => Row.parse(JSON.parse(l)));
     const official = new Map(rows.map((r) => [r.task_id, r.passed]));
-    const script = writeScript(rows.map((r) => ({ match: { equals: userTurn(problems.findIndex((p) => p.taskId === r.task_id)), endpoint: 'chat' }, response: r.completion })));
+    const script = writeScript(
+      rows.map((r) => ({
+        match: { equals: userTurn(problems.findIndex((p) => p.taskId === r.task_id)), endpoint: 'chat' },
+        response: r.completion,
+      })),
+    );
     const env = evalEnv({ EVAL_VLLM_BIN: simulatorBin, VLLM_SIM_SCRIPT: script });
     const result = await startVitest(['--project', 'qwen3_8b', 'humaneval'], env);
     const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
@@ -31,7 +38,9 @@ describe.sequential('HumanEval end to end', () => {
     const cases = record!.datasets['humaneval/instruct']!.cases;
     expect(Object.keys(cases)).toHaveLength(164);
     const disagreements = Object.entries(cases).filter(([id, c]) => (c.scores['pass@1'] === 1) !== official.get(id));
-    console.log(`HumanEval pipeline agreement ${164 - disagreements.length}/164; disagreements: ${disagreements.map(([id]) => id).join(', ') || 'none'}`);
+    console.log(
+      `HumanEval pipeline agreement ${164 - disagreements.length}/164; disagreements: ${disagreements.map(([id]) => id).join(', ') || 'none'}`,
+    );
     expect(164 - disagreements.length).toBeGreaterThanOrEqual(Math.ceil(0.98 * 164));
     expect(record!.datasets['humaneval/instruct']!.counts.error).toBe(0);
   });
@@ -47,7 +56,12 @@ describe.sequential('HumanEval end to end', () => {
       `\`\`\`python\nimport os\nprint(os.environ.get("OPENAI_API_KEY"))\nclass T:\n    def __eq__(self, o): return True\ndef ${problems[5]!.entryPoint}(*a, **k):\n    return T()\n\`\`\``,
     ];
     const script = writeScript(hostile.map((response, i) => ({ match: { equals: userTurn(i), endpoint: 'chat' }, response })));
-    const env = evalEnv({ EVAL_VLLM_BIN: simulatorBin, VLLM_SIM_SCRIPT: script, EVAL_LIMIT: String(hostile.length), OPENAI_API_KEY: 'sk-host-secret-123' });
+    const env = evalEnv({
+      EVAL_VLLM_BIN: simulatorBin,
+      VLLM_SIM_SCRIPT: script,
+      EVAL_LIMIT: String(hostile.length),
+      OPENAI_API_KEY: 'sk-host-secret-123',
+    });
     const result = await startVitest(['--project', 'qwen3_8b', 'humaneval'], env);
     const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
     expect(record, result.all).toBeDefined();

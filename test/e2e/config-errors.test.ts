@@ -12,22 +12,34 @@ const VITEST = join(repoRoot, 'node_modules/vitest/vitest.mjs');
 function writeConfig(body: string): string {
   const dir = mkdtempSync(join(tmpdir(), 'e2e-config-'));
   const file = join(dir, 'vitest.config.ts');
-  writeFileSync(file, `import { defineEvalConfig, withEvals } from ${JSON.stringify(join(repoRoot, 'src/config.ts'))};\nexport default withEvals(defineEvalConfig(${body}));\n`);
+  writeFileSync(
+    file,
+    `import { defineEvalConfig, withEvals } from ${JSON.stringify(join(repoRoot, 'src/config.ts'))};\nexport default withEvals(defineEvalConfig(${body}));\n`,
+  );
   return file;
 }
 
 async function runWith(config: string, env: Record<string, string | undefined>) {
   const started = performance.now();
-  const result = await execa(process.execPath, [VITEST, 'run', '--config', config, '--project', 'qwen3_8b'], { reject: false, all: true, env, extendEnv: false });
+  const result = await execa(process.execPath, [VITEST, 'run', '--config', config, '--project', 'qwen3_8b'], {
+    reject: false,
+    all: true,
+    env,
+    extendEnv: false,
+  });
   return { ...result, seconds: (performance.now() - started) / 1000 };
 }
 
 describe('config errors', () => {
   test('a percentage given as a proportion threshold stops the run at config load, naming the path', async () => {
-    const config = writeConfig(`{ models: { qwen3_8b: { id: 'Qwen/Qwen2.5-7B-Instruct' } }, thresholds: { qwen3_8b: { 'gsm8k/0shot': { strict: 85 } } } }`);
+    const config = writeConfig(
+      `{ models: { qwen3_8b: { id: 'Qwen/Qwen2.5-7B-Instruct' } }, thresholds: { qwen3_8b: { 'gsm8k/0shot': { strict: 85 } } } }`,
+    );
     const result = await runWith(config, evalEnv({ EVAL_SIMULATE: 'gold' }));
     expect(result.exitCode).toBe(1);
-    expect(result.all).toContain('thresholds.qwen3_8b.gsm8k/0shot.strict: expected a number in [0, 1], received 85 (a proportion: did you mean 0.85?)');
+    expect(result.all).toContain(
+      'thresholds.qwen3_8b.gsm8k/0shot.strict: expected a number in [0, 1], received 85 (a proportion: did you mean 0.85?)',
+    );
     // One message, no zod dump, no stack, and nothing launched.
     expect(result.all).not.toMatch(/ZodError|^\s+at /m);
     expect(result.all).not.toContain('launched');

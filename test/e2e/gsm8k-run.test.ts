@@ -18,13 +18,17 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(result.exitCode, result.all).toBe(0);
     const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
     expect(record!.simulation).toBe('gold');
-    expect(record!.server.command!.join(' ')).toMatch(/serve Qwen\/Qwen2\.5-7B-Instruct .*--gpu-memory-utilization 0\.85 --max-num-seqs 64 --enable-prefix-caching/);
+    expect(record!.server.command!.join(' ')).toMatch(
+      /serve Qwen\/Qwen2\.5-7B-Instruct .*--gpu-memory-utilization 0\.85 --max-num-seqs 64 --enable-prefix-caching/,
+    );
     expect(record!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
     expect(Object.keys(record!.datasets['gsm8k/0shot']!.cases)).toHaveLength(24);
     expect(result.all).toContain('25 passed, 0 failed');
     // Vitest's own json report is kept beside the run record, with each case record in its meta.
     const vitestDir = join(env.EVAL_RESULTS_DIR!, 'vitest');
-    const report = JSON.parse(readFileSync(join(vitestDir, readdirSync(vitestDir)[0]!), 'utf8')) as { testResults: Array<{ assertionResults: Array<{ meta: { evalCase?: { caseId: string } } }> }> };
+    const report = JSON.parse(readFileSync(join(vitestDir, readdirSync(vitestDir)[0]!), 'utf8')) as {
+      testResults: Array<{ assertionResults: Array<{ meta: { evalCase?: { caseId: string } } }> }>;
+    };
     const metaIds = report.testResults.flatMap((f) => f.assertionResults.map((a) => a.meta.evalCase?.caseId)).filter(Boolean);
     expect(metaIds).toHaveLength(24);
   });
@@ -52,7 +56,7 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(record!.datasets['gsm8k/0shot']!.counts.correct).toBe(6);
   });
 
-  test('retries the server\'s 500s with backoff and still records every case', async () => {
+  test("retries the server's 500s with backoff and still records every case", async () => {
     const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: LIMIT, VLLM_SIM_HTTP_500_EVERY: '4' });
     const result = await startVitest(ARGS, env);
     expect(result.exitCode, result.all).toBe(0);
@@ -77,7 +81,7 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(record!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
   });
 
-  test('launches nothing with EVAL_BASE_URL (given with the SDK\'s trailing /v1) and checks the served model', async () => {
+  test("launches nothing with EVAL_BASE_URL (given with the SDK's trailing /v1) and checks the served model", async () => {
     const port = await findFreePort();
     const logDir = mkdtempSync(join(tmpdir(), 'e2e-external-'));
     const server = await launchServer({
@@ -182,7 +186,19 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     const env = evalEnv({ EVAL_SIMULATE: 'gold' });
     const run = startVitest(ARGS, env);
     const casesDir = join(env.EVAL_RESULTS_DIR!, 'cases');
-    expect(await waitUntil(() => { try { return readFileSync(join(casesDir, readdirNames(casesDir)[0]!), 'utf8').length > 0; } catch { return false; } }, 60_000, 200)).toBe(true);
+    expect(
+      await waitUntil(
+        () => {
+          try {
+            return readFileSync(join(casesDir, readdirNames(casesDir)[0]!), 'utf8').length > 0;
+          } catch {
+            return false;
+          }
+        },
+        60_000,
+        200,
+      ),
+    ).toBe(true);
     const pids = serverPids(env.EVAL_RESULTS_DIR!);
     // A terminal's Ctrl-C signals the foreground process group.
     process.kill(-run.pid!, 'SIGINT');
@@ -191,7 +207,9 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(await waitUntil(() => pids.every((pid) => !isAlive(pid)), 30_000)).toBe(true);
     const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
     expect(record!.status).toBe('interrupted');
-    const recorded = readFileSync(join(casesDir, `${record!.runId}.jsonl`), 'utf8').trim().split('\n').length;
+    const recorded = readFileSync(join(casesDir, `${record!.runId}.jsonl`), 'utf8')
+      .trim()
+      .split('\n').length;
     expect(record!.datasets['gsm8k/0shot']!.counts.cases).toBe(recorded);
     expect(result.all).toContain(`EVAL_RESUME=${record!.runId} pnpm vitest run --project qwen3_8b gsm8k`);
   });
@@ -200,4 +218,3 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
 function readdirNames(dir: string): string[] {
   return readdirSync(dir);
 }
-

@@ -13,7 +13,9 @@ function expectedOf(resultsDir: string, record: RunRecord): Record<string, Recor
   return (JSON.parse(readFileSync(file, 'utf8')) as { expected: Record<string, Record<string, number>> }).expected;
 }
 
-async function runAllSuites(mode: string): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string }> {
+async function runAllSuites(
+  mode: string,
+): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string }> {
   const env = evalEnv({ EVAL_SIMULATE: mode, EVAL_LIMIT: LIMIT });
   const result = await startVitest(['--project', 'qwen3_8b'], env);
   const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
@@ -25,7 +27,18 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
   test('every suite scores 100% on answers built from its gold', async () => {
     const { record, expected, output } = await runAllSuites('gold');
     const keys = Object.keys(record.datasets).sort();
-    expect(keys).toEqual(expect.arrayContaining(['arc_challenge/chat', 'arc_challenge/loglikelihood', 'gsm8k/0shot', 'hellaswag/chat', 'hellaswag/loglikelihood', 'humaneval/instruct', 'mbpp/test', 'mt_bench/single']));
+    expect(keys).toEqual(
+      expect.arrayContaining([
+        'arc_challenge/chat',
+        'arc_challenge/loglikelihood',
+        'gsm8k/0shot',
+        'hellaswag/chat',
+        'hellaswag/loglikelihood',
+        'humaneval/instruct',
+        'mbpp/test',
+        'mt_bench/single',
+      ]),
+    );
     for (const [key, dataset] of Object.entries(record.datasets)) {
       expect(dataset.counts.error, `${key}\n${output}`).toBe(0);
       expect(dataset.counts.unparseable, key).toBe(0);

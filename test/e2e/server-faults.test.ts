@@ -31,7 +31,14 @@ async function runFaulty(env: Record<string, string>) {
   const elapsedMs = Date.now() - started;
   const resultsDir = vars.EVAL_RESULTS_DIR!;
   const [record] = readRunRecords(resultsDir);
-  return { result, elapsedMs, resultsDir, cases: readCaseRecords(resultsDir), server: record!.server.baseUrls[0]!, pids: serverPids(resultsDir) };
+  return {
+    result,
+    elapsedMs,
+    resultsDir,
+    cases: readCaseRecords(resultsDir),
+    server: record!.server.baseUrls[0]!,
+    pids: serverPids(resultsDir),
+  };
 }
 
 async function expectNoProcessLeft(pids: number[]) {
@@ -46,7 +53,9 @@ describe.sequential('a misbehaving server never hangs a run', () => {
     expect(run.cases).toHaveLength(6);
     for (const record of run.cases) {
       expect(record.verdict).toBe('error');
-      expect(record.error!.message).toMatch(new RegExp(`^Request to ${run.server} failed after 3 tries: the connection was reset mid-stream after \\d+ chunks`));
+      expect(record.error!.message).toMatch(
+        new RegExp(`^Request to ${run.server} failed after 3 tries: the connection was reset mid-stream after \\d+ chunks`),
+      );
     }
     expect(run.result.all).toContain(`Request to ${run.server} failed after 3 tries`);
     await expectNoProcessLeft(run.pids);
@@ -59,7 +68,9 @@ describe.sequential('a misbehaving server never hangs a run', () => {
     for (const record of run.cases) {
       // The simulator's first write carries two events (the role, then the first token).
       expect(record.error!.message).toMatch(
-        new RegExp(`^Request to ${run.server} failed after 3 tries: no data for 3000 ms after chunk 2 \\(idle timeout; raise it with EVAL_IDLE_TIMEOUT_MS or \`client\\.idleTimeoutMs\`\\)$`),
+        new RegExp(
+          `^Request to ${run.server} failed after 3 tries: no data for 3000 ms after chunk 2 \\(idle timeout; raise it with EVAL_IDLE_TIMEOUT_MS or \`client\\.idleTimeoutMs\`\\)$`,
+        ),
       );
     }
     await expectNoProcessLeft(run.pids);
@@ -69,7 +80,11 @@ describe.sequential('a misbehaving server never hangs a run', () => {
     const run = await runFaulty({ VLLM_SIM_ERROR_SHAPE: 'flat', VLLM_SIM_MAX_MODEL_LEN: '1050', EVAL_LIMIT: '2' });
     expect(run.cases).toHaveLength(2);
     for (const record of run.cases) {
-      expect(record.error!.message).toMatch(new RegExp(`^Request to ${run.server} failed after 1 try: HTTP 400, the prompt does not fit the model's context .*: This model's maximum context length is 1050 tokens\\. However, you requested 1024 output tokens`));
+      expect(record.error!.message).toMatch(
+        new RegExp(
+          `^Request to ${run.server} failed after 1 try: HTTP 400, the prompt does not fit the model's context .*: This model's maximum context length is 1050 tokens\\. However, you requested 1024 output tokens`,
+        ),
+      );
     }
     expect(run.result.all).toContain("This model's maximum context length is 1050 tokens. However, you requested 1024 output tokens");
     await expectNoProcessLeft(run.pids);

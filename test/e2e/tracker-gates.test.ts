@@ -12,7 +12,11 @@ describe.sequential('tracker and gates across runs', () => {
   test('the tracker shows runs of two presets and two models with their measured numbers and comparisons', async () => {
     const base = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '12' });
     const shared = { EVAL_RESULTS_DIR: base.EVAL_RESULTS_DIR };
-    for (const [project, preset] of [['qwen3_8b', 'balanced'], ['qwen3_8b', 'performance'], ['qwen3_14b', 'balanced']] as const) {
+    for (const [project, preset] of [
+      ['qwen3_8b', 'balanced'],
+      ['qwen3_8b', 'performance'],
+      ['qwen3_14b', 'balanced'],
+    ] as const) {
       const result = await startVitest(['--project', project, ...GSM8K], { ...base, ...shared, EVAL_PRESET: preset });
       expect(result.exitCode, result.all).toBe(0);
     }

@@ -25,5 +25,9 @@ test('two model projects in one run never have two servers alive at once (proces
   // Both servers were seen by the sampler, never together.
   expect([...seen].sort()).toEqual(['Qwen/Qwen2.5-14B-Instruct', 'Qwen/Qwen2.5-7B-Instruct']);
   expect(most).toBe(1);
-  expect(readRunRecords(env.EVAL_RESULTS_DIR!).map((r) => r.project).sort()).toEqual(['qwen3_14b', 'qwen3_8b']);
+  expect(
+    readRunRecords(env.EVAL_RESULTS_DIR!)
+      .map((r) => r.project)
+      .sort(),
+  ).toEqual(['qwen3_14b', 'qwen3_8b']);
 });

@@ -41,7 +41,18 @@ export function createFakeClient(handlers: {
     async chat(messages, sampling): Promise<ChatResult> {
       client.chats.push({ messages, sampling });
       const text = handlers.answer?.(messages) ?? '';
-      return { text, reasoning: null, reasoningTokens: null, finishReason: 'stop', usage: { promptTokens: 10, completionTokens: 5 }, overLength: false, capped: null, tries: 1, ttftMs: 1, latencyMs: 2 };
+      return {
+        text,
+        reasoning: null,
+        reasoningTokens: null,
+        finishReason: 'stop',
+        usage: { promptTokens: 10, completionTokens: 5 },
+        overLength: false,
+        capped: null,
+        tries: 1,
+        ttftMs: 1,
+        latencyMs: 2,
+      };
     },
     async complete(prompt, options): Promise<CompletionResult> {
       client.completes.push({ prompt, options });
@@ -127,5 +138,11 @@ export async function runCase<Item, Output>(
     await loaded.get(definition);
   }
   const caseId = options.caseId ?? 'case-1';
-  return runEvalCase(definition, item, caseId, { run: FAKE_RUN, server: FAKE_SERVER, client, sampling: SAMPLING }, new AbortController().signal);
+  return runEvalCase(
+    definition,
+    item,
+    caseId,
+    { run: FAKE_RUN, server: FAKE_SERVER, client, sampling: SAMPLING },
+    new AbortController().signal,
+  );
 }

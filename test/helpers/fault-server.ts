@@ -115,12 +115,25 @@ function stream(behaviour: Extract<Behaviour, { type: 'stream' }>, req: http.Inc
 
 /** A chat completion chunk carrying `content` (and a finish reason on the last one). */
 export function chatChunk(content: string, finishReason: string | null = null): unknown {
-  return { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: finishReason }] };
+  return {
+    id: 'chatcmpl-test',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'm',
+    choices: [{ index: 0, delta: { content }, logprobs: null, finish_reason: finishReason }],
+  };
 }
 
 /** The usage chunk vLLM sends last with `stream_options.include_usage`. */
 export function usageChunk(promptTokens: number, completionTokens: number): unknown {
-  return { id: 'chatcmpl-test', object: 'chat.completion.chunk', created: 1, model: 'm', choices: [], usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens } };
+  return {
+    id: 'chatcmpl-test',
+    object: 'chat.completion.chunk',
+    created: 1,
+    model: 'm',
+    choices: [],
+    usage: { prompt_tokens: promptTokens, completion_tokens: completionTokens, total_tokens: promptTokens + completionTokens },
+  };
 }
 
 /** The events of a complete streamed answer split into `pieces`, with usage. */

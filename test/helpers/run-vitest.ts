@@ -13,7 +13,8 @@ export function evalEnv(overrides: Record<string, string | undefined> = {}): Rec
   const env: Record<string, string | undefined> = {};
   for (const [key, value] of Object.entries(process.env)) {
     // The outer Vitest's own variables would confuse the inner run.
-    if (!key.startsWith('VITEST') && !key.startsWith('EVAL_') && !key.startsWith('VLLM_SIM') && key !== 'NODE_ENV' && key !== 'TEST') env[key] = value;
+    if (!key.startsWith('VITEST') && !key.startsWith('EVAL_') && !key.startsWith('VLLM_SIM') && key !== 'NODE_ENV' && key !== 'TEST')
+      env[key] = value;
   }
   return {
     ...env,
@@ -25,8 +26,18 @@ export function evalEnv(overrides: Record<string, string | undefined> = {}): Rec
 }
 
 /** Start `vitest run <args>` in the project as a user would, in its own process group. */
-export function startVitest(args: string[], env: Record<string, string | undefined>): ResultPromise<{ reject: false; all: true; env: Record<string, string | undefined>; extendEnv: false; detached: true; cwd: string }> {
-  return execa(process.execPath, [VITEST, 'run', ...args], { reject: false, all: true, env, extendEnv: false, detached: true, cwd: repoRoot });
+export function startVitest(
+  args: string[],
+  env: Record<string, string | undefined>,
+): ResultPromise<{ reject: false; all: true; env: Record<string, string | undefined>; extendEnv: false; detached: true; cwd: string }> {
+  return execa(process.execPath, [VITEST, 'run', ...args], {
+    reject: false,
+    all: true,
+    env,
+    extendEnv: false,
+    detached: true,
+    cwd: repoRoot,
+  });
 }
 
 export function readRunRecords(resultsDir: string): RunRecord[] {
@@ -46,7 +57,8 @@ export function serverPids(resultsDir: string): number[] {
   const logs = join(resultsDir, 'logs');
   const pids = new Set<number>();
   for (const file of readdirSync(logs)) {
-    for (const match of readFileSync(join(logs, file), 'utf8').matchAll(/\((?:APIServer|EngineCore[^ ]*) pid=(\d+)\)/g)) pids.add(Number(match[1]));
+    for (const match of readFileSync(join(logs, file), 'utf8').matchAll(/\((?:APIServer|EngineCore[^ ]*) pid=(\d+)\)/g))
+      pids.add(Number(match[1]));
   }
   return [...pids];
 }

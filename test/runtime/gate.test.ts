@@ -61,8 +61,16 @@ async function gate(records: CaseRecord[]) {
 
 describe('the baseline gate of a suite', () => {
   test('skips a newer partial run and compares with the newest run covering every case', async () => {
-    const full = makeRun({ project: 'p', startedAt: '2026-11-01T00:00:00.000Z', datasets: [makeDataset({ scores: binaryScores(100, 100) })] });
-    const partial = makeRun({ project: 'p', startedAt: '2026-11-02T00:00:00.000Z', datasets: [makeDataset({ scores: binaryScores(20, 20) })] });
+    const full = makeRun({
+      project: 'p',
+      startedAt: '2026-11-01T00:00:00.000Z',
+      datasets: [makeDataset({ scores: binaryScores(100, 100) })],
+    });
+    const partial = makeRun({
+      project: 'p',
+      startedAt: '2026-11-02T00:00:00.000Z',
+      datasets: [makeDataset({ scores: binaryScores(20, 20) })],
+    });
     for (const run of [full, partial]) await writeRunRecord(dir, run);
     expect(await gate(caseRecords(100))).toMatchObject({ baselineRunId: full.runId, passed: true });
   });
@@ -83,7 +91,10 @@ describe('the baseline gate of a suite', () => {
   });
 
   test('says which datasets a baseline run never evaluated', async () => {
-    await writeRunRecord(dir, makeRun({ project: 'p', datasets: [makeDataset({ dataset: 'arc_challenge', scores: binaryScores(20, 20) })] }));
+    await writeRunRecord(
+      dir,
+      makeRun({ project: 'p', datasets: [makeDataset({ dataset: 'arc_challenge', scores: binaryScores(20, 20) })] }),
+    );
     expect((await gate(caseRecords(10))).message).toContain(`none of the 1 candidate run(s)`);
   });
 });

@@ -24,7 +24,11 @@ describe('judge configuration', () => {
   });
 
   test('takes an external judge from EVAL_JUDGE_* and drops a trailing /v1', () => {
-    const judge = resolveJudge({ EVAL_JUDGE_BASE_URL: 'https://api.example.com/v1/', EVAL_JUDGE_MODEL: 'gpt-4', EVAL_JUDGE_API_KEY: ' sk-x ' });
+    const judge = resolveJudge({
+      EVAL_JUDGE_BASE_URL: 'https://api.example.com/v1/',
+      EVAL_JUDGE_MODEL: 'gpt-4',
+      EVAL_JUDGE_API_KEY: ' sk-x ',
+    });
     expect(judge).toMatchObject({ baseUrl: 'https://api.example.com', model: 'gpt-4', apiKey: 'sk-x' });
   });
 
@@ -41,18 +45,24 @@ describe('judge configuration', () => {
 describe('createJudge', () => {
   const self = { baseUrl: null, model: null, apiKey: null, temperature: 0, maxTokens: 2048 };
 
-  test('lets the model under test judge itself through the case\'s client, said so in the record', () => {
+  test("lets the model under test judge itself through the case's client, said so in the record", () => {
     const judge = createJudge(runWith(self), server);
-    expect(judge).toMatchObject({ info: { model: 'Qwen/Qwen2.5-7B-Instruct', baseUrl: 'http://127.0.0.1:8001', source: 'self' }, client: null });
+    expect(judge).toMatchObject({
+      info: { model: 'Qwen/Qwen2.5-7B-Instruct', baseUrl: 'http://127.0.0.1:8001', source: 'self' },
+      client: null,
+    });
     expect(judge.sampling).toMatchObject({ temperature: 0, maxTokens: 2048, seed: 7 });
   });
 
-  test('is the simulator\'s script against the simulated vLLM', () => {
+  test("is the simulator's script against the simulated vLLM", () => {
     expect(createJudge(runWith(self), { ...server, simulation: 'gold' }).info.source).toBe('scripted');
   });
 
   test('uses its own client for an external judge', () => {
-    const judge = createJudge(runWith({ baseUrl: 'https://judge.example', model: 'gpt-4', apiKey: 'k', temperature: 0, maxTokens: 2048 }), server);
+    const judge = createJudge(
+      runWith({ baseUrl: 'https://judge.example', model: 'gpt-4', apiKey: 'k', temperature: 0, maxTokens: 2048 }),
+      server,
+    );
     expect(judge.info).toEqual({ model: 'gpt-4', baseUrl: 'https://judge.example', source: 'external' });
     expect(judge.client).not.toBeNull();
   });

@@ -25,7 +25,9 @@ describe('sumContinuationLogprobs', () => {
   });
 
   test('throws MalformedResponseError when a continuation token has no log-prob', () => {
-    expect(() => sumContinuationLogprobs({ ...echoed, token_logprobs: [...echoed.token_logprobs.slice(0, 6), null, -0.7] }, { contextLength: 22 })).toThrow(MalformedResponseError);
+    expect(() =>
+      sumContinuationLogprobs({ ...echoed, token_logprobs: [...echoed.token_logprobs.slice(0, 6), null, -0.7] }, { contextLength: 22 }),
+    ).toThrow(MalformedResponseError);
   });
 
   test('throws MalformedResponseError when a token straddles the context boundary', () => {
@@ -37,7 +39,9 @@ describe('sumContinuationLogprobs', () => {
   });
 
   test('throws MalformedResponseError when the response was not echoed', () => {
-    expect(() => sumContinuationLogprobs({ tokens: ['.'], token_logprobs: [-0.7], text_offset: [0] }, { contextLength: 22 })).toThrow(/echo/);
+    expect(() => sumContinuationLogprobs({ tokens: ['.'], token_logprobs: [-0.7], text_offset: [0] }, { contextLength: 22 })).toThrow(
+      /echo/,
+    );
   });
 
   test('throws MalformedResponseError when logprobs is missing', () => {

@@ -3,18 +3,38 @@ import { killAll, postJson, startServer } from './support/sim-process.ts';
 
 afterEach(killAll);
 
-interface Stats { slots: number; steps: number; tokenSteps: number; busyMs: number; idealMs: number; maxWaiting: number; requests: number; completed: number; meanRunning: number }
+interface Stats {
+  slots: number;
+  steps: number;
+  tokenSteps: number;
+  busyMs: number;
+  idealMs: number;
+  maxWaiting: number;
+  requests: number;
+  completed: number;
+  meanRunning: number;
+}
 
 const gauge = (text: string, name: string) => Number(new RegExp(`^vllm:${name}\\{[^}]*\\} (\\S+)$`, 'm').exec(text)?.[1]);
 
 describe('continuous batching', () => {
   test('never runs more than max-num-seqs at once and queues the rest', async () => {
     const L = 40;
-    const sim = await startServer(['--max-num-seqs', '4'], { VLLM_SIM_STEP_MS: '10', VLLM_SIM_DEFAULT_RESPONSE: Array.from({ length: L - 1 }, (_, i) => ` w${i % 10}`).join('').replace(/\d/g, '') });
-    const requests = Array.from({ length: 12 }, () => postJson(`${sim.baseUrl}/v1/chat/completions`, { messages: [{ role: 'user', content: 'go' }], max_tokens: L, ignore_eos: true }));
+    const sim = await startServer(['--max-num-seqs', '4'], {
+      VLLM_SIM_STEP_MS: '10',
+      VLLM_SIM_DEFAULT_RESPONSE: Array.from({ length: L - 1 }, (_, i) => ` w${i % 10}`)
+        .join('')
+        .replace(/\d/g, ''),
+    });
+    const requests = Array.from({ length: 12 }, () =>
+      postJson(`${sim.baseUrl}/v1/chat/completions`, { messages: [{ role: 'user', content: 'go' }], max_tokens: L, ignore_eos: true }),
+    );
     const seen: { running: number; waiting: number }[] = [];
     let finished = false;
-    const all = Promise.all(requests).then(async (rs) => { finished = true; return Promise.all(rs.map((r) => r.json() as Promise<any>)); });
+    const all = Promise.all(requests).then(async (rs) => {
+      finished = true;
+      return Promise.all(rs.map((r) => r.json() as Promise<any>));
+    });
     while (!finished) {
       const text = await (await fetch(`${sim.baseUrl}/metrics`)).text();
       seen.push({ running: gauge(text, 'num_requests_running'), waiting: gauge(text, 'num_requests_waiting') });
@@ -35,7 +55,11 @@ describe('continuous batching', () => {
   test('reports an efficiency close to ideal when every slot is kept busy', async () => {
     const sim = await startServer(['--max-num-seqs', '8'], { VLLM_SIM_STEP_MS: '4' });
     await postJson(`${sim.baseUrl}/_sim/reset-stats`, {});
-    await Promise.all(Array.from({ length: 16 }, () => postJson(`${sim.baseUrl}/v1/completions`, { prompt: 'x', max_tokens: 50, ignore_eos: true }).then((r) => r.json())));
+    await Promise.all(
+      Array.from({ length: 16 }, () =>
+        postJson(`${sim.baseUrl}/v1/completions`, { prompt: 'x', max_tokens: 50, ignore_eos: true }).then((r) => r.json()),
+      ),
+    );
     const stats = (await (await fetch(`${sim.baseUrl}/_sim/stats`)).json()) as Stats;
     expect(stats.tokenSteps).toBe(16 * 50);
     expect(stats.idealMs).toBeCloseTo(Math.ceil((16 * 50) / 8) * (4 + 0.05 * 8), 6);

@@ -13,7 +13,9 @@ describe('vllm CLI', () => {
   test('rejects a removed flag with exit 2, usage and unrecognized arguments on stderr', async () => {
     const sim = await spawnVllm(['serve', 'Qwen/Qwen2.5-7B-Instruct', '--use-v2-block-manager']);
     expect((await sim.exited).code).toBe(2);
-    expect(sim.stderr()).toBe('usage: vllm serve [model_tag] [options]\nvllm serve: error: unrecognized arguments: --use-v2-block-manager\n');
+    expect(sim.stderr()).toBe(
+      'usage: vllm serve [model_tag] [options]\nvllm serve: error: unrecognized arguments: --use-v2-block-manager\n',
+    );
     expect(sim.stdout()).toBe('');
   });
 
@@ -47,7 +49,9 @@ describe('vllm CLI', () => {
     const sim = await spawnVllm(['serve', 'Qwen/Qwen2.5-14B-Instruct-AWQ', '--quantization', 'gptq']);
     expect((await sim.exited).code).toBe(1);
     expect(sim.stderr()).toContain('Traceback (most recent call last):');
-    expect(sim.stderr()).toContain('ValueError: Quantization method specified in the model config (awq) does not match the quantization method specified in the `quantization` argument (gptq).');
+    expect(sim.stderr()).toContain(
+      'ValueError: Quantization method specified in the model config (awq) does not match the quantization method specified in the `quantization` argument (gptq).',
+    );
   });
 
   test('fails with exit 1 when --enable-auto-tool-choice is given without --tool-call-parser', async () => {

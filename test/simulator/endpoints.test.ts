@@ -34,7 +34,10 @@ describe('HTTP endpoints', () => {
   });
 
   test('GET /v1/models lists the served model with max_model_len', async () => {
-    const body = (await (await fetch(`${sim.baseUrl}/v1/models`)).json()) as { object: string; data: { id: string; owned_by: string; max_model_len: number }[] };
+    const body = (await (await fetch(`${sim.baseUrl}/v1/models`)).json()) as {
+      object: string;
+      data: { id: string; owned_by: string; max_model_len: number }[];
+    };
     expect(body.object).toBe('list');
     expect(body.data[0]).toMatchObject({ id: MODEL, owned_by: 'vllm', max_model_len: 32768, root: MODEL, parent: null });
   });
@@ -54,13 +57,19 @@ describe('HTTP endpoints', () => {
     expect(body.id).toMatch(/^chatcmpl-/);
     expect(body.choices[0].message).toMatchObject({ role: 'assistant', content: 'The capital of France is Paris.' });
     expect(body.choices[0].finish_reason).toBe('stop');
-    const tok = (await (await postJson(`${sim.baseUrl}/tokenize`, { messages: ask('What is the capital of France?').messages })).json()) as { count: number };
+    const tok = (await (
+      await postJson(`${sim.baseUrl}/tokenize`, { messages: ask('What is the capital of France?').messages })
+    ).json()) as { count: number };
     expect(body.usage.prompt_tokens).toBe(tok.count);
     expect(body.usage.total_tokens).toBe(body.usage.prompt_tokens + body.usage.completion_tokens);
   });
 
   test('streams a scripted chat answer as SSE with a final usage chunk and [DONE]', async () => {
-    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...ask('capital of France?'), stream: true, stream_options: { include_usage: true } });
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, {
+      ...ask('capital of France?'),
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     expect(res.headers.get('content-type')).toContain('text/event-stream');
     const events = sseData(await res.text());
     expect(events.at(-1)).toBe('[DONE]');
@@ -75,7 +84,11 @@ describe('HTTP endpoints', () => {
 
   test('streams a chat completion with usage through the openai SDK', async () => {
     const client = new OpenAI({ baseURL: `${sim.baseUrl}/v1`, apiKey: 'unused', maxRetries: 0 });
-    const stream = await client.chat.completions.create({ ...ask('capital of France?'), stream: true, stream_options: { include_usage: true } });
+    const stream = await client.chat.completions.create({
+      ...ask('capital of France?'),
+      stream: true,
+      stream_options: { include_usage: true },
+    });
     let text = '';
     let usage: OpenAI.CompletionUsage | undefined;
     for await (const chunk of stream) {
@@ -87,7 +100,12 @@ describe('HTTP endpoints', () => {
   });
 
   test('matches anyMessage rules against the whole transcript (judge prompts)', async () => {
-    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { messages: [{ role: 'system', content: 'You are a strict judge.' }, { role: 'user', content: 'Rate this.' }] });
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, {
+      messages: [
+        { role: 'system', content: 'You are a strict judge.' },
+        { role: 'user', content: 'Rate this.' },
+      ],
+    });
     expect(((await res.json()) as any).choices[0].message.content).toBe('Score: 7');
   });
 
@@ -112,7 +130,13 @@ describe('HTTP endpoints', () => {
   });
 
   test('returns the scripted continuation logprob sum for echo + logprobs with max_tokens 0', async () => {
-    const res = await postJson(`${sim.baseUrl}/v1/completions`, { model: MODEL, prompt: 'Q: capital of France? A: Paris', echo: true, logprobs: 1, max_tokens: 0 });
+    const res = await postJson(`${sim.baseUrl}/v1/completions`, {
+      model: MODEL,
+      prompt: 'Q: capital of France? A: Paris',
+      echo: true,
+      logprobs: 1,
+      max_tokens: 0,
+    });
     const body = (await res.json()) as any;
     const lp = body.choices[0].logprobs;
     expect(body.choices[0].text).toBe('Q: capital of France? A: Paris');
@@ -135,7 +159,11 @@ describe('HTTP endpoints', () => {
 
   test('round-trips text through /tokenize and /detokenize', async () => {
     const prompt = 'Hello,  world! 12345 Été\n\tdone';
-    const tok = (await (await postJson(`${sim.baseUrl}/tokenize`, { prompt })).json()) as { tokens: number[]; count: number; max_model_len: number };
+    const tok = (await (await postJson(`${sim.baseUrl}/tokenize`, { prompt })).json()) as {
+      tokens: number[];
+      count: number;
+      max_model_len: number;
+    };
     expect(tok.count).toBe(tok.tokens.length);
     expect(tok.max_model_len).toBe(32768);
     const detok = (await (await postJson(`${sim.baseUrl}/detokenize`, { tokens: tok.tokens })).json()) as { prompt: string };
@@ -145,7 +173,9 @@ describe('HTTP endpoints', () => {
   test('rejects an unknown model name with 404 and vLLM error JSON', async () => {
     const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...ask('x'), model: 'gpt-4' });
     expect(res.status).toBe(404);
-    expect(await res.json()).toEqual({ error: { message: 'The model `gpt-4` does not exist.', type: 'NotFoundError', param: 'model', code: 404 } });
+    expect(await res.json()).toEqual({
+      error: { message: 'The model `gpt-4` does not exist.', type: 'NotFoundError', param: 'model', code: 404 },
+    });
   });
 
   test('rejects a prompt longer than max-model-len with the context-length 400', async () => {
@@ -154,11 +184,17 @@ describe('HTTP endpoints', () => {
     expect(res.status).toBe(400);
     expect(body.error.type).toBe('BadRequestError');
     expect(body.error.param).toBe('input_tokens');
-    expect(body.error.message).toMatch(/^This model's maximum context length is 32768 tokens\. However, you requested 10 output tokens and your prompt contains \d+ input tokens, for a total of \d+ tokens\./);
+    expect(body.error.message).toMatch(
+      /^This model's maximum context length is 32768 tokens\. However, you requested 10 output tokens and your prompt contains \d+ input tokens, for a total of \d+ tokens\./,
+    );
   });
 
   test('ignores unknown JSON fields', async () => {
-    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...ask('capital of France?'), guided_json: { type: 'object' }, frobnicate: 1 });
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, {
+      ...ask('capital of France?'),
+      guided_json: { type: 'object' },
+      frobnicate: 1,
+    });
     expect(res.status).toBe(200);
   });
 
@@ -173,9 +209,18 @@ describe('HTTP endpoints', () => {
 
   test('exposes the always-present vLLM metrics with model_name and engine labels', async () => {
     const text = await (await fetch(`${sim.baseUrl}/metrics`)).text();
-    for (const series of ['vllm:num_requests_running', 'vllm:num_requests_waiting', 'vllm:kv_cache_usage_perc', 'vllm:prompt_tokens_total',
-      'vllm:generation_tokens_total', 'vllm:prefix_cache_queries_total', 'vllm:prefix_cache_hits_total', 'vllm:time_to_first_token_seconds_bucket',
-      'vllm:e2e_request_latency_seconds_count', 'vllm:request_queue_time_seconds_sum']) {
+    for (const series of [
+      'vllm:num_requests_running',
+      'vllm:num_requests_waiting',
+      'vllm:kv_cache_usage_perc',
+      'vllm:prompt_tokens_total',
+      'vllm:generation_tokens_total',
+      'vllm:prefix_cache_queries_total',
+      'vllm:prefix_cache_hits_total',
+      'vllm:time_to_first_token_seconds_bucket',
+      'vllm:e2e_request_latency_seconds_count',
+      'vllm:request_queue_time_seconds_sum',
+    ]) {
       expect(text).toMatch(new RegExp(`^${series}\\{model_name="${MODEL.replace('.', '\\.')}",engine="0"`, 'm'));
     }
     expect(text).toMatch(/^vllm:request_success_total\{model_name="[^"]+",engine="0",finished_reason="stop"\} [1-9]/m);

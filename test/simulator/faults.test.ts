@@ -27,7 +27,12 @@ describe('fault injection', () => {
   });
 
   test('VLLM_SIM_DIE_AFTER_REQUESTS kills the engine: open requests fail, /health turns 503, the server exits non-zero', async () => {
-    const sim = await startServer([], { VLLM_SIM_DIE_AFTER_REQUESTS: '2', VLLM_SIM_STEP_MS: '20', VLLM_SIM_DEATH_EXIT_MS: '1500', VLLM_SIM_DEFAULT_RESPONSE: 'tok '.repeat(300) });
+    const sim = await startServer([], {
+      VLLM_SIM_DIE_AFTER_REQUESTS: '2',
+      VLLM_SIM_STEP_MS: '20',
+      VLLM_SIM_DEATH_EXIT_MS: '1500',
+      VLLM_SIM_DEFAULT_RESPONSE: 'tok '.repeat(300),
+    });
     const engine = sim.enginePid() as number;
     const longStream = postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true }).then((r) => r.text());
     const longPlain = postJson(`${sim.baseUrl}/v1/chat/completions`, chat);
@@ -49,14 +54,20 @@ describe('fault injection', () => {
     const sim = await startServer(['--max-model-len', '64']);
     const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { messages: [{ role: 'user', content: 'word '.repeat(100) }] });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error.message).toBe("This model's maximum context length is 64 tokens. However, you requested 0 output tokens and your prompt contains at least 65 input tokens, for a total of at least 65 tokens. Please reduce the length of the input prompt or the number of requested output tokens. (parameter=input_tokens, value=65)");
+    expect(((await res.json()) as any).error.message).toBe(
+      "This model's maximum context length is 64 tokens. However, you requested 0 output tokens and your prompt contains at least 65 input tokens, for a total of at least 65 tokens. Please reduce the length of the input prompt or the number of requested output tokens. (parameter=input_tokens, value=65)",
+    );
   });
 
   test('rejects max_tokens above max-model-len with the max_tokens 400', async () => {
     const sim = await startServer(['--max-model-len', '1k']);
     const res = await postJson(`${sim.baseUrl}/v1/completions`, { prompt: 'x', max_tokens: 4000 });
     expect(res.status).toBe(400);
-    expect(((await res.json()) as any).error).toMatchObject({ param: 'max_tokens', message: 'max_tokens=4000 cannot be greater than max_model_len=max_total_tokens=1000. Please request fewer output tokens. (parameter=max_tokens, value=4000)' });
+    expect(((await res.json()) as any).error).toMatchObject({
+      param: 'max_tokens',
+      message:
+        'max_tokens=4000 cannot be greater than max_model_len=max_total_tokens=1000. Please request fewer output tokens. (parameter=max_tokens, value=4000)',
+    });
   });
 
   test('VLLM_SIM_RESET_AFTER_CHUNKS resets a stream after that many chunks, which arrive first', async () => {
@@ -97,7 +108,13 @@ describe('fault injection', () => {
     const sim = await startServer([], { VLLM_SIM_STALL_AFTER_CHUNKS: '0' });
     const controller = new AbortController();
     const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true }, {}, controller.signal);
-    const next = await Promise.race([res.body!.getReader().read().then(() => 'data'), new Promise((r) => setTimeout(() => r('silence'), 500))]);
+    const next = await Promise.race([
+      res
+        .body!.getReader()
+        .read()
+        .then(() => 'data'),
+      new Promise((r) => setTimeout(() => r('silence'), 500)),
+    ]);
     controller.abort();
     expect([res.status, next]).toEqual([200, 'silence']);
   });
@@ -116,7 +133,11 @@ describe('fault injection', () => {
 
   test('VLLM_SIM_ERROR_SHAPE=flat answers the context-length 400 in the older flat shape', async () => {
     const sim = await startServer([], { VLLM_SIM_ERROR_SHAPE: 'flat', VLLM_SIM_MAX_MODEL_LEN: '1100' });
-    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, max_tokens: 1024, messages: [{ role: 'user', content: 'word '.repeat(200) }] });
+    const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, {
+      ...chat,
+      max_tokens: 1024,
+      messages: [{ role: 'user', content: 'word '.repeat(200) }],
+    });
     const body = (await res.json()) as Record<string, unknown>;
     expect(res.status).toBe(400);
     expect(body).toMatchObject({ object: 'error', type: 'BadRequestError', code: 400 });
@@ -140,14 +161,21 @@ describe('fault injection', () => {
   test('VLLM_SIM_HUGE_ANSWER_CHARS streams an answer of that size, the scripted answer first', async () => {
     const sim = await startServer([], { VLLM_SIM_HUGE_ANSWER_CHARS: '2000000', VLLM_SIM_DEFAULT_RESPONSE: 'The answer is \\boxed{4}.' });
     const res = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true, max_tokens: 1024 });
-    const text = sseData(await res.text()).slice(0, -1).map((e) => (JSON.parse(e).choices[0]?.delta?.content as string | undefined) ?? '').join('');
+    const text = sseData(await res.text())
+      .slice(0, -1)
+      .map((e) => (JSON.parse(e).choices[0]?.delta?.content as string | undefined) ?? '')
+      .join('');
     expect(text.length).toBeGreaterThanOrEqual(2_000_000);
     expect(text.startsWith('The answer is \\boxed{4}.')).toBe(true);
   });
 
   test('VLLM_SIM_OMIT_USAGE leaves out the usage chunk although include_usage asks for it', async () => {
     const sim = await startServer([], { VLLM_SIM_OMIT_USAGE: '1' });
-    const events = sseData(await (await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true, stream_options: { include_usage: true } })).text());
+    const events = sseData(
+      await (
+        await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...chat, stream: true, stream_options: { include_usage: true } })
+      ).text(),
+    );
     expect(events.at(-1)).toBe('[DONE]');
     expect(events.some((e) => e.includes('"usage"'))).toBe(false);
     expect(JSON.parse(events.at(-2)!).choices[0].finish_reason).toBe('stop');

@@ -20,14 +20,25 @@ describe('process lifecycle', () => {
     expect(await waitForDeath(engine)).toBe(true);
     expect(sim.stdout()).toMatch(/\(EngineCore pid=\d+\) INFO .*Shutdown initiated \(timeout=0\)/);
     const err = sim.stderr();
-    const order = ['INFO:     Shutting down', 'INFO:     Waiting for application shutdown.', 'INFO:     Application shutdown complete.', `INFO:     Finished server process [${sim.pid}]`];
+    const order = [
+      'INFO:     Shutting down',
+      'INFO:     Waiting for application shutdown.',
+      'INFO:     Application shutdown complete.',
+      `INFO:     Finished server process [${sim.pid}]`,
+    ];
     let at = -1;
-    for (const line of order) { const next = err.indexOf(line, at + 1); expect(next).toBeGreaterThan(at); at = next; }
+    for (const line of order) {
+      const next = err.indexOf(line, at + 1);
+      expect(next).toBeGreaterThan(at);
+      at = next;
+    }
   });
 
   test('SIGTERM aborts in-flight requests and logs how many', async () => {
     const sim = await startServer([], { VLLM_SIM_STEP_MS: '50', VLLM_SIM_DEFAULT_RESPONSE: 'word '.repeat(200) });
-    const pending = postJson(`${sim.baseUrl}/v1/chat/completions`, { messages: [{ role: 'user', content: 'hi' }], stream: true }).then((r) => r.text());
+    const pending = postJson(`${sim.baseUrl}/v1/chat/completions`, { messages: [{ role: 'user', content: 'hi' }], stream: true }).then(
+      (r) => r.text(),
+    );
     await new Promise((r) => setTimeout(r, 300));
     process.kill(sim.pid, 'SIGTERM');
     expect((await sim.exited).code).toBe(0);

@@ -55,7 +55,10 @@ describe('startup', () => {
   test('refuses connections on the port until the engine is up, then /health answers 200 with an empty body', async () => {
     const sim = await spawnVllm(['serve', 'Qwen/Qwen2.5-7B-Instruct', '--port', '{port}'], { VLLM_SIM_STARTUP_MS: '5000' });
     await sim.waitForOutput('Starting to load model');
-    const early = await fetch(`${sim.baseUrl}/health`).then(() => 'connected', (e: Error & { cause?: { code?: string } }) => e.cause?.code);
+    const early = await fetch(`${sim.baseUrl}/health`).then(
+      () => 'connected',
+      (e: Error & { cause?: { code?: string } }) => e.cause?.code,
+    );
     expect(early).toBe('ECONNREFUSED');
     await sim.waitForOutput('Application startup complete.');
     const res = await fetch(`${sim.baseUrl}/health`);
@@ -68,7 +71,9 @@ describe('startup', () => {
     const sim = await spawnVllm(['serve', 'Qwen/Qwen2.5-7B-Instruct', '--port', '{port}'], { VLLM_SIM_FAIL_STARTUP: '1' });
     expect((await sim.exited).code).toBe(1);
     expect(sim.stdout()).toMatch(/\(EngineCore pid=\d+\) ERROR .*EngineCore failed to start\./);
-    expect(sim.stderr()).toContain("RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore': 1}");
+    expect(sim.stderr()).toContain(
+      "RuntimeError: Engine core initialization failed. See root cause above. Failed core proc(s): {'EngineCore': 1}",
+    );
     expect(sim.stderr()).not.toContain('Application startup complete.');
   });
 

@@ -10,5 +10,8 @@ export function buildArcChatMessages(testCase: ArcCase, options?: MultipleChoice
 
 /** lm-eval `arc_challenge` request: context `Question: {q}\nAnswer:`, continuation ` {choice text}`. */
 export function buildArcLoglikelihoodPrompt(testCase: ArcCase): LoglikelihoodPrompt {
-  return buildLoglikelihoodPrompt(`Question: ${testCase.question}\nAnswer:`, testCase.choices.map((c) => c.text));
+  return buildLoglikelihoodPrompt(
+    `Question: ${testCase.question}\nAnswer:`,
+    testCase.choices.map((c) => c.text),
+  );
 }

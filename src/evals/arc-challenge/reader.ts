@@ -30,7 +30,10 @@ export function readArcChallenge(content: string, source = 'arc_challenge'): Arc
   return parseJsonLines(content, ArcRecordSchema, source).map((record) => {
     const choices = record.question.choices.map((c) => ({ label: c.label, text: c.text }));
     if (!choices.some((c) => c.label === record.answerKey)) {
-      throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: ${record.id} has answerKey ${record.answerKey}, which is not one of its labels.`);
+      throw new DatasetError(
+        'EVAL_DATASET_UNAVAILABLE',
+        `${source}: ${record.id} has answerKey ${record.answerKey}, which is not one of its labels.`,
+      );
     }
     return { id: record.id, question: record.question.stem, choices, answerKey: record.answerKey };
   });

@@ -37,8 +37,17 @@ export function scoreArcChatResponse(testCase: ArcCase, response: string): ChatC
  * Score the summed continuation log-probs (one per choice, in choice order); `extracted` holds the picked labels.
  * @example scoreArcLoglikelihood(c, [-9.1, -4.2, -7.7, -8.0]).extracted.acc // 'B'
  */
-export function scoreArcLoglikelihood(testCase: ArcCase, logprobSums: readonly number[], options?: LoglikelihoodOptions): LoglikelihoodScore {
-  const result = scoreLoglikelihoodChoices(testCase.choices.map((c) => c.text), logprobSums, goldIndex(testCase), options);
+export function scoreArcLoglikelihood(
+  testCase: ArcCase,
+  logprobSums: readonly number[],
+  options?: LoglikelihoodOptions,
+): LoglikelihoodScore {
+  const result = scoreLoglikelihoodChoices(
+    testCase.choices.map((c) => c.text),
+    logprobSums,
+    goldIndex(testCase),
+    options,
+  );
   const label = (index: string) => testCase.choices[Number(index)]?.label ?? index;
   return { ...result, extracted: { acc: label(result.extracted.acc), acc_norm: label(result.extracted.acc_norm) } };
 }

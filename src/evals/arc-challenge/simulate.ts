@@ -13,9 +13,14 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSc
   const rules: SimRule[] = [];
   cases.forEach((item, i) => {
     const last = buildArcChatMessages(item).at(-1)!.content as string;
-    rules.push({ match: { equals: last, endpoint: 'chat' }, response: correct[i] ? buildArcGoldResponse(item) : buildArcWrongResponse(item) });
+    rules.push({
+      match: { equals: last, endpoint: 'chat' },
+      response: correct[i] ? buildArcGoldResponse(item) : buildArcWrongResponse(item),
+    });
     const gold = item.choices.findIndex((c) => c.label === item.answerKey);
-    rules.push(...buildLoglikelihoodRules(buildArcLoglikelihoodPrompt(item), correct[i] ? gold : pickWrongChoice(gold, item.choices.length)));
+    rules.push(
+      ...buildLoglikelihoodRules(buildArcLoglikelihoodPrompt(item), correct[i] ? gold : pickWrongChoice(gold, item.choices.length)),
+    );
   });
   // Score what the simulator will answer (first matching rule), with the suites' own scorers.
   const lookup = new FirstRuleLookup(rules);

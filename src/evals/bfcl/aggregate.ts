@@ -127,12 +127,28 @@ export function summarizeBfcl(categories: readonly CategoryScore[]): BfclSummary
   const singleTurn = unweighted([nonLive, live, irrelevance]);
   return [
     summary('non_live_simple_ast', 'unweighted mean of simple_python, simple_java, simple_javascript', simpleAst),
-    summary('non_live_ast', 'unweighted mean of non_live_simple_ast, multiple, parallel, parallel_multiple (BFCL v4 non-live overall)', nonLive),
-    summary('live_ast', 'mean of live_simple, live_multiple, live_parallel, live_parallel_multiple weighted by case count (BFCL v4 live overall)', live),
+    summary(
+      'non_live_ast',
+      'unweighted mean of non_live_simple_ast, multiple, parallel, parallel_multiple (BFCL v4 non-live overall)',
+      nonLive,
+    ),
+    summary(
+      'live_ast',
+      'mean of live_simple, live_multiple, live_parallel, live_parallel_multiple weighted by case count (BFCL v4 live overall)',
+      live,
+    ),
     summary('irrelevance', 'unweighted mean of irrelevance and live_irrelevance (hallucination measurement)', irrelevance),
     summary('relevance', 'live_relevance', relevance),
-    summary('overall_partial', 'BFCL v4 overall (10% non-live, 10% live, 10% irrelevance, 30% multi-turn, 40% agentic) with multi-turn and agentic not run, so at most 0.30', overall),
-    summary('single_turn_overall', 'not a BFCL number: mean of non_live_ast, live_ast and irrelevance (BFCL overall restricted to its single-turn parts)', singleTurn),
+    summary(
+      'overall_partial',
+      'BFCL v4 overall (10% non-live, 10% live, 10% irrelevance, 30% multi-turn, 40% agentic) with multi-turn and agentic not run, so at most 0.30',
+      overall,
+    ),
+    summary(
+      'single_turn_overall',
+      'not a BFCL number: mean of non_live_ast, live_ast and irrelevance (BFCL overall restricted to its single-turn parts)',
+      singleTurn,
+    ),
   ];
 }
 

@@ -34,7 +34,8 @@ interface PreparedValue {
 // Element type of a collection parameter; BFCL raises when the doc has none.
 function itemsTypeOf(details: ParamDoc, param: string): string {
   const type = details.items?.type;
-  if (type === undefined) throw new BfclCheckerError(`Parameter ${formatPyRepr(param)} is a collection without an items type (BFCL raises KeyError).`);
+  if (type === undefined)
+    throw new BfclCheckerError(`Parameter ${formatPyRepr(param)} is a collection without an items type (BFCL raises KeyError).`);
   return type;
 }
 

@@ -1,6 +1,13 @@
 // BFCL (function calling): dataset readers and pins, request builders for the two modes, decoders,
 // BFCL's AST checker and its summaries. See README.md in this folder.
-export { aggregateBfcl, summarizeBfcl, BFCL_OVERALL_WEIGHTS, type BfclScoreReport, type BfclSummary, type CategoryScore } from './aggregate.ts';
+export {
+  aggregateBfcl,
+  summarizeBfcl,
+  BFCL_OVERALL_WEIGHTS,
+  type BfclScoreReport,
+  type BfclSummary,
+  type CategoryScore,
+} from './aggregate.ts';
 export { checkAst, checkMultipleCall, checkParallelCalls } from './ast-check.ts';
 export {
   BFCL_CATEGORIES,

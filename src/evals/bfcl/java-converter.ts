@@ -9,8 +9,23 @@ import { createPyDict, type PyValue } from './python-value.ts';
 
 /** Java type names BFCL's checker knows (JAVA_TYPE_CONVERSION keys). */
 export const JAVA_TYPES = [
-  'byte', 'short', 'integer', 'float', 'double', 'long', 'boolean', 'char',
-  'Array', 'ArrayList', 'Set', 'HashMap', 'Hashtable', 'Queue', 'Stack', 'String', 'any',
+  'byte',
+  'short',
+  'integer',
+  'float',
+  'double',
+  'long',
+  'boolean',
+  'char',
+  'Array',
+  'ArrayList',
+  'Set',
+  'HashMap',
+  'Hashtable',
+  'Queue',
+  'Stack',
+  'String',
+  'any',
 ] as const;
 
 const W = '[\\p{L}\\p{N}_]';
@@ -32,13 +47,15 @@ const HASHMAP_EMPTY = /new\s+HashMap<[^\n]*?>\s*\(\)/u;
 // Python int()/float() of text the regexes already vetted; a failure here is where BFCL itself crashes.
 function toInt(text: string): bigint {
   const value = pyIntFromText(text);
-  if (value === undefined) throw new BfclCheckerError(`BFCL's Java converter cannot read ${JSON.stringify(text)} as an int (BFCL raises here too).`);
+  if (value === undefined)
+    throw new BfclCheckerError(`BFCL's Java converter cannot read ${JSON.stringify(text)} as an int (BFCL raises here too).`);
   return value;
 }
 
 function toFloat(text: string): number {
   const value = pyFloatFromText(text);
-  if (value === undefined) throw new BfclCheckerError(`BFCL's Java converter cannot read ${JSON.stringify(text)} as a float (BFCL raises here too).`);
+  if (value === undefined)
+    throw new BfclCheckerError(`BFCL's Java converter cannot read ${JSON.stringify(text)} as a float (BFCL raises here too).`);
   return value;
 }
 

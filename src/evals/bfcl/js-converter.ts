@@ -11,8 +11,7 @@ export const JAVASCRIPT_TYPES = ['String', 'integer', 'float', 'Bigint', 'Boolea
 const INTEGER = /^-?[0-9]+\n?$/u;
 const FLOAT = /^-?[0-9]+(\.[0-9]+)?\n?$/u;
 const BIGINT = /^-?[0-9]+n\n?$/u;
-const ARRAY_2D =
-  /^(?:\[\s*\[[^\n]*?\]\s*(,\s*\[[^\n]*?\]\s*)*\]|\bnew\s+Array\(\s*\[[^\n]*?\]\s*(,\s*\[[^\n]*?\]\s*)*\))/u;
+const ARRAY_2D = /^(?:\[\s*\[[^\n]*?\]\s*(,\s*\[[^\n]*?\]\s*)*\]|\bnew\s+Array\(\s*\[[^\n]*?\]\s*(,\s*\[[^\n]*?\]\s*)*\))/u;
 const INNER_ARRAY = /\[([^\n]*?)\]/gu;
 const ARRAY_1D = /^(?:\[([^\n]*?)\]|\bnew\s+Array\(([^\n]*?)\))/u;
 const DICT = /^\{([^\n]*?)\}/u;

@@ -178,7 +178,9 @@ export function formatPythonJson(value: PyValue): string {
   if (typeof value === 'string') return formatJsonString(value);
   if (Array.isArray(value)) return `[${value.map(formatPythonJson).join(', ')}]`;
   if (isPyDict(value)) {
-    return `{${Object.entries(value).map(([key, item]) => `${formatJsonString(key)}: ${formatPythonJson(item)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${formatJsonString(key)}: ${formatPythonJson(item)}`)
+      .join(', ')}}`;
   }
   return String(value);
 }
@@ -193,7 +195,8 @@ export function toJsonValue(value: PyValue): unknown {
   if (isPyDict(value)) {
     const out: Record<string, unknown> = {};
     for (const [key, item] of Object.entries(value)) {
-      if (key === '__proto__') Object.defineProperty(out, key, { value: toJsonValue(item), enumerable: true, writable: true, configurable: true });
+      if (key === '__proto__')
+        Object.defineProperty(out, key, { value: toJsonValue(item), enumerable: true, writable: true, configurable: true });
       else out[key] = toJsonValue(item);
     }
     return out;

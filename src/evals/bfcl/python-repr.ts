@@ -50,7 +50,9 @@ export function formatPyRepr(value: PyValue): string {
   if (typeof value === 'string') return formatPyString(value);
   if (Array.isArray(value)) return `[${value.map(formatPyRepr).join(', ')}]`;
   if (isPyDict(value)) {
-    return `{${Object.entries(value).map(([key, item]) => `${formatPyString(key)}: ${formatPyRepr(item)}`).join(', ')}}`;
+    return `{${Object.entries(value)
+      .map(([key, item]) => `${formatPyString(key)}: ${formatPyRepr(item)}`)
+      .join(', ')}}`;
   }
   return String(value);
 }

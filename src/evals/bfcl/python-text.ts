@@ -48,5 +48,8 @@ export function pyFloatFromText(text: string): number | undefined {
  * "April 1, 2024" and "april 1 2024" compare equal.
  */
 export function standardizeString(text: string): string {
-  return text.replace(/[ ,./\-_*^]/g, '').toLowerCase().replaceAll("'", '"');
+  return text
+    .replace(/[ ,./\-_*^]/g, '')
+    .toLowerCase()
+    .replaceAll("'", '"');
 }

@@ -60,7 +60,9 @@ export function scoreDecoded(testCase: BfclCase, decoded: DecodeResult, mode: Bf
   if (kind !== 'ast') {
     const hasCall = calls !== null && !isEmptyCallList(calls);
     if (kind === 'irrelevance') {
-      return hasCall ? wrong('irrelevance_error:decoder_success', ['Valid syntax. Successfully decoded a call when none was expected.'], calls) : correct(calls);
+      return hasCall
+        ? wrong('irrelevance_error:decoder_success', ['Valid syntax. Successfully decoded a call when none was expected.'], calls)
+        : correct(calls);
     }
     return hasCall ? correct(calls) : wrong('relevance_error:decoder_failed', [decoded.ok ? 'No call decoded.' : decoded.error], calls);
   }

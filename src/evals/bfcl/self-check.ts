@@ -71,7 +71,9 @@ function respond(calls: { name: string; args: PyDict }[], textWithoutCalls: stri
       content: null,
       tool_calls: calls.map((call) => ({ function: { name: toToolName(call.name), arguments: formatPythonJson(call.args) } })),
     },
-    text: calls.map((call) => `<tool_call>\n{"name": "${call.name}", "arguments": ${formatPythonJson(call.args)}}\n</tool_call>`).join('\n'),
+    text: calls
+      .map((call) => `<tool_call>\n{"name": "${call.name}", "arguments": ${formatPythonJson(call.args)}}\n</tool_call>`)
+      .join('\n'),
   };
 }
 
@@ -98,7 +100,8 @@ export function buildGoldResponse(testCase: BfclCase): SelfCheckResponse {
 
 /** The response BFCL scores as wrong: no call where one is expected, a call where none is. */
 export function buildWrongResponse(testCase: BfclCase): SelfCheckResponse {
-  if (checkKindOf(testCase.category) === 'irrelevance') return respond([{ name: anyCallName(testCase), args: createPyDict() }], NO_CALL_TEXT);
+  if (checkKindOf(testCase.category) === 'irrelevance')
+    return respond([{ name: anyCallName(testCase), args: createPyDict() }], NO_CALL_TEXT);
   return respond([], NO_CALL_TEXT);
 }
 

@@ -12,11 +12,32 @@ import type { BfclEntry, BfclMessage } from './read-dataset.ts';
 
 /** BFCL type -> JSON Schema type (BFCL's GORILLA_TO_OPENAPI); unknown types become `string`. */
 export const BFCL_TO_JSON_SCHEMA_TYPE: Readonly<Record<string, string>> = {
-  integer: 'integer', number: 'number', float: 'number', string: 'string', boolean: 'boolean', bool: 'boolean',
-  array: 'array', list: 'array', dict: 'object', object: 'object', tuple: 'array', any: 'string',
-  byte: 'integer', short: 'integer', long: 'integer', double: 'number', char: 'string',
-  ArrayList: 'array', Array: 'array', HashMap: 'object', Hashtable: 'object', Queue: 'array', Stack: 'array',
-  Any: 'string', String: 'string', Bigint: 'integer',
+  integer: 'integer',
+  number: 'number',
+  float: 'number',
+  string: 'string',
+  boolean: 'boolean',
+  bool: 'boolean',
+  array: 'array',
+  list: 'array',
+  dict: 'object',
+  object: 'object',
+  tuple: 'array',
+  any: 'string',
+  byte: 'integer',
+  short: 'integer',
+  long: 'integer',
+  double: 'number',
+  char: 'string',
+  ArrayList: 'array',
+  Array: 'array',
+  HashMap: 'object',
+  Hashtable: 'object',
+  Queue: 'array',
+  Stack: 'array',
+  Any: 'string',
+  String: 'string',
+  Bigint: 'integer',
 };
 
 /** One entry of the request's `tools` array (JSON-safe). */
@@ -44,7 +65,10 @@ export function toToolName(name: string): string {
 function mapItemsType(type: unknown, where: string): string {
   const mapped = typeof type === 'string' ? BFCL_TO_JSON_SCHEMA_TYPE[type] : undefined;
   if (mapped === undefined) {
-    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `BFCL doc ${where}: items type ${JSON.stringify(type)} has no JSON Schema equivalent.`);
+    throw new DatasetError(
+      'EVAL_DATASET_UNAVAILABLE',
+      `BFCL doc ${where}: items type ${JSON.stringify(type)} has no JSON Schema equivalent.`,
+    );
   }
   return mapped;
 }

@@ -13,9 +13,23 @@ export type CheckedType = PyTypeName | 'set';
 const TYPE_MAPS: Record<BfclLanguage, Readonly<Record<string, CheckedType>>> = {
   python: { string: 'str', integer: 'int', float: 'float', boolean: 'bool', array: 'list', tuple: 'list', dict: 'dict', any: 'str' },
   java: {
-    byte: 'int', short: 'int', integer: 'int', long: 'int', float: 'float', double: 'float', boolean: 'bool',
-    char: 'str', String: 'str', any: 'str', Array: 'list', ArrayList: 'list', Queue: 'list', Stack: 'list',
-    Set: 'set', HashMap: 'dict', Hashtable: 'dict',
+    byte: 'int',
+    short: 'int',
+    integer: 'int',
+    long: 'int',
+    float: 'float',
+    double: 'float',
+    boolean: 'bool',
+    char: 'str',
+    String: 'str',
+    any: 'str',
+    Array: 'list',
+    ArrayList: 'list',
+    Queue: 'list',
+    Stack: 'list',
+    Set: 'set',
+    HashMap: 'dict',
+    Hashtable: 'dict',
   },
   javascript: { String: 'str', integer: 'int', Bigint: 'int', float: 'float', Boolean: 'bool', dict: 'dict', array: 'list', any: 'str' },
 };
@@ -30,9 +44,7 @@ export function mapDeclaredType(language: BfclLanguage, declared: string | undef
 }
 
 /** Outcome of a type check; `isVariable` means "compare exactly, skip the normalising checkers". */
-export type TypeCheck =
-  | { valid: true; isVariable: boolean }
-  | { valid: false; errorType: BfclFailureType; errors: string[] };
+export type TypeCheck = { valid: true; isVariable: boolean } | { valid: false; errorType: BfclFailureType; errors: string[] };
 
 // Type of the first possible answer that is not the optional marker "" (BFCL's get_possible_answer_type).
 function possibleAnswerType(possible: readonly PyValue[]): PyTypeName | undefined {
@@ -62,8 +74,7 @@ export function checkType(
     for (const answer of possible) {
       // An answer that is not a list (the "" marker) lets any element types through, as in BFCL.
       const elementsMatch =
-        !Array.isArray(answer) ||
-        (value as PyValue[]).every((element) => checkType(param, element, answer, nested, nested, null).valid);
+        !Array.isArray(answer) || (value as PyValue[]).every((element) => checkType(param, element, answer, nested, nested, null).valid);
       if (elementsMatch) return { valid: true, isVariable };
     }
     nestedError = `Nested type checking failed for parameter ${formatPyRepr(param)}. Expected outer type ${declared} with inner type ${nested}. Parameter value: ${formatPyRepr(value)}.`;

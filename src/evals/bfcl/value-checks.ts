@@ -17,7 +17,9 @@ function standardizeIfString(value: PyValue): PyValue {
 function iterateAnswer(answer: PyValue, param: string): PyValue[] {
   const items = pyIterate(answer);
   if (items === undefined) {
-    throw new BfclCheckerError(`Possible answer ${formatPyRepr(answer)} of ${formatPyRepr(param)} is not iterable (BFCL raises TypeError).`);
+    throw new BfclCheckerError(
+      `Possible answer ${formatPyRepr(answer)} of ${formatPyRepr(param)} is not iterable (BFCL raises TypeError).`,
+    );
   }
   return items;
 }

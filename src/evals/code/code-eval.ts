@@ -30,13 +30,18 @@ const references = new Map<string, Promise<Pick<SandboxLimits, 'cpuMs' | 'wallMs
 
 // Per-problem time limit calibrated on this machine (evalplus): the reference solution's test time in the same
 // sandbox, x4, at least 3 s. Measured once per problem and worker; undefined keeps the defaults.
-export function calibratedLimits(problem: CodeProblem, isolation: RunContext['code']['sandbox']): Promise<Pick<SandboxLimits, 'cpuMs' | 'wallMs'> | undefined> {
+export function calibratedLimits(
+  problem: CodeProblem,
+  isolation: RunContext['code']['sandbox'],
+): Promise<Pick<SandboxLimits, 'cpuMs' | 'wallMs'> | undefined> {
   const key = `${problem.kind}:${problem.taskId}`;
   let limits = references.get(key);
   if (!limits) {
     limits = getSharedSandbox(isolation)
       .then((sandbox) => scoreCodeResponse(sandbox, problem, buildGoldResponse(problem), { limits: REFERENCE_LIMITS }))
-      .then((reference) => (reference.result?.status === 'passed' ? limitsForReference(reference.result.testMs ?? reference.result.durationMs) : undefined));
+      .then((reference) =>
+        reference.result?.status === 'passed' ? limitsForReference(reference.result.testMs ?? reference.result.durationMs) : undefined,
+      );
     references.set(key, limits);
   }
   return limits;
@@ -82,7 +87,9 @@ export function codeEval<P extends CodeProblem>(options: CodeEvalOptions<P>): An
     label: `${options.label} (chat, pass@k from ${code.samples} samples, sandboxed)`,
     task: async (problem, { client, sampling, signal }) => {
       const answers = await Promise.all(
-        Array.from({ length: code.samples }, (_, i) => client.chat(buildCodeMessages(problem), { ...sampling, temperature: code.temperature, seed: sampling.seed + i }, signal)),
+        Array.from({ length: code.samples }, (_, i) =>
+          client.chat(buildCodeMessages(problem), { ...sampling, temperature: code.temperature, seed: sampling.seed + i }, signal),
+        ),
       );
       const samples = answers.map((a) => a.text);
       return { samples, text: samples.map((s, i) => `--- sample ${i + 1} ---\n${s}`).join('\n') };
@@ -106,7 +113,12 @@ function passAtKScorer<P extends CodeProblem>(code: RunContext['code']): MultiSc
         scores: Object.fromEntries(metrics.map((m) => [m.name, passAtK(n, passed, Number(m.name.slice('pass@'.length)))])),
         extracted: Object.fromEntries(metrics.map((m) => [m.name, scored[0]?.fields.extracted.code ?? null])),
         verdict: 'graded',
-        detail: { samples: n, passed, perSample: scored.map((s) => s.fields.detail ?? {}), ...(limits ? { cpuLimitMs: limits.cpuMs } : {}) },
+        detail: {
+          samples: n,
+          passed,
+          perSample: scored.map((s) => s.fields.detail ?? {}),
+          ...(limits ? { cpuLimitMs: limits.cpuMs } : {}),
+        },
       };
     },
   };

@@ -24,7 +24,10 @@ function buildUserTurn(question: string): ChatMessage {
  */
 export function rewriteGsm8kSolution(testCase: Pick<Gsm8kCase, 'solution' | 'gold'>): string {
   const cut = testCase.solution.lastIndexOf('####');
-  const rationale = testCase.solution.slice(0, cut).replace(/<<[^>]*>>/g, '').trimEnd();
+  const rationale = testCase.solution
+    .slice(0, cut)
+    .replace(/<<[^>]*>>/g, '')
+    .trimEnd();
   return `${rationale}\nThe final answer is \\boxed{${testCase.gold.replace(/,/g, '')}}.`;
 }
 
@@ -46,9 +49,8 @@ export function buildGsm8kFewShotMessages(
   if (train.length < shots) {
     throw new RangeError(`\`train\` has ${train.length} cases; the ${shots}-shot prompt needs at least ${shots}.`);
   }
-  const exemplars = train.slice(0, shots).flatMap((shot): ChatMessage[] => [
-    buildUserTurn(shot.question),
-    { role: 'assistant', content: rewriteGsm8kSolution(shot) },
-  ]);
+  const exemplars = train
+    .slice(0, shots)
+    .flatMap((shot): ChatMessage[] => [buildUserTurn(shot.question), { role: 'assistant', content: rewriteGsm8kSolution(shot) }]);
   return [{ role: 'system', content: GSM8K_SYSTEM_PROMPT }, ...exemplars, buildUserTurn(testCase.question)];
 }

@@ -8,8 +8,16 @@ export type Gsm8kMetric = 'strict' | 'flexible';
 
 /** GSM8K's scorers: the number in the last `\boxed{}` (primary) and the last number anywhere, compared as numbers. */
 export const GSM8K_SCORERS = [
-  numericMatch({ name: 'strict', extract: 'boxed', description: 'the number in the last \\boxed{} equals the gold number (no box = unparseable, scored 0)' }),
-  numericMatch({ name: 'flexible', extract: 'last-number', description: 'the last number anywhere in the response equals the gold number' }),
+  numericMatch({
+    name: 'strict',
+    extract: 'boxed',
+    description: 'the number in the last \\boxed{} equals the gold number (no box = unparseable, scored 0)',
+  }),
+  numericMatch({
+    name: 'flexible',
+    extract: 'last-number',
+    description: 'the last number anywhere in the response equals the gold number',
+  }),
 ];
 
 /** GSM8K metrics, primary first. */

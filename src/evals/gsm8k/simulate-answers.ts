@@ -16,7 +16,9 @@ export function hashCaseId(id: string): number {
 function formatNumber(value: number, style: number): string {
   const plain = String(value);
   if (!Number.isInteger(value)) return plain;
-  const grouped = Math.abs(value).toLocaleString('en-US').replace(/^/, value < 0 ? '-' : '');
+  const grouped = Math.abs(value)
+    .toLocaleString('en-US')
+    .replace(/^/, value < 0 ? '-' : '');
   return [plain, grouped, grouped.replace(/,/g, '{,}'), `${plain}.00`][style % 4] ?? plain;
 }
 

@@ -13,7 +13,11 @@ export interface HellaswagRawDoc {
  * @example preprocessHellaswagText('Food: [header] How to x [title] Do y.') // 'Food: How to x. Do y.'
  */
 export function preprocessHellaswagText(text: string): string {
-  return text.trim().replaceAll(' [title]', '. ').replace(/\[.*?\]/g, '').replaceAll('  ', ' ');
+  return text
+    .trim()
+    .replaceAll(' [title]', '. ')
+    .replace(/\[.*?\]/g, '')
+    .replaceAll('  ', ' ');
 }
 
 /** Python's `str.capitalize`: first character upper case, the rest lower case. */
@@ -36,5 +40,8 @@ export function buildHellaswagQuery(doc: HellaswagRawDoc): string {
  */
 export function reconstructHellaswagQuery(storedContext: string): string {
   const text = preprocessHellaswagText(storedContext);
-  return text.replace(/(^|[.!?]\s+|:\s+)([a-z])([^.!?]*)$/, (_m, lead: string, first: string, rest: string) => `${lead}${first.toUpperCase()}${rest}`);
+  return text.replace(
+    /(^|[.!?]\s+|:\s+)([a-z])([^.!?]*)$/,
+    (_m, lead: string, first: string, rest: string) => `${lead}${first.toUpperCase()}${rest}`,
+  );
 }

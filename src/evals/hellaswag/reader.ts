@@ -26,13 +26,19 @@ export function readHellaswagText(content: string, source = 'hellaswag'): Hellas
   const lines = content.split('\n');
   if (lines.at(-1) === '') lines.pop();
   if (lines.length % LINES_PER_ITEM !== 0) {
-    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: ${lines.length} lines is not a multiple of ${LINES_PER_ITEM}; is this hellaswag_val_full.txt?`);
+    throw new DatasetError(
+      'EVAL_DATASET_UNAVAILABLE',
+      `${source}: ${lines.length} lines is not a multiple of ${LINES_PER_ITEM}; is this hellaswag_val_full.txt?`,
+    );
   }
   const cases: HellaswagCase[] = [];
   for (let start = 0; start < lines.length; start += LINES_PER_ITEM) {
     const [context = '', labelLine = '', ...endings] = lines.slice(start, start + LINES_PER_ITEM);
     if (!/^[0-3]$/.test(labelLine.trim())) {
-      throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `${source}: line ${start + 2} should be a gold index 0-3, got ${JSON.stringify(labelLine)}.`);
+      throw new DatasetError(
+        'EVAL_DATASET_UNAVAILABLE',
+        `${source}: line ${start + 2} should be a gold index 0-3, got ${JSON.stringify(labelLine)}.`,
+      );
     }
     cases.push({
       id: String(start / LINES_PER_ITEM),

@@ -19,7 +19,11 @@ export const HELLASWAG_LOGLIKELIHOOD_SCORER = loglikelihoodChoice<HellaswagCase>
 export const HELLASWAG_METRICS = { chat: metricsOf(HELLASWAG_CHAT_SCORER), loglikelihood: metricsOf(HELLASWAG_LOGLIKELIHOOD_SCORER) };
 
 /** Score summed continuation log-probs of the four endings; `extracted` holds the picked ending index. */
-export function scoreHellaswagLoglikelihood(testCase: HellaswagCase, logprobSums: readonly number[], options?: LoglikelihoodOptions): LoglikelihoodScore {
+export function scoreHellaswagLoglikelihood(
+  testCase: HellaswagCase,
+  logprobSums: readonly number[],
+  options?: LoglikelihoodOptions,
+): LoglikelihoodScore {
   return scoreLoglikelihoodChoices(testCase.endings, logprobSums, testCase.label, options);
 }
 

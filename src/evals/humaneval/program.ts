@@ -15,7 +15,12 @@ export function promptPreamble(problem: HumanEvalProblem): string {
 function indentIfFlush(code: string): string {
   const lines = code.split('\n').filter((l) => l.trim() !== '');
   const flush = lines.length > 0 && lines.every((l) => !/^\s/.test(l)) && !/^(?:def|class|import|from|@)\b/.test(lines[0]!);
-  return flush ? code.split('\n').map((l) => (l.trim() === '' ? l : `    ${l}`)).join('\n') : code;
+  return flush
+    ? code
+        .split('\n')
+        .map((l) => (l.trim() === '' ? l : `    ${l}`))
+        .join('\n')
+    : code;
 }
 
 /**

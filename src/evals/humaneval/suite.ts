@@ -5,5 +5,7 @@ import { humanEvalSource } from './data.ts';
 
 /** HumanEval: the model completes each function; `check(entry_point)` decides, inside the sandbox. */
 export function humanEvalEvals(run: Pick<RunContext, 'code'>): AnyEvalDefinition[] {
-  return [codeEval({ name: 'humaneval', variant: 'instruct', label: 'HumanEval', data: humanEvalSource, id: (p) => p.taskId, code: run.code })];
+  return [
+    codeEval({ name: 'humaneval', variant: 'instruct', label: 'HumanEval', data: humanEvalSource, id: (p) => p.taskId, code: run.code }),
+  ];
 }

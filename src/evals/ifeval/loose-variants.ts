@@ -10,14 +10,5 @@ export function looseVariants(response: string): string[] {
   const removeLast = pyStrip(lines.slice(0, -1).join('\n'));
   const removeBoth = pyStrip(lines.slice(1, -1).join('\n'));
   const unstar = (text: string) => text.replaceAll('*', '');
-  return [
-    response,
-    unstar(response),
-    removeFirst,
-    removeLast,
-    removeBoth,
-    unstar(removeFirst),
-    unstar(removeLast),
-    unstar(removeBoth),
-  ];
+  return [response, unstar(response), removeFirst, removeLast, removeBoth, unstar(removeFirst), unstar(removeLast), unstar(removeBoth)];
 }

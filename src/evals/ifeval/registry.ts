@@ -1,20 +1,45 @@
 import type { z } from 'zod';
 import { ScorerError } from '../../shared/errors.ts';
-import { checkCapitalWordFrequency, CapitalWordFrequencyKwargs, checkEnglishCapital, checkEnglishLowercase } from './checkers/change-case.ts';
+import {
+  checkCapitalWordFrequency,
+  CapitalWordFrequencyKwargs,
+  checkEnglishCapital,
+  checkEnglishLowercase,
+} from './checkers/change-case.ts';
 import { checkRepeatPrompt, checkTwoResponses, RepeatPromptKwargs } from './checkers/combination.ts';
 import { checkNumberPlaceholders, checkPostscript, NumberPlaceholdersKwargs, PostscriptKwargs } from './checkers/content.ts';
 import {
-  checkConstrainedResponse, checkJsonFormat, checkMultipleSections, checkNumberBulletLists, checkNumberHighlightedSections,
-  checkTitle, MultipleSectionsKwargs, NoKwargs, NumberBulletListsKwargs, NumberHighlightedSectionsKwargs,
+  checkConstrainedResponse,
+  checkJsonFormat,
+  checkMultipleSections,
+  checkNumberBulletLists,
+  checkNumberHighlightedSections,
+  checkTitle,
+  MultipleSectionsKwargs,
+  NoKwargs,
+  NumberBulletListsKwargs,
+  NumberHighlightedSectionsKwargs,
 } from './checkers/format.ts';
 import {
-  checkExistence, checkForbiddenWords, checkFrequency, checkLetterFrequency, ExistenceKwargs, ForbiddenWordsKwargs,
-  FrequencyKwargs, LetterFrequencyKwargs,
+  checkExistence,
+  checkForbiddenWords,
+  checkFrequency,
+  checkLetterFrequency,
+  ExistenceKwargs,
+  ForbiddenWordsKwargs,
+  FrequencyKwargs,
+  LetterFrequencyKwargs,
 } from './checkers/keywords.ts';
 import { checkResponseLanguage, ResponseLanguageKwargs } from './checkers/language.ts';
 import {
-  checkNthParagraphFirstWord, checkNumberParagraphs, checkNumberSentences, checkNumberWords, NthParagraphFirstWordKwargs,
-  NumberParagraphsKwargs, NumberSentencesKwargs, NumberWordsKwargs,
+  checkNthParagraphFirstWord,
+  checkNumberParagraphs,
+  checkNumberSentences,
+  checkNumberWords,
+  NthParagraphFirstWordKwargs,
+  NumberParagraphsKwargs,
+  NumberSentencesKwargs,
+  NumberWordsKwargs,
 } from './checkers/length.ts';
 import { checkNoComma } from './checkers/punctuation.ts';
 import { checkEndPhrase, checkQuotation, EndCheckerKwargs } from './checkers/startend.ts';

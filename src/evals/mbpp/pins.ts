@@ -8,14 +8,26 @@ const BENCHMARKER = { repository: 'FormulaMonks/llm-benchmarker-suite', commit: 
 export const MBPP_PINS = {
   // Google's MBPP files via mirrors (google-research is too large to pin here); see the MBPP manifest.
   'mbpp/full': {
-    ...BENCHMARKER, license: 'CC-BY-4.0', id: 'mbpp/full', path: 'data/mbpp/mbpp.jsonl',
-    sha256: '0b5e07b5b40fedd01c57b7c9177b79f8b2eebd72c304c928605d91a7237d2f33', bytes: 563742, records: 974,
-    localPath: 'mbpp/mbpp.jsonl', urlTemplate: PUBLIC_URL_TEMPLATE,
+    ...BENCHMARKER,
+    license: 'CC-BY-4.0',
+    id: 'mbpp/full',
+    path: 'data/mbpp/mbpp.jsonl',
+    sha256: '0b5e07b5b40fedd01c57b7c9177b79f8b2eebd72c304c928605d91a7237d2f33',
+    bytes: 563742,
+    records: 974,
+    localPath: 'mbpp/mbpp.jsonl',
+    urlTemplate: PUBLIC_URL_TEMPLATE,
   },
   'mbpp/sanitized': {
-    id: 'mbpp/sanitized', repository: 'mrigankpawagi/PropertyEval', commit: '4e73775e3824006471d85c9180ebd9cadcbfb4ac',
-    path: 'sanitized-mbpp.json', license: 'CC-BY-4.0',
-    sha256: '8ac32b2799150228e2d745aed09c870b7e4444246d4727d1004576207ef40769', bytes: 278372, records: 427,
-    localPath: 'mbpp/sanitized-mbpp.json', urlTemplate: PUBLIC_URL_TEMPLATE,
+    id: 'mbpp/sanitized',
+    repository: 'mrigankpawagi/PropertyEval',
+    commit: '4e73775e3824006471d85c9180ebd9cadcbfb4ac',
+    path: 'sanitized-mbpp.json',
+    license: 'CC-BY-4.0',
+    sha256: '8ac32b2799150228e2d745aed09c870b7e4444246d4727d1004576207ef40769',
+    bytes: 278372,
+    records: 427,
+    localPath: 'mbpp/sanitized-mbpp.json',
+    urlTemplate: PUBLIC_URL_TEMPLATE,
   },
 } as const satisfies Record<string, DatasetFilePin>;

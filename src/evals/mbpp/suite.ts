@@ -9,5 +9,7 @@ const LABELS: Record<MbppSplit, string> = { test: 'MBPP (test ids 11-510)', 'san
 /** MBPP per split: task text plus the first test as the hint; `test_list` asserts (after `test_setup_code`) decide. */
 export function mbppEvals(run: Pick<RunContext, 'code' | 'variants'>): AnyEvalDefinition[] {
   const splits = (run.variants.mbpp ?? ['test']) as MbppSplit[];
-  return splits.map((split) => codeEval({ name: 'mbpp', variant: split, label: LABELS[split], data: mbppSource(split), id: (p) => String(p.taskId), code: run.code }));
+  return splits.map((split) =>
+    codeEval({ name: 'mbpp', variant: split, label: LABELS[split], data: mbppSource(split), id: (p) => String(p.taskId), code: run.code }),
+  );
 }

@@ -1,7 +1,14 @@
 import { readPinnedText, type DataContext, type DataLoader } from '../../runtime/data.ts';
 import { toDatasetPin } from '../../shared/datasets/pins.ts';
 import { MT_BENCH_PINS } from './pins.ts';
-import { readMtBenchAnswers, readMtBenchJudgePrompts, readMtBenchQuestions, type MtBenchAnswer, type MtBenchJudgePrompt, type MtBenchQuestion } from './reader.ts';
+import {
+  readMtBenchAnswers,
+  readMtBenchJudgePrompts,
+  readMtBenchQuestions,
+  type MtBenchAnswer,
+  type MtBenchJudgePrompt,
+  type MtBenchQuestion,
+} from './reader.ts';
 
 /** The questions, FastChat's judge prompts and GPT-4's reference answers (math, reasoning, coding). */
 export interface MtBenchData {

@@ -25,13 +25,22 @@ export function mtBenchJudgeScorer(judge: Judge, data: () => MtBenchData): Multi
     // The rubric (judge prompts, pinned) and the answer temperatures decide scores as much as the prompt does.
     get fingerprint() {
       const prompts = [...data().judgePrompts.values()].sort((a, b) => a.name.localeCompare(b.name));
-      return createHash('sha256').update(JSON.stringify({ prompts, temperatures: MT_BENCH_TEMPERATURES })).digest('hex').slice(0, 16);
+      return createHash('sha256')
+        .update(JSON.stringify({ prompts, temperatures: MT_BENCH_TEMPERATURES }))
+        .digest('hex')
+        .slice(0, 16);
     },
     score: async ({ item, output, signal, client }) => {
       const { judgePrompts, references } = data();
       const reference = references.get(item.questionId);
       const requests = ([1, 2] as const).map((turn) =>
-        buildMtBenchJudgeMessages({ question: item, answers: output.answers, turn, prompts: judgePrompts, ...(reference ? { reference } : {}) }),
+        buildMtBenchJudgeMessages({
+          question: item,
+          answers: output.answers,
+          turn,
+          prompts: judgePrompts,
+          ...(reference ? { reference } : {}),
+        }),
       );
       const judgeClient = judge.client ?? client;
       const judgments = await Promise.all(requests.map((r) => judgeClient.chat(r.messages, judge.sampling, signal)));

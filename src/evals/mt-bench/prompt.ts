@@ -42,7 +42,7 @@ export function buildMtBenchAnswerMessages(
   messages.push({ role: 'user', content: question.turns[0] });
   if (turn === 2) {
     const first = previousAnswers[0];
-    if (first === undefined) throw new RangeError('Turn 2 needs the model\'s turn-1 answer in `previousAnswers[0]`.');
+    if (first === undefined) throw new RangeError("Turn 2 needs the model's turn-1 answer in `previousAnswers[0]`.");
     messages.push({ role: 'assistant', content: first }, { role: 'user', content: question.turns[1] });
   }
   return messages;
@@ -75,13 +75,19 @@ export function buildMtBenchJudgeMessages(input: MtBenchJudgeInput): { promptNam
   const promptName = selectJudgePromptName(question.category, turn);
   const prompt = input.prompts.get(promptName);
   if (!prompt) {
-    throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `Judge prompt \`${promptName}\` is missing; read judge_prompts.jsonl from FastChat.`);
+    throw new DatasetError(
+      'EVAL_DATASET_UNAVAILABLE',
+      `Judge prompt \`${promptName}\` is missing; read judge_prompts.jsonl from FastChat.`,
+    );
   }
   const values: Record<string, string> = {};
   if (MT_BENCH_REFERENCE_CATEGORIES.includes(question.category)) {
     const [ref1, ref2] = input.reference?.turns ?? [];
     if (ref1 === undefined || ref2 === undefined) {
-      throw new DatasetError('EVAL_DATASET_UNAVAILABLE', `MT-Bench question ${question.id} (${question.category}) needs a two-turn reference answer; pass \`reference\` from reference_answer/gpt-4.jsonl.`);
+      throw new DatasetError(
+        'EVAL_DATASET_UNAVAILABLE',
+        `MT-Bench question ${question.id} (${question.category}) needs a two-turn reference answer; pass \`reference\` from reference_answer/gpt-4.jsonl.`,
+      );
     }
     Object.assign(values, { ref_answer_1: ref1, ref_answer_2: ref2 });
   }

@@ -9,7 +9,8 @@ export function formatPythonTemplate(template: string, values: Readonly<Record<s
   return template.replace(/\{\{|\}\}|\{(\w+)\}/g, (match, name: string | undefined) => {
     if (name === undefined) return match[0] as string;
     const value = values[name];
-    if (value === undefined) throw new RangeError(`Template field \`{${name}}\` has no value; got fields ${Object.keys(values).join(', ') || '(none)'}.`);
+    if (value === undefined)
+      throw new RangeError(`Template field \`{${name}}\` has no value; got fields ${Object.keys(values).join(', ') || '(none)'}.`);
     return value;
   });
 }

@@ -48,7 +48,11 @@ export function scriptMtBench(cases: readonly MtBenchQuestion[], mode: Simulatio
   return {
     rules: [...judgeRules, ...answerRules],
     expected: {
-      'mt_bench/single': { score: meanOf(all.map((c) => c.score!)), turn1: meanOf(all.map((c) => c.turn1!)), turn2: meanOf(all.map((c) => c.turn2!)) },
+      'mt_bench/single': {
+        score: meanOf(all.map((c) => c.score!)),
+        turn1: meanOf(all.map((c) => c.turn1!)),
+        turn2: meanOf(all.map((c) => c.turn2!)),
+      },
     },
     cases: { 'mt_bench/single': perCase },
   };

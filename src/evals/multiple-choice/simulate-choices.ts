@@ -27,7 +27,8 @@ export class FirstRuleLookup {
       const text = rule.match.equals;
       if (text === undefined) continue;
       if (rule.match.endpoint === 'chat' && rule.response !== undefined && !this.chat.has(text)) this.chat.set(text, rule.response);
-      if (rule.match.endpoint === 'completions' && rule.logprob !== undefined && !this.logprobs.has(text)) this.logprobs.set(text, rule.logprob);
+      if (rule.match.endpoint === 'completions' && rule.logprob !== undefined && !this.logprobs.has(text))
+        this.logprobs.set(text, rule.logprob);
     }
   }
 

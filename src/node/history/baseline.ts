@@ -57,16 +57,27 @@ export async function planBaseline(options: BaselineOptions): Promise<BaselinePl
       const record = await readRunRecord(explicit);
       return { source: 'file', description: `EVAL_BASELINE=${explicit}`, candidates: [candidateOf(record, explicit)] };
     }
-    return { source: 'folder', description: `EVAL_BASELINE=${explicit}`, candidates: await findCandidates(explicit, { ...options, branch: undefined }) };
+    return {
+      source: 'folder',
+      description: `EVAL_BASELINE=${explicit}`,
+      candidates: await findCandidates(explicit, { ...options, branch: undefined }),
+    };
   }
   const branch = options.branch ?? DEFAULT_BASELINE_BRANCH;
   const relative = path.relative(process.cwd(), options.resultsDir);
   const where = path.join(relative.startsWith('..') ? options.resultsDir : relative || '.', 'runs');
-  return { source: 'history', description: `${where} on branch ${branch}`, candidates: await findCandidates(options.resultsDir, { ...options, branch }) };
+  return {
+    source: 'history',
+    description: `${where} on branch ${branch}`,
+    candidates: await findCandidates(options.resultsDir, { ...options, branch }),
+  };
 }
 
 // Runs that may serve as baselines, newest first.
-async function findCandidates(resultsDir: string, options: Omit<BaselineOptions, 'branch'> & { branch: string | undefined }): Promise<BaselineCandidate[]> {
+async function findCandidates(
+  resultsDir: string,
+  options: Omit<BaselineOptions, 'branch'> & { branch: string | undefined },
+): Promise<BaselineCandidate[]> {
   const history = await listRuns(resultsDir);
   const candidates: BaselineCandidate[] = [];
   for (let i = history.runs.length - 1; i >= 0; i--) {

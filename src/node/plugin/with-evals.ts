@@ -55,7 +55,11 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
       ...test,
       // Vitest's own json report is kept per invocation beside the run records, each case record in its meta.
       // Vitest's default reporter stays for your own projects; an eval-only run replaces it (see evalsPlugin).
-      reporters: test.reporters ?? ['default', [evalReporterPath(), {}], ['json', { outputFile: resolve(resultsDir, 'vitest', `${stamp}.json`) }]],
+      reporters: test.reporters ?? [
+        'default',
+        [evalReporterPath(), {}],
+        ['json', { outputFile: resolve(resultsDir, 'vitest', `${stamp}.json`) }],
+      ],
       // Server shutdown (SIGTERM, grace, SIGKILL) must not be cut off by Vitest's 10 s default.
       teardownTimeout: Math.max(test.teardownTimeout ?? 10_000, config.server.shutdownGraceMs + 15_000),
       projects: [...modelProjects(config, env), ...(test.projects ?? [])],
@@ -128,7 +132,9 @@ function evalsPlugin(): Plugin {
       const reporters = vitest.config.reporters as unknown[];
       const path = evalReporterPath();
       const ours = reporters.find((r): r is [string, Record<string, unknown>] => Array.isArray(r) && r[0] === path);
-      const evalOnly = vitest.projects.every((p) => (p.config.provide as { qwenEvalsConfig?: unknown } | undefined)?.qwenEvalsConfig !== undefined);
+      const evalOnly = vitest.projects.every(
+        (p) => (p.config.provide as { qwenEvalsConfig?: unknown } | undefined)?.qwenEvalsConfig !== undefined,
+      );
       if (!ours) reporters.push([path, { console: 'summary' }]);
       else if (evalOnly) {
         ours[1] = { ...ours[1], console: 'full' };

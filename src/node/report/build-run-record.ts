@@ -2,7 +2,13 @@ import type { RunContext, ServerStatus } from '../../shared/context.ts';
 import { computeFingerprint, fingerprintPartsOf } from '../../shared/history/fingerprint.ts';
 import type { CaseRecord } from '../../shared/records/case-record.ts';
 import { buildDatasetResult } from '../../shared/records/dataset-result.ts';
-import { RUN_RECORD_VERSION, type DatasetResult, type GateResult, type Performance, type RunRecord } from '../../shared/records/run-record.ts';
+import {
+  RUN_RECORD_VERSION,
+  type DatasetResult,
+  type GateResult,
+  type Performance,
+  type RunRecord,
+} from '../../shared/records/run-record.ts';
 import { datasetKey, type SuiteMeta } from '../../shared/records/suite-meta.ts';
 import { percentiles } from './percentiles.ts';
 

@@ -30,7 +30,17 @@ export interface DatasetProgress {
 
 /** A new tally for a dataset with `total` selected cases. */
 export function newProgress(project: string, key: string, primaryMetric: string, total: number): DatasetProgress {
-  return { project, key, primaryMetric, total, done: 0, scoreSum: 0, scored: 0, verdicts: { correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0 }, printedQuarter: 0 };
+  return {
+    project,
+    key,
+    primaryMetric,
+    total,
+    done: 0,
+    scoreSum: 0,
+    scored: 0,
+    verdicts: { correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0 },
+    printedQuarter: 0,
+  };
 }
 
 /** Count one finished case. */
@@ -101,7 +111,10 @@ export function renderRunSummary(summary: RunSummary): string[] {
   lines.push(...wrongCases(summary), ...caseErrors(summary), ...qualityNotes(record));
   const perf = record.performance;
   if (perf.outputTokensPerSec !== null) {
-    lines.push('', `  throughput${record.simulation ? ' (simulated)' : ''}: ${perf.outputTokensPerSec.toFixed(1)} output tok/s, ${perf.requestsPerSec?.toFixed(2)} req/s, mean in flight ${perf.meanInFlight?.toFixed(1) ?? 'n/a'} of ${perf.inFlightLimit}`);
+    lines.push(
+      '',
+      `  throughput${record.simulation ? ' (simulated)' : ''}: ${perf.outputTokensPerSec.toFixed(1)} output tok/s, ${perf.requestsPerSec?.toFixed(2)} req/s, mean in flight ${perf.meanInFlight?.toFixed(1) ?? 'n/a'} of ${perf.inFlightLimit}`,
+    );
   }
   lines.push('', `  run record: ${summary.recordPath}`, `  cases:      ${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
@@ -117,7 +130,9 @@ function gateLines(record: RunRecord): string[] {
   const lines = [`  ${tally}`, ...shown];
   if (missing.length) {
     const reason = missing[0]!.message.replace(/^.*?: .*?: /, '');
-    lines.push(`  NONE  baseline   ${missing.length} dataset(s) without a baseline (${missing.map((g) => g.dataset).join(', ')}): ${reason}`);
+    lines.push(
+      `  NONE  baseline   ${missing.length} dataset(s) without a baseline (${missing.map((g) => g.dataset).join(', ')}): ${reason}`,
+    );
   }
   return lines;
 }
@@ -126,10 +141,12 @@ function headline(summary: RunSummary): string {
   const { record } = summary;
   const who = `${record.project} (${record.model.id}), preset ${record.preset}`;
   if (record.status === 'interrupted') return `[qwen-evals] INTERRUPTED ${who}: ${record.incomplete?.message ?? 'the run was stopped'}`;
-  if (record.incomplete?.reason === 'server-failed') return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;
+  if (record.incomplete?.reason === 'server-failed')
+    return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;
   const failedGates = record.gates.filter((g) => !g.passed).length;
   if (failedGates) return `[qwen-evals] GATE FAILED ${who}: ${failedGates} gate(s) failed`;
-  if (record.status === 'partial') return `[qwen-evals] INCOMPLETE RUN ${who}: ${record.incomplete?.message ?? 'some cases did not finish'}`;
+  if (record.status === 'partial')
+    return `[qwen-evals] INCOMPLETE RUN ${who}: ${record.incomplete?.message ?? 'some cases did not finish'}`;
   return `[qwen-evals] ${who}: complete`;
 }
 
@@ -138,7 +155,13 @@ function datasetTable(record: RunRecord): string[] {
     const value = d.metrics[d.primaryMetric];
     const c = d.counts;
     const size = d.datasetSize === null ? '' : ` of ${d.datasetSize}`;
-    return [key, `${d.primaryMetric} ${formatScore(value?.value)}`, formatInterval(value?.ci), `n=${c.cases}${size}`, `${c.correct + c.graded} ok, ${c.wrong} wrong, ${c.unparseable} unparseable, ${c.error} errors`];
+    return [
+      key,
+      `${d.primaryMetric} ${formatScore(value?.value)}`,
+      formatInterval(value?.ci),
+      `n=${c.cases}${size}`,
+      `${c.correct + c.graded} ok, ${c.wrong} wrong, ${c.unparseable} unparseable, ${c.error} errors`,
+    ];
   });
   if (rows.length === 0) return ['  (no eval suite ran)'];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
@@ -156,7 +179,9 @@ function wrongCases(summary: RunSummary): string[] {
     const shown = ids.slice(0, MAX_LISTED_WRONG).join(', ');
     lines.push(`  ${key}: ${ids.length} wrong or unparseable, e.g. ${shown}${ids.length > MAX_LISTED_WRONG ? ', …' : ''}`);
   }
-  return lines.length ? ['', '  Wrong answers (recorded results, counted as skipped tests, not failures; details in the cases file):', ...lines] : [];
+  return lines.length
+    ? ['', '  Wrong answers (recorded results, counted as skipped tests, not failures; details in the cases file):', ...lines]
+    : [];
 }
 
 function caseErrors(summary: RunSummary): string[] {
@@ -173,7 +198,8 @@ function caseErrors(summary: RunSummary): string[] {
   for (const [key, messages] of byDataset) {
     const total = [...messages.values()].reduce((n, ids) => n + ids.length, 0);
     lines.push(`  ${key}: ${total} case(s) failed to run`);
-    for (const [message, ids] of [...messages].slice(0, MAX_LISTED_ERRORS)) lines.push(`    ${ids.length}x ${message} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`);
+    for (const [message, ids] of [...messages].slice(0, MAX_LISTED_ERRORS))
+      lines.push(`    ${ids.length}x ${message} (${ids.slice(0, 3).join(', ')}${ids.length > 3 ? ', …' : ''})`);
     if (messages.size > MAX_LISTED_ERRORS) lines.push(`    … ${messages.size - MAX_LISTED_ERRORS} more distinct errors in the cases file`);
   }
   return lines.length ? ['', '  Pipeline errors (the case could not be scored):', ...lines] : [];

@@ -15,7 +15,10 @@ export async function readGitInfo(cwd: string, env = process.env): Promise<{ com
 // GPU name and used memory from nvidia-smi; nulls when there is no nvidia-smi (never guessed).
 export async function readGpuInfo(): Promise<{ name: string | null; memoryMiB: number | null }> {
   const out = await tryRun('nvidia-smi', ['--query-gpu=name,memory.used', '--format=csv,noheader,nounits']);
-  const first = out?.split('\n')[0]?.split(',').map((s) => s.trim());
+  const first = out
+    ?.split('\n')[0]
+    ?.split(',')
+    .map((s) => s.trim());
   if (!first || first.length < 2) return { name: null, memoryMiB: null };
   const memory = Number(first[1]);
   return { name: first[0] || null, memoryMiB: Number.isFinite(memory) ? memory : null };

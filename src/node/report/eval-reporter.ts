@@ -8,7 +8,15 @@ import type { RunContext } from '../../shared/context.ts';
 import { readCaseRecord, type CaseRecord } from '../../shared/records/case-record.ts';
 import { GateResultSchema, type GateResult } from '../../shared/records/run-record.ts';
 import { datasetKey, SuiteMetaSchema, type SuiteMeta } from '../../shared/records/suite-meta.ts';
-import { addCase, newProgress, quarterReached, renderJudgeWarning, renderProgressLine, renderRunSummary, type DatasetProgress } from './console-render.ts';
+import {
+  addCase,
+  newProgress,
+  quarterReached,
+  renderJudgeWarning,
+  renderProgressLine,
+  renderRunSummary,
+  type DatasetProgress,
+} from './console-render.ts';
 import { writeRunRecordSync } from '../history/store.ts';
 import { lastServerStatus, publishSelectedFiles } from '../server/session-registry.ts';
 import { takeSetupErrors } from '../server/setup-errors.ts';
@@ -100,7 +108,10 @@ export class EvalReporter implements Reporter {
       project.suites.set(key, parsed.data);
       const warning = renderJudgeWarning(key, parsed.data.judge);
       if (warning && this.#mode === 'full') this.#log(`[qwen-evals] ${project.run.project}: ${warning.trim()}`);
-      this.#progress.set(`${project.run.project} ${key}`, newProgress(project.run.project, key, parsed.data.primaryMetric, parsed.data.selected));
+      this.#progress.set(
+        `${project.run.project} ${key}`,
+        newProgress(project.run.project, key, parsed.data.primaryMetric, parsed.data.selected),
+      );
     }
     this.#redraw();
   }
@@ -146,13 +157,20 @@ export class EvalReporter implements Reporter {
       this.#log(`0 passed, ${setup.length} failed`);
       return;
     }
-    if (modules.length === 0 && this.#specifications === 0 && this.#mode === 'full') this.#log('\n[qwen-evals] no eval file matched the filters.');
+    if (modules.length === 0 && this.#specifications === 0 && this.#mode === 'full')
+      this.#log('\n[qwen-evals] no eval file matched the filters.');
     await this.#writes;
     this.#clear();
     const ownFirst = [...errors].sort((a, b) => Number(isOwn(b)) - Number(isOwn(a)));
-    const failedSuites = modules.flatMap((m) => [m, ...m.children.allSuites()]).filter((s) => s.state() === 'failed' && s.errors().length > 0);
+    const failedSuites = modules
+      .flatMap((m) => [m, ...m.children.allSuites()])
+      .filter((s) => s.state() === 'failed' && s.errors().length > 0);
     this.#counts.failed += failedSuites.length + errors.length;
-    if (this.#mode === 'full') this.#printFailures(failedSuites.flatMap((s) => s.errors()), ownFirst);
+    if (this.#mode === 'full')
+      this.#printFailures(
+        failedSuites.flatMap((s) => s.errors()),
+        ownFirst,
+      );
     const cpu = this.#cpuAtStart ? process.cpuUsage(this.#cpuAtStart) : null;
     for (const [name, project] of this.#projects) {
       if (project.suites.size === 0 || !modules.some((m) => m.project.name === name)) continue;
@@ -184,7 +202,9 @@ export class EvalReporter implements Reporter {
         // The cases are safe in cases/<runId>.jsonl; say so rather than lose the run silently.
         this.#counts.failed += 1;
         process.exitCode = 1;
-        this.#log(`[qwen-evals] could not finish run ${runId} of ${name} (its cases are in ${casesFile(project)}): ${(error as Error).stack ?? String(error)}`);
+        this.#log(
+          `[qwen-evals] could not finish run ${runId} of ${name} (its cases are in ${casesFile(project)}): ${(error as Error).stack ?? String(error)}`,
+        );
       }
     }
     const { passed, failed, skipped } = this.#counts;
@@ -225,7 +245,9 @@ export class EvalReporter implements Reporter {
             `  run record: ${this.#relative(path)}\n  resume:     ${resumeCommand(runId, name)}\n`,
         );
       } catch (error) {
-        process.stdout.write(`\n[qwen-evals] INTERRUPTED (${signal}) ${name}: its cases are in ${casesFile(project)}; the run record could not be written: ${(error as Error).message}\n`);
+        process.stdout.write(
+          `\n[qwen-evals] INTERRUPTED (${signal}) ${name}: its cases are in ${casesFile(project)}; the run record could not be written: ${(error as Error).message}\n`,
+        );
       }
     }
   }
@@ -241,7 +263,10 @@ export class EvalReporter implements Reporter {
   }
 
   // Errors outside any case (collection, hooks, unhandled): the message, once each, ours without a stack.
-  #printFailures(suiteErrors: ReadonlyArray<{ message: string; stack?: string; code?: unknown }>, errors: readonly SerializedError[]): void {
+  #printFailures(
+    suiteErrors: ReadonlyArray<{ message: string; stack?: string; code?: unknown }>,
+    errors: readonly SerializedError[],
+  ): void {
     const seen = new Set<string>();
     for (const error of [...suiteErrors, ...errors]) {
       const text = isOwn(error) ? error.message : (error.stack ?? error.message);
@@ -256,7 +281,14 @@ export class EvalReporter implements Reporter {
     if (existing) return existing;
     const provided = project.getProvidedContext() as { evalRun?: RunContext; qwenEvalsConfig?: EvalConfig };
     if (!provided.evalRun || !provided.qwenEvalsConfig) return undefined;
-    const created: ProjectRun = { run: provided.evalRun, config: provided.qwenEvalsConfig, cases: [], suites: new Map(), gates: [], sequence: 1 };
+    const created: ProjectRun = {
+      run: provided.evalRun,
+      config: provided.qwenEvalsConfig,
+      cases: [],
+      suites: new Map(),
+      gates: [],
+      sequence: 1,
+    };
     this.#projects.set(project.name, created);
     return created;
   }
@@ -341,4 +373,3 @@ function resumeCommand(runId: string, project: string): string {
   const rest = args.length ? args.join(' ') : `--project ${project}`;
   return `EVAL_RESUME=${runId} pnpm vitest run ${rest}`;
 }
-

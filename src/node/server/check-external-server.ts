@@ -15,22 +15,40 @@ export async function checkExternalServer(baseUrl: string, model: string, apiKey
   try {
     response = await fetch(`${baseUrl}/v1/models`, { headers, signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
   } catch (error) {
-    throw new ServerError('EVAL_SERVER_UNHEALTHY', baseUrl, `EVAL_BASE_URL server ${baseUrl} is not reachable (GET /v1/models failed: ${(error as Error).message}). Start it first, or unset EVAL_BASE_URL to let the harness launch vLLM.`, { cause: error });
+    throw new ServerError(
+      'EVAL_SERVER_UNHEALTHY',
+      baseUrl,
+      `EVAL_BASE_URL server ${baseUrl} is not reachable (GET /v1/models failed: ${(error as Error).message}). Start it first, or unset EVAL_BASE_URL to let the harness launch vLLM.`,
+      { cause: error },
+    );
   }
   const text = await response.text();
   if (!response.ok) {
-    const hint = response.status === 401 ? ' Set EVAL_API_KEY to the server\'s key.' : '';
-    throw new ServerError('EVAL_SERVER_UNHEALTHY', baseUrl, `EVAL_BASE_URL server ${baseUrl} answered GET /v1/models with HTTP ${response.status}: ${text.slice(0, 300)}.${hint}`);
+    const hint = response.status === 401 ? " Set EVAL_API_KEY to the server's key." : '';
+    throw new ServerError(
+      'EVAL_SERVER_UNHEALTHY',
+      baseUrl,
+      `EVAL_BASE_URL server ${baseUrl} answered GET /v1/models with HTTP ${response.status}: ${text.slice(0, 300)}.${hint}`,
+    );
   }
   let ids: string[];
   try {
     const body = JSON.parse(text) as { data?: Array<{ id?: unknown }> };
     ids = (body.data ?? []).map((m) => String(m.id));
   } catch (error) {
-    throw new ServerError('EVAL_SERVER_UNHEALTHY', baseUrl, `EVAL_BASE_URL server ${baseUrl} returned a /v1/models body that is not JSON: ${text.slice(0, 200)}`, { cause: error });
+    throw new ServerError(
+      'EVAL_SERVER_UNHEALTHY',
+      baseUrl,
+      `EVAL_BASE_URL server ${baseUrl} returned a /v1/models body that is not JSON: ${text.slice(0, 200)}`,
+      { cause: error },
+    );
   }
   if (!ids.includes(model)) {
-    throw new ServerError('EVAL_SERVER_MISMATCH', baseUrl, `EVAL_BASE_URL server ${baseUrl} serves ${ids.map((i) => `"${i}"`).join(', ') || 'no model'}, expected "${model}". Point EVAL_BASE_URL at a server for this model, or run the project of the model it serves.`);
+    throw new ServerError(
+      'EVAL_SERVER_MISMATCH',
+      baseUrl,
+      `EVAL_BASE_URL server ${baseUrl} serves ${ids.map((i) => `"${i}"`).join(', ') || 'no model'}, expected "${model}". Point EVAL_BASE_URL at a server for this model, or run the project of the model it serves.`,
+    );
   }
   return { vllmVersion: await readVersion(baseUrl), simulation: simulationOf(response.headers.get('x-vllm-simulated')) };
 }

@@ -142,7 +142,13 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     const why = share ? `${health.failed} of ${health.tries} tries failed` : `${health.consecutive} tries in a row failed`;
     health.spent = `The run stopped early: ${why} on ${failure!.server}, so the server is failing, not the cases. The last failure: ${describeFailure(failure!)}`;
   };
-  const forward = (req: http.IncomingMessage, res: http.ServerResponse, replica: Replica, body: Buffer, onSettled: (ok: boolean, failure?: TryFailure) => void) =>
+  const forward = (
+    req: http.IncomingMessage,
+    res: http.ServerResponse,
+    replica: Replica,
+    body: Buffer,
+    onSettled: (ok: boolean, failure?: TryFailure) => void,
+  ) =>
     forwardRequest(req, res, {
       server: replica.url,
       agent,
@@ -160,7 +166,12 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       try {
         await options.control.status();
       } catch (error) {
-        return sendJson(res, 503, { error: { message: (error as Error).message, type: 'ServerStartFailed', code: 503 } }, { [FATAL_HEADER]: '1', 'x-should-retry': 'false' });
+        return sendJson(
+          res,
+          503,
+          { error: { message: (error as Error).message, type: 'ServerStartFailed', code: 503 } },
+          { [FATAL_HEADER]: '1', 'x-should-retry': 'false' },
+        );
       }
     }
     if (gone()) return;

@@ -70,7 +70,9 @@ export default async function setup(project: TestProject): Promise<() => Promise
 
     const order = serverOrder(project, config);
     if (order.length > 1 && order[0] === settings.modelKey) {
-      log(`${order.length} model projects share the GPUs, so their servers run one at a time, in this order: ${order.join(', ')} (set \`models.<key>.gpus\` to run models on separate GPUs at once)`);
+      log(
+        `${order.length} model projects share the GPUs, so their servers run one at a time, in this order: ${order.join(', ')} (set \`models.<key>.gpus\` to run models on separate GPUs at once)`,
+      );
     }
     // The first project in line starts its server now, so a server that cannot start is the first and only error;
     // the others start theirs when their tests ask for it, after the previous server has stopped.
@@ -145,7 +147,9 @@ function resolveResume(value: EvalEnv['EVAL_RESUME'], resultsDir: string): strin
   if (!value) return null;
   const file = value.endsWith('.jsonl') ? resolve(value) : join(resultsDir, 'cases', `${value}.jsonl`);
   if (!existsSync(file)) {
-    throw new ConfigError(`\`EVAL_RESUME\` is "${value}", expected a run id with case records under ${join(resultsDir, 'cases')} or a path to a cases .jsonl file; ${file} does not exist.`);
+    throw new ConfigError(
+      `\`EVAL_RESUME\` is "${value}", expected a run id with case records under ${join(resultsDir, 'cases')} or a path to a cases .jsonl file; ${file} does not exist.`,
+    );
   }
   return file;
 }

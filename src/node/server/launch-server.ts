@@ -112,10 +112,15 @@ export async function launchServer(options: LaunchOptions): Promise<LaunchedServ
       error instanceof ReadinessTimeout
         ? `did not become ready within ${options.readinessTimeoutMs} ms (GET ${options.baseUrl}/health never returned 200)`
         : `exited during startup (${describeExit(info)})`;
-    throw new ServerError('EVAL_SERVER_START_FAILED', command.join(' '), `vLLM server \`${options.bin}\` ${reason}. Full log: ${options.logFile}`, {
-      cause: error,
-      logTail: tail.lines().slice(-20),
-    });
+    throw new ServerError(
+      'EVAL_SERVER_START_FAILED',
+      command.join(' '),
+      `vLLM server \`${options.bin}\` ${reason}. Full log: ${options.logFile}`,
+      {
+        cause: error,
+        logTail: tail.lines().slice(-20),
+      },
+    );
   }
   return server;
 }

@@ -21,15 +21,23 @@ child.on('error', (error) => {
 child.on('exit', (code, signal) => {
   // Whatever the server left in the group (engine processes) is told to go; the harness sweeps with SIGKILL.
   stopping = true;
-  try { process.kill(-process.pid, 'SIGTERM'); } catch {}
+  try {
+    process.kill(-process.pid, 'SIGTERM');
+  } catch {}
   process.exit(code ?? (signal ? 128 + (signalNumber(signal) ?? 1) : 1));
 });
 
 function stopGroup() {
   if (stopping) return;
   stopping = true;
-  try { process.kill(-process.pid, 'SIGTERM'); } catch {}
-  setTimeout(() => { try { process.kill(-process.pid, 'SIGKILL'); } catch {} }, graceMs).unref();
+  try {
+    process.kill(-process.pid, 'SIGTERM');
+  } catch {}
+  setTimeout(() => {
+    try {
+      process.kill(-process.pid, 'SIGKILL');
+    } catch {}
+  }, graceMs).unref();
 }
 
 // The group-wide SIGTERM reaches the reaper too: wait for the child instead of dying first.

@@ -80,7 +80,11 @@ export class ServerSession {
     const server = this.#server;
     const exit = server?.exited();
     if (!server || !exit) return null;
-    const tail = server.logTail().slice(-15).map((l) => `  ${l}`).join('\n');
+    const tail = server
+      .logTail()
+      .slice(-15)
+      .map((l) => `  ${l}`)
+      .join('\n');
     return `vLLM server \`${server.command.join(' ')}\` (pid ${server.pid}) died mid-run (${describeExit(exit)}). Full log: ${server.logFile}\nLast server log lines:\n${tail}`;
   }
 
@@ -90,7 +94,10 @@ export class ServerSession {
     if (status?.simulation != null) {
       const url = status.upstreams[0]!;
       const stats = await readJson(`${url}/_sim/stats`);
-      if (reset) await fetch(`${url}/_sim/reset-stats`, { method: 'POST' }).then((r) => r.body?.cancel()).catch(() => {});
+      if (reset)
+        await fetch(`${url}/_sim/reset-stats`, { method: 'POST' })
+          .then((r) => r.body?.cancel())
+          .catch(() => {});
       if (stats) return stats;
     }
     const captured = this.#simStats;
@@ -103,7 +110,8 @@ export class ServerSession {
     const server = this.#server;
     if (!server) return;
     const status = await this.#status?.catch(() => null);
-    if (status?.simulation != null && !server.exited()) this.#simStats = (await readJson(`${status.upstreams[0]}/_sim/stats`)) ?? this.#simStats;
+    if (status?.simulation != null && !server.exited())
+      this.#simStats = (await readJson(`${status.upstreams[0]}/_sim/stats`)) ?? this.#simStats;
     this.#server = null;
     this.#status = null;
     await server.stop();
@@ -133,7 +141,9 @@ export class ServerSession {
       throw error;
     });
     this.#options.onUpstreams([baseUrl]);
-    this.#options.log(`launched ${server.command.join(' ')} (pid ${server.pid})${info.simulation ? ` [SIMULATED vLLM, ${info.simulation}: answers are scripted, not a model]` : ''}`);
+    this.#options.log(
+      `launched ${server.command.join(' ')} (pid ${server.pid})${info.simulation ? ` [SIMULATED vLLM, ${info.simulation}: answers are scripted, not a model]` : ''}`,
+    );
     return {
       upstreams: [baseUrl],
       label: `${baseUrl} (vLLM launched by the harness, log ${server.logFile})`,
@@ -205,4 +215,3 @@ async function readJson(url: string): Promise<SimulatorStats | null> {
     return null;
   }
 }
-

@@ -5,11 +5,7 @@ const POLL_INTERVAL_MS = 250;
 const PROBE_TIMEOUT_MS = 2_000;
 
 // Poll GET /health until 200; reject early when the process exits, or on timeout.
-export async function waitForHealth(options: {
-  baseUrl: string;
-  timeoutMs: number;
-  exited: Promise<void>;
-}): Promise<void> {
+export async function waitForHealth(options: { baseUrl: string; timeoutMs: number; exited: Promise<void> }): Promise<void> {
   const deadline = Date.now() + options.timeoutMs;
   let exited = false;
   const exitSignal = options.exited.then(() => {

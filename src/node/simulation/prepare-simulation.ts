@@ -7,12 +7,17 @@ import { buildSimulationScript, type BuildScriptOptions } from './build-script.t
 export const SIMULATOR_BIN = resolve(dirname(fileURLToPath(import.meta.url)), '../../simulator/bin/vllm');
 
 // EVAL_SIMULATE: script the simulated vLLM from the datasets' own answers and launch it instead of vLLM.
-export async function prepareSimulation(options: BuildScriptOptions & { resultsDir: string; runId: string }): Promise<{ bin: string; env: Record<string, string> }> {
+export async function prepareSimulation(
+  options: BuildScriptOptions & { resultsDir: string; runId: string },
+): Promise<{ bin: string; env: Record<string, string> }> {
   const script = await buildSimulationScript(options);
   const dir = join(options.resultsDir, 'simulation');
   await mkdir(dir, { recursive: true });
   const scriptFile = join(dir, `${options.runId}.script.json`);
   await writeFile(scriptFile, JSON.stringify(script.rules));
-  await writeFile(join(dir, `${options.runId}.expected.json`), `${JSON.stringify({ mode: options.mode, expected: script.expected, cases: script.cases }, null, 2)}\n`);
+  await writeFile(
+    join(dir, `${options.runId}.expected.json`),
+    `${JSON.stringify({ mode: options.mode, expected: script.expected, cases: script.cases }, null, 2)}\n`,
+  );
   return { bin: SIMULATOR_BIN, env: { VLLM_SIM_SCRIPT: scriptFile, VLLM_SIM_MODE: options.mode } };
 }

@@ -250,7 +250,11 @@ export function buildTrackerModel(
     runCount: runs.length,
     newestStartedAt: ordered.at(-1)?.startedAt ?? null,
     skippedFiles: [...(options.skippedFiles ?? [])],
-    models: buildModelRows(config, ordered, sectionsWithSources.map((s) => s.section)),
+    models: buildModelRows(
+      config,
+      ordered,
+      sectionsWithSources.map((s) => s.section),
+    ),
     presets: buildPresetRows(config, ordered),
     sections: sectionsWithSources.map((s) => s.section),
     comparisons: buildComparisons(config, sectionsWithSources),
@@ -260,7 +264,10 @@ export function buildTrackerModel(
 
 function buildSection(group: Group): Section {
   const contributions = [...group.contributions.entries()].sort(([a], [b]) => a.localeCompare(b));
-  const latest = contributions.map(([, c]) => c.run).sort(compareRuns).at(-1)!;
+  const latest = contributions
+    .map(([, c]) => c.run)
+    .sort(compareRuns)
+    .at(-1)!;
   const datasets = contributions.map(([key, { run, result }]): SectionDataset => {
     const gates = run.gates.filter((gate) => gate.dataset === key);
     const names = [result.primaryMetric, ...result.metricSpecs.map((s) => s.name), ...Object.keys(result.metrics)];
@@ -274,7 +281,9 @@ function buildSection(group: Group): Section {
           metric: name,
           primary: name === result.primaryMetric,
           value: result.metrics[name]!,
-          threshold: own.length ? { threshold: threshold?.threshold ?? null, passed: failed.length === 0, failedKinds: failed.map((g) => g.kind) } : null,
+          threshold: own.length
+            ? { threshold: threshold?.threshold ?? null, passed: failed.length === 0, failedKinds: failed.map((g) => g.kind) }
+            : null,
         };
       });
     return {

@@ -38,13 +38,19 @@ export function renderTrackerMarkdown(model: TrackerModel): string {
   ];
   if (model.skippedFiles.length > 0) {
     const { shown, omitted } = capped(model.skippedFiles, MAX_HEADLINE_SCORES);
-    lines.push('', `> ${model.skippedFiles.length} invalid history file(s) skipped: ${shown.map(code).join(', ')}${omitted ? `, +${omitted} more` : ''}`);
+    lines.push(
+      '',
+      `> ${model.skippedFiles.length} invalid history file(s) skipped: ${shown.map(code).join(', ')}${omitted ? `, +${omitted} more` : ''}`,
+    );
   }
   lines.push('', ...renderModels(model), '', ...renderPresets(model), '', '## Results', '');
   if (model.sections.length === 0) lines.push('_No completed runs yet._', '');
   for (const section of model.sections) lines.push(...renderSection(section), '');
   lines.push(...renderComparisons(model.comparisons), '', ...renderChangelog(model.changelog));
-  return `${lines.join('\n').replace(/\n{3,}/g, '\n\n').trimEnd()}\n`;
+  return `${lines
+    .join('\n')
+    .replace(/\n{3,}/g, '\n\n')
+    .trimEnd()}\n`;
 }
 
 function renderModels(model: TrackerModel): string[] {
@@ -60,7 +66,10 @@ function renderModels(model: TrackerModel): string[] {
   return [
     '## Available models',
     '',
-    ...table(['Model', 'Hugging Face id', 'Size', 'Context', 'License', 'Status'], rows.map((r, i) => (model.models[i]!.inConfig ? r : [`${r[0]} (not in config)`, ...r.slice(1)]))),
+    ...table(
+      ['Model', 'Hugging Face id', 'Size', 'Context', 'License', 'Status'],
+      rows.map((r, i) => (model.models[i]!.inConfig ? r : [`${r[0]} (not in config)`, ...r.slice(1)])),
+    ),
     ...(notInConfig ? ['', '_Models marked "not in config" appear in the run history only._'] : []),
   ];
 }
@@ -82,8 +91,18 @@ function renderSection(section: Section): string[] {
     '',
     `Model ${code(section.modelId)}. Latest run ${code(section.latestRunId)} (${formatTime(section.latestStartedAt)}, ${section.latestStatus}).`,
   ];
-  if (section.simulation !== null) lines.push('', `> ${SIMULATED_LABEL}: answers came from the simulated vLLM, not from the model. Scores and timings say nothing about the model.`);
-  lines.push('', '#### System performance', '', `Measured by the latest run over ${section.performanceDatasets.join(', ') || 'no dataset'}.`, '');
+  if (section.simulation !== null)
+    lines.push(
+      '',
+      `> ${SIMULATED_LABEL}: answers came from the simulated vLLM, not from the model. Scores and timings say nothing about the model.`,
+    );
+  lines.push(
+    '',
+    '#### System performance',
+    '',
+    `Measured by the latest run over ${section.performanceDatasets.join(', ') || 'no dataset'}.`,
+    '',
+  );
   lines.push(...table(['Measure', 'Value'], performanceRows(section.performance)));
   lines.push('', '#### Datasets', '');
   const rows = section.datasets.flatMap((dataset) => dataset.metrics.map((metric) => datasetRow(dataset, metric)));
@@ -96,7 +115,8 @@ function renderSection(section: Section): string[] {
 
 /** Rows of the system performance table. */
 export function performanceRows(p: Performance): string[][] {
-  const percentiles = (value: Performance['ttftMs']) => (value ? `${formatNumber(value.p50, 0)} ms / ${formatNumber(value.p99, 0)} ms` : 'unavailable');
+  const percentiles = (value: Performance['ttftMs']) =>
+    value ? `${formatNumber(value.p50, 0)} ms / ${formatNumber(value.p99, 0)} ms` : 'unavailable';
   return [
     ['Output throughput', p.outputTokensPerSec === null ? 'unavailable' : `${formatNumber(p.outputTokensPerSec)} tok/s`],
     ['Request throughput', p.requestsPerSec === null ? 'unavailable' : `${formatNumber(p.requestsPerSec)} req/s`],
@@ -112,7 +132,10 @@ export function performanceRows(p: Performance): string[][] {
 
 function datasetRow(dataset: SectionDataset, metric: MetricRow): string[] {
   const score = metric.value.value === null ? '—' : `${formatScore(metric.value.value)} (${formatInterval(metric.value.ci)})`;
-  const samples = dataset.datasetSize === null ? formatNumber(dataset.cases, 0) : `${formatNumber(dataset.cases, 0)} of ${formatNumber(dataset.datasetSize, 0)}`;
+  const samples =
+    dataset.datasetSize === null
+      ? formatNumber(dataset.cases, 0)
+      : `${formatNumber(dataset.cases, 0)} of ${formatNumber(dataset.datasetSize, 0)}`;
   const notes: string[] = [];
   if (metric.primary) {
     if (dataset.unparseable > 0) notes.push(`${dataset.unparseable} unparseable`);
@@ -124,7 +147,14 @@ function datasetRow(dataset: SectionDataset, metric: MetricRow): string[] {
     if (dataset.runStatus === 'partial') notes.push('partial run');
     if (!dataset.fromLatestRun) notes.push(`from run ${dataset.runId}`);
   }
-  return [metric.primary ? dataset.key : '', `${metric.metric}${metric.primary ? ' (primary)' : ''}`, score, metric.primary ? samples : '', thresholdStatus(metric), notes.join('; ')];
+  return [
+    metric.primary ? dataset.key : '',
+    `${metric.metric}${metric.primary ? ' (primary)' : ''}`,
+    score,
+    metric.primary ? samples : '',
+    thresholdStatus(metric),
+    notes.join('; '),
+  ];
 }
 
 // Data-quality counters worth a reader's attention; nothing when the answers were clean.
@@ -169,7 +199,9 @@ function configurationLines(section: Section): string[] {
     `- Fingerprint: ${code(c.fingerprintHash.slice(0, SHORT_HASH_LENGTH))}`,
   ];
   if (c.otherFingerprintHashes.length > 0) {
-    lines.push(`- Some datasets come from older runs with other fingerprints: ${c.otherFingerprintHashes.map((h) => code(h.slice(0, SHORT_HASH_LENGTH))).join(', ')}`);
+    lines.push(
+      `- Some datasets come from older runs with other fingerprints: ${c.otherFingerprintHashes.map((h) => code(h.slice(0, SHORT_HASH_LENGTH))).join(', ')}`,
+    );
   }
   return lines;
 }

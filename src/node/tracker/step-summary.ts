@@ -76,8 +76,15 @@ function renderComparison(c: RunComparison): string[] {
   lines.push(...table(['Dataset', 'Metric', 'Baseline', 'Current', 'Δ (95% CI)', 'Test', 'Regressions', 'Fixes'], rows));
   for (const m of c.metrics) {
     if (m.regressions.length === 0 && m.fixes.length === 0) continue;
-    lines.push('', `<details><summary>${m.dataset} ${m.metric}: ${m.regressions.length} regressions, ${m.fixes.length} fixes</summary>`, '');
-    for (const [label, ids] of [['Regressed', m.regressions], ['Fixed', m.fixes]] as const) {
+    lines.push(
+      '',
+      `<details><summary>${m.dataset} ${m.metric}: ${m.regressions.length} regressions, ${m.fixes.length} fixes</summary>`,
+      '',
+    );
+    for (const [label, ids] of [
+      ['Regressed', m.regressions],
+      ['Fixed', m.fixes],
+    ] as const) {
       if (ids.length === 0) continue;
       const { shown, omitted } = capped(ids, MAX_SUMMARY_CASE_IDS);
       lines.push(`${label}: ${shown.map(code).join(', ')}${omitted > 0 ? ` (+${omitted} more)` : ''}`, '');

@@ -52,16 +52,29 @@ export function createEvalClient(options: EvalClientOptions): EvalClient {
   };
 }
 
-async function streamChat(runtime: ClientRuntime, messages: ChatMessage[], sampling: SamplingParams, signal: AbortSignal | undefined): Promise<ChatResult> {
+async function streamChat(
+  runtime: ClientRuntime,
+  messages: ChatMessage[],
+  sampling: SamplingParams,
+  signal: AbortSignal | undefined,
+): Promise<ChatResult> {
   const started = performance.now();
-  const { value, tries } = await runWithRetries(() => streamChatOnce(runtime, messages, sampling, signal), { maxRetries: runtime.maxRetries, signal });
+  const { value, tries } = await runWithRetries(() => streamChatOnce(runtime, messages, sampling, signal), {
+    maxRetries: runtime.maxRetries,
+    signal,
+  });
   return { ...value, tries, latencyMs: performance.now() - started };
 }
 
 type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs'>;
 
 // One streamed try; a server failure becomes a TryFailedError, a caller's abort (or a harness bug) passes through.
-async function streamChatOnce(runtime: ClientRuntime, messages: ChatMessage[], sampling: SamplingParams, signal: AbortSignal | undefined): Promise<ChatTry> {
+async function streamChatOnce(
+  runtime: ClientRuntime,
+  messages: ChatMessage[],
+  sampling: SamplingParams,
+  signal: AbortSignal | undefined,
+): Promise<ChatTry> {
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
   const started = performance.now();
   let server = runtime.server;

@@ -16,7 +16,13 @@ export function toTryFailure(error: unknown, server: string): unknown {
   if (error instanceof TryFailedError) return error;
   if (error instanceof APIConnectionError) return connectionFailure(error.cause ?? error, server, error);
   if (error instanceof APIError) return apiFailure(error, server);
-  if (error instanceof SyntaxError) return new TryFailedError({ kind: 'malformed', server, detail: ' (a response or stream event is not JSON)', serverMessage: error.message }, undefined, undefined, { cause: error });
+  if (error instanceof SyntaxError)
+    return new TryFailedError(
+      { kind: 'malformed', server, detail: ' (a response or stream event is not JSON)', serverMessage: error.message },
+      undefined,
+      undefined,
+      { cause: error },
+    );
   if (isSocketError(error)) return connectionFailure(error, server, error);
   return error;
 }
@@ -37,7 +43,9 @@ function apiFailure(error: APIError, fallback: string): TryFailedError {
   const server = error.headers?.get(UPSTREAM_HEADER) ?? fallback;
   const message = typeof body?.message === 'string' ? body.message : undefined;
   if (error.headers?.get(FATAL_HEADER) === '1') {
-    return new TryFailedError({ kind: 'server-dead', server, ...(message ? { serverMessage: message } : {}) }, undefined, false, { cause: error });
+    return new TryFailedError({ kind: 'server-dead', server, ...(message ? { serverMessage: message } : {}) }, undefined, false, {
+      cause: error,
+    });
   }
   // An error event inside a started stream has no HTTP status; vLLM puts the equivalent in `code`.
   const status = error.status ?? (typeof body?.code === 'number' ? body.code : undefined);

@@ -33,11 +33,18 @@ export interface CompletionResult extends AnswerFacts {
 // Send one greedy, non-streamed completions request (retried like a chat) and return its first choice.
 export async function requestCompletion(runtime: ClientRuntime, prompt: string, options: CompletionOptions): Promise<CompletionResult> {
   const started = performance.now();
-  const { value, tries } = await runWithRetries(() => completeOnce(runtime, prompt, options), { maxRetries: runtime.maxRetries, signal: options.signal });
+  const { value, tries } = await runWithRetries(() => completeOnce(runtime, prompt, options), {
+    maxRetries: runtime.maxRetries,
+    signal: options.signal,
+  });
   return { ...value, tries, ttftMs: null, latencyMs: performance.now() - started };
 }
 
-async function completeOnce(runtime: ClientRuntime, prompt: string, options: CompletionOptions): Promise<Omit<CompletionResult, 'tries' | 'ttftMs' | 'latencyMs'>> {
+async function completeOnce(
+  runtime: ClientRuntime,
+  prompt: string,
+  options: CompletionOptions,
+): Promise<Omit<CompletionResult, 'tries' | 'ttftMs' | 'latencyMs'>> {
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal: options.signal });
   let response: OpenAI.Completions.Completion;
   let server = runtime.server;
@@ -66,8 +73,20 @@ async function completeOnce(runtime: ClientRuntime, prompt: string, options: Com
     clock.dispose();
   }
   const choice = response.choices?.[0];
-  if (!choice) throw new TryFailedError({ kind: 'malformed', server, detail: ': a completions answer without any choice; expected an OpenAI `text_completion` object' });
+  if (!choice)
+    throw new TryFailedError({
+      kind: 'malformed',
+      server,
+      detail: ': a completions answer without any choice; expected an OpenAI `text_completion` object',
+    });
   const usage = readUsage(response.usage);
   const { text, capped } = capText(choice.text ?? '', runtime.answerCapChars);
-  return { text, logprobs: choice.logprobs, finishReason: choice.finish_reason ?? null, usage, overLength: isOverLength(usage, options.maxTokens), capped };
+  return {
+    text,
+    logprobs: choice.logprobs,
+    finishReason: choice.finish_reason ?? null,
+    usage,
+    overLength: isOverLength(usage, options.maxTokens),
+    capped,
+  };
 }

@@ -18,13 +18,21 @@ export function createJudgeClient(options: EvalClientOptions): JudgeChatClient {
     model: options.model,
     chat: async (messages, sampling, signal) => {
       const started = performance.now();
-      const { value, tries } = await runWithRetries(() => requestChatOnce(runtime, messages, sampling, signal), { maxRetries: runtime.maxRetries, signal });
+      const { value, tries } = await runWithRetries(() => requestChatOnce(runtime, messages, sampling, signal), {
+        maxRetries: runtime.maxRetries,
+        signal,
+      });
       return { ...value, tries, latencyMs: performance.now() - started };
     },
   };
 }
 
-async function requestChatOnce(runtime: ClientRuntime, messages: ChatMessage[], sampling: SamplingParams, signal: AbortSignal | undefined): Promise<Omit<ChatResult, 'tries' | 'latencyMs'>> {
+async function requestChatOnce(
+  runtime: ClientRuntime,
+  messages: ChatMessage[],
+  sampling: SamplingParams,
+  signal: AbortSignal | undefined,
+): Promise<Omit<ChatResult, 'tries' | 'latencyMs'>> {
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal });
   let response: OpenAI.Chat.Completions.ChatCompletion;
   try {
@@ -51,5 +59,14 @@ async function requestChatOnce(runtime: ClientRuntime, messages: ChatMessage[], 
   const usage = readUsage(response.usage);
   const { text, capped } = capText(choice.message?.content ?? '', runtime.answerCapChars);
   const reasoning = (choice.message as { reasoning?: string | null } | undefined)?.reasoning ?? null;
-  return { text, reasoning, reasoningTokens: null, finishReason: choice.finish_reason ?? null, usage, overLength: isOverLength(usage, sampling.maxTokens), capped, ttftMs: null };
+  return {
+    text,
+    reasoning,
+    reasoningTokens: null,
+    finishReason: choice.finish_reason ?? null,
+    usage,
+    overLength: isOverLength(usage, sampling.maxTokens),
+    capped,
+    ttftMs: null,
+  };
 }

@@ -62,7 +62,8 @@ export async function runWithRetries<T>(
     } catch (error) {
       if (!(error instanceof TryFailedError)) throw error;
       const retry = error.shouldRetry ?? isRetryable(error.failure);
-      if (!retry || tryNumber > options.maxRetries || options.signal?.aborted) throw createRequestError(error.failure, tryNumber, error.cause ?? error);
+      if (!retry || tryNumber > options.maxRetries || options.signal?.aborted)
+        throw createRequestError(error.failure, tryNumber, error.cause ?? error);
       await sleep(retryDelayMs(tryNumber, error.retryAfterMs, options.random), options.signal);
     }
   }

@@ -26,7 +26,12 @@ export class TryClock {
   #chunks = 0;
 
   constructor(
-    private readonly options: { transport: ClientTransport; timeouts: RequestTimeouts; streamed: boolean; signal?: AbortSignal | undefined },
+    private readonly options: {
+      transport: ClientTransport;
+      timeouts: RequestTimeouts;
+      streamed: boolean;
+      signal?: AbortSignal | undefined;
+    },
   ) {
     this.signal = options.signal ? AbortSignal.any([options.signal, this.#controller.signal]) : this.#controller.signal;
     if (options.transport === 'direct') {
@@ -50,15 +55,27 @@ export class TryClock {
     const slack = backstop ? BACKSTOP_SLACK_MS : 0;
     const note = backstop ? '; client backstop' : '';
     if (streamed) {
-      this.#start('timeout-idle', timeouts.idleTimeoutMs + slack, () => (this.#chunks === 0 ? ` before the first chunk${note}` : ` after chunk ${this.#chunks}${note}`));
+      this.#start('timeout-idle', timeouts.idleTimeoutMs + slack, () =>
+        this.#chunks === 0 ? ` before the first chunk${note}` : ` after chunk ${this.#chunks}${note}`,
+      );
     }
-    if (backstop) this.#start('timeout-total', timeouts.requestTimeoutMs + slack, () => ` of the response headers (${this.#chunks} chunks received${note})`);
+    if (backstop)
+      this.#start(
+        'timeout-total',
+        timeouts.requestTimeoutMs + slack,
+        () => ` of the response headers (${this.#chunks} chunks received${note})`,
+      );
   }
 
   /** The failed try, after a deadline passed. */
   failure(server: string, cause?: unknown): TryFailedError {
     const fired = this.#fired!;
-    return new TryFailedError({ kind: fired.kind, server, timeoutMs: fired.timeoutMs, detail: fired.detail }, undefined, undefined, cause === undefined ? undefined : { cause });
+    return new TryFailedError(
+      { kind: fired.kind, server, timeoutMs: fired.timeoutMs, detail: fired.detail },
+      undefined,
+      undefined,
+      cause === undefined ? undefined : { cause },
+    );
   }
 
   chunkReceived(): void {
@@ -72,10 +89,13 @@ export class TryClock {
   }
 
   #start(kind: FiredDeadline['kind'], timeoutMs: number, where: () => string): void {
-    this.#timers.set(kind, setTimeout(() => {
-      if (this.#fired) return;
-      this.#fired = { kind, timeoutMs, detail: where() };
-      this.#controller.abort(new Error(`${kind} after ${timeoutMs} ms`));
-    }, timeoutMs));
+    this.#timers.set(
+      kind,
+      setTimeout(() => {
+        if (this.#fired) return;
+        this.#fired = { kind, timeoutMs, detail: where() };
+        this.#controller.abort(new Error(`${kind} after ${timeoutMs} ms`));
+      }, timeoutMs),
+    );
   }
 }

@@ -87,7 +87,10 @@ function findStatements(text: string, choices: readonly Choice[]): ChoiceExtract
 
 // A last line that is only a label (`C`, `(C)`, `**C**`, `C)`), a label with its option text, or an option text.
 function readLastLine(text: string, choices: readonly Choice[]): ChoiceExtraction {
-  const lines = text.split('\n').map((l) => l.trim()).filter(Boolean);
+  const lines = text
+    .split('\n')
+    .map((l) => l.trim())
+    .filter(Boolean);
   const line = (lines.at(-1) ?? '').replace(/^(?:#+|>|[-*•]\s)\s*/, '');
   const labels = labelAlternation(choices);
   const bare = new RegExp(`^${PRE}(${labels})${POST}[).:]?${POST}$`).exec(line);

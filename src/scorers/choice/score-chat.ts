@@ -18,7 +18,9 @@ export interface ChatChoiceScore {
  */
 export function scoreChoiceResponse(choices: readonly Choice[], goldLabel: string, response: string): ChatChoiceScore {
   if (!choices.some((c) => c.label === goldLabel)) {
-    throw new ScorerError(`Gold label ${JSON.stringify(goldLabel)} is not one of the choice labels ${choices.map((c) => c.label).join(', ')}.`);
+    throw new ScorerError(
+      `Gold label ${JSON.stringify(goldLabel)} is not one of the choice labels ${choices.map((c) => c.label).join(', ')}.`,
+    );
   }
   const found = extractChoice(response, choices);
   const correct = found.label === goldLabel;

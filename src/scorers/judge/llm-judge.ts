@@ -39,7 +39,11 @@ export function llmJudge<Item, Output>(options: LlmJudgeOptions<Item, Output>): 
       const judgment = await client.chat(options.messages(input), options.judge.sampling, input.signal);
       const grade = parse(judgment.text);
       const valid = grade !== null && grade >= range[0] && grade <= range[1];
-      return { score: valid ? grade : null, extracted: valid ? String(grade) : null, detail: { judgment: judgment.text, judge: options.judge.info } };
+      return {
+        score: valid ? grade : null,
+        extracted: valid ? String(grade) : null,
+        detail: { judgment: judgment.text, judge: options.judge.info },
+      };
     },
   };
 }

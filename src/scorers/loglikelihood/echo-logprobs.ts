@@ -44,11 +44,15 @@ export interface ContinuationLogprob {
 export function sumContinuationLogprobs(logprobs: unknown, span: ContinuationSpan): ContinuationLogprob {
   const parsed = EchoLogprobsSchema.safeParse(logprobs);
   if (!parsed.success) {
-    throw new MalformedResponseError(`Completions \`logprobs\` lacks tokens/token_logprobs/text_offset arrays; was the request sent with \`echo: true\` and \`logprobs\`? ${parsed.error.message}`);
+    throw new MalformedResponseError(
+      `Completions \`logprobs\` lacks tokens/token_logprobs/text_offset arrays; was the request sent with \`echo: true\` and \`logprobs\`? ${parsed.error.message}`,
+    );
   }
   const { tokens, token_logprobs: values, text_offset: offsets } = parsed.data;
   if (tokens.length !== values.length || tokens.length !== offsets.length) {
-    throw new MalformedResponseError(`Completions logprobs arrays differ in length: tokens ${tokens.length}, token_logprobs ${values.length}, text_offset ${offsets.length}.`);
+    throw new MalformedResponseError(
+      `Completions logprobs arrays differ in length: tokens ${tokens.length}, token_logprobs ${values.length}, text_offset ${offsets.length}.`,
+    );
   }
   const end = span.promptLength ?? Number.POSITIVE_INFINITY;
   let sum = 0;
@@ -56,7 +60,9 @@ export function sumContinuationLogprobs(logprobs: unknown, span: ContinuationSpa
   for (const [i, offset] of offsets.entries()) {
     const next = offsets[i + 1] ?? offset + (tokens[i]?.length ?? 0);
     if (offset < span.contextLength && next > span.contextLength) {
-      throw new MalformedResponseError(`Token ${i} (${JSON.stringify(tokens[i])}) spans the context/continuation boundary at ${span.contextLength}; tokenize context and continuation separately.`);
+      throw new MalformedResponseError(
+        `Token ${i} (${JSON.stringify(tokens[i])}) spans the context/continuation boundary at ${span.contextLength}; tokenize context and continuation separately.`,
+      );
     }
     if (offset < span.contextLength || offset >= end) continue;
     const value = values[i];
@@ -67,7 +73,9 @@ export function sumContinuationLogprobs(logprobs: unknown, span: ContinuationSpa
     count++;
   }
   if (count === 0) {
-    throw new MalformedResponseError(`No echoed token starts at or after the context length ${span.contextLength}; was \`echo: true\` set?`);
+    throw new MalformedResponseError(
+      `No echoed token starts at or after the context length ${span.contextLength}; was \`echo: true\` set?`,
+    );
   }
   return { sum, tokens: count };
 }

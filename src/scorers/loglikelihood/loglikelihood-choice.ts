@@ -30,7 +30,12 @@ export function loglikelihoodTask<Item>(
     const prompt = request(item);
     const result = await scoreChoiceLoglikelihoods(context.client, prompt, { seed: context.sampling.seed, signal: context.signal });
     const names = labels?.(item) ?? prompt.choiceTexts.map((_, i) => String(i));
-    return { sums: result.sums, tokens: result.tokens, choiceTexts: prompt.choiceTexts, text: renderChoiceSums(prompt, names, result.sums) };
+    return {
+      sums: result.sums,
+      tokens: result.tokens,
+      choiceTexts: prompt.choiceTexts,
+      text: renderChoiceSums(prompt, names, result.sums),
+    };
   };
 }
 

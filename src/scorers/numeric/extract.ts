@@ -45,9 +45,9 @@ export function extractLastBoxed(text: string): string | null {
 
 // Remove LaTeX wrappers around a boxed answer so that `\text{ dollars}` or `\$` leave only the number.
 function stripLatex(content: string): string {
-  return content.replace(/\\(?:text|textbf|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}/g, ' $1 ').replace(/\\[,;!: ]/g, (m, offset, s) =>
-    /\d/.test(s[offset - 1] ?? '') && /\d/.test(s[offset + 2] ?? '') ? m : ' ',
-  );
+  return content
+    .replace(/\\(?:text|textbf|mathrm|mathbf|operatorname)\s*\{([^{}]*)\}/g, ' $1 ')
+    .replace(/\\[,;!: ]/g, (m, offset, s) => (/\d/.test(s[offset - 1] ?? '') && /\d/.test(s[offset + 2] ?? '') ? m : ' '));
 }
 
 /**

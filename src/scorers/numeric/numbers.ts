@@ -41,7 +41,12 @@ function toToken(match: RegExpExecArray): NumberToken | null {
   const text = match[0];
   const denominatorText = match[1];
   const negative = /^[-−]/.test(text);
-  const body = text.replace(/^[-−]/, '').replace(/\\?\$\s?/, '').replace(/\/.*$/s, '').replace(/,/g, '').trim();
+  const body = text
+    .replace(/^[-−]/, '')
+    .replace(/\\?\$\s?/, '')
+    .replace(/\/.*$/s, '')
+    .replace(/,/g, '')
+    .trim();
   const magnitude = Number(body);
   if (!Number.isFinite(magnitude)) return null;
   const numerator = negative ? -magnitude : magnitude;

@@ -46,7 +46,12 @@ export function numericMatch(options: NumericMatchOptions = {}): Scorer {
  * The core of `numericMatch`: 1 when the number read from `response` equals `expected`, with what was read.
  * @example matchNumber('so \\boxed{1,080}', '1080', 'boxed') // { score: 1, extracted: '1080' }
  */
-export function matchNumber(response: string, expected: unknown, extract: NumberExtraction, name = 'numeric'): { score: number; extracted: string | null } {
+export function matchNumber(
+  response: string,
+  expected: unknown,
+  extract: NumberExtraction,
+  name = 'numeric',
+): { score: number; extracted: string | null } {
   const gold = parseNumber(String(expected ?? ''));
   if (!gold) throw new ScorerError(`numericMatch "${name}": the expected answer ${JSON.stringify(expected)} is not a number.`);
   const found = extractNumber(response, extract);

@@ -25,7 +25,8 @@ const FENCE = /^[ \t]*(```|~~~)[ \t]*([\w+.-]*)[^\n]*\n([\s\S]*?)(?:^[ \t]*\1[ \
 const CODE_START = /^(?:def |async def |class |import |from \S+ import |@\w)/;
 // Column-0 prose: a capitalised word then at least two more words, not ending like code.
 const PROSE = /^(?:[A-Z][a-z']*|\d+\.|[-*]) +[A-Za-z`'"(][^=]*$/;
-const KEYWORDS = /^(?:True|False|None|assert|return|print|raise|if|for|while|with|try|else|elif|except|finally|pass|yield|global|del|lambda)\b/;
+const KEYWORDS =
+  /^(?:True|False|None|assert|return|print|raise|if|for|while|with|try|else|elif|except|finally|pass|yield|global|del|lambda)\b/;
 
 // Remove reasoning that thinking models put before the answer.
 function stripThinking(text: string): string {

@@ -25,7 +25,10 @@ export interface PythonTestsProgram {
 
 // Extract the code, build the program, run it in the sandbox, and map the result to case-record fields.
 export async function runPythonTests(sandbox: Sandbox, response: string, options: PythonTestsProgram): Promise<CodeScore> {
-  const extracted = extractCode(response, { prefilled: options.prefilled ?? false, ...(options.entryPoint ? { entryPoint: options.entryPoint } : {}) });
+  const extracted = extractCode(response, {
+    prefilled: options.prefilled ?? false,
+    ...(options.entryPoint ? { entryPoint: options.entryPoint } : {}),
+  });
   if (extracted === null) return { extracted, program: null, result: null, fields: toCodeCaseFields(null, null) };
   const { assembly, ...program } = options.build(extracted.code);
   const result = await sandbox.run(options.limits ? { ...program, limits: { ...program.limits, ...options.limits } } : program);

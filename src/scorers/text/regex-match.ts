@@ -18,7 +18,9 @@ export function regexMatch<Item>(options: RegexMatchOptions<Item>): Scorer<Item>
   return {
     name,
     kind: 'proportion',
-    description: options.description ?? (options.pattern instanceof RegExp ? `the answer matches ${options.pattern}` : 'the answer matches the case pattern'),
+    description:
+      options.description ??
+      (options.pattern instanceof RegExp ? `the answer matches ${options.pattern}` : 'the answer matches the case pattern'),
     score: ({ item, response }) => {
       const pattern = typeof options.pattern === 'function' ? options.pattern(item) : options.pattern;
       // A global or sticky pattern keeps state between calls; a fresh copy answers every case the same way.

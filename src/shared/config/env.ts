@@ -44,15 +44,15 @@ export const EvalEnvSchema = z.object({
   /** Serve datasets from this local directory (laid out like shared/datasets) on loopback instead of the public hosts. */
   EVAL_DATASET_MIRROR: optionalString,
   /** OpenAI-compatible judge endpoint (MT-Bench); needs EVAL_JUDGE_MODEL. Default: the evaluated server judges itself. */
-  EVAL_JUDGE_BASE_URL: optionalString.pipe(
-    z.url({ protocol: /^https?$/, error: 'EVAL_JUDGE_BASE_URL must be an http(s) URL' }).optional(),
-  ),
+  EVAL_JUDGE_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'EVAL_JUDGE_BASE_URL must be an http(s) URL' }).optional()),
   /** Model id of the judge endpoint, e.g. `gpt-4`. */
   EVAL_JUDGE_MODEL: optionalString,
   /** API key sent to the judge endpoint. */
   EVAL_JUDGE_API_KEY: optionalString,
   /** Code sandbox isolation: `bwrap` or `unsafe-rlimits-only` (opt-in). */
-  EVAL_SANDBOX: optionalString.pipe(z.enum(['bwrap', 'unsafe-rlimits-only'], { error: 'EVAL_SANDBOX must be bwrap or unsafe-rlimits-only' }).optional()),
+  EVAL_SANDBOX: optionalString.pipe(
+    z.enum(['bwrap', 'unsafe-rlimits-only'], { error: 'EVAL_SANDBOX must be bwrap or unsafe-rlimits-only' }).optional(),
+  ),
   /** Resume an interrupted run: its run id (cases/<runId>.jsonl under the results dir) or a cases .jsonl path. */
   EVAL_RESUME: optionalString,
   /** Silence allowed while a response is read (before a stream's first chunk and between chunks), in milliseconds. */
@@ -76,9 +76,7 @@ function normalizeBaseUrl(url: string): string {
 
 // Parse the harness's environment; throws ConfigError naming each bad variable.
 export function parseEvalEnv(env: NodeJS.ProcessEnv = process.env): EvalEnv {
-  const picked = Object.fromEntries(
-    Object.keys(EvalEnvSchema.shape).map((key) => [key, env[key]]),
-  );
+  const picked = Object.fromEntries(Object.keys(EvalEnvSchema.shape).map((key) => [key, env[key]]));
   const result = EvalEnvSchema.safeParse(picked);
   if (!result.success) {
     throw new ConfigError(`Invalid environment:\n${formatZodIssues(result.error, picked)}`, { cause: result.error });

@@ -4,15 +4,7 @@ import { SamplingSchema } from '../sampling.ts';
 // The user configuration contract (`qwen-evals.config.ts`), validated once at the boundary.
 
 /** Quantization methods vLLM v0.21 accepts for `--quantization` that make sense for Qwen checkpoints. */
-export const QuantizationSchema = z.enum([
-  'awq',
-  'awq_marlin',
-  'gptq',
-  'gptq_marlin',
-  'fp8',
-  'bitsandbytes',
-  'compressed-tensors',
-]);
+export const QuantizationSchema = z.enum(['awq', 'awq_marlin', 'gptq', 'gptq_marlin', 'fp8', 'bitsandbytes', 'compressed-tensors']);
 
 /** How a reasoning model (Qwen3, DeepSeek-R1 style) runs: its reasoning is split from the answer before scoring. */
 export const ReasoningSchema = z.strictObject({

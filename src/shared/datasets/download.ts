@@ -82,11 +82,9 @@ async function attemptDownload(url: string, dest: string, options: DownloadOptio
   if (!response.ok || !response.body) {
     await response.body?.cancel().catch(() => {});
     const status = response.status;
-    throw new AttemptFailure(
-      `HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`,
-      isRetryableStatus(status),
-      { retryAfterMs: parseRetryAfter(response.headers.get('retry-after')) },
-    );
+    throw new AttemptFailure(`HTTP ${status}${response.statusText ? ` ${response.statusText}` : ''}`, isRetryableStatus(status), {
+      retryAfterMs: parseRetryAfter(response.headers.get('retry-after')),
+    });
   }
 
   const hash = createHash('sha256');

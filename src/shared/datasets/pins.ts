@@ -40,7 +40,12 @@ export interface DatasetFilePin {
 }
 
 /** A pin of a published dataset file, as built-in datasets have them: size, record count, license and local path known. */
-export type PublishedPin = DatasetFilePin & { readonly bytes: number; readonly records: number; readonly license: string; readonly localPath: string };
+export type PublishedPin = DatasetFilePin & {
+  readonly bytes: number;
+  readonly records: number;
+  readonly license: string;
+  readonly localPath: string;
+};
 
 /** The run-record form of a pin: the public artifact's repository, commit, path and sha256. */
 export function toDatasetPin(pin: DatasetFilePin): DatasetPin {

@@ -58,7 +58,9 @@ export interface CompareOptions extends BootstrapOptions {
  */
 export function compareWithBaseline(run: RunRecord, baseline: RunRecord, options: CompareOptions = {}): RunComparison {
   const metrics: MetricComparison[] = [];
-  const shared = Object.keys(run.datasets).filter((key) => key in baseline.datasets).sort();
+  const shared = Object.keys(run.datasets)
+    .filter((key) => key in baseline.datasets)
+    .sort();
   for (const key of shared) {
     const current = run.datasets[key]!;
     const base = baseline.datasets[key]!;
@@ -73,8 +75,12 @@ export function compareWithBaseline(run: RunRecord, baseline: RunRecord, options
     runId: run.runId,
     baselineRunId: baseline.runId,
     metrics,
-    onlyInRun: Object.keys(run.datasets).filter((key) => !(key in baseline.datasets)).sort(),
-    onlyInBaseline: Object.keys(baseline.datasets).filter((key) => !(key in run.datasets)).sort(),
+    onlyInRun: Object.keys(run.datasets)
+      .filter((key) => !(key in baseline.datasets))
+      .sort(),
+    onlyInBaseline: Object.keys(baseline.datasets)
+      .filter((key) => !(key in run.datasets))
+      .sort(),
   };
 }
 

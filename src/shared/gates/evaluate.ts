@@ -74,11 +74,23 @@ export function thresholdGates(key: string, dataset: Pick<DatasetResult, 'metric
     const base = { kind: 'threshold' as const, dataset: key, metric, threshold };
     if (!value) {
       const known = Object.keys(dataset.metrics).join(', ') || 'none';
-      results.push({ ...base, passed: false, score: null, ci: null, message: `${key} ${metric}: no such metric (the dataset reports ${known}); fix the threshold` });
+      results.push({
+        ...base,
+        passed: false,
+        score: null,
+        ci: null,
+        message: `${key} ${metric}: no such metric (the dataset reports ${known}); fix the threshold`,
+      });
       continue;
     }
     if (value.value === null) {
-      results.push({ ...base, passed: false, score: null, ci: null, message: `${key} ${metric}: no scored cases (threshold ${threshold})` });
+      results.push({
+        ...base,
+        passed: false,
+        score: null,
+        ci: null,
+        message: `${key} ${metric}: no scored cases (threshold ${threshold})`,
+      });
       continue;
     }
     const passed = value.value >= threshold;

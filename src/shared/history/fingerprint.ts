@@ -61,14 +61,7 @@ export interface FingerprintComparison {
 /** Key prefixes that hold one value per dataset; absent on one side means "dataset not in that run". */
 export const DATASET_KEY_PREFIXES = ['prompt.', 'dataset.', 'judge.'] as const;
 
-const SCORE_CHANGING_KEYS = new Set([
-  'model.id',
-  'model.revision',
-  'model.quantization',
-  'model.thinking',
-  'simulated',
-  'harness.major',
-]);
+const SCORE_CHANGING_KEYS = new Set(['model.id', 'model.revision', 'model.quantization', 'model.thinking', 'simulated', 'harness.major']);
 const SCORE_CHANGING_PREFIXES = ['sampling.', ...DATASET_KEY_PREFIXES];
 
 /** Flags of `vllm serve` whose values vary per launch and say nothing about the configuration. */
@@ -110,7 +103,10 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
   for (const key of Object.keys(parts.datasets).sort()) {
     const dataset = parts.datasets[key]!;
     fingerprint[`prompt.${key}`] = dataset.promptHash;
-    fingerprint[`dataset.${key}`] = dataset.pins.map((pin) => pin.sha256).sort().join(',');
+    fingerprint[`dataset.${key}`] = dataset.pins
+      .map((pin) => pin.sha256)
+      .sort()
+      .join(',');
     fingerprint[`judge.${key}`] = dataset.judgeModel;
   }
   return { fingerprint, hash: hashFingerprint(fingerprint) };
@@ -151,11 +147,7 @@ export function hashFingerprint(fingerprint: Fingerprint): string {
  * run did not evaluate that dataset); `datasets` restricts per-dataset keys to those datasets.
  * A missing global key counts as null, so records from an older harness compare conservatively.
  */
-export function compareFingerprints(
-  a: Fingerprint,
-  b: Fingerprint,
-  options: { datasets?: readonly string[] } = {},
-): FingerprintComparison {
+export function compareFingerprints(a: Fingerprint, b: Fingerprint, options: { datasets?: readonly string[] } = {}): FingerprintComparison {
   const only = options.datasets ? new Set(options.datasets) : null;
   const keys = [...new Set([...Object.keys(a), ...Object.keys(b)])].sort();
   const differences: FingerprintDifference[] = [];

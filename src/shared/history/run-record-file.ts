@@ -41,4 +41,3 @@ export function parseRunRecordText(text: string, source: string): RunRecord {
   }
   return parsed.data;
 }
-

@@ -10,7 +10,11 @@ import type { SuiteMeta } from './suite-meta.ts';
 export function buildDatasetResult(suite: SuiteMeta, cases: readonly CaseRecord[]): DatasetResult {
   const scored = cases.filter((c) => c.verdict !== 'error');
   const metrics: DatasetResult['metrics'] = {};
-  for (const spec of suite.metricSpecs) metrics[spec.name] = summarizeMetric(spec, scored.map((c) => c.scores[spec.name] ?? null));
+  for (const spec of suite.metricSpecs)
+    metrics[spec.name] = summarizeMetric(
+      spec,
+      scored.map((c) => c.scores[spec.name] ?? null),
+    );
   const entries: Record<string, RunCase> = {};
   for (const c of cases) {
     entries[c.caseId] = {

@@ -6,7 +6,10 @@
  * @example exactMcNemar(1, 9) // 0.021484375 = 22/1024
  */
 export function exactMcNemar(b: number, c: number): number {
-  for (const [name, value] of [['b', b], ['c', c]] as const) {
+  for (const [name, value] of [
+    ['b', b],
+    ['c', c],
+  ] as const) {
     if (!Number.isInteger(value) || value < 0) {
       throw new RangeError(`\`${name}\` must be a non-negative integer, received ${value}`);
     }

@@ -28,14 +28,18 @@ const FieldsSchema = z.looseObject({
 export function parseErrorBody(text: string): ServerErrorBody {
   const json = parseJson(text);
   if (json === undefined) return { message: toOneLine(text), type: undefined, param: undefined, code: undefined };
-  if (json === null || typeof json !== 'object' || Array.isArray(json)) return { message: capJsonMessage(JSON.stringify(json)), type: undefined, param: undefined, code: undefined };
+  if (json === null || typeof json !== 'object' || Array.isArray(json))
+    return { message: capJsonMessage(JSON.stringify(json)), type: undefined, param: undefined, code: undefined };
   const body = json as Record<string, unknown>;
   if (typeof body.error === 'string') return { message: capJsonMessage(body.error), type: undefined, param: undefined, code: undefined };
   const fields = FieldsSchema.safeParse(body.error !== null && typeof body.error === 'object' ? body.error : body);
   const source = fields.success ? fields.data : {};
   const message = source.message ?? body.detail;
   return {
-    message: message === undefined || message === null ? undefined : capJsonMessage(typeof message === 'string' ? message : JSON.stringify(message)),
+    message:
+      message === undefined || message === null
+        ? undefined
+        : capJsonMessage(typeof message === 'string' ? message : JSON.stringify(message)),
     type: source.type,
     param: source.param,
     code: source.code ?? undefined,
@@ -44,7 +48,11 @@ export function parseErrorBody(text: string): ServerErrorBody {
 
 // Collapse any text (an HTML page, a traceback) into one trimmed line, tags dropped, capped.
 export function toOneLine(text: string, cap = MAX_TEXT_MESSAGE_CHARS): string | undefined {
-  const line = text.replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ').replace(/<[^>]*>/g, ' ').replace(/\s+/g, ' ').trim();
+  const line = text
+    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
+    .replace(/<[^>]*>/g, ' ')
+    .replace(/\s+/g, ' ')
+    .trim();
   if (line === '') return undefined;
   return line.length > cap ? `${line.slice(0, cap - 1)}…` : line;
 }

@@ -87,11 +87,17 @@ export function summariseFailure(failure: TryFailure): string {
 }
 
 // The error body for a failure the dispatcher observed (or a server body it normalised).
-export function buildErrorPayload(failure: TryFailure, fields: { type?: string | null; param?: string | null; code?: number | string | null } = {}): ErrorPayload {
+export function buildErrorPayload(
+  failure: TryFailure,
+  fields: { type?: string | null; param?: string | null; code?: number | string | null } = {},
+): ErrorPayload {
   return {
     error: {
       // The server's own words when it sent some; otherwise what happened, for readers other than our client.
-      message: OWN_WORDS.has(failure.kind) && failure.serverMessage !== undefined ? failure.serverMessage : `Request to ${failure.server} failed: ${summariseFailure(failure)}`,
+      message:
+        OWN_WORDS.has(failure.kind) && failure.serverMessage !== undefined
+          ? failure.serverMessage
+          : `Request to ${failure.server} failed: ${summariseFailure(failure)}`,
       type: fields.type ?? null,
       param: fields.param ?? null,
       code: fields.code ?? failure.status ?? null,

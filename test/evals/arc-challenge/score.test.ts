@@ -1,7 +1,12 @@
 import { describe, expect, test } from 'vitest';
 import { arcChallenge } from '../../../src/evals/arc-challenge/builtin.ts';
 import { buildArcChatMessages, buildArcLoglikelihoodPrompt } from '../../../src/evals/arc-challenge/prompt.ts';
-import { buildArcGoldResponse, buildArcWrongResponse, scoreArcChatResponse, scoreArcLoglikelihood } from '../../../src/evals/arc-challenge/score.ts';
+import {
+  buildArcGoldResponse,
+  buildArcWrongResponse,
+  scoreArcChatResponse,
+  scoreArcLoglikelihood,
+} from '../../../src/evals/arc-challenge/score.ts';
 import { readArcChallenge, type ArcCase } from '../../../src/evals/arc-challenge/reader.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import { readShared } from '../../helpers/shared.ts';
@@ -30,7 +35,17 @@ describe('readArcChallenge', () => {
   });
 
   test('rejects an answerKey that is not a label', () => {
-    const line = JSON.stringify({ id: 'x', question: { stem: 'q', choices: [{ label: 'A', text: 'a' }, { label: 'B', text: 'b' }] }, answerKey: 'C' });
+    const line = JSON.stringify({
+      id: 'x',
+      question: {
+        stem: 'q',
+        choices: [
+          { label: 'A', text: 'a' },
+          { label: 'B', text: 'b' },
+        ],
+      },
+      answerKey: 'C',
+    });
     expect(() => readArcChallenge(line)).toThrow(DatasetError);
   });
 });
@@ -43,7 +58,10 @@ describe('ARC prompts', () => {
   });
 
   test('chat prompt sends the default system prompt unless told not to', () => {
-    expect([buildArcChatMessages(testSet[0]!)[0]?.role, buildArcChatMessages(testSet[0]!, { systemPrompt: null })[0]?.role]).toEqual(['system', 'user']);
+    expect([buildArcChatMessages(testSet[0]!)[0]?.role, buildArcChatMessages(testSet[0]!, { systemPrompt: null })[0]?.role]).toEqual([
+      'system',
+      'user',
+    ]);
   });
 
   test('log-likelihood prompt is lm-eval arc_challenge', () => {
@@ -56,7 +74,15 @@ describe('ARC prompts', () => {
 });
 
 describe('scoreArcLoglikelihood', () => {
-  const c: ArcCase = { id: 'x', question: 'q', choices: [{ label: '1', text: 'a' }, { label: '2', text: 'bbbbbbbb' }], answerKey: '2' };
+  const c: ArcCase = {
+    id: 'x',
+    question: 'q',
+    choices: [
+      { label: '1', text: 'a' },
+      { label: '2', text: 'bbbbbbbb' },
+    ],
+    answerKey: '2',
+  };
 
   test('acc and acc_norm can disagree and extracted holds the labels', () => {
     expect(scoreArcLoglikelihood(c, [-2, -4])).toEqual({

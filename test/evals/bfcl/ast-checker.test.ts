@@ -37,7 +37,9 @@ describe('function name and parameters', () => {
   });
 
   test('a parameter the doc does not declare fails with unexpected_param', () => {
-    expect(errorOf(weather, call('weather.get', '{"city": "NYC", "days": 3, "lang": "en"}'))).toBe('simple_function_checker:unexpected_param');
+    expect(errorOf(weather, call('weather.get', '{"city": "NYC", "days": 3, "lang": "en"}'))).toBe(
+      'simple_function_checker:unexpected_param',
+    );
   });
 
   test('a declared parameter absent from the possible answer also fails with unexpected_param', () => {
@@ -78,12 +80,16 @@ describe('types', () => {
   });
 
   test('list elements are type-checked one level deep, without int->float', () => {
-    const floats = makeCase('simple_python', [doc('f', { xs: { type: 'array', items: { type: 'float' } } })], '[{"f": {"xs": [[1.5, 2.0]]}}]');
+    const floats = makeCase(
+      'simple_python',
+      [doc('f', { xs: { type: 'array', items: { type: 'float' } } })],
+      '[{"f": {"xs": [[1.5, 2.0]]}}]',
+    );
     expect(errorOf(floats, call('f', '{"xs": [1.5, 2.0]}'))).toBeNull();
     expect(errorOf(floats, call('f', '{"xs": [1.5, 2]}'))).toBe('type_error:nested');
   });
 
-  test('a value of the possible answers\' type counts as a variable and is compared exactly', () => {
+  test("a value of the possible answers' type counts as a variable and is compared exactly", () => {
     const variable = makeCase('simple_python', [doc('f', { config: { type: 'dict' } })], '[{"f": {"config": ["myConfig"]}}]');
     expect(errorOf(variable, call('f', '{"config": "myConfig"}'))).toBeNull();
     expect(errorOf(variable, call('f', '{"config": "myconfig"}'))).toBe('value_error:others');

@@ -54,7 +54,9 @@ describe('Java string converter', () => {
   });
 
   test('leaves a map written any other way as text', () => {
-    expect(convertJavaValue("java.util.HashMap<String, String>{'limit':'50'}", 'HashMap')).toBe("java.util.HashMap<String, String>{'limit':'50'}");
+    expect(convertJavaValue("java.util.HashMap<String, String>{'limit':'50'}", 'HashMap')).toBe(
+      "java.util.HashMap<String, String>{'limit':'50'}",
+    );
   });
 
   test('raises where BFCL raises: types it has no conversion for', () => {

@@ -63,15 +63,21 @@ describe("server's tool-parser failure", () => {
   test('is scored as parser_failed, never as a model failure, in every kind of category', () => {
     const ast = makeCase('simple_python', [doc('f', { x: { type: 'integer' } })], '[{"f": {"x": [1]}}]');
     const irrelevance = makeCase('irrelevance', [doc('f', { x: { type: 'integer' } })], null);
-    expect([scoreToolsResponse(ast, failed).verdict, scoreToolsResponse(irrelevance, failed).verdict]).toEqual(['parser_failed', 'parser_failed']);
+    expect([scoreToolsResponse(ast, failed).verdict, scoreToolsResponse(irrelevance, failed).verdict]).toEqual([
+      'parser_failed',
+      'parser_failed',
+    ]);
   });
 });
 
 describe('Qwen text decoder', () => {
   test('reads every <tool_call> block in order', () => {
-    const text = 'Sure.\n<tool_call>\n{"name": "play", "arguments": {"artist": "Maroon 5", "minutes": 15}}\n</tool_call>\n' +
+    const text =
+      'Sure.\n<tool_call>\n{"name": "play", "arguments": {"artist": "Maroon 5", "minutes": 15}}\n</tool_call>\n' +
       '<tool_call>\n{"name": "play", "arguments": {"artist": "Adele", "minutes": 2.5}}\n</tool_call>';
-    expect(printed(decodeQwenText(text))).toBe("[{'play': {'artist': 'Maroon 5', 'minutes': 15}}, {'play': {'artist': 'Adele', 'minutes': 2.5}}]");
+    expect(printed(decodeQwenText(text))).toBe(
+      "[{'play': {'artist': 'Maroon 5', 'minutes': 15}}, {'play': {'artist': 'Adele', 'minutes': 2.5}}]",
+    );
   });
 
   test('decodes text without blocks to an empty call list', () => {
@@ -79,7 +85,8 @@ describe('Qwen text decoder', () => {
   });
 
   test('skips blocks that are not JSON and blocks without the newlines BFCL requires', () => {
-    const text = '<tool_call>\n{"name": "a", "arguments": {}\n</tool_call>\n<tool_call>{"name": "b", "arguments": {}}</tool_call>' +
+    const text =
+      '<tool_call>\n{"name": "a", "arguments": {}\n</tool_call>\n<tool_call>{"name": "b", "arguments": {}}</tool_call>' +
       '\n<tool_call>\n{"name": "c", "arguments": {}}\n</tool_call>';
     expect(printed(decodeQwenText(text))).toBe("[{'c': {}}]");
   });
@@ -91,7 +98,8 @@ describe('Qwen text decoder', () => {
   });
 
   test('reads only the answer after a </think> block', () => {
-    const text = '<think>\n<tool_call>\n{"name": "draft", "arguments": {}}\n</tool_call>\n</think>\n\n<tool_call>\n{"name": "final", "arguments": {}}\n</tool_call>';
+    const text =
+      '<think>\n<tool_call>\n{"name": "draft", "arguments": {}}\n</tool_call>\n</think>\n\n<tool_call>\n{"name": "final", "arguments": {}}\n</tool_call>';
     expect(printed(decodeQwenText(text))).toBe("[{'final': {}}]");
   });
 });

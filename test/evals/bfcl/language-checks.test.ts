@@ -12,16 +12,19 @@ function errorOf(testCase: BfclCase, argsJson: string): string | null {
 describe('Java', () => {
   const java = makeCase(
     'simple_java',
-    [doc('Cache.put', {
-      key: { type: 'String' },
-      ttl: { type: 'long' },
-      enabled: { type: 'boolean' },
-      tags: { type: 'ArrayList', items: { type: 'String' } },
-      owner: { type: 'any' },
-    })],
+    [
+      doc('Cache.put', {
+        key: { type: 'String' },
+        ttl: { type: 'long' },
+        enabled: { type: 'boolean' },
+        tags: { type: 'ArrayList', items: { type: 'String' } },
+        owner: { type: 'any' },
+      }),
+    ],
     '[{"Cache.put": {"key": ["session-1"], "ttl": [300], "enabled": [true], "tags": [["a", "b"]], "owner": ["currentUser"]}}]',
   );
-  const ok = '{"key": "session-1", "ttl": "300L", "enabled": "true", "tags": "new ArrayList<>(Arrays.asList(\\"a\\", \\"b\\"))", "owner": "currentUser"}';
+  const ok =
+    '{"key": "session-1", "ttl": "300L", "enabled": "true", "tags": "new ArrayList<>(Arrays.asList(\\"a\\", \\"b\\"))", "owner": "currentUser"}';
 
   test('converted literals of the right Java types pass', () => {
     expect(errorOf(java, ok)).toBeNull();
@@ -43,12 +46,14 @@ describe('Java', () => {
 describe('JavaScript', () => {
   const js = makeCase(
     'simple_javascript',
-    [doc('chart', {
-      title: { type: 'String' },
-      width: { type: 'integer' },
-      series: { type: 'array', items: { type: 'float' } },
-      options: { type: 'dict', properties: { stacked: { type: 'Boolean' } } },
-    })],
+    [
+      doc('chart', {
+        title: { type: 'String' },
+        width: { type: 'integer' },
+        series: { type: 'array', items: { type: 'float' } },
+        options: { type: 'dict', properties: { stacked: { type: 'Boolean' } } },
+      }),
+    ],
     '[{"chart": {"title": ["Sales"], "width": [400], "series": [[1.5, 2.0]], "options": [{"stacked": [true]}]}}]',
   );
   const ok = '{"title": "\'Sales\'", "width": "400", "series": "[1.5, 2.0]", "options": "{stacked: true}"}';

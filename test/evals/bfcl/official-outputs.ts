@@ -50,21 +50,34 @@ export function readOfficialCases(category: BfclCategory): { cases: OfficialCase
   const entries = readBfclEntries(readShared(pin.localPath), category);
   const answerPin = answerPinId(category);
   const answers = answerPin ? readBfclAnswers(readShared(BFCL_DATASET_PINS[answerPin].localPath)) : null;
-  const scoreLines = readShared(...RESULT_DIR, 'score', `BFCL_v4_${category}_score.json`).split('\n').filter(Boolean);
+  const scoreLines = readShared(...RESULT_DIR, 'score', `BFCL_v4_${category}_score.json`)
+    .split('\n')
+    .filter(Boolean);
   const header = HeaderSchema.parse(JSON.parse(scoreLines[0]!));
-  const failures = new Map(scoreLines.slice(1).map((line) => {
-    const failure = FailureLineSchema.parse(JSON.parse(line));
-    return [failure.id, { errorType: failure.error_type, line }] as const;
-  }));
+  const failures = new Map(
+    scoreLines.slice(1).map((line) => {
+      const failure = FailureLineSchema.parse(JSON.parse(line));
+      return [failure.id, { errorType: failure.error_type, line }] as const;
+    }),
+  );
   // The score file embeds the possible answer in force when it was scored (three have changed since).
-  const scoredAnswers = answers?.map((answer) => {
-    const failure = failures.get(answer.id);
-    if (!failure) return answer;
-    const embedded = (parsePythonJson(failure.line) as PyDict).possible_answer as PyDict[];
-    return { id: answer.id, calls: embedded.map((call) => { const [name, params] = Object.entries(call)[0]!; return { name, params: params as PyDict }; }) };
-  }) ?? null;
+  const scoredAnswers =
+    answers?.map((answer) => {
+      const failure = failures.get(answer.id);
+      if (!failure) return answer;
+      const embedded = (parsePythonJson(failure.line) as PyDict).possible_answer as PyDict[];
+      return {
+        id: answer.id,
+        calls: embedded.map((call) => {
+          const [name, params] = Object.entries(call)[0]!;
+          return { name, params: params as PyDict };
+        }),
+      };
+    }) ?? null;
   const byId = new Map(joinBfclAnswers(entries, scoredAnswers).map((testCase) => [testCase.id, testCase]));
-  const results = readShared(...RESULT_DIR, 'result', `BFCL_v4_${category}_result.json`).split('\n').filter(Boolean);
+  const results = readShared(...RESULT_DIR, 'result', `BFCL_v4_${category}_result.json`)
+    .split('\n')
+    .filter(Boolean);
   const cases = results.map((line) => {
     const result = ResultLineSchema.parse(JSON.parse(line));
     const testCase = byId.get(result.id);

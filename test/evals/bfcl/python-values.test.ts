@@ -1,12 +1,24 @@
 import { describe, expect, test } from 'vitest';
-import { formatPyFloat, formatPyRepr, formatPythonJson, parsePythonJson, pyEquals, pyTypeName, toJsonValue } from '../../../src/evals/bfcl/index.ts';
+import {
+  formatPyFloat,
+  formatPyRepr,
+  formatPythonJson,
+  parsePythonJson,
+  pyEquals,
+  pyTypeName,
+  toJsonValue,
+} from '../../../src/evals/bfcl/index.ts';
 import { pyContains } from '../../../src/evals/bfcl/python-value.ts';
 import { pyFloatFromText, pyIntFromText, pyStrip, standardizeString } from '../../../src/evals/bfcl/python-text.ts';
 
 describe('parsePythonJson reads JSON the way Python json.loads does', () => {
   test('keeps 5 an int and 5.0 a float', () => {
     const value = parsePythonJson('{"a": 5, "b": 5.0, "c": 5e0, "d": -0}') as Record<string, unknown>;
-    expect([pyTypeName(value.a as bigint), pyTypeName(value.b as number), pyTypeName(value.c as number)]).toEqual(['int', 'float', 'float']);
+    expect([pyTypeName(value.a as bigint), pyTypeName(value.b as number), pyTypeName(value.c as number)]).toEqual([
+      'int',
+      'float',
+      'float',
+    ]);
     expect(value.d).toBe(0n);
   });
 
@@ -20,7 +32,10 @@ describe('parsePythonJson reads JSON the way Python json.loads does', () => {
   });
 
   test('lets a repeated key keep its first position and take the last value', () => {
-    expect(Object.entries(parsePythonJson('{"a": 1, "b": 2, "a": 3}') as object)).toEqual([['a', 3n], ['b', 2n]]);
+    expect(Object.entries(parsePythonJson('{"a": 1, "b": 2, "a": 3}') as object)).toEqual([
+      ['a', 3n],
+      ['b', 2n],
+    ]);
   });
 
   test('treats __proto__ as an ordinary key', () => {
@@ -113,12 +128,20 @@ describe('pyContains follows Python in', () => {
 
 describe('Python text helpers', () => {
   test('int() accepts signs, surrounding whitespace and digit underscores only', () => {
-    expect([pyIntFromText(' +12\n'), pyIntFromText('1_000'), pyIntFromText('1__0'), pyIntFromText('1.0')]).toEqual([12n, 1000n, undefined, undefined]);
+    expect([pyIntFromText(' +12\n'), pyIntFromText('1_000'), pyIntFromText('1__0'), pyIntFromText('1.0')]).toEqual([
+      12n,
+      1000n,
+      undefined,
+      undefined,
+    ]);
   });
 
   test('float() accepts inf, nan, exponents and a bare point side', () => {
     expect([pyFloatFromText('-inf'), pyFloatFromText('1.'), pyFloatFromText('.5e1'), pyFloatFromText('.')]).toEqual([
-      Number.NEGATIVE_INFINITY, 1, 5, undefined,
+      Number.NEGATIVE_INFINITY,
+      1,
+      5,
+      undefined,
     ]);
   });
 

@@ -32,7 +32,11 @@ describe('BFCL v4 readers on the shared copies', () => {
   );
 
   test('irrelevance and relevance have no possible-answer file', () => {
-    expect(BFCL_CATEGORIES.filter((category) => answerPinId(category) === null)).toEqual(['irrelevance', 'live_irrelevance', 'live_relevance']);
+    expect(BFCL_CATEGORIES.filter((category) => answerPinId(category) === null)).toEqual([
+      'irrelevance',
+      'live_irrelevance',
+      'live_relevance',
+    ]);
   });
 
   test('possible answers keep the int/float distinction of the file', () => {

@@ -1,5 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildQwenPrompt, buildToolsRequest, readBfclEntries, withLanguageHints, type BfclCategory } from '../../../src/evals/bfcl/index.ts';
+import {
+  buildQwenPrompt,
+  buildToolsRequest,
+  readBfclEntries,
+  withLanguageHints,
+  type BfclCategory,
+} from '../../../src/evals/bfcl/index.ts';
 
 // Request builders for both modes, on hand-written questions whose docs hold the awkward parts
 // (dotted names, float defaults, nested schemas, non-ASCII text).
@@ -70,7 +76,8 @@ describe('language hints for Java and JavaScript', () => {
     expect(doc!.parameters.properties).toEqual({
       list: {
         type: 'string',
-        description: 'L. This is Java ArrayList type parameter in string representation. The list elements are of type String; they are not in string representation.',
+        description:
+          'L. This is Java ArrayList type parameter in string representation. The list elements are of type String; they are not in string representation.',
       },
       obj: { type: 'string', description: 'O. This parameter can be of any type of Java object in string representation.' },
     });
@@ -118,6 +125,8 @@ describe("Qwen prompt mode (BFCL's QwenFCHandler)", () => {
       '{"id": "live_multiple_0-0-0", "question": [[{"role": "user", "content": "Hi"}, {"role": "assistant", "content": "Hello!"}, {"role": "user", "content": "Book it."}]], "function": [' +
         '{"name": "book", "description": "B.", "parameters": {"type": "dict", "properties": {}, "required": []}}]}',
     );
-    expect(buildQwenPrompt(entry)).toMatch(/<\|im_end\|>\n<\|im_start\|>user\nHi<\|im_end\|>\n<\|im_start\|>assistant\nHello!<\|im_end\|>\n<\|im_start\|>user\nBook it\.<\|im_end\|>\n<\|im_start\|>assistant\n$/);
+    expect(buildQwenPrompt(entry)).toMatch(
+      /<\|im_end\|>\n<\|im_start\|>user\nHi<\|im_end\|>\n<\|im_start\|>assistant\nHello!<\|im_end\|>\n<\|im_start\|>user\nBook it\.<\|im_end\|>\n<\|im_start\|>assistant\n$/,
+    );
   });
 });

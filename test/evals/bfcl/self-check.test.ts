@@ -36,7 +36,9 @@ describe('gold responses built from the possible answers', () => {
       expect(tools).toBe(text);
       return !tools;
     });
-    expect(failing.map((testCase) => testCase.id)).toEqual(cases.map((c) => c.id).filter((id) => Object.hasOwn(BFCL_UNSATISFIABLE_IDS, id)));
+    expect(failing.map((testCase) => testCase.id)).toEqual(
+      cases.map((c) => c.id).filter((id) => Object.hasOwn(BFCL_UNSATISFIABLE_IDS, id)),
+    );
   });
 
   test('match order-free in parallel categories, except where greedy matching lets an earlier answer take a later call', () => {

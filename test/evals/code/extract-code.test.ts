@@ -6,7 +6,11 @@ const F = '```';
 describe('extractCode', () => {
   test('takes the python block out of prose', () => {
     const response = `Sure! Here it is:\n\n${F}python\ndef add(a, b):\n    return a + b\n${F}\n\nIt adds two numbers.`;
-    expect(extractCode(response, { entryPoint: 'add' })).toEqual({ code: 'def add(a, b):\n    return a + b\n', source: 'fenced', blockCount: 1 });
+    expect(extractCode(response, { entryPoint: 'add' })).toEqual({
+      code: 'def add(a, b):\n    return a + b\n',
+      source: 'fenced',
+      blockCount: 1,
+    });
   });
 
   test('prefers the block that defines the entry point over a longer usage block', () => {
@@ -31,7 +35,9 @@ describe('extractCode', () => {
   });
 
   test('accepts an unterminated block cut by a stop string or the token limit', () => {
-    expect(extractCode(`${F}python\ndef add(a, b):\n    return a + b\n`, { entryPoint: 'add' })?.code).toBe('def add(a, b):\n    return a + b\n');
+    expect(extractCode(`${F}python\ndef add(a, b):\n    return a + b\n`, { entryPoint: 'add' })?.code).toBe(
+      'def add(a, b):\n    return a + b\n',
+    );
   });
 
   test('ignores the reasoning of thinking models', () => {

@@ -27,7 +27,10 @@ afterAll(() => sandbox.close());
 
 describe('HumanEval real model outputs (CodeLlama-7B, official verdicts)', () => {
   const file = join(sharedDir, 'datasets', 'humaneval', 'model-outputs', 'codellama_7b_results.jsonl');
-  const rows = readFileSync(file, 'utf8').trim().split('\n').map((line) => ResultRowSchema.parse(JSON.parse(line)));
+  const rows = readFileSync(file, 'utf8')
+    .trim()
+    .split('\n')
+    .map((line) => ResultRowSchema.parse(JSON.parse(line)));
   const problems = new Map(readHumanEval().map((p) => [p.taskId, p]));
 
   test(`our verdicts agree with the official passed flag on at least ${MIN_AGREEMENT * 100}% of the 164 problems`, async () => {
@@ -35,12 +38,20 @@ describe('HumanEval real model outputs (CodeLlama-7B, official verdicts)', () =>
     const compared = await Promise.all(
       rows.map(async (row) => {
         const score = await scoreCodeResponse(sandbox, problems.get(row.task_id)!, row.completion);
-        return { id: row.task_id, official: row.passed, officialResult: row.result, ours: score.result?.status ?? 'unparseable', detail: score.result?.detail };
+        return {
+          id: row.task_id,
+          official: row.passed,
+          officialResult: row.result,
+          ours: score.result?.status ?? 'unparseable',
+          detail: score.result?.detail,
+        };
       }),
     );
     const disagreements = compared.filter((c) => c.official !== (c.ours === 'passed'));
     const agreement = (compared.length - disagreements.length) / compared.length;
-    console.info(`agreement ${(agreement * 100).toFixed(1)}% (${compared.length - disagreements.length}/${compared.length}); official passed ${compared.filter((c) => c.official).length}, ours ${compared.filter((c) => c.ours === 'passed').length}`);
+    console.info(
+      `agreement ${(agreement * 100).toFixed(1)}% (${compared.length - disagreements.length}/${compared.length}); official passed ${compared.filter((c) => c.official).length}, ours ${compared.filter((c) => c.ours === 'passed').length}`,
+    );
     expect(disagreements.map((d) => d.id).sort()).toEqual([...KNOWN_DISAGREEMENTS].sort());
     expect(agreement).toBeGreaterThanOrEqual(MIN_AGREEMENT);
   });
@@ -48,7 +59,9 @@ describe('HumanEval real model outputs (CodeLlama-7B, official verdicts)', () =>
   test('official syntax errors are syntax errors here too', async () => {
     const syntax = rows.filter((r) => /invalid syntax|unexpected character after line continuation/.test(r.result)).slice(0, 5);
     expect(syntax.length).toBeGreaterThan(0);
-    const statuses = await Promise.all(syntax.map(async (r) => (await scoreCodeResponse(sandbox, problems.get(r.task_id)!, r.completion)).result?.status));
+    const statuses = await Promise.all(
+      syntax.map(async (r) => (await scoreCodeResponse(sandbox, problems.get(r.task_id)!, r.completion)).result?.status),
+    );
     expect(statuses).toEqual(syntax.map(() => 'syntax_error'));
   });
 });

@@ -21,11 +21,22 @@ afterAll(() => sandbox.close());
 
 // Every task of mbpp.jsonl (1-974), not only the evaluated test split.
 function readAllMbpp(): MbppProblem[] {
-  return readShared('mbpp', 'mbpp.jsonl').trim().split('\n').map((line) => {
-    const row = MbppRowSchema.parse(JSON.parse(line));
-    const code = row.code.replace(/\r\n?/g, '\n');
-    return { kind: 'mbpp', taskId: row.task_id, text: row.text, code, testList: row.test_list, testSetupCode: row.test_setup_code, entryPoint: findMbppEntryPoint(code, row.test_list) };
-  });
+  return readShared('mbpp', 'mbpp.jsonl')
+    .trim()
+    .split('\n')
+    .map((line) => {
+      const row = MbppRowSchema.parse(JSON.parse(line));
+      const code = row.code.replace(/\r\n?/g, '\n');
+      return {
+        kind: 'mbpp',
+        taskId: row.task_id,
+        text: row.text,
+        code,
+        testList: row.test_list,
+        testSetupCode: row.test_setup_code,
+        entryPoint: findMbppEntryPoint(code, row.test_list),
+      };
+    });
 }
 
 describe('judge per problem', () => {

@@ -4,13 +4,19 @@ import { meanPassAtK, passAtK } from '../../../src/evals/code/index.ts';
 
 // Direct 1 − C(n−c, k) / C(n, k) for small n.
 function direct(n: number, c: number, k: number): number {
-  const choose = (a: number, b: number): number => (b > a ? 0 : Array.from({ length: b }, (_, i) => (a - i) / (i + 1)).reduce((x, y) => x * y, 1));
+  const choose = (a: number, b: number): number =>
+    b > a ? 0 : Array.from({ length: b }, (_, i) => (a - i) / (i + 1)).reduce((x, y) => x * y, 1);
   return 1 - choose(n - c, k) / choose(n, k);
 }
 
 describe('passAtK', () => {
   test('matches the combinatorial definition', () => {
-    for (const [n, c, k] of [[10, 3, 1], [10, 3, 5], [20, 1, 10], [5, 0, 2]] as const) {
+    for (const [n, c, k] of [
+      [10, 3, 1],
+      [10, 3, 5],
+      [20, 1, 10],
+      [5, 0, 2],
+    ] as const) {
       expect(passAtK(n, c, k)).toBeCloseTo(direct(n, c, k), 12);
     }
   });
@@ -34,6 +40,14 @@ describe('passAtK', () => {
   });
 
   test('averages over problems', () => {
-    expect(meanPassAtK([{ n: 1, c: 1 }, { n: 1, c: 0 }], 1)).toBe(0.5);
+    expect(
+      meanPassAtK(
+        [
+          { n: 1, c: 1 },
+          { n: 1, c: 0 },
+        ],
+        1,
+      ),
+    ).toBe(0.5);
   });
 });

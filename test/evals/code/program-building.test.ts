@@ -8,7 +8,10 @@ const he0 = humaneval.find((p) => p.taskId === 'HumanEval/0')!; // from typing i
 
 describe('HumanEval program', () => {
   test('a full definition gets the prompt imports prepended', () => {
-    const program = buildHumanEvalProgram(he0, 'def has_close_elements(numbers: List[float], threshold: float) -> bool:\n    return False\n');
+    const program = buildHumanEvalProgram(
+      he0,
+      'def has_close_elements(numbers: List[float], threshold: float) -> bool:\n    return False\n',
+    );
     expect(program.assembly).toBe('full-definition');
     expect(program.code).toMatch(/^from typing import List\n/);
     expect(program.code).not.toContain('Check if in given list');

@@ -1,6 +1,12 @@
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandbox, type Sandbox } from '../../../src/scorers/python-tests/sandbox/index.ts';
-import { buildGoldResponse, buildWrongResponse, scoreCodeResponse, type HumanEvalProblem, type MbppProblem } from '../../../src/evals/code/index.ts';
+import {
+  buildGoldResponse,
+  buildWrongResponse,
+  scoreCodeResponse,
+  type HumanEvalProblem,
+  type MbppProblem,
+} from '../../../src/evals/code/index.ts';
 import { readHumanEval, readMbpp } from '../../helpers/shared.ts';
 
 // The limits the harness gives a reference solution when it calibrates per-problem time limits: MBPP 123
@@ -14,7 +20,11 @@ beforeAll(async () => {
 afterAll(() => sandbox.close());
 
 // Score one response per problem and return the ids whose pass/fail differs from `expectPass`.
-async function mismatches(problems: Array<HumanEvalProblem | MbppProblem>, respond: (p: HumanEvalProblem | MbppProblem) => string, expectPass: boolean) {
+async function mismatches(
+  problems: Array<HumanEvalProblem | MbppProblem>,
+  respond: (p: HumanEvalProblem | MbppProblem) => string,
+  expectPass: boolean,
+) {
   const scored = await Promise.all(
     problems.map(async (p) => ({ id: String(p.taskId), score: await scoreCodeResponse(sandbox, p, respond(p)) })),
   );

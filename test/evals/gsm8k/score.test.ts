@@ -52,7 +52,9 @@ describe('GSM8K prompts', () => {
   });
 
   test('8-shot exemplars are the first eight train problems in order', () => {
-    const users = buildGsm8kFewShotMessages(test1319[0]!, train).filter((m) => m.role === 'user').slice(0, 8);
+    const users = buildGsm8kFewShotMessages(test1319[0]!, train)
+      .filter((m) => m.role === 'user')
+      .slice(0, 8);
     expect(users.map((m) => m.content!.split('\n')[0])).toEqual(train.slice(0, 8).map((t) => t.question.split('\n')[0]));
   });
 

@@ -1,7 +1,18 @@
 import { describe, expect, test } from 'vitest';
 import { buildHellaswagChatMessages, buildHellaswagLoglikelihoodPrompt } from '../../../src/evals/hellaswag/prompt.ts';
-import { buildHellaswagGoldResponse, buildHellaswagWrongResponse, HELLASWAG_METRICS, scoreHellaswagChatResponse, scoreHellaswagLoglikelihood } from '../../../src/evals/hellaswag/score.ts';
-import { buildHellaswagQuery, capitalizePython, preprocessHellaswagText, reconstructHellaswagQuery } from '../../../src/evals/hellaswag/preprocess.ts';
+import {
+  buildHellaswagGoldResponse,
+  buildHellaswagWrongResponse,
+  HELLASWAG_METRICS,
+  scoreHellaswagChatResponse,
+  scoreHellaswagLoglikelihood,
+} from '../../../src/evals/hellaswag/score.ts';
+import {
+  buildHellaswagQuery,
+  capitalizePython,
+  preprocessHellaswagText,
+  reconstructHellaswagQuery,
+} from '../../../src/evals/hellaswag/preprocess.ts';
 import { readHellaswagText } from '../../../src/evals/hellaswag/reader.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import { readShared } from '../../helpers/shared.ts';
@@ -46,7 +57,9 @@ describe('readHellaswagText', () => {
 
 describe('HellaSwag preprocessing (lm-eval utils.py)', () => {
   test('turns " [title]" into ". " and drops other bracket tags', () => {
-    expect(preprocessHellaswagText('Food: [header] How to bake [title] Preheat the oven. [step] Mix.')).toBe('Food: How to bake. Preheat the oven. Mix.');
+    expect(preprocessHellaswagText('Food: [header] How to bake [title] Preheat the oven. [step] Mix.')).toBe(
+      'Food: How to bake. Preheat the oven. Mix.',
+    );
   });
 
   test('replaces double spaces once, as Python str.replace', () => {
@@ -81,18 +94,25 @@ describe('HellaSwag prompts', () => {
   });
 
   test('chat prompt labels the endings A-D', () => {
-    expect(buildHellaswagChatMessages(cases[0]!).at(-1)?.content).toContain("A) is using wrap to wrap a pair of skis.\nB) is ripping level tiles off.");
+    expect(buildHellaswagChatMessages(cases[0]!).at(-1)?.content).toContain(
+      'A) is using wrap to wrap a pair of skis.\nB) is ripping level tiles off.',
+    );
   });
 
   test('acc_norm is the primary metric', () => {
-    expect([HELLASWAG_METRICS.loglikelihood.map((m) => m.name), HELLASWAG_METRICS.chat.map((m) => m.name)]).toEqual([['acc_norm', 'acc'], ['chat_acc']]);
+    expect([HELLASWAG_METRICS.loglikelihood.map((m) => m.name), HELLASWAG_METRICS.chat.map((m) => m.name)]).toEqual([
+      ['acc_norm', 'acc'],
+      ['chat_acc'],
+    ]);
   });
 });
 
 describe('HellaSwag chat self-check', () => {
   test('every gold response scores correct and every wrong one wrong', () => {
     const failures = cases.filter(
-      (c) => scoreHellaswagChatResponse(c, buildHellaswagGoldResponse(c)).verdict !== 'correct' || scoreHellaswagChatResponse(c, buildHellaswagWrongResponse(c)).verdict !== 'wrong',
+      (c) =>
+        scoreHellaswagChatResponse(c, buildHellaswagGoldResponse(c)).verdict !== 'correct' ||
+        scoreHellaswagChatResponse(c, buildHellaswagWrongResponse(c)).verdict !== 'wrong',
     );
     expect(failures.map((f) => f.id)).toEqual([]);
   });

@@ -142,7 +142,7 @@ describe('combination, start/end, case, punctuation, language', () => {
     expect(check('startend:quotation')('"')).toBe(false);
   });
 
-  test('capital_word_frequency counts NLTK tokens in capitals: DON\'T is two', () => {
+  test("capital_word_frequency counts NLTK tokens in capitals: DON'T is two", () => {
     expect(check('change_case:capital_word_frequency', { capital_frequency: 3, capital_relation: 'at least' })("I DON'T know")).toBe(true);
     expect(check('change_case:capital_word_frequency', { capital_frequency: 3, capital_relation: 'at least' })('I DO know')).toBe(false);
   });

@@ -2,7 +2,13 @@ import { describe, expect, test } from 'vitest';
 import { PUBLIC_URL_TEMPLATE } from '../../../src/shared/datasets/pins.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import {
-  computeIfevalMetrics, IFEVAL_INPUT_PIN, INSTRUCTION_IDS, looseVariants, readIfevalInput, scoreResponse, type IfevalPrompt,
+  computeIfevalMetrics,
+  IFEVAL_INPUT_PIN,
+  INSTRUCTION_IDS,
+  looseVariants,
+  readIfevalInput,
+  scoreResponse,
+  type IfevalPrompt,
 } from '../../../src/evals/ifeval/index.ts';
 import { readShared } from '../../helpers/shared.ts';
 
@@ -43,7 +49,16 @@ const prompt: IfevalPrompt = {
 
 describe('scoring one response', () => {
   test('builds the eight loose variants: as is, without *, without first/last/both lines', () => {
-    expect(looseVariants('Sure!\n**hi**\nbye')).toEqual(['Sure!\n**hi**\nbye', 'Sure!\nhi\nbye', '**hi**\nbye', 'Sure!\n**hi**', '**hi**', 'hi\nbye', 'Sure!\nhi', 'hi']);
+    expect(looseVariants('Sure!\n**hi**\nbye')).toEqual([
+      'Sure!\n**hi**\nbye',
+      'Sure!\nhi\nbye',
+      '**hi**\nbye',
+      'Sure!\n**hi**',
+      '**hi**',
+      'hi\nbye',
+      'Sure!\nhi',
+      'hi',
+    ]);
   });
 
   test('strict fails what loose forgives: a chatty last line after the end phrase', () => {
@@ -68,7 +83,11 @@ describe('the four metrics', () => {
       { instruction_id_list: ['a', 'b'], follow_instruction_list: [true, false], follow_all_instructions: false },
       { instruction_id_list: ['a'], follow_instruction_list: [true], follow_all_instructions: true },
     ];
-    const loose = strict.map((v) => ({ ...v, follow_instruction_list: v.follow_instruction_list.map(() => true), follow_all_instructions: true }));
+    const loose = strict.map((v) => ({
+      ...v,
+      follow_instruction_list: v.follow_instruction_list.map(() => true),
+      follow_all_instructions: true,
+    }));
     const metrics = computeIfevalMetrics(strict, loose);
     expect(metrics.prompt_level_strict_acc).toEqual({ value: 0.5, followed: 1, total: 2 });
     expect(metrics.inst_level_strict_acc).toEqual({ value: 2 / 3, followed: 2, total: 3 });

@@ -16,7 +16,11 @@ const Verdict = z.object({
   follow_all_instructions: z.boolean(),
 });
 const dir = ['ifeval', 'model-outputs', 'llama-3.1-8b-instruct'] as const;
-const readVerdicts = (file: string) => readShared(...dir, file).split('\n').filter(Boolean).map((l) => Verdict.parse(JSON.parse(l)));
+const readVerdicts = (file: string) =>
+  readShared(...dir, file)
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => Verdict.parse(JSON.parse(l)));
 
 const prompts = new Map(readIfevalInput(readShared('ifeval', 'input_data.jsonl')).map((p) => [p.prompt, p]));
 const official = { strict: readVerdicts('eval_results_strict.jsonl'), loose: readVerdicts('eval_results_loose.jsonl') };
@@ -53,7 +57,8 @@ describe('IFEval checkers agree with the official verdicts on Llama-3.1-8B-Instr
     for (const id of INSTRUCTION_IDS) {
       const total = rows.flatMap((r) => r.prompt.instruction_id_list.filter((x) => x === id)).length;
       const wrong = instructionDisagreements.filter((d) => d.endsWith(` ${id}`));
-      for (const mode of MODES) expect(1 - wrong.filter((d) => d.startsWith(mode)).length / total, `${id} ${mode}`).toBeGreaterThanOrEqual(0.9);
+      for (const mode of MODES)
+        expect(1 - wrong.filter((d) => d.startsWith(mode)).length / total, `${id} ${mode}`).toBeGreaterThanOrEqual(0.9);
     }
   });
 
@@ -120,7 +125,8 @@ describe('remaining disagreements, explained', () => {
     expect(reference.strict.follow_instruction_list[k]).toBe(false);
     expect(reference.loose.follow_instruction_list[k]).toBe(true);
     for (const variant of looseVariants(reference.strict.response)) {
-      for (const letter of 'abcdefghijklmnopqrstuvwxyz#') expect(count(variant, letter)).toBeLessThanOrEqual(count(reference.strict.response, letter));
+      for (const letter of 'abcdefghijklmnopqrstuvwxyz#')
+        expect(count(variant, letter)).toBeLessThanOrEqual(count(reference.strict.response, letter));
     }
   });
 });

@@ -7,9 +7,15 @@ import { wordTokenize } from '../../../src/evals/ifeval/nltk/word-tokenize.ts';
 
 describe('Punkt sentence splitting', () => {
   test.each([
-    ['Mr. Smith went to Washington. He arrived on Jan. 5 and left on Feb. 3.', ['Mr. Smith went to Washington.', 'He arrived on Jan. 5 and left on Feb. 3.']],
+    [
+      'Mr. Smith went to Washington. He arrived on Jan. 5 and left on Feb. 3.',
+      ['Mr. Smith went to Washington.', 'He arrived on Jan. 5 and left on Feb. 3.'],
+    ],
     ['Is it raining? Yes! It is.', ['Is it raining?', 'Yes!', 'It is.']],
-    ['Here are the steps:\n1. Open the box.\n2. Take out the toy.\n3. Play.', ['Here are the steps:\n1.', 'Open the box.', '2.', 'Take out the toy.', '3.', 'Play.']],
+    [
+      'Here are the steps:\n1. Open the box.\n2. Take out the toy.\n3. Play.',
+      ['Here are the steps:\n1.', 'Open the box.', '2.', 'Take out the toy.', '3.', 'Play.'],
+    ],
     ['The U.S. economy grew. The U.S.A. is large.', ['The U.S. economy grew.', 'The U.S.A. is large.']],
     ['He said, "I am done." Then he left.', ['He said, "I am done."', 'Then he left.']],
     ['Wait... What happened? Nothing.', ['Wait... What happened?', 'Nothing.']],

@@ -6,7 +6,12 @@ import { buildMtBenchAnswerMessages, buildMtBenchJudgeMessages, selectJudgePromp
 import { buildMtBenchGoldJudgment, buildMtBenchUnparseableJudgment } from '../../../src/evals/mt-bench/simulate-answers.ts';
 import { extractMtBenchRating } from '../../../src/scorers/judge/extract-rating.ts';
 import { MT_BENCH_METRICS, MT_BENCH_PRIMARY_METRIC, scoreMtBenchJudgments } from '../../../src/evals/mt-bench/score.ts';
-import { readMtBenchAnswers, readMtBenchJudgePrompts, readMtBenchJudgments, readMtBenchQuestions } from '../../../src/evals/mt-bench/reader.ts';
+import {
+  readMtBenchAnswers,
+  readMtBenchJudgePrompts,
+  readMtBenchJudgments,
+  readMtBenchQuestions,
+} from '../../../src/evals/mt-bench/reader.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import { readShared, sharedDir } from '../../helpers/shared.ts';
 
@@ -27,7 +32,12 @@ const answersByModel = new Map(
 
 describe('MT-Bench readers', () => {
   test('reads 80 questions with ids 81-160 and two turns each', () => {
-    expect([questions.length, questions[0]?.id, questions.at(-1)?.id, questions.every((q) => q.turns.length === 2)]).toEqual([80, '81', '160', true]);
+    expect([questions.length, questions[0]?.id, questions.at(-1)?.id, questions.every((q) => q.turns.length === 2)]).toEqual([
+      80,
+      '81',
+      '160',
+      true,
+    ]);
   });
 
   test('reads 10 questions per category over 8 categories', () => {
@@ -73,7 +83,11 @@ describe('MT-Bench judge messages (FastChat single-answer grading)', () => {
   test('sends the prompt system message and the filled template', () => {
     const { messages } = buildMtBenchJudgeMessages({ question: questions[0]!, answers: ['An answer with {braces}.'], turn: 1, prompts });
     expect(messages[0]).toEqual({ role: 'system', content: 'You are a helpful assistant.' });
-    expect(messages[1]?.content?.endsWith(`[Question]\n${questions[0]!.turns[0]}\n\n[The Start of Assistant's Answer]\nAn answer with {braces}.\n[The End of Assistant's Answer]`)).toBe(true);
+    expect(
+      messages[1]?.content?.endsWith(
+        `[Question]\n${questions[0]!.turns[0]}\n\n[The Start of Assistant's Answer]\nAn answer with {braces}.\n[The End of Assistant's Answer]`,
+      ),
+    ).toBe(true);
   });
 
   test('requires a reference answer for math questions', () => {
@@ -139,7 +153,11 @@ describe('MT-Bench rating extraction agrees with FastChat on real GPT-4 judgment
       const ratings = judgments.filter((j) => j.model === model).map((j) => extractMtBenchRating(j.judgment));
       return aggregateMtBenchRatings(ratings.map((rating, i) => ({ questionId: i, category: 'x', turn: 1, rating }))).overall.mean;
     };
-    expect([mean('mistral-orpo-trl'), mean('mistral-orpo-capybara'), mean('mistral-orpo-mix')].map((m) => m?.toFixed(3))).toEqual(['7.166', '6.819', '6.003']);
+    expect([mean('mistral-orpo-trl'), mean('mistral-orpo-capybara'), mean('mistral-orpo-mix')].map((m) => m?.toFixed(3))).toEqual([
+      '7.166',
+      '6.819',
+      '6.003',
+    ]);
   });
 });
 
@@ -163,7 +181,11 @@ describe('scoreMtBenchJudgments', () => {
   test('names score as primary with the 1-10 range', () => {
     expect([MT_BENCH_PRIMARY_METRIC, MT_BENCH_METRICS.map((m) => [m.name, m.range])]).toEqual([
       'score',
-      [['score', [1, 10]], ['turn1', [1, 10]], ['turn2', [1, 10]]],
+      [
+        ['score', [1, 10]],
+        ['turn1', [1, 10]],
+        ['turn2', [1, 10]],
+      ],
     ]);
   });
 });
@@ -181,7 +203,10 @@ describe('aggregateMtBenchRatings', () => {
   });
 
   test('averages per turn', () => {
-    expect(aggregateMtBenchRatings(ratings).byTurn).toEqual({ '1': { mean: 5.5, n: 2, unparseable: 0 }, '2': { mean: 6, n: 1, unparseable: 1 } });
+    expect(aggregateMtBenchRatings(ratings).byTurn).toEqual({
+      '1': { mean: 5.5, n: 2, unparseable: 0 },
+      '2': { mean: 6, n: 1, unparseable: 1 },
+    });
   });
 
   test('averages per category', () => {

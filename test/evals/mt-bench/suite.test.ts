@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, test } from 'vitest';
 import type { MtBenchData } from '../../../src/evals/mt-bench/data.ts';
-import { readMtBenchAnswers, readMtBenchJudgePrompts, readMtBenchQuestions, type MtBenchQuestion } from '../../../src/evals/mt-bench/reader.ts';
+import {
+  readMtBenchAnswers,
+  readMtBenchJudgePrompts,
+  readMtBenchQuestions,
+  type MtBenchQuestion,
+} from '../../../src/evals/mt-bench/reader.ts';
 import { scriptMtBench } from '../../../src/evals/mt-bench/simulate.ts';
 import { mtBenchEvals } from '../../../src/evals/mt-bench/suite.ts';
 import type { ChatMessage, EvalClient } from '../../../src/runtime/client/chat.ts';
@@ -62,11 +67,16 @@ describe('MT-Bench case', () => {
     ]);
   });
 
-  test('answers at FastChat\'s category temperature and judges greedily with 2048 tokens', async () => {
+  test("answers at FastChat's category temperature and judges greedily with 2048 tokens", async () => {
     const client = fakeServer(['[[8]]', '[[6]]']);
     await run(writing, client);
     const temperatures = client.chats.map((c) => [isJudge(c.messages), c.sampling.temperature, c.sampling.maxTokens]);
-    expect(temperatures).toEqual(expect.arrayContaining([[false, 0.7, SAMPLING.maxTokens], [true, 0, 2048]]));
+    expect(temperatures).toEqual(
+      expect.arrayContaining([
+        [false, 0.7, SAMPLING.maxTokens],
+        [true, 0, 2048],
+      ]),
+    );
   });
 
   test('judges turn 1 alone and turn 2 with the whole conversation', async () => {
@@ -87,7 +97,7 @@ describe('MT-Bench case', () => {
     expect(outcome.detail?.judgePrompts).toEqual(['single-math-v1', 'single-math-v1-multi-turn']);
   });
 
-  test('parses the judge\'s [[n]] per turn and averages them', async () => {
+  test("parses the judge's [[n]] per turn and averages them", async () => {
     const outcome = await run(writing, fakeServer(['Fine, but [2] cites nothing.\n\nRating: [[8]]', 'Rating: [[6.5]]']));
     expect(outcome.scores).toEqual({ score: 7.25, turn1: 8, turn2: 6.5 });
     expect(outcome.verdict).toBe('graded');
@@ -102,15 +112,19 @@ describe('MT-Bench case', () => {
     expect(outcome.detail?.unparsedTurns).toEqual([2]);
   });
 
-  test('counts the judge\'s requests and tokens with the case when the server judges itself', async () => {
+  test("counts the judge's requests and tokens with the case when the server judges itself", async () => {
     const outcome = await run(writing, fakeServer(['[[8]]', '[[6]]']));
     expect([outcome.timing.requests, outcome.usage]).toEqual([4, { promptTokens: 40, completionTokens: 20 }]);
   });
 
-  test('keeps an external judge\'s usage out of the case\'s usage', async () => {
+  test("keeps an external judge's usage out of the case's usage", async () => {
     const model = fakeServer(['', '']);
     const external = fakeServer(['[[3]]', '[[4]]']);
-    const outcome = await run(writing, model, { info: { model: 'gpt-4', baseUrl: 'https://judge', source: 'external' }, client: external, sampling: JUDGE_SAMPLING });
+    const outcome = await run(writing, model, {
+      info: { model: 'gpt-4', baseUrl: 'https://judge', source: 'external' },
+      client: external,
+      sampling: JUDGE_SAMPLING,
+    });
     expect([outcome.timing.requests, outcome.usage, outcome.scores.score]).toEqual([2, { promptTokens: 20, completionTokens: 10 }, 3.5]);
     expect(external.chats).toHaveLength(2);
   });
@@ -122,22 +136,27 @@ async function loadScript(rules: unknown[]): Promise<{ chatResponse(messages: Ch
   const file = path.join(dir, 'script.json');
   writeFileSync(file, JSON.stringify(rules));
   const modulePath: string = path.resolve(import.meta.dirname, '../../../src/simulator/lib/script.mjs');
-  const { Script } = (await import(modulePath)) as { Script: new (file: string) => { chatResponse(messages: ChatMessage[]): { response?: string } | null } };
+  const { Script } = (await import(modulePath)) as {
+    Script: new (file: string) => { chatResponse(messages: ChatMessage[]): { response?: string } | null };
+  };
   return new Script(file);
 }
 
 describe('MT-Bench simulation script', () => {
-  test.each(['gold', 'wrong', 'mix:0.5'] as const)('a server playing model and judge reproduces each scripted rating (%s)', async (mode) => {
-    const script = scriptMtBench(questions, mode);
-    const matcher = await loadScript(script.rules);
-    const client = createFakeClient({ answer: (messages) => matcher.chatResponse(messages)?.response ?? 'unscripted' });
-    const got: Record<string, { turn1: number | null; turn2: number | null; score: number | null }> = {};
-    for (const question of questions) {
-      const outcome = await run(question, client);
-      got[question.id] = outcome.scores as (typeof got)[string];
-    }
-    expect(got).toEqual(script.cases?.['mt_bench/single']);
-  });
+  test.each(['gold', 'wrong', 'mix:0.5'] as const)(
+    'a server playing model and judge reproduces each scripted rating (%s)',
+    async (mode) => {
+      const script = scriptMtBench(questions, mode);
+      const matcher = await loadScript(script.rules);
+      const client = createFakeClient({ answer: (messages) => matcher.chatResponse(messages)?.response ?? 'unscripted' });
+      const got: Record<string, { turn1: number | null; turn2: number | null; score: number | null }> = {};
+      for (const question of questions) {
+        const outcome = await run(question, client);
+        got[question.id] = outcome.scores as (typeof got)[string];
+      }
+      expect(got).toEqual(script.cases?.['mt_bench/single']);
+    },
+  );
 
   test('gives gold answers the maximum, so a gold self-check scores 10', () => {
     expect(scriptMtBench(questions, 'gold').expected['mt_bench/single']).toEqual({ score: 10, turn1: 10, turn2: 10 });

@@ -65,7 +65,13 @@ describe('log-likelihood case', () => {
   });
 
   test('scores HellaSwag endings by index, the query as context', async () => {
-    const item: HellaswagCase = { id: '0', storedContext: 'x', query: 'A man walks.', endings: ['He runs far away.', 'No.', 'He sits.', 'He eats a sandwich.'], label: 0 };
+    const item: HellaswagCase = {
+      id: '0',
+      storedContext: 'x',
+      query: 'A man walks.',
+      endings: ['He runs far away.', 'No.', 'He sits.', 'He eats a sandwich.'],
+      label: 0,
+    };
     const sums = [-3, -2.5, -20, -20];
     const client = createFakeClient({
       logprobOf: (p) => ({ contextLength: item.query.length, sum: sums[item.endings.indexOf(p.slice(item.query.length + 1))]! }),

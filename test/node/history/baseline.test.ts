@@ -19,7 +19,16 @@ const noEnv = {};
 const plan = (options: Partial<BaselineOptions> = {}) =>
   planBaseline({ resultsDir: dir, project: 'p', preset: 'default', simulation: null, env: noEnv, ...options });
 const ids = async (options: Partial<BaselineOptions> = {}) => (await plan(options)).candidates.map((c) => c.runId);
-const failedGate = { kind: 'baseline' as const, dataset: 'gsm8k/0shot', metric: 'strict', passed: false, score: -0.1, threshold: -0.02, ci: null, message: 'REGRESSION' };
+const failedGate = {
+  kind: 'baseline' as const,
+  dataset: 'gsm8k/0shot',
+  metric: 'strict',
+  passed: false,
+  score: -0.1,
+  threshold: -0.02,
+  ci: null,
+  message: 'REGRESSION',
+};
 
 describe('planBaseline', () => {
   test('lists complete main-branch runs of the project and preset, newest first', async () => {
@@ -62,10 +71,13 @@ describe('planBaseline', () => {
     expect(await ids({ simulation: undefined })).toEqual([mixed.runId, gold.runId, real.runId]);
   });
 
-  test('counts each candidate\'s cases per dataset, errors left out, for the gate\'s coverage check', async () => {
+  test("counts each candidate's cases per dataset, errors left out, for the gate's coverage check", async () => {
     const run = makeRun({
       project: 'p',
-      datasets: [makeDataset({ scores: [1, 0, null, 1] }), makeDataset({ dataset: 'arc_challenge', variant: 'chat', scores: binaryScores(20, 15) })],
+      datasets: [
+        makeDataset({ scores: [1, 0, null, 1] }),
+        makeDataset({ dataset: 'arc_challenge', variant: 'chat', scores: binaryScores(20, 15) }),
+      ],
     });
     await writeRunRecord(dir, run);
     expect((await plan()).candidates[0]!.datasets).toEqual({ 'gsm8k/0shot': 3, 'arc_challenge/chat': 20 });

@@ -48,14 +48,17 @@ describe('computeFingerprint', () => {
     ]);
   });
 
-  test('simulated vs real and a reasoning model\'s thinking switch change scores; two simulation modes do not', () => {
+  test("simulated vs real and a reasoning model's thinking switch change scores; two simulation modes do not", () => {
     const base = computeFingerprint(parts()).fingerprint;
     const gold = computeFingerprint(parts({ simulation: 'gold' })).fingerprint;
     expect(compareFingerprints(gold, computeFingerprint(parts({ simulation: 'mix:0.9' })).fingerprint).comparable).toBe(true);
     const thinking = computeFingerprint(parts({ reasoning: { parser: 'qwen3', thinking: true } })).fingerprint;
     const quiet = computeFingerprint(parts({ reasoning: { parser: 'qwen3', thinking: false } })).fingerprint;
     expect(compareFingerprints(base, gold).comparable).toBe(false);
-    expect(compareFingerprints(thinking, quiet)).toMatchObject({ comparable: false, differences: [{ key: 'model.thinking', a: 'qwen3:on', b: 'qwen3:off' }] });
+    expect(compareFingerprints(thinking, quiet)).toMatchObject({
+      comparable: false,
+      differences: [{ key: 'model.thinking', a: 'qwen3:on', b: 'qwen3:off' }],
+    });
   });
 
   test('gives a 64-hex-digit hash that is stable across calls', () => {

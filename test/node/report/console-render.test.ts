@@ -1,5 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { addCase, newProgress, quarterReached, renderProgressLine, renderRunSummary, type RunSummary } from '../../../src/node/report/console-render.ts';
+import {
+  addCase,
+  newProgress,
+  quarterReached,
+  renderProgressLine,
+  renderRunSummary,
+  type RunSummary,
+} from '../../../src/node/report/console-render.ts';
 import { NO_QUALITY_ISSUES, type CaseRecord } from '../../../src/shared/records/case-record.ts';
 import type { GateResult, RunRecord } from '../../../src/shared/records/run-record.ts';
 import { binaryScores, makeDataset, makeRun } from '../tracker/fixtures.ts';
@@ -75,7 +82,11 @@ describe('progress lines', () => {
 describe('the run summary', () => {
   test('ends with the run record, cases and tracker paths', () => {
     const lines = renderRunSummary(summaryOf(makeRun()));
-    expect(lines.slice(-3)).toEqual(['  run record: results/runs/r.json', '  cases:      results/cases/r.jsonl', '  tracker:    results/TRACKER.md']);
+    expect(lines.slice(-3)).toEqual([
+      '  run record: results/runs/r.json',
+      '  cases:      results/cases/r.jsonl',
+      '  tracker:    results/TRACKER.md',
+    ]);
   });
 
   test('heads a run with a failed gate GATE FAILED and lists the failed gate', () => {
@@ -85,9 +96,16 @@ describe('the run summary', () => {
   });
 
   test('has one table row per dataset with score, interval, n and verdict counts', () => {
-    const record = makeRun({ datasets: [makeDataset({ scores: binaryScores(10, 8) }), makeDataset({ dataset: 'arc_challenge', variant: 'default', metric: 'acc', scores: binaryScores(4, 4) })] });
+    const record = makeRun({
+      datasets: [
+        makeDataset({ scores: binaryScores(10, 8) }),
+        makeDataset({ dataset: 'arc_challenge', variant: 'default', metric: 'acc', scores: binaryScores(4, 4) }),
+      ],
+    });
     const lines = renderRunSummary(summaryOf(record));
-    expect(lines.find((l) => l.includes('gsm8k/0shot'))).toMatch(/strict 0\.800\s+\S+\s+n=10 of 10\s+8 ok, 2 wrong, 0 unparseable, 0 errors/);
+    expect(lines.find((l) => l.includes('gsm8k/0shot'))).toMatch(
+      /strict 0\.800\s+\S+\s+n=10 of 10\s+8 ok, 2 wrong, 0 unparseable, 0 errors/,
+    );
     expect(lines.find((l) => l.includes('arc_challenge/default'))).toMatch(/acc 1\.000/);
   });
 
@@ -114,14 +132,37 @@ describe('the run summary', () => {
 
   test('warns when the model under test grades its own answers, and only then', () => {
     const judged = (judgeSource: 'self' | 'external' | 'scripted') =>
-      renderRunSummary(summaryOf(makeRun({ datasets: [makeDataset({ dataset: 'mt_bench', variant: 'single', metric: 'rating', kind: 'mean', range: [1, 10], scores: [8, 9], judge: 'Qwen/Qwen2.5-7B-Instruct', judgeSource })] }))).join('\n');
-    expect(judged('self')).toMatch(/WARN {2}judge: mt_bench\/single is graded by the model under test \(Qwen\/Qwen2\.5-7B-Instruct\).*judge\.baseUrl and judge\.model/);
+      renderRunSummary(
+        summaryOf(
+          makeRun({
+            datasets: [
+              makeDataset({
+                dataset: 'mt_bench',
+                variant: 'single',
+                metric: 'rating',
+                kind: 'mean',
+                range: [1, 10],
+                scores: [8, 9],
+                judge: 'Qwen/Qwen2.5-7B-Instruct',
+                judgeSource,
+              }),
+            ],
+          }),
+        ),
+      ).join('\n');
+    expect(judged('self')).toMatch(
+      /WARN {2}judge: mt_bench\/single is graded by the model under test \(Qwen\/Qwen2\.5-7B-Instruct\).*judge\.baseUrl and judge\.model/,
+    );
     expect(judged('external')).not.toContain('WARN  judge');
     expect(judged('scripted')).not.toContain('WARN  judge');
   });
 
   test('labels a simulated run and its throughput as simulated', () => {
-    const text = renderRunSummary(summaryOf(makeRun({ simulation: 'gold', performance: { outputTokensPerSec: 100, requestsPerSec: 2, meanInFlight: 3, inFlightLimit: 8 } }))).join('\n');
+    const text = renderRunSummary(
+      summaryOf(
+        makeRun({ simulation: 'gold', performance: { outputTokensPerSec: 100, requestsPerSec: 2, meanInFlight: 3, inFlightLimit: 8 } }),
+      ),
+    ).join('\n');
     expect(text).toContain('SIMULATED (gold)');
     expect(text).toContain('throughput (simulated): 100.0 output tok/s');
   });

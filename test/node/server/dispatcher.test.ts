@@ -21,7 +21,11 @@ async function startUpstream(holdMs: number) {
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     peak: () => peak,
-    close: () => new Promise<void>((r) => { server.closeAllConnections(); server.close(() => r()); }),
+    close: () =>
+      new Promise<void>((r) => {
+        server.closeAllConnections();
+        server.close(() => r());
+      }),
   };
 }
 
@@ -32,7 +36,11 @@ afterEach(async () => {
 
 async function post(dispatcher: Dispatcher, path = '/v1/chat/completions') {
   const response = await fetch(`${dispatcher.baseUrl}${path}`, { method: 'POST', body: '{}' });
-  return { status: response.status, headers: response.headers, body: (await response.json()) as { port?: number; error: { message: string } } };
+  return {
+    status: response.status,
+    headers: response.headers,
+    body: (await response.json()) as { port?: number; error: { message: string } },
+  };
 }
 
 describe('dispatcher', () => {
@@ -72,7 +80,11 @@ describe('dispatcher', () => {
   test('answers 503 with no-retry and the reason once the server is known dead', async () => {
     const upstream = await startUpstream(1);
     closers.push(upstream.close);
-    const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 2, fatalReason: () => 'vLLM died: last lines ...' });
+    const dispatcher = await startDispatcher({
+      upstreams: [upstream.url],
+      inFlightLimit: 2,
+      fatalReason: () => 'vLLM died: last lines ...',
+    });
     closers.push(dispatcher.close);
     const result = await post(dispatcher);
     expect(result.status).toBe(503);

@@ -23,16 +23,28 @@ async function setup(behave: (n: number) => Behaviour, options: Partial<Dispatch
 }
 
 function send(dispatcher: Dispatcher, body: Record<string, unknown> = { stream: true }, signal?: AbortSignal) {
-  return fetch(`${dispatcher.baseUrl}/v1/chat/completions`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
+  return fetch(`${dispatcher.baseUrl}/v1/chat/completions`, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  });
 }
 
 // The `data:` payloads of an SSE body.
 async function events(response: Response): Promise<string[]> {
-  return (await response.text()).split('\n\n').filter((e) => e.startsWith('data: ')).map((e) => e.slice(6));
+  return (await response.text())
+    .split('\n\n')
+    .filter((e) => e.startsWith('data: '))
+    .map((e) => e.slice(6));
 }
 
 function errorOf(payload: string) {
-  return (JSON.parse(payload) as { error: { message: string; code: number; eval: { kind: string; server: string; timeoutMs?: number; detail?: string } } }).error;
+  return (
+    JSON.parse(payload) as {
+      error: { message: string; code: number; eval: { kind: string; server: string; timeoutMs?: number; detail?: string } };
+    }
+  ).error;
 }
 
 // Slot free, nothing queued, every worker reply and upstream request closed.
@@ -61,24 +73,41 @@ describe('dispatcher: upstream failures', () => {
     closers.push(dispatcher.close);
     const response = await send(dispatcher);
     expect(response.status).toBe(502);
-    expect(((await response.json()) as { error: { eval: unknown } }).error.eval).toMatchObject({ kind: 'refused', server: 'http://127.0.0.1:9' });
+    expect(((await response.json()) as { error: { eval: unknown } }).error.eval).toMatchObject({
+      kind: 'refused',
+      server: 'http://127.0.0.1:9',
+    });
     expect(dispatcher.stats().inFlight).toBe(0);
   });
 
   test('ends a stream reset mid-way with the relayed chunks, then an error event and [DONE]', async () => {
     const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('one'), chatChunk('two')], ending: 'reset' }));
     const data = await events(await send(dispatcher));
-    expect(data.slice(0, 2).map((d) => (JSON.parse(d) as { choices: Array<{ delta: { content: string } }> }).choices[0]!.delta.content)).toEqual(['one', 'two']);
-    expect(errorOf(data[2]!).eval).toMatchObject({ kind: 'reset', server: upstream.url, detail: expect.stringContaining(' mid-stream after 2 chunks') });
+    expect(
+      data.slice(0, 2).map((d) => (JSON.parse(d) as { choices: Array<{ delta: { content: string } }> }).choices[0]!.delta.content),
+    ).toEqual(['one', 'two']);
+    expect(errorOf(data[2]!).eval).toMatchObject({
+      kind: 'reset',
+      server: upstream.url,
+      detail: expect.stringContaining(' mid-stream after 2 chunks'),
+    });
     expect(data[3]).toBe('[DONE]');
     await expectNothingOpen(dispatcher, upstream);
   });
 
   test('never relays half an event before the error event that follows a cut', async () => {
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('whole')], split: true, ending: 'reset-mid-event' }));
+    const { upstream, dispatcher } = await setup(() => ({
+      type: 'stream',
+      events: [chatChunk('whole')],
+      split: true,
+      ending: 'reset-mid-event',
+    }));
     const data = await events(await send(dispatcher));
     // A half event glued to the error event would not parse.
-    expect(data.slice(0, -1).map((d) => Object.keys(JSON.parse(d) as object))).toEqual([['id', 'object', 'created', 'model', 'choices'], ['error']]);
+    expect(data.slice(0, -1).map((d) => Object.keys(JSON.parse(d) as object))).toEqual([
+      ['id', 'object', 'created', 'model', 'choices'],
+      ['error'],
+    ]);
     expect(data.at(-1)).toBe('[DONE]');
     await expectNothingOpen(dispatcher, upstream);
   });
@@ -86,7 +115,12 @@ describe('dispatcher: upstream failures', () => {
   test('ends a stream that stalls before its first chunk with an idle-timeout event', async () => {
     const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [], ending: 'stall' }));
     const data = await events(await send(dispatcher));
-    expect(errorOf(data[0]!).eval).toEqual({ kind: 'timeout-idle', server: upstream.url, timeoutMs: FAST.idleTimeoutMs, detail: ' before the first chunk' });
+    expect(errorOf(data[0]!).eval).toEqual({
+      kind: 'timeout-idle',
+      server: upstream.url,
+      timeoutMs: FAST.idleTimeoutMs,
+      detail: ' before the first chunk',
+    });
     expect(errorOf(data[0]!).code).toBe(504);
     await expectNothingOpen(dispatcher, upstream);
   });
@@ -103,7 +137,10 @@ describe('dispatcher: upstream failures', () => {
     const { upstream, dispatcher } = await setup(() => ({ type: 'stall' }));
     const response = await send(dispatcher);
     expect(response.status).toBe(504);
-    expect(((await response.json()) as { error: { eval: unknown } }).error.eval).toMatchObject({ kind: 'timeout-headers', timeoutMs: FAST.headersTimeoutMs });
+    expect(((await response.json()) as { error: { eval: unknown } }).error.eval).toMatchObject({
+      kind: 'timeout-headers',
+      timeoutMs: FAST.headersTimeoutMs,
+    });
     await expectNothingOpen(dispatcher, upstream);
   });
 
@@ -125,7 +162,10 @@ describe('dispatcher: upstream failures', () => {
 
   test('ends a slow but steady stream at the total deadline', async () => {
     const timeouts = { ...FAST, requestTimeoutMs: 700 };
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: Array.from({ length: 40 }, () => chatChunk('t')), everyMs: 100 }), { timeouts });
+    const { upstream, dispatcher } = await setup(
+      () => ({ type: 'stream', events: Array.from({ length: 40 }, () => chatChunk('t')), everyMs: 100 }),
+      { timeouts },
+    );
     const data = await events(await send(dispatcher));
     const last = errorOf(data.at(-2)!);
     expect(last.eval).toMatchObject({ kind: 'timeout-total', timeoutMs: 700 });
@@ -134,34 +174,47 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('relays an upstream 400 in the flat vLLM shape as a nested body the SDK reads', async () => {
-    const message = "This model's maximum context length is 32768 tokens. However, you requested 1024 output tokens and your prompt contains 32000 input tokens.";
-    const { upstream, dispatcher } = await setup(() => ({ type: 'status', status: 400, body: JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: 400 }) }));
+    const message =
+      "This model's maximum context length is 32768 tokens. However, you requested 1024 output tokens and your prompt contains 32000 input tokens.";
+    const { upstream, dispatcher } = await setup(() => ({
+      type: 'status',
+      status: 400,
+      body: JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: 400 }),
+    }));
     const response = await send(dispatcher);
     const body = (await response.json()) as { error: { message: string; type: string; eval: unknown } };
     expect(response.status).toBe(400);
-    expect(body.error).toMatchObject({ message, type: 'BadRequestError', eval: { kind: 'context-length', status: 400, serverMessage: message, server: upstream.url } });
+    expect(body.error).toMatchObject({
+      message,
+      type: 'BadRequestError',
+      eval: { kind: 'context-length', status: 400, serverMessage: message, server: upstream.url },
+    });
     await expectNothingOpen(dispatcher, upstream);
     expect(dispatcher.stats().failed).toBe(1);
   });
 
   test('relays an HTML error page as one trimmed line', async () => {
-    const page = '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
+    const page =
+      '<html>\n<head><title>502 Bad Gateway</title></head>\n<body>\n<center><h1>502 Bad Gateway</h1></center>\n<hr><center>nginx</center>\n</body>\n</html>\n';
     const { upstream, dispatcher } = await setup(() => ({ type: 'status', status: 502, body: page, contentType: 'text/html' }));
     const body = (await (await send(dispatcher)).json()) as { error: { message: string } };
     expect(body.error.message).toBe('502 Bad Gateway 502 Bad Gateway nginx');
     await expectNothingOpen(dispatcher, upstream);
   });
 
-  test('keeps a server\'s retry-after on a relayed error', async () => {
+  test("keeps a server's retry-after on a relayed error", async () => {
     const { dispatcher } = await setup(() => ({ type: 'status', status: 429, body: '{"error":"busy"}', headers: { 'retry-after': '3' } }));
     expect((await send(dispatcher)).headers.get('retry-after')).toBe('3');
   });
 
   test('frees the slot of a request the worker abandons while it waits in the queue', async () => {
-    const { upstream, dispatcher } = await setup((n) => (n === 1 ? { type: 'stream', events: [chatChunk('a')], ending: 'stall' } : { type: 'json', body: {} }), {
-      inFlightLimit: 1,
-      timeouts: { ...FAST, idleTimeoutMs: 60_000, requestTimeoutMs: 60_000 },
-    });
+    const { upstream, dispatcher } = await setup(
+      (n) => (n === 1 ? { type: 'stream', events: [chatChunk('a')], ending: 'stall' } : { type: 'json', body: {} }),
+      {
+        inFlightLimit: 1,
+        timeouts: { ...FAST, idleTimeoutMs: 60_000, requestTimeoutMs: 60_000 },
+      },
+    );
     const first = new AbortController();
     const holding = await send(dispatcher, { stream: true }, first.signal);
     const queued = new AbortController();
@@ -178,7 +231,9 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('closes the upstream request and frees the slot once when the worker aborts mid-stream', async () => {
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }), { timeouts: { ...FAST, idleTimeoutMs: 60_000 } });
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }), {
+      timeouts: { ...FAST, idleTimeoutMs: 60_000 },
+    });
     const controller = new AbortController();
     const response = await send(dispatcher, { stream: true }, controller.signal);
     const reader = response.body!.getReader();
@@ -190,7 +245,10 @@ describe('dispatcher: upstream failures', () => {
 
   test('does not count time queued in the dispatcher against the server deadlines', async () => {
     const slow = { type: 'stream' as const, events: answerEvents(['a', 'b', 'c', 'd', 'e', 'f']), everyMs: 150 };
-    const { upstream, dispatcher } = await setup(() => slow, { inFlightLimit: 1, timeouts: { headersTimeoutMs: 300, idleTimeoutMs: 300, requestTimeoutMs: 1_500 } });
+    const { upstream, dispatcher } = await setup(() => slow, {
+      inFlightLimit: 1,
+      timeouts: { headersTimeoutMs: 300, idleTimeoutMs: 300, requestTimeoutMs: 1_500 },
+    });
     // Three requests of ~1 s each through one slot: the last waits ~2 s, longer than every deadline.
     const results = await Promise.all([1, 2, 3].map(async () => (await events(await send(dispatcher))).at(-1)));
     expect(results).toEqual(['[DONE]', '[DONE]', '[DONE]']);
@@ -200,7 +258,9 @@ describe('dispatcher: upstream failures', () => {
 
   test('names the dead server in the error event when the launched server died mid-stream', async () => {
     let dead = false;
-    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a')], everyMs: 200, ending: 'reset' }), { fatalReason: () => (dead ? 'vLLM server died mid-run' : null) });
+    const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a')], everyMs: 200, ending: 'reset' }), {
+      fatalReason: () => (dead ? 'vLLM server died mid-run' : null),
+    });
     const response = await send(dispatcher);
     dead = true;
     const data = await events(response);
@@ -217,8 +277,15 @@ describe('dispatcher: upstream failures', () => {
     await expectNothingOpen(dispatcher, upstream);
   });
 
-  test('relays a server\'s own error event and counts the request as failed', async () => {
-    const engineDead = { error: { message: 'EngineCore encountered an issue. See stack trace (above) for the root cause.', type: 'InternalServerError', param: null, code: 500 } };
+  test("relays a server's own error event and counts the request as failed", async () => {
+    const engineDead = {
+      error: {
+        message: 'EngineCore encountered an issue. See stack trace (above) for the root cause.',
+        type: 'InternalServerError',
+        param: null,
+        code: 500,
+      },
+    };
     const { upstream, dispatcher } = await setup(() => ({ type: 'stream', events: [chatChunk('a'), engineDead] }));
     const data = await events(await send(dispatcher));
     expect(JSON.parse(data[1]!)).toEqual(engineDead);

@@ -65,7 +65,7 @@ describe('launchServer', () => {
     expect(await waitUntil(() => findProcesses(model).length === 0, 5_000)).toBe(true);
   });
 
-  test('rejects a flag vLLM no longer accepts, showing argparse\'s error', async () => {
+  test("rejects a flag vLLM no longer accepts, showing argparse's error", async () => {
     const port = await findFreePort();
     const error = await launchServer({
       bin: simulatorBin,
@@ -82,7 +82,9 @@ describe('launchServer', () => {
   test('reports the exit when the server dies after N requests', async () => {
     const { server, model, baseUrl } = await launch({ VLLM_SIM_DIE_AFTER_REQUESTS: '1' });
     const body = JSON.stringify({ model, messages: [{ role: 'user', content: 'hi' }], max_tokens: 3 });
-    await fetch(`${baseUrl}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }).catch(() => null);
+    await fetch(`${baseUrl}/v1/chat/completions`, { method: 'POST', body, headers: { 'content-type': 'application/json' } }).catch(
+      () => null,
+    );
     expect(await waitUntil(() => server.exited() !== null, 5_000)).toBe(true);
     expect(await waitUntil(() => findProcesses(model).length === 0, 5_000)).toBe(true);
   });
@@ -91,11 +93,18 @@ describe('launchServer', () => {
     const port = await findFreePort();
     const model = `Test/launcher-orphan-${process.pid}`;
     // A stand-in harness: holds the reaper's stdin like launchServer does, then dies without cleanup.
-    const harness = spawn(process.execPath, ['-e', `
+    const harness = spawn(
+      process.execPath,
+      [
+        '-e',
+        `
       const { spawn } = require('node:child_process');
       const child = spawn(process.execPath, [${JSON.stringify(resolve(repoRoot, 'src/node/server/reaper.mjs'))}, '2000', ${JSON.stringify(simulatorBin)}, 'serve', ${JSON.stringify(model)}, '--port', '${port}'], { detached: true, stdio: ['pipe', 'ignore', 'ignore'], env: { ...process.env, VLLM_SIM_STARTUP_MS: '100' } });
       setInterval(() => {}, 1000);
-    `], { stdio: 'ignore' });
+    `,
+      ],
+      { stdio: 'ignore' },
+    );
     try {
       expect(await waitUntil(() => findProcesses(model).length >= 3, 10_000)).toBe(true);
       harness.kill('SIGKILL');

@@ -44,7 +44,11 @@ export function makeDataset(f: DatasetFixture): DatasetResult {
     ...Object.keys(f.extra ?? {}).map((name) => ({ name, kind, description: `${name} metric`, range })),
   ];
   const metrics: DatasetResult['metrics'] = {};
-  for (const spec of metricSpecs) metrics[spec.name] = summarizeMetric(spec, Object.values(cases).map((c) => c.scores[spec.name] ?? null));
+  for (const spec of metricSpecs)
+    metrics[spec.name] = summarizeMetric(
+      spec,
+      Object.values(cases).map((c) => c.scores[spec.name] ?? null),
+    );
   const values = entries.map(([, s]) => s);
   return {
     dataset,

@@ -7,7 +7,14 @@ export const config: TrackerConfig = {
   models: [
     { key: 'qwen2_5_7b', id: 'Qwen/Qwen2.5-7B-Instruct', sizeB: 7.6, contextLength: 32768, license: 'Apache-2.0' },
     { key: 'qwen2_5_14b', id: 'Qwen/Qwen2.5-14B-Instruct', sizeB: 14.7, contextLength: 32768, license: 'Apache-2.0' },
-    { key: 'qwen2_5_14b_awq', id: 'Qwen/Qwen2.5-14B-Instruct-AWQ', sizeB: 14.7, contextLength: 32768, license: 'Apache-2.0', quantization: 'awq' },
+    {
+      key: 'qwen2_5_14b_awq',
+      id: 'Qwen/Qwen2.5-14B-Instruct-AWQ',
+      sizeB: 14.7,
+      contextLength: 32768,
+      license: 'Apache-2.0',
+      quantization: 'awq',
+    },
     { key: 'qwen3_8b', id: 'Qwen/Qwen3-8B', sizeB: 8.2, contextLength: 32768, license: 'Apache-2.0' },
   ],
   presets: [
@@ -29,7 +36,16 @@ export const r1 = makeRun({
   startedAt: '2026-11-27T10:00:00.000Z',
   datasets: [gsm8k(90), humaneval(139)],
   gates: [
-    { kind: 'threshold', dataset: 'humaneval/base', metric: 'pass@1', passed: false, score: 0.848, threshold: 0.85, ci: null, message: 'humaneval below' },
+    {
+      kind: 'threshold',
+      dataset: 'humaneval/base',
+      metric: 'pass@1',
+      passed: false,
+      score: 0.848,
+      threshold: 0.85,
+      ci: null,
+      message: 'humaneval below',
+    },
   ],
 });
 export const r2 = makeRun({
@@ -52,8 +68,18 @@ export const r5 = makeRun({
   ],
 });
 /** Interrupted: listed in the changelog, never merged. */
-export const r6 = makeRun({ runId: 'r6-7b-default-interrupted', startedAt: '2026-11-27T15:00:00.000Z', status: 'interrupted', datasets: [gsm8k(5)] });
+export const r6 = makeRun({
+  runId: 'r6-7b-default-interrupted',
+  startedAt: '2026-11-27T15:00:00.000Z',
+  status: 'interrupted',
+  datasets: [gsm8k(5)],
+});
 /** Simulated: its own section, labelled. */
-export const r7 = makeRun({ runId: 'r7-7b-default-simulated', startedAt: '2026-11-27T16:00:00.000Z', simulation: 'gold', datasets: [gsm8k(50)] });
+export const r7 = makeRun({
+  runId: 'r7-7b-default-simulated',
+  startedAt: '2026-11-27T16:00:00.000Z',
+  simulation: 'gold',
+  datasets: [gsm8k(50)],
+});
 
 export const history: RunRecord[] = [r7, r3, r1, r6, r2, r5, r4];

@@ -56,8 +56,16 @@ describe('buildTrackerModel', () => {
 
   test('reads threshold status from the gates of the run that produced the dataset', () => {
     const s = section('qwen2_5_7b', 'default')!;
-    expect(s.datasets.find((d) => d.key === 'humaneval/base')!.metrics[0]!.threshold).toEqual({ threshold: 0.85, passed: false, failedKinds: ['threshold'] });
-    expect(s.datasets.find((d) => d.key === 'gsm8k/0shot')!.metrics[0]!.threshold).toEqual({ threshold: 0.85, passed: true, failedKinds: [] });
+    expect(s.datasets.find((d) => d.key === 'humaneval/base')!.metrics[0]!.threshold).toEqual({
+      threshold: 0.85,
+      passed: false,
+      failedKinds: ['threshold'],
+    });
+    expect(s.datasets.find((d) => d.key === 'gsm8k/0shot')!.metrics[0]!.threshold).toEqual({
+      threshold: 0.85,
+      passed: true,
+      failedKinds: [],
+    });
   });
 
   test('a failed baseline gate makes the metric fail even when its threshold passed', () => {
@@ -65,7 +73,16 @@ describe('buildTrackerModel', () => {
       modelKey: 'qwen3_8b',
       gates: [
         { kind: 'threshold', dataset: 'gsm8k/0shot', metric: 'strict', passed: true, score: 0.9, threshold: 0.85, ci: null, message: 'ok' },
-        { kind: 'baseline', dataset: 'gsm8k/0shot', metric: 'strict', passed: false, score: -0.1, threshold: -0.02, ci: null, message: 'REGRESSION' },
+        {
+          kind: 'baseline',
+          dataset: 'gsm8k/0shot',
+          metric: 'strict',
+          passed: false,
+          score: -0.1,
+          threshold: -0.02,
+          ci: null,
+          message: 'REGRESSION',
+        },
       ],
     });
     const built = buildTrackerModel([run], config);
@@ -150,7 +167,13 @@ describe('comparisons', () => {
   test('pair a quantized model with its base by explicit baseKey or by id prefix', () => {
     expect(quantizationPairs(config)).toEqual([['qwen2_5_14b', 'qwen2_5_14b_awq']]);
     expect(
-      quantizationPairs({ presets: [], models: [{ key: 'a', id: 'x/A' }, { key: 'q', id: 'x/Other-GPTQ', quantization: 'gptq', baseKey: 'a' }] }),
+      quantizationPairs({
+        presets: [],
+        models: [
+          { key: 'a', id: 'x/A' },
+          { key: 'q', id: 'x/Other-GPTQ', quantization: 'gptq', baseKey: 'a' },
+        ],
+      }),
     ).toEqual([['a', 'q']]);
   });
 

@@ -51,8 +51,12 @@ describe('renderTrackerMarkdown', () => {
 
   test('shows samples as "n of N", the score with its interval and notes', () => {
     const s = sectionOf(markdown, '### qwen2_5_7b · default');
-    expect(s).toMatch(/\| gsm8k\/0shot \| strict \(primary\) \| 0\.920 \(0\.850-0\.959\) \| 100 of 1,319 \| pass \(≥ 0\.85\) \| 3 unparseable \|/);
-    expect(s).toMatch(/\| humaneval\/base \| pass@1 \(primary\) \| 0\.848 \([0-9.-]+\) \| 164 of 164 \| \*\*FAIL\*\* \(< 0\.85\) \| from run r1-7b-default \|/);
+    expect(s).toMatch(
+      /\| gsm8k\/0shot \| strict \(primary\) \| 0\.920 \(0\.850-0\.959\) \| 100 of 1,319 \| pass \(≥ 0\.85\) \| 3 unparseable \|/,
+    );
+    expect(s).toMatch(
+      /\| humaneval\/base \| pass@1 \(primary\) \| 0\.848 \([0-9.-]+\) \| 164 of 164 \| \*\*FAIL\*\* \(< 0\.85\) \| from run r1-7b-default \|/,
+    );
   });
 
   test('shows system performance, with GPU memory "unavailable" when not measured', () => {
@@ -96,7 +100,11 @@ describe('renderTrackerMarkdown', () => {
       makeRun({ runId: `run-${String(i).padStart(3, '0')}`, startedAt: new Date(Date.UTC(2026, 0, 1, 0, i)).toISOString() }),
     );
     const text = renderTrackerMarkdown(buildTrackerModel(runs, config));
-    expect(sectionOf(text, '## Changelog').split('\n').filter((l) => l.startsWith('- '))).toHaveLength(MAX_CHANGELOG_ENTRIES);
+    expect(
+      sectionOf(text, '## Changelog')
+        .split('\n')
+        .filter((l) => l.startsWith('- ')),
+    ).toHaveLength(MAX_CHANGELOG_ENTRIES);
     expect(text).toContain('_5 more runs omitted._');
   });
 
@@ -122,20 +130,42 @@ describe('renderTrackerMarkdown', () => {
   });
 
   test('shows the data-quality counters of a dataset in its notes', () => {
-    const dataset = { ...makeDataset({ scores: binaryScores(10, 8) }), quality: { truncated: 3, overLength: 1, capped: 0, retries: 7, contextLength: 2, usageMissing: 0 } };
+    const dataset = {
+      ...makeDataset({ scores: binaryScores(10, 8) }),
+      quality: { truncated: 3, overLength: 1, capped: 0, retries: 7, contextLength: 2, usageMissing: 0 },
+    };
     const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets: [dataset] })], config));
-    expect(text).toContain('3 cut at max_tokens; 1 over max_tokens (server ignored the limit); 2 prompts too long for the context; 7 retried requests');
+    expect(text).toContain(
+      '3 cut at max_tokens; 1 over max_tokens (server ignored the limit); 2 prompts too long for the context; 7 retried requests',
+    );
     expect(text).not.toContain('capped for storage');
   });
 
   test('calls out a dataset graded by the model under test as self-judged and not comparable', () => {
-    const judged = makeDataset({ dataset: 'mt_bench', variant: 'single', metric: 'rating', kind: 'mean', range: [1, 10], scores: [8, 9], judge: 'Qwen/Qwen2.5-7B-Instruct', judgeSource: 'self' });
+    const judged = makeDataset({
+      dataset: 'mt_bench',
+      variant: 'single',
+      metric: 'rating',
+      kind: 'mean',
+      range: [1, 10],
+      scores: [8, 9],
+      judge: 'Qwen/Qwen2.5-7B-Instruct',
+      judgeSource: 'self',
+    });
     const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets: [judged] })], config));
     expect(text).toContain('**self-judged** by Qwen/Qwen2.5-7B-Instruct: not comparable across models');
   });
 
   test('shows the judge of a judged dataset in the notes', () => {
-    const judged = makeDataset({ dataset: 'mt_bench', variant: 'single', metric: 'rating', kind: 'mean', range: [1, 10], scores: [8, 9], judge: 'Qwen/Qwen2.5-14B-Instruct' });
+    const judged = makeDataset({
+      dataset: 'mt_bench',
+      variant: 'single',
+      metric: 'rating',
+      kind: 'mean',
+      range: [1, 10],
+      scores: [8, 9],
+      judge: 'Qwen/Qwen2.5-14B-Instruct',
+    });
     const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets: [judged] })], config));
     expect(text).toContain('judge: Qwen/Qwen2.5-14B-Instruct');
     expect(binaryScores(2, 1)).toEqual([1, 0]);

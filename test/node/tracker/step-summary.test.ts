@@ -29,7 +29,9 @@ describe('renderStepSummary', () => {
 
   test('tabulates the paired comparison and caps the flipped case ids', () => {
     expect(summary).toContain('### Compared with baseline `base-run`');
-    expect(summary).toMatch(/\| gsm8k\/0shot \| strict \| 0\.900 \| 0\.600 \| -0\.300 \([-0-9. to]+\) \| p<0\.001 \(exact McNemar\) \| 60 \| 0 \|/);
+    expect(summary).toMatch(
+      /\| gsm8k\/0shot \| strict \| 0\.900 \| 0\.600 \| -0\.300 \([-0-9. to]+\) \| p<0\.001 \(exact McNemar\) \| 60 \| 0 \|/,
+    );
     expect(summary).toContain('<details><summary>gsm8k/0shot strict: 60 regressions, 0 fixes</summary>');
     expect(summary).toContain(`(+${60 - MAX_SUMMARY_CASE_IDS} more)`);
   });

@@ -30,7 +30,10 @@ async function dispatchedClient(behave: (n: number) => Behaviour, options: Parti
 }
 
 async function failure(promise: Promise<unknown>): Promise<RequestError> {
-  const error = await promise.then(() => null, (e: unknown) => e);
+  const error = await promise.then(
+    () => null,
+    (e: unknown) => e,
+  );
   expect(error).toBeInstanceOf(RequestError);
   return error as RequestError;
 }
@@ -39,11 +42,20 @@ describe('eval client through the dispatcher', () => {
   test('returns the answer with its usage, finish reason and one try', async () => {
     const { client } = await dispatchedClient(() => ({ type: 'stream', events: answerEvents(['4', '2'], [12, 3]) }));
     const answer = await client.chat(messages, SAMPLING);
-    expect(answer).toMatchObject({ text: '42', finishReason: 'stop', usage: { promptTokens: 12, completionTokens: 3 }, overLength: false, capped: null, tries: 1 });
+    expect(answer).toMatchObject({
+      text: '42',
+      finishReason: 'stop',
+      usage: { promptTokens: 12, completionTokens: 3 },
+      overLength: false,
+      capped: null,
+      tries: 1,
+    });
   });
 
-  test('retries a connection dropped mid-stream and returns the retry\'s answer', async () => {
-    const { client, upstream } = await dispatchedClient((n) => (n === 1 ? { type: 'stream', events: [chatChunk('par')], ending: 'reset' } : { type: 'stream', events: answerEvents(['full']) }));
+  test("retries a connection dropped mid-stream and returns the retry's answer", async () => {
+    const { client, upstream } = await dispatchedClient((n) =>
+      n === 1 ? { type: 'stream', events: [chatChunk('par')], ending: 'reset' } : { type: 'stream', events: answerEvents(['full']) },
+    );
     const answer = await client.chat(messages, SAMPLING);
     expect([answer.text, answer.tries, upstream.bodies.length]).toEqual(['full', 2, 2]);
   });
@@ -52,13 +64,20 @@ describe('eval client through the dispatcher', () => {
     const { client, upstream, dispatcher } = await dispatchedClient(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }));
     const error = await failure(client.chat(messages, SAMPLING));
     expect(error).toMatchObject({ kind: 'timeout-idle', server: upstream.url, status: undefined, tries: 3 });
-    expect(error.message).toBe(`Request to ${upstream.url} failed after 3 tries: no data for 300 ms after chunk 1 (idle timeout; raise it with EVAL_IDLE_TIMEOUT_MS or \`client.idleTimeoutMs\`)`);
+    expect(error.message).toBe(
+      `Request to ${upstream.url} failed after 3 tries: no data for 300 ms after chunk 1 (idle timeout; raise it with EVAL_IDLE_TIMEOUT_MS or \`client.idleTimeoutMs\`)`,
+    );
     expect(error.message).not.toContain(dispatcher.baseUrl);
   });
 
-  test('fails a flat-bodied context-length 400 at once with the server\'s message', async () => {
-    const message = "This model's maximum context length is 32768 tokens. However, you requested 1024 output tokens and your prompt contains 32000 input tokens, for a total of 33024 tokens.";
-    const { client, upstream } = await dispatchedClient(() => ({ type: 'status', status: 400, body: JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: 400 }) }));
+  test("fails a flat-bodied context-length 400 at once with the server's message", async () => {
+    const message =
+      "This model's maximum context length is 32768 tokens. However, you requested 1024 output tokens and your prompt contains 32000 input tokens, for a total of 33024 tokens.";
+    const { client, upstream } = await dispatchedClient(() => ({
+      type: 'status',
+      status: 400,
+      body: JSON.stringify({ object: 'error', message, type: 'BadRequestError', param: null, code: 400 }),
+    }));
     const error = await failure(client.chat(messages, SAMPLING));
     expect(error).toMatchObject({ kind: 'context-length', status: 400, serverMessage: message, tries: 1, server: upstream.url });
     expect(error.message).toContain(message);
@@ -66,25 +85,51 @@ describe('eval client through the dispatcher', () => {
   });
 
   test('retries a 500 with a plain-text body and keeps that text', async () => {
-    const { client, upstream } = await dispatchedClient(() => ({ type: 'status', status: 500, body: 'CUDA error: an illegal memory access was encountered', contentType: 'text/plain' }), { maxRetries: 1 });
+    const { client, upstream } = await dispatchedClient(
+      () => ({ type: 'status', status: 500, body: 'CUDA error: an illegal memory access was encountered', contentType: 'text/plain' }),
+      { maxRetries: 1 },
+    );
     const error = await failure(client.chat(messages, SAMPLING));
-    expect(error).toMatchObject({ kind: 'http', status: 500, serverMessage: 'CUDA error: an illegal memory access was encountered', tries: 2 });
-    expect(error.message).toBe(`Request to ${upstream.url} failed after 2 tries: HTTP 500: CUDA error: an illegal memory access was encountered`);
+    expect(error).toMatchObject({
+      kind: 'http',
+      status: 500,
+      serverMessage: 'CUDA error: an illegal memory access was encountered',
+      tries: 2,
+    });
+    expect(error.message).toBe(
+      `Request to ${upstream.url} failed after 2 tries: HTTP 500: CUDA error: an illegal memory access was encountered`,
+    );
   });
 
   test('does not retry a 401 and shows `{"error":"Unauthorized"}` as its message', async () => {
     const { client } = await dispatchedClient(() => ({ type: 'status', status: 401, body: '{"error":"Unauthorized"}' }));
-    expect(await failure(client.chat(messages, SAMPLING))).toMatchObject({ kind: 'http', status: 401, serverMessage: 'Unauthorized', tries: 1 });
+    expect(await failure(client.chat(messages, SAMPLING))).toMatchObject({
+      kind: 'http',
+      status: 401,
+      serverMessage: 'Unauthorized',
+      tries: 1,
+    });
   });
 
-  test('retries a server\'s own error event inside a started stream', async () => {
-    const engineDead = { error: { message: 'EngineCore encountered an issue. See stack trace (above) for the root cause.', type: 'InternalServerError', param: null, code: 500 } };
-    const { client } = await dispatchedClient((n) => (n === 1 ? { type: 'stream', events: [chatChunk('a'), engineDead] } : { type: 'stream', events: answerEvents(['ok']) }));
+  test("retries a server's own error event inside a started stream", async () => {
+    const engineDead = {
+      error: {
+        message: 'EngineCore encountered an issue. See stack trace (above) for the root cause.',
+        type: 'InternalServerError',
+        param: null,
+        code: 500,
+      },
+    };
+    const { client } = await dispatchedClient((n) =>
+      n === 1 ? { type: 'stream', events: [chatChunk('a'), engineDead] } : { type: 'stream', events: answerEvents(['ok']) },
+    );
     expect((await client.chat(messages, SAMPLING)).tries).toBe(2);
   });
 
   test('treats a stream that ends without a finish_reason as cut short and retries it', async () => {
-    const { client } = await dispatchedClient((n) => (n === 1 ? { type: 'stream', events: [chatChunk('half')] } : { type: 'stream', events: answerEvents(['whole']) }));
+    const { client } = await dispatchedClient((n) =>
+      n === 1 ? { type: 'stream', events: [chatChunk('half')] } : { type: 'stream', events: answerEvents(['whole']) },
+    );
     expect(await client.chat(messages, SAMPLING)).toMatchObject({ text: 'whole', tries: 2 });
   });
 
@@ -94,13 +139,18 @@ describe('eval client through the dispatcher', () => {
   });
 
   test('flags a server that returns more tokens than max_tokens asked for', async () => {
-    const { client } = await dispatchedClient(() => ({ type: 'stream', events: [chatChunk('long', 'length'), usageChunk(10, SAMPLING.maxTokens + 20)] }));
+    const { client } = await dispatchedClient(() => ({
+      type: 'stream',
+      events: [chatChunk('long', 'length'), usageChunk(10, SAMPLING.maxTokens + 20)],
+    }));
     expect(await client.chat(messages, SAMPLING)).toMatchObject({ finishReason: 'length', overLength: true });
   });
 
   test('cuts an answer above the cap and records the original length', async () => {
     const piece = 'x'.repeat(600);
-    const { client } = await dispatchedClient(() => ({ type: 'stream', events: answerEvents([piece, piece, piece]) }), { answerCapChars: 1_000 });
+    const { client } = await dispatchedClient(() => ({ type: 'stream', events: answerEvents([piece, piece, piece]) }), {
+      answerCapChars: 1_000,
+    });
     const answer = await client.chat(messages, SAMPLING);
     expect([answer.text.length, answer.capped]).toEqual([1_000, { originalChars: 1_800 }]);
   });
@@ -108,7 +158,11 @@ describe('eval client through the dispatcher', () => {
   test('marks a dead launched server as fatal and does not retry it', async () => {
     const upstream = await startFaultServer(() => ({ type: 'json', body: {} }));
     closers.push(upstream.close);
-    const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 1, fatalReason: () => 'vLLM server `vllm serve m` (pid 1) died mid-run' });
+    const dispatcher = await startDispatcher({
+      upstreams: [upstream.url],
+      inFlightLimit: 1,
+      fatalReason: () => 'vLLM server `vllm serve m` (pid 1) died mid-run',
+    });
     closers.push(dispatcher.close);
     const error = await failure(createEvalClient({ baseUrl: dispatcher.baseUrl, model: 'm' }).chat(messages, SAMPLING));
     expect([error.kind, error.tries, isFatalServerError(error)]).toEqual(['server-dead', 1, true]);
@@ -119,22 +173,42 @@ describe('eval client through the dispatcher', () => {
     const slow: Behaviour = { type: 'stream', events: answerEvents(['a', 'b', 'c', 'd']), everyMs: 200 };
     const upstream = await startFaultServer(() => slow);
     closers.push(upstream.close);
-    const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 1, timeouts: { headersTimeoutMs: 2_000, idleTimeoutMs: 2_000, requestTimeoutMs: 5_000 } });
+    const dispatcher = await startDispatcher({
+      upstreams: [upstream.url],
+      inFlightLimit: 1,
+      timeouts: { headersTimeoutMs: 2_000, idleTimeoutMs: 2_000, requestTimeoutMs: 5_000 },
+    });
     closers.push(dispatcher.close);
     // Each answer takes ~0.8 s; the third waits ~1.6 s in the queue, more than the client's own 1 s total.
     const client = createEvalClient({ baseUrl: dispatcher.baseUrl, model: 'm', timeoutMs: 1_000, maxRetries: 0 });
     const answers = await Promise.all([1, 2, 3].map(() => client.chat(messages, SAMPLING)));
-    expect(answers.map((a) => [a.text, a.tries])).toEqual([['abcd', 1], ['abcd', 1], ['abcd', 1]]);
+    expect(answers.map((a) => [a.text, a.tries])).toEqual([
+      ['abcd', 1],
+      ['abcd', 1],
+      ['abcd', 1],
+    ]);
   });
 
   test('retries a scored completions request that was reset and carries its facts', async () => {
-    const { client } = await dispatchedClient((n) => (n === 1 ? { type: 'reset' } : { type: 'json', body: completionBody('The cat', [7, 0]) }));
+    const { client } = await dispatchedClient((n) =>
+      n === 1 ? { type: 'reset' } : { type: 'json', body: completionBody('The cat', [7, 0]) },
+    );
     const result = await client.complete('The cat', { maxTokens: 0, echo: true, logprobs: 1 });
-    expect(result).toMatchObject({ text: 'The cat', usage: { promptTokens: 7, completionTokens: 0 }, overLength: false, tries: 2, ttftMs: null });
+    expect(result).toMatchObject({
+      text: 'The cat',
+      usage: { promptTokens: 7, completionTokens: 0 },
+      overLength: false,
+      tries: 2,
+      ttftMs: null,
+    });
   });
 
-  test('lets the caller\'s abort through without retrying', async () => {
-    const { client, upstream } = await dispatchedClient(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }), {}, { ...FAST, idleTimeoutMs: 60_000 });
+  test("lets the caller's abort through without retrying", async () => {
+    const { client, upstream } = await dispatchedClient(
+      () => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }),
+      {},
+      { ...FAST, idleTimeoutMs: 60_000 },
+    );
     const controller = new AbortController();
     setTimeout(() => controller.abort(), 200);
     const error = await client.chat(messages, SAMPLING, controller.signal).catch((e: unknown) => e);
@@ -151,7 +225,9 @@ describe('eval client talking to a server directly', () => {
   }
 
   test('enforces the idle timeout itself, exactly', async () => {
-    const { client, upstream } = await direct(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }), { idleTimeoutMs: 300 });
+    const { client, upstream } = await direct(() => ({ type: 'stream', events: [chatChunk('a')], ending: 'stall' }), {
+      idleTimeoutMs: 300,
+    });
     const error = await failure(client.chat(messages, SAMPLING));
     expect(error).toMatchObject({ kind: 'timeout-idle', server: upstream.url, tries: 1 });
     expect(error.message).toContain('no data for 300 ms after chunk 1 (idle timeout');
@@ -188,13 +264,33 @@ describe('judge client (talks to its server directly)', () => {
   });
 
   test('reads a flat error body through the shared parser', async () => {
-    const { client } = await judge(() => ({ type: 'status', status: 400, body: '{"object":"error","message":"Invalid model","code":400}' }));
-    expect(await failure(client.chat(messages, SAMPLING))).toMatchObject({ kind: 'http', status: 400, serverMessage: 'Invalid model', tries: 1 });
+    const { client } = await judge(() => ({
+      type: 'status',
+      status: 400,
+      body: '{"object":"error","message":"Invalid model","code":400}',
+    }));
+    expect(await failure(client.chat(messages, SAMPLING))).toMatchObject({
+      kind: 'http',
+      status: 400,
+      serverMessage: 'Invalid model',
+      tries: 1,
+    });
   });
 
   test('returns a judgment with its usage', async () => {
-    const body = { id: 'x', object: 'chat.completion', created: 1, model: 'gpt-judge', choices: [{ index: 0, message: { role: 'assistant', content: 'Rating: [[8]]' }, finish_reason: 'stop' }], usage: { prompt_tokens: 40, completion_tokens: 5, total_tokens: 45 } };
+    const body = {
+      id: 'x',
+      object: 'chat.completion',
+      created: 1,
+      model: 'gpt-judge',
+      choices: [{ index: 0, message: { role: 'assistant', content: 'Rating: [[8]]' }, finish_reason: 'stop' }],
+      usage: { prompt_tokens: 40, completion_tokens: 5, total_tokens: 45 },
+    };
     const { client } = await judge(() => ({ type: 'json', body }));
-    expect(await client.chat(messages, SAMPLING)).toMatchObject({ text: 'Rating: [[8]]', usage: { promptTokens: 40, completionTokens: 5 }, tries: 1 });
+    expect(await client.chat(messages, SAMPLING)).toMatchObject({
+      text: 'Rating: [[8]]',
+      usage: { promptTokens: 40, completionTokens: 5 },
+      tries: 1,
+    });
   });
 });

@@ -6,20 +6,27 @@ import { describeError, RequestError } from '../../../src/shared/errors.ts';
 const server = 'http://gpu-7:8000';
 
 describe('RequestError', () => {
-  test('names the server, the status and the server\'s message of an HTTP error', () => {
+  test("names the server, the status and the server's message of an HTTP error", () => {
     const error = createRequestError({ kind: 'http', server, status: 503, serverMessage: 'Service Unavailable' }, 3);
     expect(error.message).toBe(`Request to ${server} failed after 3 tries: HTTP 503: Service Unavailable`);
     expect([error.code, error.status, error.tries]).toEqual(['EVAL_REQUEST_FAILED', 503, 3]);
   });
 
   test('says a too-long prompt is not retried and how to fix it', () => {
-    const error = createRequestError({ kind: 'context-length', server, status: 400, serverMessage: "This model's maximum context length is 32768 tokens." }, 1);
-    expect(error.message).toBe(`Request to ${server} failed after 1 try: HTTP 400, the prompt does not fit the model's context (not retried; shorten the prompt or lower \`sampling.maxTokens\`): This model's maximum context length is 32768 tokens.`);
+    const error = createRequestError(
+      { kind: 'context-length', server, status: 400, serverMessage: "This model's maximum context length is 32768 tokens." },
+      1,
+    );
+    expect(error.message).toBe(
+      `Request to ${server} failed after 1 try: HTTP 400, the prompt does not fit the model's context (not retried; shorten the prompt or lower \`sampling.maxTokens\`): This model's maximum context length is 32768 tokens.`,
+    );
   });
 
   test('names the total timeout, its value and its variable', () => {
     const error = createRequestError({ kind: 'timeout-total', server, timeoutMs: 5000, detail: ' of sending (12 chunks relayed)' }, 3);
-    expect(error.message).toBe(`Request to ${server} failed after 3 tries: not finished within 5000 ms of sending (12 chunks relayed) (request timeout; raise it with EVAL_REQUEST_TIMEOUT_MS or \`client.requestTimeoutMs\`)`);
+    expect(error.message).toBe(
+      `Request to ${server} failed after 3 tries: not finished within 5000 ms of sending (12 chunks relayed) (request timeout; raise it with EVAL_REQUEST_TIMEOUT_MS or \`client.requestTimeoutMs\`)`,
+    );
   });
 
   test('reports a refused connection with the question to ask', () => {
@@ -35,7 +42,11 @@ describe('RequestError', () => {
 
   test('keeps its facts when serialised for a case record', () => {
     const described = describeError(createRequestError({ kind: 'timeout-idle', server, timeoutMs: 3000, detail: ' after chunk 1' }, 3));
-    expect(described).toMatchObject({ name: 'RequestError', code: 'EVAL_REQUEST_FAILED', request: { server, kind: 'timeout-idle', status: undefined, tries: 3 } });
+    expect(described).toMatchObject({
+      name: 'RequestError',
+      code: 'EVAL_REQUEST_FAILED',
+      request: { server, kind: 'timeout-idle', status: undefined, tries: 3 },
+    });
     expect(JSON.parse(JSON.stringify(described)).request).toEqual({ server, kind: 'timeout-idle', tries: 3 });
   });
 

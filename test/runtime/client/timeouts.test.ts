@@ -1,5 +1,10 @@
 import { describe, expect, test } from 'vitest';
-import { defaultRequestTimeouts, IDLE_MS_PER_DECODE_STEP, MIN_IDLE_TIMEOUT_MS, resolveRequestTimeouts } from '../../../src/shared/transport/timeouts.ts';
+import {
+  defaultRequestTimeouts,
+  IDLE_MS_PER_DECODE_STEP,
+  MIN_IDLE_TIMEOUT_MS,
+  resolveRequestTimeouts,
+} from '../../../src/shared/transport/timeouts.ts';
 import projectConfig from '../../../qwen-evals.config.ts';
 import { parseEvalEnv } from '../../../src/shared/config/env.ts';
 import { parseEvalConfig } from '../../../src/node/load-config.ts';
@@ -11,23 +16,31 @@ describe('request timeouts', () => {
     expect(defaultRequestTimeouts(8192).idleTimeoutMs).toBe(8192 * IDLE_MS_PER_DECODE_STEP);
   });
 
-  test('default total is twice the idle: the queue wait plus the request\'s own generation', () => {
+  test("default total is twice the idle: the queue wait plus the request's own generation", () => {
     const t = defaultRequestTimeouts(8192);
     expect(t.requestTimeoutMs).toBe(2 * t.idleTimeoutMs);
   });
 
   test('environment wins over the config file, which wins over the defaults', () => {
     const configured = { idleTimeoutMs: 9_000, requestTimeoutMs: 20_000, headersTimeoutMs: 1_000 };
-    expect(resolveRequestTimeouts(configured, { EVAL_IDLE_TIMEOUT_MS: 3_000 }, 1024)).toEqual({ idleTimeoutMs: 3_000, requestTimeoutMs: 20_000, headersTimeoutMs: 1_000 });
+    expect(resolveRequestTimeouts(configured, { EVAL_IDLE_TIMEOUT_MS: 3_000 }, 1024)).toEqual({
+      idleTimeoutMs: 3_000,
+      requestTimeoutMs: 20_000,
+      headersTimeoutMs: 1_000,
+    });
     expect(resolveRequestTimeouts({}, { EVAL_REQUEST_TIMEOUT_MS: 5_000 }, 1024).requestTimeoutMs).toBe(5_000);
   });
 
   test('reach the project settings from EVAL_IDLE_TIMEOUT_MS and EVAL_REQUEST_TIMEOUT_MS', () => {
-    const settings = resolveProjectSettings(parseEvalConfig(projectConfig), parseEvalEnv({ EVAL_IDLE_TIMEOUT_MS: '3000', EVAL_REQUEST_TIMEOUT_MS: '7000' }), 'qwen3_8b');
+    const settings = resolveProjectSettings(
+      parseEvalConfig(projectConfig),
+      parseEvalEnv({ EVAL_IDLE_TIMEOUT_MS: '3000', EVAL_REQUEST_TIMEOUT_MS: '7000' }),
+      'qwen3_8b',
+    );
     expect([settings.client.idleTimeoutMs, settings.client.requestTimeoutMs]).toEqual([3_000, 7_000]);
   });
 
-  test('size the idle default for the judge\'s longer answers when the server judges itself', () => {
+  test("size the idle default for the judge's longer answers when the server judges itself", () => {
     const config = parseEvalConfig(projectConfig);
     const settings = resolveProjectSettings(config, parseEvalEnv({}), 'qwen3_8b');
     expect(settings.client.idleTimeoutMs).toBe(Math.max(MIN_IDLE_TIMEOUT_MS, config.judge.maxTokens * IDLE_MS_PER_DECODE_STEP));

@@ -57,7 +57,7 @@ describe('configuration', () => {
     expect(parseEvalEnv({ EVAL_BASE_URL: 'http://a:8000/, http://b:8001' }).EVAL_BASE_URL).toEqual(['http://a:8000', 'http://b:8001']);
   });
 
-  test('accepts EVAL_BASE_URL with the OpenAI SDK\'s trailing /v1, and without', () => {
+  test("accepts EVAL_BASE_URL with the OpenAI SDK's trailing /v1, and without", () => {
     expect(parseEvalEnv({ EVAL_BASE_URL: 'http://gpu-box:8000/v1' }).EVAL_BASE_URL).toEqual(['http://gpu-box:8000']);
     expect(parseEvalEnv({ EVAL_BASE_URL: 'http://a:8000/v1/, http://b:8000' }).EVAL_BASE_URL).toEqual(['http://a:8000', 'http://b:8000']);
   });
@@ -67,7 +67,10 @@ describe('configuration', () => {
   });
 
   test('rejects a typo in a preset key with its path', () => {
-    const bad = { ...projectConfig, presets: { balanced: { gpuMemoryUtilization: 0.85, maxNumSeqs: 64, prefixCaching: true, maxNumSeq: 3 } } };
+    const bad = {
+      ...projectConfig,
+      presets: { balanced: { gpuMemoryUtilization: 0.85, maxNumSeqs: 64, prefixCaching: true, maxNumSeq: 3 } },
+    };
     expect(() => parseEvalConfig(bad)).toThrow(ConfigError);
     expect(() => parseEvalConfig(bad)).toThrow(/presets\.balanced: Unrecognized key: "maxNumSeq"/);
   });
@@ -83,7 +86,10 @@ describe('configuration', () => {
 });
 
 describe('thresholds checked against the registry of datasets and metrics', () => {
-  const withThreshold = (key: string, metric: string, value: number) => ({ ...projectConfig, thresholds: { qwen3_8b: { [key]: { [metric]: value } } } });
+  const withThreshold = (key: string, metric: string, value: number) => ({
+    ...projectConfig,
+    thresholds: { qwen3_8b: { [key]: { [metric]: value } } },
+  });
 
   test('a percentage given for a proportion names the path, the range and the value, and suggests the share', () => {
     expect(() => parseEvalConfig(withThreshold('gsm8k/0shot', 'strict', 85))).toThrow(
@@ -92,20 +98,28 @@ describe('thresholds checked against the registry of datasets and metrics', () =
   });
 
   test('a value above one on a proportion is rejected', () => {
-    expect(() => parseEvalConfig(withThreshold('gsm8k/0shot', 'strict', 1.5))).toThrow(/gsm8k\/0shot\.strict: expected a number in \[0, 1\], received 1\.5/);
+    expect(() => parseEvalConfig(withThreshold('gsm8k/0shot', 'strict', 1.5))).toThrow(
+      /gsm8k\/0shot\.strict: expected a number in \[0, 1\], received 1\.5/,
+    );
   });
 
   test('a graded metric takes its own range (MT-Bench 1-10)', () => {
-    expect(parseEvalConfig(withThreshold('mt_bench/single', 'score', 7.5)).thresholds.qwen3_8b).toEqual({ 'mt_bench/single': { score: 7.5 } });
+    expect(parseEvalConfig(withThreshold('mt_bench/single', 'score', 7.5)).thresholds.qwen3_8b).toEqual({
+      'mt_bench/single': { score: 7.5 },
+    });
     expect(() => parseEvalConfig(withThreshold('mt_bench/single', 'score', 0.5))).toThrow(/expected a number in \[1, 10\], received 0\.5/);
   });
 
-  test('a misspelled metric lists the dataset\'s metrics', () => {
-    expect(() => parseEvalConfig(withThreshold('gsm8k/0shot', 'strcit', 0.8))).toThrow('gsm8k/0shot has no metric "strcit"; expected one of "strict", "flexible"');
+  test("a misspelled metric lists the dataset's metrics", () => {
+    expect(() => parseEvalConfig(withThreshold('gsm8k/0shot', 'strcit', 0.8))).toThrow(
+      'gsm8k/0shot has no metric "strcit"; expected one of "strict", "flexible"',
+    );
   });
 
   test('an unknown dataset key is an error, not a silently missing gate', () => {
-    expect(() => parseEvalConfig(withThreshold('gsm8k/zeroshot', 'strict', 0.8))).toThrow(/thresholds\.qwen3_8b\.gsm8k\/zeroshot: names no built-in dataset key; expected one of .*"gsm8k\/0shot"/);
+    expect(() => parseEvalConfig(withThreshold('gsm8k/zeroshot', 'strict', 0.8))).toThrow(
+      /thresholds\.qwen3_8b\.gsm8k\/zeroshot: names no built-in dataset key; expected one of .*"gsm8k\/0shot"/,
+    );
   });
 
   test('every problem is reported at once', () => {
@@ -114,10 +128,14 @@ describe('thresholds checked against the registry of datasets and metrics', () =
   });
 
   test('a variant the dataset does not have is an error naming the variants it has', () => {
-    expect(() => parseEvalConfig({ ...projectConfig, variants: { gsm8k: ['5shot'] } })).toThrow('variants.gsm8k.0: expected one of "0shot", "8shot", received "5shot"');
+    expect(() => parseEvalConfig({ ...projectConfig, variants: { gsm8k: ['5shot'] } })).toThrow(
+      'variants.gsm8k.0: expected one of "0shot", "8shot", received "5shot"',
+    );
   });
 
   test('an unknown built-in dataset in evals.builtins is an error', () => {
-    expect(() => parseEvalConfig({ ...projectConfig, evals: { builtins: ['gsm9k'] } })).toThrow(/evals\.builtins\.0: expected a built-in dataset .*received "gsm9k"/);
+    expect(() => parseEvalConfig({ ...projectConfig, evals: { builtins: ['gsm9k'] } })).toThrow(
+      /evals\.builtins\.0: expected a built-in dataset .*received "gsm9k"/,
+    );
   });
 });

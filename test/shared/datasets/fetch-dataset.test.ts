@@ -247,7 +247,9 @@ describe('resolveDatasetFile', () => {
 
   test('callers in separate module instances (like Vitest workers) download side by side without corrupting the file', async () => {
     vi.resetModules();
-    const other = (await import('../../../src/shared/datasets/fetch-dataset.ts')) as typeof import('../../../src/shared/datasets/fetch-dataset.ts');
+    const other = (await import(
+      '../../../src/shared/datasets/fetch-dataset.ts'
+    )) as typeof import('../../../src/shared/datasets/fetch-dataset.ts');
     const [a, b] = await Promise.all([
       resolveDatasetFile(pinById('gsm8k/train'), options),
       other.resolveDatasetFile(pinById('gsm8k/train'), options),

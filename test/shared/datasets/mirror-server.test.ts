@@ -9,7 +9,10 @@ import { mirrorUrl } from '../../../src/shared/datasets/pins.ts';
 import { pinById } from '../../helpers/pins.ts';
 import { CLEAN_ENV, SHARED_DATASETS, makeTempDir } from './helpers.ts';
 
-const HUMANEVAL = pinById('humaneval/test') as ReturnType<typeof pinById> & { decompressed: { sha256: string; bytes: number }; localDecompressedPath: string };
+const HUMANEVAL = pinById('humaneval/test') as ReturnType<typeof pinById> & {
+  decompressed: { sha256: string; bytes: number };
+  localDecompressedPath: string;
+};
 
 describe('startDatasetMirror', () => {
   test('serves a pinned file byte for byte at /{repository}/{commit}/{path} on loopback', async () => {

@@ -91,7 +91,6 @@ describe('dataset pins', () => {
       'https://raw.githubusercontent.com/openai/grade-school-math/b0bb162abedc65e1fdd8e93ed090fd7598ee68bc/grade_school_math/data/test.jsonl',
     );
   });
-
 });
 
 describe('every pin resolved through a mirror over shared/datasets', () => {

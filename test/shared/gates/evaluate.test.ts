@@ -25,7 +25,10 @@ describe('threshold gates', () => {
   });
 
   test('pass at exactly the threshold', () => {
-    const [gate] = evaluateGates({ run: makeRun({ datasets: [makeDataset({ scores: binaryScores(20, 17) })] }), thresholds: { 'gsm8k/0shot': { strict: 0.85 } } });
+    const [gate] = evaluateGates({
+      run: makeRun({ datasets: [makeDataset({ scores: binaryScores(20, 17) })] }),
+      thresholds: { 'gsm8k/0shot': { strict: 0.85 } },
+    });
     expect(gate!.passed).toBe(true);
     expect(gate!.message).toMatch(/^gsm8k\/0shot strict 0.850 >= 0.85 \(95% CI/);
   });
@@ -41,7 +44,10 @@ describe('threshold gates', () => {
   });
 
   test('fail when no case was scored', () => {
-    const [gate] = evaluateGates({ run: makeRun({ datasets: [makeDataset({ scores: [null, null] })] }), thresholds: { 'gsm8k/0shot': { strict: 0.5 } } });
+    const [gate] = evaluateGates({
+      run: makeRun({ datasets: [makeDataset({ scores: [null, null] })] }),
+      thresholds: { 'gsm8k/0shot': { strict: 0.5 } },
+    });
     expect(gate).toMatchObject({ passed: false, score: null, message: 'gsm8k/0shot strict: no scored cases (threshold 0.5)' });
   });
 
@@ -112,7 +118,9 @@ describe('baseline gates', () => {
     const [gate] = evaluateGates({ run, baseline });
     expect(gate!.passed).toBe(true);
     expect(gate!.score).toBeNull();
-    expect(gate!.message).toMatch(/^NOT COMPARABLE: gsm8k\/0shot strict vs baseline .* differs in prompt\.gsm8k\/0shot \(prompt-gsm8k-0shot → new-prompt\)/);
+    expect(gate!.message).toMatch(
+      /^NOT COMPARABLE: gsm8k\/0shot strict vs baseline .* differs in prompt\.gsm8k\/0shot \(prompt-gsm8k-0shot → new-prompt\)/,
+    );
   });
 
   test('fail an incomparable baseline when onIncomparable is fail', () => {
@@ -162,20 +170,50 @@ describe('formatGateReport', () => {
   test('summarises counts and lists failures first, then warnings, then passes', () => {
     const report = formatGateReport([
       { kind: 'threshold', dataset: 'a', metric: 'm', passed: true, score: 1, threshold: 0.5, ci: null, message: 'a ok' },
-      { kind: 'baseline', dataset: 'b', metric: 'm', passed: true, note: 'not-comparable', score: null, threshold: -0.02, ci: null, message: 'NOT COMPARABLE: b' },
+      {
+        kind: 'baseline',
+        dataset: 'b',
+        metric: 'm',
+        passed: true,
+        note: 'not-comparable',
+        score: null,
+        threshold: -0.02,
+        ci: null,
+        message: 'NOT COMPARABLE: b',
+      },
       { kind: 'threshold', dataset: 'c', metric: 'm', passed: false, score: 0, threshold: 0.5, ci: null, message: 'c bad' },
     ]);
     expect(report).toBe(
-      ['Gates: 1 passed, 1 failed, 1 not comparable', '  FAIL  threshold  c bad', '  WARN  baseline   NOT COMPARABLE: b', '  PASS  threshold  a ok'].join('\n'),
+      [
+        'Gates: 1 passed, 1 failed, 1 not comparable',
+        '  FAIL  threshold  c bad',
+        '  WARN  baseline   NOT COMPARABLE: b',
+        '  PASS  threshold  a ok',
+      ].join('\n'),
     );
   });
 
   test('lists a dataset without a baseline apart from passes and failures', () => {
     const report = formatGateReport([
       { kind: 'threshold', dataset: 'a', metric: 'm', passed: true, score: 1, threshold: 0.5, ci: null, message: 'a ok' },
-      { kind: 'baseline', dataset: 'a', metric: 'm', passed: true, note: 'no-baseline', score: null, threshold: null, ci: null, message: 'NO BASELINE: a m: none covers' },
+      {
+        kind: 'baseline',
+        dataset: 'a',
+        metric: 'm',
+        passed: true,
+        note: 'no-baseline',
+        score: null,
+        threshold: null,
+        ci: null,
+        message: 'NO BASELINE: a m: none covers',
+      },
     ]);
-    expect(report).toBe(['Gates: 1 passed, 0 failed, 1 without a baseline', '  NONE  baseline   NO BASELINE: a m: none covers', '  PASS  threshold  a ok'].join('\n'),
+    expect(report).toBe(
+      [
+        'Gates: 1 passed, 0 failed, 1 without a baseline',
+        '  NONE  baseline   NO BASELINE: a m: none covers',
+        '  PASS  threshold  a ok',
+      ].join('\n'),
     );
   });
 

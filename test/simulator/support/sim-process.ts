@@ -39,18 +39,31 @@ export async function freePort(): Promise<number> {
 // Spawn `vllm <args>` in its own process group; `{port}` in args is replaced by a free port.
 export async function spawnVllm(args: string[], env: Record<string, string> = {}): Promise<SimProcess> {
   const port = await freePort();
-  const proc = spawn(VLLM_BIN, args.map((a) => a.replace('{port}', String(port))), {
-    detached: true,
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, VLLM_SIM_STARTUP_MS: '200', VLLM_LOG_STATS_INTERVAL: '600', ...env },
-  });
+  const proc = spawn(
+    VLLM_BIN,
+    args.map((a) => a.replace('{port}', String(port))),
+    {
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, VLLM_SIM_STARTUP_MS: '200', VLLM_LOG_STATS_INTERVAL: '600', ...env },
+    },
+  );
   let out = '';
   let err = '';
   const waiters = new Set<() => void>();
-  proc.stdout?.on('data', (c: Buffer) => { out += c.toString(); for (const w of waiters) w(); });
-  proc.stderr?.on('data', (c: Buffer) => { err += c.toString(); for (const w of waiters) w(); });
+  proc.stdout?.on('data', (c: Buffer) => {
+    out += c.toString();
+    for (const w of waiters) w();
+  });
+  proc.stderr?.on('data', (c: Buffer) => {
+    err += c.toString();
+    for (const w of waiters) w();
+  });
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) => {
-    proc.on('exit', (code, signal) => { resolve({ code, signal }); for (const w of waiters) w(); });
+    proc.on('exit', (code, signal) => {
+      resolve({ code, signal });
+      for (const w of waiters) w();
+    });
   });
   const sim: SimProcess = {
     proc,
@@ -60,13 +73,23 @@ export async function spawnVllm(args: string[], env: Record<string, string> = {}
     stdout: () => out,
     stderr: () => err,
     exited,
-    waitForOutput: (text, timeoutMs = 15_000) => new Promise<void>((resolve, reject) => {
-      const test = () => (typeof text === 'string' ? (out + err).includes(text) : text.test(out + err));
-      if (test()) return resolve();
-      const timer = setTimeout(() => { waiters.delete(check); reject(new Error(`timed out waiting for ${String(text)}\nstdout:\n${out}\nstderr:\n${err}`)); }, timeoutMs);
-      const check = () => { if (test()) { clearTimeout(timer); waiters.delete(check); resolve(); } };
-      waiters.add(check);
-    }),
+    waitForOutput: (text, timeoutMs = 15_000) =>
+      new Promise<void>((resolve, reject) => {
+        const test = () => (typeof text === 'string' ? (out + err).includes(text) : text.test(out + err));
+        if (test()) return resolve();
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          reject(new Error(`timed out waiting for ${String(text)}\nstdout:\n${out}\nstderr:\n${err}`));
+        }, timeoutMs);
+        const check = () => {
+          if (test()) {
+            clearTimeout(timer);
+            waiters.delete(check);
+            resolve();
+          }
+        };
+        waiters.add(check);
+      }),
     enginePid: () => {
       const m = /\(EngineCore pid=(\d+)\)/.exec(out + err);
       return m ? Number(m[1]) : null;
@@ -77,7 +100,11 @@ export async function spawnVllm(args: string[], env: Record<string, string> = {}
 }
 
 // Spawn `vllm serve MODEL --port <free> ...` and wait until /health answers 200.
-export async function startServer(extraArgs: string[] = [], env: Record<string, string> = {}, model = 'Qwen/Qwen2.5-7B-Instruct'): Promise<SimProcess> {
+export async function startServer(
+  extraArgs: string[] = [],
+  env: Record<string, string> = {},
+  model = 'Qwen/Qwen2.5-7B-Instruct',
+): Promise<SimProcess> {
   const sim = await spawnVllm(['serve', model, '--port', '{port}', ...extraArgs], env);
   await sim.waitForOutput('Application startup complete.');
   return sim;
@@ -85,7 +112,12 @@ export async function startServer(extraArgs: string[] = [], env: Record<string, 
 
 /** Whether a pid is alive (signal 0). */
 export function isAlive(pid: number): boolean {
-  try { process.kill(pid, 0); return true; } catch { return false; }
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 // Poll until `pid` is gone.
@@ -102,18 +134,36 @@ export async function waitForDeath(pid: number, timeoutMs = 5000): Promise<boole
 export async function killAll(): Promise<void> {
   for (const sim of live) {
     const engine = sim.enginePid();
-    try { process.kill(-sim.pid, 'SIGKILL'); } catch { /* group already gone */ }
-    if (engine !== null) { try { process.kill(engine, 'SIGKILL'); } catch { /* already gone */ } }
+    try {
+      process.kill(-sim.pid, 'SIGKILL');
+    } catch {
+      /* group already gone */
+    }
+    if (engine !== null) {
+      try {
+        process.kill(engine, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
     live.delete(sim);
   }
 }
 
 /** POST JSON and return the fetch response. */
 export function postJson(url: string, body: unknown, headers: Record<string, string> = {}, signal?: AbortSignal): Promise<Response> {
-  return fetch(url, { method: 'POST', headers: { 'content-type': 'application/json', ...headers }, body: JSON.stringify(body), ...(signal ? { signal } : {}) });
+  return fetch(url, {
+    method: 'POST',
+    headers: { 'content-type': 'application/json', ...headers },
+    body: JSON.stringify(body),
+    ...(signal ? { signal } : {}),
+  });
 }
 
 /** Parse an SSE body into its `data:` payloads. */
 export function sseData(text: string): string[] {
-  return text.split('\n\n').filter((e) => e.startsWith('data: ')).map((e) => e.slice('data: '.length));
+  return text
+    .split('\n\n')
+    .filter((e) => e.startsWith('data: '))
+    .map((e) => e.slice('data: '.length));
 }

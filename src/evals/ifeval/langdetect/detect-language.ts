@@ -63,7 +63,7 @@ function dropLatinFromNonLatin(chars: string[]): string[] {
 // NGram.normalize: fold a character to the form the profiles were counted on.
 function normalizeChar(ch: string, model: LanguageModel): string {
   const cp = ch.codePointAt(0)!;
-  if (cp <= 0x7f) return (ch < 'A' || (ch > 'Z' && ch < 'a') || ch > 'z') ? ' ' : ch;
+  if (cp <= 0x7f) return ch < 'A' || (ch > 'Z' && ch < 'a') || ch > 'z' ? ' ' : ch;
   if (cp <= 0xff) return model.latin1Excluded.includes(ch) ? ' ' : ch;
   if (cp >= 0x180 && cp <= 0x24f) return ch === '\u0219' ? '\u015f' : ch === '\u021b' ? '\u0163' : ch;
   if (cp >= 0x2000 && cp <= 0x206f) return ' ';

@@ -173,8 +173,7 @@ interface Slice {
 function* potentialEndContexts(text: string): Generator<{ match: RegExpExecArray; context: string }> {
   let previous: Slice = { start: 0, stop: 0 };
   let previousMatch: RegExpExecArray | null = null;
-  const contextOf = (match: RegExpExecArray, slice: Slice) =>
-    text.slice(slice.start, slice.stop) + match[0] + match.groups!.after!;
+  const contextOf = (match: RegExpExecArray, slice: Slice) => text.slice(slice.start, slice.stop) + match[0] + match.groups!.after!;
   for (const match of text.matchAll(PERIOD_CONTEXT) as IterableIterator<RegExpExecArray>) {
     const before = text.slice(previous.stop, match.index);
     let start = lastWhitespaceIndex(before);

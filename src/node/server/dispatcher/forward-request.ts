@@ -62,14 +62,25 @@ export function forwardRequest(req: http.IncomingMessage, res: http.ServerRespon
     timers.push(timer);
     return timer;
   };
-  const progress = () => (phase === 'stream' ? ` (${events.events} chunks relayed)` : phase === 'body' ? ' (response body incomplete)' : ' (no response headers yet)');
+  const progress = () =>
+    phase === 'stream'
+      ? ` (${events.events} chunks relayed)`
+      : phase === 'body'
+        ? ' (response body incomplete)'
+        : ' (no response headers yet)';
 
   const target = new URL(req.url ?? '/', server);
-  const upstream = http.request(target, { method: req.method, headers: upstreamHeaders(req.headers, target, job.body.length), agent: job.agent });
+  const upstream = http.request(target, {
+    method: req.method,
+    headers: upstreamHeaders(req.headers, target, job.body.length),
+    agent: job.agent,
+  });
   job.onUpstream(1);
   upstream.once('close', () => job.onUpstream(-1));
 
-  startTimer(timeouts.requestTimeoutMs, () => fail({ kind: 'timeout-total', server, timeoutMs: timeouts.requestTimeoutMs, detail: ` of sending${progress()}` }));
+  startTimer(timeouts.requestTimeoutMs, () =>
+    fail({ kind: 'timeout-total', server, timeoutMs: timeouts.requestTimeoutMs, detail: ` of sending${progress()}` }),
+  );
   const headersTimer = job.streamed
     ? startTimer(timeouts.headersTimeoutMs, () => fail({ kind: 'timeout-headers', server, timeoutMs: timeouts.headersTimeoutMs }))
     : undefined;
@@ -78,11 +89,26 @@ export function forwardRequest(req: http.IncomingMessage, res: http.ServerRespon
     clearTimeout(headersTimer);
     const status = upRes.statusCode ?? 502;
     const idle = startTimer(timeouts.idleTimeoutMs, () =>
-      fail({ kind: 'timeout-idle', server, timeoutMs: timeouts.idleTimeoutMs, detail: phase === 'stream' ? (events.events === 0 ? ' before the first chunk' : ` after chunk ${events.events}`) : ' while reading the response body' }),
+      fail({
+        kind: 'timeout-idle',
+        server,
+        timeoutMs: timeouts.idleTimeoutMs,
+        detail:
+          phase === 'stream'
+            ? events.events === 0
+              ? ' before the first chunk'
+              : ` after chunk ${events.events}`
+            : ' while reading the response body',
+      }),
     );
     upRes.on('error', () => {}); // reported by 'close' below, with where it happened
     upRes.on('close', () => {
-      if (!upRes.complete) fail({ kind: 'reset', server, detail: phase === 'stream' ? ` mid-stream after ${events.events} chunks` : ' while the response body was read' });
+      if (!upRes.complete)
+        fail({
+          kind: 'reset',
+          server,
+          detail: phase === 'stream' ? ` mid-stream after ${events.events} chunks` : ' while the response body was read',
+        });
     });
     if (status < 300 && /text\/event-stream/i.test(upRes.headers['content-type'] ?? '')) {
       phase = 'stream';
@@ -101,7 +127,10 @@ export function forwardRequest(req: http.IncomingMessage, res: http.ServerRespon
       upRes.on('end', () => {
         if (settled) return;
         res.end(events.flush() ?? undefined);
-        settle(!serverError, serverError ? { kind: 'http', server, serverMessage: 'the server ended the stream with an error event' } : undefined);
+        settle(
+          !serverError,
+          serverError ? { kind: 'http', server, serverMessage: 'the server ended the stream with an error event' } : undefined,
+        );
       });
       return;
     }
@@ -111,7 +140,8 @@ export function forwardRequest(req: http.IncomingMessage, res: http.ServerRespon
     upRes.on('data', (chunk: Buffer) => {
       idle.refresh();
       size += chunk.length;
-      if (size > MAX_PLAIN_BODY_BYTES) return fail({ kind: 'malformed', server, detail: `: a response body above ${MAX_PLAIN_BODY_BYTES} bytes` });
+      if (size > MAX_PLAIN_BODY_BYTES)
+        return fail({ kind: 'malformed', server, detail: `: a response body above ${MAX_PLAIN_BODY_BYTES} bytes` });
       parts.push(chunk);
     });
     upRes.on('end', () => {
@@ -150,6 +180,11 @@ function upstreamHeaders(headers: http.IncomingHttpHeaders, target: URL, length:
 function connectionFailure(error: NodeJS.ErrnoException, server: string, phase: 'headers' | 'stream' | 'body', chunks: number): TryFailure {
   const what = `${error.code ? `${error.code}: ` : ''}${error.message}`;
   if (error.code && CONNECT_CODES.has(error.code)) return { kind: 'refused', server, detail: ` (${what})` };
-  const where = phase === 'headers' ? ' before the response headers' : phase === 'stream' ? ` mid-stream after ${chunks} chunks` : ' while the response body was read';
+  const where =
+    phase === 'headers'
+      ? ' before the response headers'
+      : phase === 'stream'
+        ? ` mid-stream after ${chunks} chunks`
+        : ' while the response body was read';
   return { kind: 'reset', server, detail: `${where} (${what})` };
 }

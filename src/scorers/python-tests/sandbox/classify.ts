@@ -45,7 +45,10 @@ export function classifyCase(end: CaseEnd, nonce: string): Classification {
   }
   if (end.timedOut) return { status: 'timeout', detail: 'wall-clock limit reached; every process of the case killed' };
   if (end.outputLimited) return { status: 'output_limit', detail: 'stdout + stderr exceeded the output cap' };
-  const lines = end.verdict.slice(2).split('\n').filter((l) => l !== '');
+  const lines = end.verdict
+    .slice(2)
+    .split('\n')
+    .filter((l) => l !== '');
   const foreign = lines.filter((l) => !l.startsWith(`${nonce} `));
   if (foreign.length > 0 || lines.length > 1) {
     return { status: 'sandbox_violation', detail: `unexpected data on the verdict channel (${lines.length} lines)` };
@@ -68,7 +71,8 @@ export function classifyCase(end: CaseEnd, nonce: string): Classification {
 function classifyWithoutVerdict(exit: ProcessExit | null, stderr: string, who: string): Classification {
   if (exit === null) return { status: 'failed', detail: `${who} was never seen to exit` };
   if (exit.cpuLimit) return { status: 'timeout', detail: 'CPU time limit reached' };
-  if (exit.signal !== null) return { status: 'runtime_error', detail: `${who} was killed by signal ${exit.signal} before the tests finished` };
+  if (exit.signal !== null)
+    return { status: 'runtime_error', detail: `${who} was killed by signal ${exit.signal} before the tests finished` };
   if (stderr.includes('MemoryError')) return { status: 'memory', detail: 'MemoryError' };
   return { status: 'failed', detail: `${who} exited with code ${exit.exit} before the tests finished (no verdict)` };
 }

@@ -7,4 +7,13 @@ export { calibrateCpuMs, limitsForReference, wallMsFor } from './time-limit.ts';
 export type { TimeLimitPolicy } from './time-limit.ts';
 export { resolvePython } from './python-interpreter.ts';
 export { DEFAULT_LIMITS } from './types.ts';
-export type { IsolationInfo, IsolationMode, JudgeMode, SandboxLimits, SandboxProgram, SandboxResult, SandboxStatus, WorkerTag } from './types.ts';
+export type {
+  IsolationInfo,
+  IsolationMode,
+  JudgeMode,
+  SandboxLimits,
+  SandboxProgram,
+  SandboxResult,
+  SandboxStatus,
+  WorkerTag,
+} from './types.ts';

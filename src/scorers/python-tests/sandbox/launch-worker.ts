@@ -44,7 +44,15 @@ export function createWorkerLauncher(plan: LaunchPlan): WorkerLauncher {
       const bwrap = plan.mode === 'bwrap';
       const workDir = bwrap ? '/work' : makeUnsafeWorkDir(dropToUid);
       if (!bwrap) workDirs.push(workDir);
-      const { file, args } = buildCommand({ mode: plan.mode, ...plan.tools, python: plan.python, shimDir: plan.shimDir, tmpfsBytes: plan.tmpfsBytes, workDir, dropToUid });
+      const { file, args } = buildCommand({
+        mode: plan.mode,
+        ...plan.tools,
+        python: plan.python,
+        shimDir: plan.shimDir,
+        tmpfsBytes: plan.tmpfsBytes,
+        workDir,
+        dropToUid,
+      });
       const env = { PATH: '/usr/bin:/bin', LANG: 'C.UTF-8', ...(bwrap ? {} : { HOME: workDir, TMPDIR: workDir }) };
       return startWorker({ id, file, args, cwd: bwrap ? plan.shimDir : workDir, env });
     },

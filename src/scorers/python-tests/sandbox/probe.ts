@@ -48,7 +48,11 @@ export async function probeWorker(
   try {
     worker = await start();
     const nonce = randomBytes(16).toString('hex');
-    const end = await worker.runCase({ judge: 'split', limits: { ...DEFAULT_LIMITS, wallMs: 10_000 }, body: encodeSpec(nonce, PROBE_PROGRAM) });
+    const end = await worker.runCase({
+      judge: 'split',
+      limits: { ...DEFAULT_LIMITS, wallMs: 10_000 },
+      body: encodeSpec(nonce, PROBE_PROGRAM),
+    });
     const verdict = classifyCase(end, nonce);
     if (verdict.status === 'passed' && end.anomaly === null) return { ok: true, worker };
     worker.kill();
@@ -68,8 +72,18 @@ export async function probeBwrap(
   shimDir: string,
   dropToUid: number | undefined,
 ): Promise<ProbeResult> {
-  const { file, args } = buildCommand({ mode: 'bwrap', ...tools, python, shimDir, tmpfsBytes: DEFAULT_LIMITS.tmpfsBytes, workDir: '/work', dropToUid });
-  const result = await probeWorker(tools, dropToUid, () => startWorker({ id: 0, file, args, cwd: shimDir, env: { PATH: '/usr/bin:/bin' } }));
+  const { file, args } = buildCommand({
+    mode: 'bwrap',
+    ...tools,
+    python,
+    shimDir,
+    tmpfsBytes: DEFAULT_LIMITS.tmpfsBytes,
+    workDir: '/work',
+    dropToUid,
+  });
+  const result = await probeWorker(tools, dropToUid, () =>
+    startWorker({ id: 0, file, args, cwd: shimDir, env: { PATH: '/usr/bin:/bin' } }),
+  );
   if (!result.ok) return result;
   result.worker.kill();
   return { ok: true };

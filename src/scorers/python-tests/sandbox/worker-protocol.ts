@@ -81,7 +81,9 @@ export function createFrameParser(): (chunk: Buffer) => WorkerFrame[] {
       if (pending.length < nl + 1 + size) break;
       const payload: unknown = JSON.parse(pending.subarray(nl + 1, nl + 1 + size).toString('utf8'));
       pending = pending.subarray(nl + 1 + size);
-      frames.push(match[1] === 'R' ? { kind: 'R', ready: WorkerReadySchema.parse(payload) } : { kind: 'E', end: CaseEndSchema.parse(payload) });
+      frames.push(
+        match[1] === 'R' ? { kind: 'R', ready: WorkerReadySchema.parse(payload) } : { kind: 'E', end: CaseEndSchema.parse(payload) },
+      );
     }
     return frames;
   };

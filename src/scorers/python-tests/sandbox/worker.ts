@@ -134,7 +134,10 @@ export function startWorker(spec: WorkerSpec): Promise<Worker> {
           cases += 1;
           const seq = cases;
           return new Promise<CaseEnd>((resolveCase, rejectCase) => {
-            const backstop = setTimeout(() => fail(`did not finish case ${seq} within ${request.limits.wallMs + BACKSTOP_MARGIN_MS} ms`), request.limits.wallMs + BACKSTOP_MARGIN_MS);
+            const backstop = setTimeout(
+              () => fail(`did not finish case ${seq} within ${request.limits.wallMs + BACKSTOP_MARGIN_MS} ms`),
+              request.limits.wallMs + BACKSTOP_MARGIN_MS,
+            );
             waiting = {
               seq,
               resolve: (end) => {

@@ -6,8 +6,19 @@ import type { CaseEnd, ProcessExit } from '../../../../src/scorers/python-tests/
 const NONCE = 'a'.repeat(32);
 const exited = (over: Partial<ProcessExit> = {}): ProcessExit => ({ exit: 0, signal: null, cpuMs: 5, cpuLimit: false, ...over });
 const end = (over: Partial<CaseEnd>): CaseEnd => ({
-  seq: 1, judge: exited(), candidate: null, verdict: 'S\n', stdout: '', stderr: '', outputBytes: 0,
-  timedOut: false, outputLimited: false, wallMs: 1, workerCpuMs: 1, anomaly: null, ...over,
+  seq: 1,
+  judge: exited(),
+  candidate: null,
+  verdict: 'S\n',
+  stdout: '',
+  stderr: '',
+  outputBytes: 0,
+  timedOut: false,
+  outputLimited: false,
+  wallMs: 1,
+  workerCpuMs: 1,
+  anomaly: null,
+  ...over,
 });
 
 describe('classifyCase', () => {
@@ -38,7 +49,10 @@ describe('classifyCase', () => {
   test('the failing assert and the message are unescaped', () => {
     const line = `${NONCE} FAIL assertion 2 AssertionError:\\x20n\\u00e9 assert\\x20f(1)\\x20==\\x20'\\\\n'`;
     expect(classifyCase(end({ judge: exited({ exit: 1 }), verdict: `S\n${line}\n` }), NONCE)).toMatchObject({
-      status: 'assertion', failingTest: 2, detail: 'AssertionError: n\u00e9', failingAssert: "assert f(1) == '\\n'",
+      status: 'assertion',
+      failingTest: 2,
+      detail: 'AssertionError: n\u00e9',
+      failingAssert: "assert f(1) == '\\n'",
     });
   });
 
@@ -49,7 +63,10 @@ describe('classifyCase', () => {
   test('a candidate process gone because of its CPU limit makes the case a timeout', () => {
     const verdict = `S\n${NONCE} FAIL candidate_gone 0 the\\x20candidate\\x20process\\x20ended assert\\x20f()\\x20==\\x201\n`;
     const candidate = exited({ exit: null, signal: 24, cpuLimit: true });
-    expect(classifyCase(end({ judge: exited({ exit: 1 }), candidate, verdict }), NONCE)).toMatchObject({ status: 'timeout', failingTest: 0 });
+    expect(classifyCase(end({ judge: exited({ exit: 1 }), candidate, verdict }), NONCE)).toMatchObject({
+      status: 'timeout',
+      failingTest: 0,
+    });
   });
 
   test('a candidate process that exited during a test makes the case a plain failure', () => {
@@ -59,7 +76,10 @@ describe('classifyCase', () => {
 
   test('a value that is not plain data fails the case without calling it a violation', () => {
     const verdict = `S\n${NONCE} FAIL not_plain 0 the\\x20call\\x20f()\\x20returned\\x20a\\x20generator -\n`;
-    expect(classifyCase(end({ judge: exited({ exit: 1 }), verdict }), NONCE)).toMatchObject({ status: 'failed', detail: 'the call f() returned a generator' });
+    expect(classifyCase(end({ judge: exited({ exit: 1 }), verdict }), NONCE)).toMatchObject({
+      status: 'failed',
+      detail: 'the call f() returned a generator',
+    });
   });
 
   test('a missing start marker is a harness error, not a model failure', () => {

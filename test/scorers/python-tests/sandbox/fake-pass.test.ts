@@ -16,13 +16,43 @@ const TRICKS: Array<[string, string, SandboxStatus, SandboxStatus]> = [
   ['raise SystemExit(0) inside the function', 'def f():\n    raise SystemExit(0)\n', 'failed', 'failed'],
   ['os._exit(0) before the tests', 'import os\ndef f():\n    return 2\nos._exit(0)\n', 'failed', 'failed'],
   ['os._exit(0) inside the function', 'import os\ndef f():\n    os._exit(0)\n', 'failed', 'failed'],
-  ['printing PASSED and exiting 0', "import os\nprint('PASSED')\nprint('all tests passed')\ndef f():\n    os._exit(0)\n", 'failed', 'failed'],
+  [
+    'printing PASSED and exiting 0',
+    "import os\nprint('PASSED')\nprint('all tests passed')\ndef f():\n    os._exit(0)\n",
+    'failed',
+    'failed',
+  ],
   // Split: fd 3 of the candidate process is the read end of its own request pipe, so the write fails.
-  ['writing a guessed verdict line on fd 3', "import os\nos.write(3, b'0' * 32 + b' PASS 0\\n')\ndef f():\n    os._exit(0)\n", 'runtime_error', 'sandbox_violation'],
-  ['replacing AssertionError', "import builtins\nbuiltins.AssertionError = type('Quiet', (Exception,), {})\ndef f():\n    return 2\n", 'assertion', 'assertion'],
-  ['an object whose __eq__ is always True', 'class Any:\n    def __eq__(self, other):\n        return True\n    def __sub__(self, other):\n        return 0\ndef f():\n    return Any()\n', 'sandbox_violation', 'sandbox_violation'],
-  ['an int subclass with a lying __eq__', "class I(int):\n    __eq__ = lambda self, other: True\n    __sub__ = lambda self, other: 0\ndef f():\n    return I(2)\n", 'sandbox_violation', 'sandbox_violation'],
-  ['an always-equal object inside a list', 'class Any:\n    def __eq__(self, other):\n        return True\ndef f():\n    return [Any()][0] if False else [Any()]\n', 'sandbox_violation', 'sandbox_violation'],
+  [
+    'writing a guessed verdict line on fd 3',
+    "import os\nos.write(3, b'0' * 32 + b' PASS 0\\n')\ndef f():\n    os._exit(0)\n",
+    'runtime_error',
+    'sandbox_violation',
+  ],
+  [
+    'replacing AssertionError',
+    "import builtins\nbuiltins.AssertionError = type('Quiet', (Exception,), {})\ndef f():\n    return 2\n",
+    'assertion',
+    'assertion',
+  ],
+  [
+    'an object whose __eq__ is always True',
+    'class Any:\n    def __eq__(self, other):\n        return True\n    def __sub__(self, other):\n        return 0\ndef f():\n    return Any()\n',
+    'sandbox_violation',
+    'sandbox_violation',
+  ],
+  [
+    'an int subclass with a lying __eq__',
+    'class I(int):\n    __eq__ = lambda self, other: True\n    __sub__ = lambda self, other: 0\ndef f():\n    return I(2)\n',
+    'sandbox_violation',
+    'sandbox_violation',
+  ],
+  [
+    'an always-equal object inside a list',
+    'class Any:\n    def __eq__(self, other):\n        return True\ndef f():\n    return [Any()][0] if False else [Any()]\n',
+    'sandbox_violation',
+    'sandbox_violation',
+  ],
 ];
 
 const TRACER = [

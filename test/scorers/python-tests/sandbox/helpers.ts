@@ -1,5 +1,10 @@
 import { readdirSync, readFileSync, readlinkSync } from 'node:fs';
-import { createSandbox, type Sandbox, type SandboxOptions, type SandboxProgram } from '../../../../src/scorers/python-tests/sandbox/index.ts';
+import {
+  createSandbox,
+  type Sandbox,
+  type SandboxOptions,
+  type SandboxProgram,
+} from '../../../../src/scorers/python-tests/sandbox/index.ts';
 
 /** Short limits for hostile programs: keep the whole directory fast on 2 cores. */
 export const HOSTILE_LIMITS = { cpuMs: 1000, wallMs: 2500, maxOutputBytes: 1024 * 1024 } as const;

@@ -95,7 +95,11 @@ describe.each(['split', 'in-process'] as const)('isolation between cases, %s jud
     const polluter = await sandbox.run({ code: POLLUTE + OBSERVE, tests: [POLLUTED_CHECK], judge });
     // In-process the tests pass, then the judge notices the patched builtin.
     if (judge === 'split') expect(polluter.status, polluter.detail + polluter.stderrTail).toBe('passed');
-    else expect(polluter, polluter.stderrTail).toMatchObject({ status: 'sandbox_violation', detail: expect.stringMatching(/builtin len was replaced/) });
+    else
+      expect(polluter, polluter.stderrTail).toMatchObject({
+        status: 'sandbox_violation',
+        detail: expect.stringMatching(/builtin len was replaced/),
+      });
 
     const observer = await sandbox.run({ code: OBSERVE, tests: [REPORT], judge });
     expect([polluter.worker, observer.worker]).toMatchObject([
@@ -131,13 +135,16 @@ const QUIET = '((resource.RLIMIT_CPU, 100000),)';
 const HONEST = { code: 'def f(x):\n    return [x, {x: (x,)}]\n', tests: ['assert f(2) == [2, {2: (2,)}]'] };
 
 describe('processes that outlive a case', () => {
-  test.each(['split', 'in-process'] as const)("a %s case that lowers the split judge's limits, renices or stops it does not change the next verdict", async (judge) => {
-    await sandbox.run({ ...HONEST, judge: 'split' }); // the long-lived judge exists
-    const attack = await sandbox.run({ code: sabotage(OTHERS_BUT_SERVER, CRIPPLING), tests: ['assert f() == 1'], judge });
-    const next = await sandbox.run({ ...HONEST, judge: 'split' });
-    expect(next.worker).toMatchObject({ id: attack.worker.id, caseIndex: attack.worker.caseIndex + 1 });
-    expect(next.status, next.detail + next.stderrTail).toBe('passed');
-  });
+  test.each(['split', 'in-process'] as const)(
+    "a %s case that lowers the split judge's limits, renices or stops it does not change the next verdict",
+    async (judge) => {
+      await sandbox.run({ ...HONEST, judge: 'split' }); // the long-lived judge exists
+      const attack = await sandbox.run({ code: sabotage(OTHERS_BUT_SERVER, CRIPPLING), tests: ['assert f() == 1'], judge });
+      const next = await sandbox.run({ ...HONEST, judge: 'split' });
+      expect(next.worker).toMatchObject({ id: attack.worker.id, caseIndex: attack.worker.caseIndex + 1 });
+      expect(next.status, next.detail + next.stderrTail).toBe('passed');
+    },
+  );
 
   test("a case that changes the fork server's own limits or priority gets its worker replaced before the next case", async () => {
     const attack = await sandbox.run({ code: sabotage('[1]', QUIET), tests: ['assert f() == 1'], judge: 'in-process' });

@@ -115,7 +115,7 @@ describe('a candidate that scans its own memory', () => {
   });
 });
 
-describe("a candidate that reaches for other processes of its sandbox", () => {
+describe('a candidate that reaches for other processes of its sandbox', () => {
   // What the candidate gets hold of in every other process (fds opened for writing, memory, ptrace), and,
   // as a control, in a child of its own, where all three work.
   const PROBE = `
@@ -156,13 +156,15 @@ def f():
   });
 
   test('killing the judge process is not a pass', async () => {
-    const code = "import os, signal\nfor p in os.listdir('/proc'):\n    if p.isdigit() and int(p) not in (1, os.getpid()):\n        os.kill(int(p), signal.SIGKILL)\ndef f():\n    return 2\n";
+    const code =
+      "import os, signal\nfor p in os.listdir('/proc'):\n    if p.isdigit() and int(p) not in (1, os.getpid()):\n        os.kill(int(p), signal.SIGKILL)\ndef f():\n    return 2\n";
     const result = await sandbox.run({ ...expectOne(code), judge: 'split' });
     expect(result.status).toBe('runtime_error');
   });
 
   test('stopping the judge process ends as a timeout', async () => {
-    const code = "import os, signal\nfor p in os.listdir('/proc'):\n    if p.isdigit() and int(p) not in (1, os.getpid()):\n        os.kill(int(p), signal.SIGSTOP)\ndef f():\n    return 1\n";
+    const code =
+      "import os, signal\nfor p in os.listdir('/proc'):\n    if p.isdigit() and int(p) not in (1, os.getpid()):\n        os.kill(int(p), signal.SIGSTOP)\ndef f():\n    return 1\n";
     const result = await sandbox.run({ ...expectOne(code), judge: 'split' });
     expect(result.status).toBe('timeout');
   });
@@ -174,7 +176,8 @@ def f():
   });
 
   test('signals sent to the fork server do not take the worker down', async () => {
-    const code = "import os, signal\nfor s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGKILL):\n    os.kill(1, s)\ndef f():\n    return 1\n";
+    const code =
+      'import os, signal\nfor s in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP, signal.SIGUSR1, signal.SIGKILL):\n    os.kill(1, s)\ndef f():\n    return 1\n';
     const attack = await sandbox.run({ ...expectOne(code), judge: 'split' });
     const next = await sandbox.run({ ...expectOne('def f():\n    return 1\n'), judge: 'split' });
     expect(attack.status).toBe('passed');

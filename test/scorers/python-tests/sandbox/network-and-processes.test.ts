@@ -17,7 +17,9 @@ function spawnHostSleepers(): ChildProcess[] {
   return uids.map((uid) =>
     uid === undefined
       ? spawn('/usr/bin/sleep', ['30'], { stdio: 'ignore' })
-      : spawn('/usr/bin/setpriv', [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--', '/usr/bin/sleep', '30'], { stdio: 'ignore' }),
+      : spawn('/usr/bin/setpriv', [`--reuid=${uid}`, `--regid=${uid}`, '--clear-groups', '--', '/usr/bin/sleep', '30'], {
+          stdio: 'ignore',
+        }),
   );
 }
 

@@ -21,34 +21,40 @@ const REPORT = [
 ].join('\n');
 
 describe('resource limits', () => {
-  test.each(['split', 'in-process'] as const)('a fork bomb fails and leaves only the lasting processes in its sandbox (%s judge)', async (judge) => {
-    // Cases before and after the bomb report on the worker's pid namespace (the bomb's own output is a flood).
-    const report = { ...expectOne(REPORT), judge };
-    const namespaceOf = (stderr: string) => /NS=(pid:\[\d+\]) LASTING=(\d+)/.exec(stderr);
-    const before = await sandbox.run(report);
-    const bomb = await sandbox.run({ ...expectOne('import os\nwhile True:\n    os.fork()\n'), judge });
-    const after = await sandbox.run(report);
-    expect(bomb.status).not.toBe('passed');
-    expect(bomb.worker.id).toBe(before.worker.id);
-    const [, ns, lasting] = namespaceOf(before.stderrTail) ?? [];
-    expect(ns).toMatch(/^pid:/);
-    const sameWorker = after.worker.id === bomb.worker.id;
-    expect(namespaceOf(after.stderrTail)?.[1] === ns).toBe(sameWorker);
-    // Seen from the host after the last case ended: exactly what that case saw besides itself.
-    const expected = sameWorker ? Number(namespaceOf(after.stderrTail)?.[2]) : 0;
-    expect(processesInNamespace(ns!)).toHaveLength(expected);
-    expect(Number(lasting)).toBeGreaterThanOrEqual(1);
-  });
+  test.each(['split', 'in-process'] as const)(
+    'a fork bomb fails and leaves only the lasting processes in its sandbox (%s judge)',
+    async (judge) => {
+      // Cases before and after the bomb report on the worker's pid namespace (the bomb's own output is a flood).
+      const report = { ...expectOne(REPORT), judge };
+      const namespaceOf = (stderr: string) => /NS=(pid:\[\d+\]) LASTING=(\d+)/.exec(stderr);
+      const before = await sandbox.run(report);
+      const bomb = await sandbox.run({ ...expectOne('import os\nwhile True:\n    os.fork()\n'), judge });
+      const after = await sandbox.run(report);
+      expect(bomb.status).not.toBe('passed');
+      expect(bomb.worker.id).toBe(before.worker.id);
+      const [, ns, lasting] = namespaceOf(before.stderrTail) ?? [];
+      expect(ns).toMatch(/^pid:/);
+      const sameWorker = after.worker.id === bomb.worker.id;
+      expect(namespaceOf(after.stderrTail)?.[1] === ns).toBe(sameWorker);
+      // Seen from the host after the last case ended: exactly what that case saw besides itself.
+      const expected = sameWorker ? Number(namespaceOf(after.stderrTail)?.[2]) : 0;
+      expect(processesInNamespace(ns!)).toHaveLength(expected);
+      expect(Number(lasting)).toBeGreaterThanOrEqual(1);
+    },
+  );
 
   test('a memory bomb ends as memory', async () => {
     const result = await sandbox.run(expectOne('def f():\n    table = [0] * (1 << 31)\n    return len(table)\n'));
     expect(result.status).toBe('memory');
   });
 
-  test.each(['split', 'in-process'] as const)('an infinite loop ends as timeout through the CPU limit, not the wall clock (%s judge)', async (judge) => {
-    const result = await sandbox.run({ ...expectOne('def f():\n    while True:\n        pass\n'), judge });
-    expect(result).toMatchObject({ status: 'timeout', detail: 'CPU time limit reached' });
-  });
+  test.each(['split', 'in-process'] as const)(
+    'an infinite loop ends as timeout through the CPU limit, not the wall clock (%s judge)',
+    async (judge) => {
+      const result = await sandbox.run({ ...expectOne('def f():\n    while True:\n        pass\n'), judge });
+      expect(result).toMatchObject({ status: 'timeout', detail: 'CPU time limit reached' });
+    },
+  );
 
   test('a candidate that ignores SIGXCPU still ends at the hard CPU limit', async () => {
     const code = 'import signal\nsignal.signal(signal.SIGXCPU, signal.SIG_IGN)\ndef f():\n    while True:\n        pass\n';
@@ -69,7 +75,8 @@ describe('resource limits', () => {
   });
 
   test('filling the work tmpfs fails instead of filling the host disk', async () => {
-    const code = "with open('/work/fill', 'wb') as fh:\n    for _ in range(1024):\n        fh.write(b'0' * (1 << 20))\ndef f():\n    return 1\n";
+    const code =
+      "with open('/work/fill', 'wb') as fh:\n    for _ in range(1024):\n        fh.write(b'0' * (1 << 20))\ndef f():\n    return 1\n";
     const result = await sandbox.run(expectOne(code));
     expect(result.status).not.toBe('passed');
   });

@@ -26,7 +26,7 @@ describe.each(['split', 'in-process'] as const)('the time the tests took (%s jud
 
   test('covers at least the CPU the tests burned, so calibration scales with it', async () => {
     // The test spins until its own process has used 0.3 s of CPU; wall time cannot be less.
-    const spin = "import time\nstart = time.process_time()\nwhile time.process_time() - start < 0.3:\n    pass\nassert f() == 1\n";
+    const spin = 'import time\nstart = time.process_time()\nwhile time.process_time() - start < 0.3:\n    pass\nassert f() == 1\n';
     const result = await sandbox.run({ code: 'def f():\n    return 1\n', tests: [spin], judge });
     expect(result.status).toBe('passed');
     expect(result.testMs).toBeGreaterThanOrEqual(300);
