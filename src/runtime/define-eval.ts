@@ -7,7 +7,7 @@ import type { CaseRecord, Verdict } from '../shared/records/case-record.ts';
 import type { MetricSpec } from '../shared/records/metric.ts';
 import { datasetKey, type JudgeInfo, type SuiteMeta } from '../shared/records/suite-meta.ts';
 import type { Sampling } from '../shared/sampling.ts';
-import { metricsOf, runScorer, type AnyScorer } from '../scorers/scorer.ts';
+import { metricsOf, runScorer, type AnyScorer, type MultiScoreResult } from '../scorers/scorer.ts';
 import { isFatalServerError, type ChatResult, type EvalClient } from './client/chat.ts';
 import type { CompletionResult } from './client/completions.ts';
 import { getEvalClient } from './eval-client.ts';
@@ -299,6 +299,7 @@ function sendPrompt(rendered: ChatMessage[] | string, context: TaskContext): Pro
 interface ScoredFields {
   extracted: Record<string, string | null>;
   scores: Record<string, number | null>;
+  units?: Record<string, number>;
   verdict: Verdict;
   detail: Record<string, unknown>;
 }
@@ -319,11 +320,26 @@ async function scoreOutput<Item, Output>(
       throw new ScorerError(`Scorer "${name}" threw on this case: ${(error as Error)?.message ?? String(error)}`, { cause: error });
     }
     Object.assign(fields.scores, result.scores);
+    if (result.units) fields.units = { ...fields.units, ...result.units };
+    checkUnits(name, metricsOf(scorer), result);
     Object.assign(fields.extracted, result.extracted ?? {});
     Object.assign(fields.detail, result.detail ?? {});
     if (index === 0) fields.verdict = result.verdict ?? verdictOf(metricsOf(scorer)[0]!, result.scores, result.extracted);
   }
   return fields;
+}
+
+// A ratio metric's score is a share of the case's units; without the count the pooled value would be wrong.
+function checkUnits(name: string, metrics: MetricSpec[], result: MultiScoreResult): void {
+  for (const metric of metrics) {
+    if (metric.kind !== 'ratio' || result.scores[metric.name] === null || result.scores[metric.name] === undefined) continue;
+    const units = result.units?.[metric.name];
+    if (!(Number.isInteger(units) && units! > 0)) {
+      throw new ScorerError(
+        `Scorer "${name}" reported ratio metric "${metric.name}" without its units: expected a positive integer count (\`units\`), received ${JSON.stringify(units)}.`,
+      );
+    }
+  }
 }
 
 /** The skip note of a wrong or unparseable case: `wrong answer (recorded): expected 18, got "17"`. */
@@ -348,6 +364,8 @@ function verdictOf(
   const score = scores[primary.name];
   if (score === null || score === undefined || extracted?.[primary.name] === null) return 'unparseable';
   if (primary.kind === 'mean') return 'graded';
+  // A ratio case is correct only when every unit passed.
+  if (primary.kind === 'ratio') return score === 1 ? 'correct' : 'wrong';
   return score >= 0.5 ? 'correct' : 'wrong';
 }
 

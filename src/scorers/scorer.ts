@@ -22,8 +22,13 @@ export interface ScorerInput<Item = unknown, Output = unknown> {
 
 /** One metric's score for one case. */
 export interface ScoreResult {
-  /** 0..1 for proportion metrics (1 = pass), a grade within `range` for mean metrics; null = not scored. */
+  /** 0..1 for proportion metrics (1 = pass), a grade within `range` for mean metrics, the share passed for ratio metrics; null = not scored. */
   score: number | null;
+  /**
+   * Ratio metrics: how many units `score` is a share of (IFEval: the prompt's instructions); required for them, the
+   * metric pools `score * units` over all cases. @default 1
+   */
+  units?: number;
   /** What the scorer read from the answer (`18`, `C`); null = nothing parseable, which makes the case unparseable. */
   extracted?: string | null;
   /** Facts for the case record (failing assert, judge text). JSON-serialisable. */
@@ -35,6 +40,8 @@ export interface ScoreResult {
 /** Several metrics' scores for one case. */
 export interface MultiScoreResult {
   scores: Record<string, number | null>;
+  /** Ratio metrics: units per metric (see `ScoreResult.units`). */
+  units?: Record<string, number>;
   extracted?: Record<string, string | null>;
   detail?: Record<string, unknown>;
   verdict?: Verdict;
@@ -45,7 +52,10 @@ export interface MultiScoreResult {
 export interface Scorer<Item = any, Output = any> {
   /** Metric name, e.g. `strict`; thresholds and records use it. */
   name: string;
-  /** `proportion`: per-case 0/1, reported as a share with a Wilson interval; `mean`: graded, bootstrap interval. @default 'proportion' */
+  /**
+   * `proportion`: per-case 0/1, reported as a share with a Wilson interval; `mean`: graded, bootstrap interval; `ratio`:
+   * a share of the case's `units`, pooled over all units (report `units` with every score). @default 'proportion'
+   */
   kind?: MetricKind;
   /** Range of a graded score. @default [0, 1] */
   range?: [number, number];
@@ -88,6 +98,7 @@ export async function runScorer<Item, Output>(
   const result = await scorer.score(input);
   return {
     scores: { [scorer.name]: result.score },
+    ...(result.units !== undefined ? { units: { [scorer.name]: result.units } } : {}),
     ...(result.extracted !== undefined ? { extracted: { [scorer.name]: result.extracted } } : {}),
     ...(result.detail ? { detail: result.detail } : {}),
     ...(result.verdict ? { verdict: result.verdict } : {}),

@@ -4,6 +4,7 @@ import { compareFingerprints, type FingerprintComparison } from '../history/fing
 import { type BootstrapOptions, pairedBootstrapDiff } from '../stats/bootstrap.ts';
 import type { Interval } from '../stats/interval.ts';
 import { exactMcNemar } from '../stats/mcnemar.ts';
+import { pairedRatioDiff } from '../stats/ratio.ts';
 
 /** A per-case score at or above this counts as a pass for proportion metrics. */
 export const PASS_SCORE = 0.5;
@@ -27,7 +28,7 @@ export interface MetricComparison {
   ci: Interval | null;
   /** Two-sided p-value for "no change"; null without pairs. */
   p: number | null;
-  test: 'exact McNemar' | 'paired bootstrap';
+  test: 'exact McNemar' | 'paired bootstrap' | 'paired cluster bootstrap';
   /** Case ids that got worse (proportion: pass -> fail; mean: lower score), worst first for graded metrics. */
   regressions: string[];
   /** Case ids that got better. */
@@ -54,7 +55,8 @@ export interface CompareOptions extends BootstrapOptions {
 
 /**
  * Pair the current run with a baseline per dataset and case id (ids present in both, scores non-null in both):
- * exact McNemar on discordant cases for proportion metrics, paired bootstrap for graded ones.
+ * exact McNemar on discordant cases for proportion metrics, paired bootstrap for graded ones, a paired bootstrap over
+ * cases of the pooled ratio for ratio metrics.
  */
 export function compareWithBaseline(run: RunRecord, baseline: RunRecord, options: CompareOptions = {}): RunComparison {
   const metrics: MetricComparison[] = [];
@@ -101,12 +103,14 @@ export function compareDatasetMetric(
     .sort(compareCaseIds);
   const before: number[] = [];
   const after: number[] = [];
+  const units: number[] = [];
   const pairedIds: string[] = [];
   for (const id of ids) {
     const a = base.cases[id]!.scores[metric];
     const b = current.cases[id]!.scores[metric];
     if (a === null || a === undefined || b === null || b === undefined) continue;
     pairedIds.push(id);
+    units.push(current.cases[id]!.units?.[metric] ?? 1);
     if (kind === 'proportion') {
       before.push(a >= PASS_SCORE ? 1 : 0);
       after.push(b >= PASS_SCORE ? 1 : 0);
@@ -115,7 +119,14 @@ export function compareDatasetMetric(
       after.push(b);
     }
   }
-  const paired = pairedBootstrapDiff(before, after, options);
+  const paired =
+    kind === 'ratio'
+      ? pairedRatioDiff(
+          before.map((score, i) => ({ score, units: units[i]! })),
+          after.map((score, i) => ({ score, units: units[i]! })),
+          options,
+        )
+      : pairedBootstrapDiff(before, after, options);
   const down: Array<{ id: string; change: number }> = [];
   const up: Array<{ id: string; change: number }> = [];
   pairedIds.forEach((id, i) => {
@@ -123,7 +134,7 @@ export function compareDatasetMetric(
     if (change < 0) down.push({ id, change });
     else if (change > 0) up.push({ id, change });
   });
-  if (kind === 'mean') {
+  if (kind !== 'proportion') {
     down.sort((x, y) => x.change - y.change);
     up.sort((x, y) => y.change - x.change);
   }
@@ -135,12 +146,12 @@ export function compareDatasetMetric(
     kind,
     range: [range[0], range[1]],
     nPaired: n,
-    baselineValue: n === 0 ? null : mean(before),
-    currentValue: n === 0 ? null : mean(after),
+    baselineValue: n === 0 ? null : kind === 'ratio' ? pooled(before, units) : mean(before),
+    currentValue: n === 0 ? null : kind === 'ratio' ? pooled(after, units) : mean(after),
     diff: paired.diff,
     ci: paired.ci,
     p: n === 0 ? null : kind === 'proportion' ? exactMcNemar(down.length, up.length) : paired.p,
-    test: kind === 'proportion' ? 'exact McNemar' : 'paired bootstrap',
+    test: kind === 'proportion' ? 'exact McNemar' : kind === 'ratio' ? 'paired cluster bootstrap' : 'paired bootstrap',
     regressions: down.map((entry) => entry.id),
     fixes: up.map((entry) => entry.id),
     fingerprint,
@@ -150,6 +161,17 @@ export function compareDatasetMetric(
 /** Order case ids naturally: `2` before `10`. */
 export function compareCaseIds(a: string, b: string): number {
   return a.localeCompare(b, 'en', { numeric: true });
+}
+
+// Units passed over units, each share weighted by its case's units.
+function pooled(shares: readonly number[], units: readonly number[]): number {
+  let passed = 0;
+  let total = 0;
+  shares.forEach((share, i) => {
+    passed += share * units[i]!;
+    total += units[i]!;
+  });
+  return passed / total;
 }
 
 function mean(values: readonly number[]): number {

@@ -70,6 +70,8 @@ export const CaseRecordSchema = z.object({
   /** What each metric's extractor took from the response; null = nothing parseable. */
   extracted: z.record(z.string(), z.string().nullable()),
   scores: z.record(z.string(), z.number().nullable()),
+  /** Ratio metrics only: how many units the case's score is a share of (IFEval: the prompt's instructions). */
+  units: z.record(z.string(), z.number().int().positive()).optional(),
   verdict: VerdictSchema,
   error: ErrorInfoSchema.optional(),
   usage: UsageSchema,

@@ -14,12 +14,14 @@ export function buildDatasetResult(suite: SuiteMeta, cases: readonly CaseRecord[
     metrics[spec.name] = summarizeMetric(
       spec,
       scored.map((c) => c.scores[spec.name] ?? null),
+      scored.map((c) => c.units?.[spec.name] ?? null),
     );
   const entries: Record<string, RunCase> = {};
   for (const c of cases) {
     entries[c.caseId] = {
       verdict: c.verdict,
       scores: c.scores,
+      ...(c.units ? { units: c.units } : {}),
       extracted: c.extracted,
       expected: c.expected,
       ...(c.error ? { error: c.error } : {}),

@@ -2,8 +2,12 @@ import { z } from 'zod';
 
 // Declared metrics of a suite and their aggregated values.
 
-/** `proportion`: per-case 0/1, reported as a share with a Wilson interval. `mean`: graded per-case scores, bootstrap interval. */
-export const MetricKindSchema = z.enum(['proportion', 'mean']);
+/**
+ * `proportion`: per-case 0/1, reported as a share with a Wilson interval. `mean`: graded per-case scores, bootstrap
+ * interval. `ratio`: each case passes a share of its own units (IFEval: the instructions of a prompt), pooled over all
+ * units (passed units / units, not a mean of per-case shares), with a bootstrap interval that resamples cases.
+ */
+export const MetricKindSchema = z.enum(['proportion', 'mean', 'ratio']);
 export type MetricKind = z.infer<typeof MetricKindSchema>;
 
 export const MetricSpecSchema = z.object({
@@ -22,6 +26,8 @@ export const MetricValueSchema = z.object({
   value: z.number().nullable(),
   /** Number of cases that entered the value. */
   n: z.number().int().nonnegative(),
+  /** Ratio metrics: the units pooled (passed of total), e.g. instructions followed of instructions asked. */
+  units: z.object({ passed: z.number().int().nonnegative(), total: z.number().int().nonnegative() }).optional(),
   /** 95% interval, [low, high]; null when n = 0. */
   ci: z.tuple([z.number(), z.number()]).nullable(),
 });

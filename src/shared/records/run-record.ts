@@ -12,7 +12,14 @@ import { SuiteMetaSchema } from './suite-meta.ts';
 export const RUN_RECORD_VERSION = 2;
 
 /** Per-case entry of the run record, keyed by the dataset's own id. The full record lives in cases/<runId>.jsonl. */
-export const RunCaseSchema = CaseRecordSchema.pick({ verdict: true, scores: true, extracted: true, expected: true, error: true }).partial({
+export const RunCaseSchema = CaseRecordSchema.pick({
+  verdict: true,
+  scores: true,
+  units: true,
+  extracted: true,
+  expected: true,
+  error: true,
+}).partial({
   extracted: true,
   expected: true,
 });
