@@ -22,8 +22,22 @@ function escapeLiteral(ch: string): string {
   return /[A-Za-z0-9]/.test(ch) || /[\^$\\.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
 }
 
+// Compiled stateless patterns, shared: a case-insensitive Unicode class costs V8 milliseconds to compile, and
+// scoring builds the same checkers for every response. Global and sticky ones keep `lastIndex`, so are never shared.
+const compiled = new Map<string, RegExp>();
+
 /** A JS `RegExp` (always `u`, plus `flags`) equivalent to Python `re.compile(pattern)` for simple patterns. */
 export function compilePythonPattern(pattern: string, flags = ''): RegExp {
+  const stateful = flags.includes('g') || flags.includes('y');
+  const key = `${flags}/${pattern}`;
+  const known = stateful ? undefined : compiled.get(key);
+  if (known) return known;
+  const regex = new RegExp(translatePattern(pattern), `u${flags}`);
+  if (!stateful) compiled.set(key, regex);
+  return regex;
+}
+
+function translatePattern(pattern: string): string {
   let out = '';
   let inClass = false;
   for (let i = 0; i < pattern.length; i++) {
@@ -43,5 +57,5 @@ export function compilePythonPattern(pattern: string, flags = ''): RegExp {
       out += ch === '.' ? '[^\\n]' : ch;
     }
   }
-  return new RegExp(out, `u${flags}`);
+  return out;
 }

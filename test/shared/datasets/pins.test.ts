@@ -2,7 +2,6 @@ import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { BUILTIN_PINS } from '../../../src/evals/registry.ts';
 import { BFCL_DATASET_PINS } from '../../../src/evals/bfcl/pins.ts';
-import { IFEVAL_INPUT_PIN } from '../../../src/evals/ifeval/pins.ts';
 import { DatasetPinSchema } from '../../../src/shared/records/suite-meta.ts';
 import { sha256File } from '../../../src/shared/datasets/file-digest.ts';
 import { resolveDatasetFile } from '../../../src/shared/datasets/fetch-dataset.ts';
@@ -12,7 +11,7 @@ import { pinById } from '../../helpers/pins.ts';
 import { CLEAN_ENV, SHARED_DATASETS, makeTempDir } from './helpers.ts';
 
 // Every pinned file: the registry's built-ins, plus the datasets whose suites are not registered yet.
-const ALL_PINS: DatasetFilePin[] = [...BUILTIN_PINS, ...Object.values(BFCL_DATASET_PINS), IFEVAL_INPUT_PIN];
+const ALL_PINS: DatasetFilePin[] = [...BUILTIN_PINS, ...Object.values(BFCL_DATASET_PINS)];
 const ALL_IDS = ALL_PINS.map((pin) => pin.id);
 
 // Records in a cached file, counted the way its manifest counts them.
@@ -38,6 +37,7 @@ describe('dataset pins', () => {
       'humaneval/test',
       'mbpp/full',
       'mbpp/sanitized',
+      'ifeval/input_data',
       'bfcl/simple_python',
       'bfcl/simple_java',
       'bfcl/simple_javascript',
@@ -61,7 +61,6 @@ describe('dataset pins', () => {
       'bfcl/live_multiple/answers',
       'bfcl/live_parallel/answers',
       'bfcl/live_parallel_multiple/answers',
-      'ifeval/input_data',
     ]);
   });
 
