@@ -6,3 +6,4 @@ export { mtBench } from './mt-bench/builtin.ts';
 export { humaneval } from './humaneval/builtin.ts';
 export { mbpp } from './mbpp/builtin.ts';
 export { ifeval } from './ifeval/builtin.ts';
+export { multiTurn } from './multi-turn/builtin.ts';

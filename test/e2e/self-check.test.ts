@@ -38,6 +38,7 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
         'ifeval/chat',
         'mbpp/test',
         'mt_bench/single',
+        'multi_turn/chat',
       ]),
     );
     for (const [key, dataset] of Object.entries(record.datasets)) {

@@ -1,0 +1,4 @@
+import { defineEval } from '../../runtime/define-eval.ts';
+import { multiTurnEvals } from './suite.ts';
+
+for (const definition of multiTurnEvals()) defineEval(definition);
