@@ -9,7 +9,7 @@ import type { ChatMessage } from '../../../src/shared/chat-message.ts';
 import { createFakeClient, runCase } from '../../helpers/fake-client.ts';
 
 const { items: conversations, pins } = await conversationsSource.load({ datasetBaseUrl: null });
-const [definition] = multiTurnEvals(conversations) as [EvalDefinition<Conversation, never>];
+const definition = multiTurnEvals(conversations)[0] as EvalDefinition<Conversation, unknown>;
 
 // A client that answers like the simulated model: by the conversation (its first turn) and the turn number.
 function scriptedClient(correct: boolean) {
