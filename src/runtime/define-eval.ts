@@ -126,15 +126,19 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
     };
     const records: CaseRecord[] = [];
     const runtime: CaseRuntime = { run, server, client, sampling };
+    // A request this suite makes that the server can never answer (tool calls without tool calling) stops the suite.
+    let suiteStop: Error | null = null;
 
     cases.forEach((item, index) => {
       const caseId = ids[index]!;
       test(`${key} ${caseId}`, { concurrent: true }, async (context) => {
         const earlier = resumed.get(caseId);
-        if (!earlier && fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
+        const stop = fatalError ?? suiteStop;
+        if (!earlier && stop) context.skip(`${fatalError ? 'the run' : 'this suite'} stopped early: ${firstLine(stop)}`);
         const record = earlier ? { ...earlier, runId: run.runId } : await runEvalCase(definition, item, caseId, runtime, context.signal);
         // Cases in flight when the server failed are recorded as errors; cases not yet started are skipped.
         if (record.verdict === 'error' && isFatalRecord(record)) fatalError ??= new Error(record.error!.message);
+        if (record.verdict === 'error' && record.error?.kind === SUITE_STOP_KIND) suiteStop ??= new Error(record.error.message);
         records.push(record);
         context.task.meta.evalCase = record;
         if (record.verdict === 'error') throw reviveError(record);
@@ -146,6 +150,7 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
 
     test(`gate ${key}`, { concurrent: false }, async (context) => {
       if (fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
+      if (suiteStop) context.skip(`this suite stopped early: ${firstLine(suiteStop)}`);
       const gates = await evaluateSuiteGates({ key, suite, records, thresholds, run, server });
       context.task.meta.evalGates = gates;
       const failed = gates.filter((gate) => !gate.passed);
@@ -400,6 +405,9 @@ function formatExpected(expected: unknown): string {
 
 /** Error kind of a case that failed because the server is gone (dead, or the failure budget spent). */
 const FATAL_KIND = 'server-dead';
+
+/** Error kind that no later case of the same suite can escape: the server has no tool calling. */
+const SUITE_STOP_KIND = 'tool-calling-off';
 
 function isFatalRecord(record: CaseRecord): boolean {
   return record.error?.kind === FATAL_KIND;

@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatResult, EvalClient, SamplingParams } from '../../src/runtime/client/chat.ts';
+import type { ChatMessage, ChatOptions, ChatResult, EvalClient, SamplingParams, ToolCall } from '../../src/runtime/client/chat.ts';
 import type { CompletionOptions, CompletionResult } from '../../src/runtime/client/completions.ts';
 import { loadData } from '../../src/runtime/data.ts';
 import { runEvalCase, type EvalDefinition } from '../../src/runtime/define-eval.ts';
@@ -10,7 +10,11 @@ import type { CaseRecord } from '../../src/shared/records/case-record.ts';
 export interface ChatCall {
   messages: ChatMessage[];
   sampling: SamplingParams;
+  options?: ChatOptions | undefined;
 }
+
+/** A scripted chat answer: text, or text with tool calls and a finish reason. */
+export type FakeAnswer = string | { text: string; toolCalls?: ToolCall[]; finishReason?: string };
 
 export interface CompleteCall {
   prompt: string;
@@ -28,7 +32,7 @@ export const SAMPLING: SamplingParams = { temperature: 0, topP: 1, seed: 1234, m
 
 // Chat answers from `answer`; completions echo the prompt as [context, continuation] tokens with `logprobOf`'s sum.
 export function createFakeClient(handlers: {
-  answer?: (messages: ChatMessage[]) => string;
+  answer?: (messages: ChatMessage[], options?: ChatOptions) => FakeAnswer;
   logprobOf?: (prompt: string) => { contextLength: number; sum: number };
 }): FakeClient {
   let inFlight = 0;
@@ -38,14 +42,16 @@ export function createFakeClient(handlers: {
     chats: [],
     completes: [],
     maxConcurrent: 0,
-    async chat(messages, sampling): Promise<ChatResult> {
-      client.chats.push({ messages, sampling });
-      const text = handlers.answer?.(messages) ?? '';
+    async chat(messages, sampling, _signal, options): Promise<ChatResult> {
+      client.chats.push({ messages, sampling, options });
+      const scripted = handlers.answer?.(messages, options) ?? '';
+      const answer = typeof scripted === 'string' ? { text: scripted } : scripted;
       return {
-        text,
+        text: answer.text,
         reasoning: null,
         reasoningTokens: null,
-        finishReason: 'stop',
+        toolCalls: answer.toolCalls ?? [],
+        finishReason: answer.finishReason ?? (answer.toolCalls?.length ? 'tool_calls' : 'stop'),
         usage: { promptTokens: 10, completionTokens: 5 },
         overLength: false,
         capped: null,

@@ -1,9 +1,10 @@
 import type OpenAI from 'openai';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { ChatMessage } from '../../shared/chat-message.ts';
+import type { ChatMessage, ToolCall } from '../../shared/chat-message.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import { RequestError } from '../../shared/errors.ts';
 import { CappedText, isOverLength, readUsage, type AnswerFacts, type TokenUsage } from './answer-facts.ts';
+import { requestChatOnce } from './chat-plain.ts';
+import { buildChatBody, isStreamed, ToolCallAssembler, type ChatOptions } from './chat-request.ts';
 import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
 import { requestCompletion, type CompletionOptions, type CompletionResult } from './completions.ts';
 import { runWithRetries, TryFailedError } from './retry.ts';
@@ -13,7 +14,8 @@ import { TryClock } from './try-clock.ts';
 export { createOpenAI, type EvalClientOptions } from './transport.ts';
 export type { AnswerFacts, TokenUsage } from './answer-facts.ts';
 
-export type { ChatMessage } from '../../shared/chat-message.ts';
+export type { ChatMessage, ToolCall } from '../../shared/chat-message.ts';
+export type { ChatOptions, ChatTool, ResponseFormat, ToolChoice } from './chat-request.ts';
 
 /** Sampling sent explicitly on every request (the run's `Sampling`). */
 export type SamplingParams = Sampling;
@@ -22,6 +24,8 @@ export type SamplingParams = Sampling;
 export interface ChatResult extends AnswerFacts {
   /** The answer, cut to the cap when `capped` is set; a reasoning model's reasoning is not part of it. */
   text: string;
+  /** Tool calls the server's parser found (`message.tool_calls`, or streamed deltas put together); [] when none. */
+  toolCalls: ToolCall[];
   /** A reasoning model's reasoning (vLLM's `reasoning`, split by `--reasoning-parser`); null for other models. */
   reasoning: string | null;
   /** Reasoning tokens when the server reports them (`completion_tokens_details.reasoning_tokens`); else null. */
@@ -36,7 +40,8 @@ export interface ChatResult extends AnswerFacts {
 export interface EvalClient {
   readonly model: string;
   readonly openai: OpenAI;
-  chat(messages: ChatMessage[], sampling: SamplingParams, signal?: AbortSignal): Promise<ChatResult>;
+  /** A chat answer: streamed by default; `options` adds tools, tool choice or a response format. */
+  chat(messages: ChatMessage[], sampling: SamplingParams, signal?: AbortSignal, options?: ChatOptions): Promise<ChatResult>;
   /** Non-streamed `/v1/completions` at temperature 0 (log-likelihood scoring: `echo`, `logprobs`, `maxTokens` 0). */
   complete(prompt: string, options: CompletionOptions): Promise<CompletionResult>;
 }
@@ -47,26 +52,29 @@ export function createEvalClient(options: EvalClientOptions): EvalClient {
   return {
     model: options.model,
     openai: runtime.openai,
-    chat: (messages, sampling, signal) => streamChat(runtime, messages, sampling, signal),
+    chat: (messages, sampling, signal, options) => sendChat(runtime, messages, sampling, signal, options),
     complete: (prompt, completion) => requestCompletion(runtime, prompt, completion),
   };
 }
 
-async function streamChat(
+async function sendChat(
   runtime: ClientRuntime,
   messages: ChatMessage[],
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
+  options: ChatOptions | undefined,
 ): Promise<ChatResult> {
   const started = performance.now();
-  const { value, tries } = await runWithRetries(() => streamChatOnce(runtime, messages, sampling, signal), {
+  const once = isStreamed(options) ? streamChatOnce : requestChatOnce;
+  const { value, tries } = await runWithRetries(() => once(runtime, messages, sampling, signal, options), {
     maxRetries: runtime.maxRetries,
     signal,
   });
   return { ...value, tries, latencyMs: performance.now() - started };
 }
 
-type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs'>;
+/** One try's answer, before retries and the total latency are known. */
+export type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs'>;
 
 // One streamed try; a server failure becomes a TryFailedError, a caller's abort (or a harness bug) passes through.
 async function streamChatOnce(
@@ -74,6 +82,7 @@ async function streamChatOnce(
   messages: ChatMessage[],
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
+  options: ChatOptions | undefined,
 ): Promise<ChatTry> {
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
   const started = performance.now();
@@ -84,23 +93,14 @@ async function streamChatOnce(
   let reasoningTokens: number | null = null;
   const text = new CappedText(runtime.answerCapChars);
   const reasoning = new CappedText(runtime.answerCapChars);
+  const toolCalls = new ToolCallAssembler();
   try {
     const { data: stream, response } = await runtime.openai.chat.completions
       .create(
         {
-          model: runtime.model,
-          messages: messages as ChatCompletionMessageParam[],
+          ...buildChatBody(runtime.model, messages, sampling, options, runtime.thinking),
           stream: true,
           stream_options: { include_usage: true },
-          temperature: sampling.temperature,
-          top_p: sampling.topP,
-          seed: sampling.seed,
-          max_tokens: sampling.maxTokens,
-          ...(sampling.stop?.length ? { stop: sampling.stop } : {}),
-          // vLLM extension: Qwen's generation_config sets 1.05, which must not leak into greedy evals.
-          ...({ repetition_penalty: 1.0 } as object),
-          // Reasoning models: thinking on or off for this run (Qwen3's chat template reads `enable_thinking`).
-          ...(runtime.thinking === null ? {} : ({ chat_template_kwargs: { enable_thinking: runtime.thinking } } as object)),
         },
         { signal: clock.signal },
       )
@@ -115,6 +115,7 @@ async function streamChatOnce(
         text.append(choice.delta?.content ?? '');
         const delta = choice.delta as { reasoning?: string | null; reasoning_content?: string | null } | undefined;
         reasoning.append(delta?.reasoning ?? delta?.reasoning_content ?? '');
+        toolCalls.add(choice.delta?.tool_calls);
         if (choice.finish_reason) finishReason = choice.finish_reason;
       }
       if (chunk.usage) {
@@ -136,6 +137,7 @@ async function streamChatOnce(
   const thought = reasoning.result().text;
   return {
     text: answer,
+    toolCalls: toolCalls.calls(),
     reasoning: runtime.thinking === null && thought === '' ? null : thought,
     reasoningTokens,
     finishReason,

@@ -63,6 +63,7 @@ async function requestChatOnce(
     text,
     reasoning,
     reasoningTokens: null,
+    toolCalls: [],
     finishReason: choice.finish_reason ?? null,
     usage,
     overLength: isOverLength(usage, sampling.maxTokens),
