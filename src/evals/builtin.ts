@@ -39,6 +39,11 @@ export interface BuiltinDataset {
   metrics(variant: string, settings: { code: CodeConfig }): MetricSpec[];
   /** Every public file the dataset reads. */
   pins: readonly PublishedPin[];
+  /**
+   * Variants that send tool requests through the server's tool parser: the launcher then starts vLLM with
+   * `--enable-auto-tool-choice --tool-call-parser <the model's parser>`. Absent = none.
+   */
+  needsToolCalling?: (variant: string) => boolean;
 }
 
 /** What a dataset folder's `simulate.ts` exports. */

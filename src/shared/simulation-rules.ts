@@ -7,8 +7,12 @@ export interface SimRule {
     regex?: string;
     anyMessage?: string;
     endpoint?: 'chat' | 'completions';
+    /** Chat only: the request offers tools (`true`), none (`false`), or tools of these names. */
+    tools?: boolean | string | string[];
   };
   response?: string;
+  /** Calls the simulated model writes after `response`, as Qwen2.5 writes them (`<tool_call>` blocks). */
+  toolCalls?: Array<{ name: string; arguments: Record<string, unknown> | string }>;
   logprob?: number;
 }
 
