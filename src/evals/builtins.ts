@@ -7,3 +7,4 @@ export { humaneval } from './humaneval/builtin.ts';
 export { mbpp } from './mbpp/builtin.ts';
 export { ifeval } from './ifeval/builtin.ts';
 export { multiTurn } from './multi-turn/builtin.ts';
+export { jsonOutput } from './json-output/builtin.ts';

@@ -36,6 +36,8 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
         'hellaswag/loglikelihood',
         'humaneval/instruct',
         'ifeval/chat',
+        'json_output/prompted',
+        'json_output/structured',
         'mbpp/test',
         'mt_bench/single',
         'multi_turn/chat',
@@ -67,6 +69,8 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
       for (const spec of dataset.metricSpecs) {
         const value = dataset.metrics[spec.name]!.value;
         expect(value, `${key} ${spec.name}`).toBe(expected[key]![spec.name]);
+        // Constrained decoding keeps a wrong answer's JSON valid whenever the server can (the variant's point).
+        if (key === 'json_output/structured' && spec.name === 'json_valid') continue;
         if (spec.kind !== 'mean') expect(value, `${key} ${spec.name}`).toBe(0);
         else expect(value, `${key} ${spec.name}`).toBe(spec.range[0]);
       }

@@ -11,16 +11,19 @@ export interface JsonSchemaOptions {
 
 /**
  * Scores 1 when the answer is JSON that the zod schema accepts. Not JSON at all = unparseable; JSON that fails the
- * schema = wrong, with the schema's issues in the record.
+ * schema = wrong, with the schema's issues in the record. `schema` may be a function of the case, for evals whose
+ * cases each have their own schema.
  * @example jsonSchema(z.object({ city: z.string(), population: z.number().int() }))
+ * @example jsonSchema((item: { schema: string }) => SCHEMAS[item.schema])
  */
-export function jsonSchema(schema: z.ZodType, options: JsonSchemaOptions = {}): Scorer {
+// biome-ignore lint/suspicious/noExplicitAny: a schema chosen per case reads the eval's own item type
+export function jsonSchema<Item = any>(schema: z.ZodType | ((item: Item) => z.ZodType), options: JsonSchemaOptions = {}): Scorer<Item> {
   const name = options.name ?? 'json_valid';
   return {
     name,
     kind: 'proportion',
     description: 'the answer is JSON matching the schema (not JSON = unparseable)',
-    score: ({ response }) => {
+    score: ({ item, response }) => {
       const text = options.allowFence === false ? response.trim() : unfence(response);
       let value: unknown;
       try {
@@ -28,7 +31,7 @@ export function jsonSchema(schema: z.ZodType, options: JsonSchemaOptions = {}): 
       } catch (error) {
         return { score: 0, extracted: null, detail: { jsonError: (error as Error).message } };
       }
-      const parsed = schema.safeParse(value);
+      const parsed = (typeof schema === 'function' ? schema(item) : schema).safeParse(value);
       if (parsed.success) return { score: 1, extracted: text };
       const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
       return { score: 0, extracted: text, detail: { schemaIssues: issues } };
