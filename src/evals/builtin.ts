@@ -1,7 +1,9 @@
 import type { CodeConfig } from '../shared/config/schema.ts';
 import type { DataContext } from '../runtime/data.ts';
 import type { PublishedPin } from '../shared/datasets/pins.ts';
+import type { DatasetAggregate } from '../shared/records/aggregate.ts';
 import type { MetricSpec } from '../shared/records/metric.ts';
+import type { DatasetResult } from '../shared/records/run-record.ts';
 import type { SimRule, SimulationMode } from '../shared/simulation-rules.ts';
 
 // The registry contract of a built-in dataset: what the main process must know without loading the dataset (to
@@ -44,6 +46,8 @@ export interface BuiltinDataset {
    * `--enable-auto-tool-choice --tool-call-parser <the model's parser>`. Absent = none.
    */
   needsToolCalling?: (variant: string) => boolean;
+  /** Scores across the dataset's keys in a run (BFCL's overall), written into the run record; absent = none. */
+  aggregate?: (datasets: Readonly<Record<string, DatasetResult>>) => DatasetAggregate[];
 }
 
 /** What a dataset folder's `simulate.ts` exports. */

@@ -6,5 +6,7 @@ export { mtBench } from './mt-bench/builtin.ts';
 export { humaneval } from './humaneval/builtin.ts';
 export { mbpp } from './mbpp/builtin.ts';
 export { ifeval } from './ifeval/builtin.ts';
+export { bfcl } from './bfcl/builtin.ts';
 export { multiTurn } from './multi-turn/builtin.ts';
 export { jsonOutput } from './json-output/builtin.ts';
+export { toolUse } from './tool-use/builtin.ts';

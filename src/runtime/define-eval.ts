@@ -63,6 +63,14 @@ export interface EvalDefinition<Item, Output = DefaultOutput> {
   sampling?: Partial<Sampling>;
   /** Who judges a judged eval, for records and comparability. */
   judge?: JudgeInfo | null;
+  /** What the eval measures, for report sections that group evals (`function_calling`, ...). @default null */
+  kind?: string;
+  /**
+   * The eval asks with `tools` and reads the server's parsed tool calls: its records name the server's tool parser and runs
+   * with another parser are not compared. (Built-ins also declare it in their registry entry, so the launcher adds the flags.)
+   * @default false
+   */
+  toolCalling?: boolean;
   /** Size of the full dataset when `data` already holds a subset. @default the number of cases loaded */
   datasetSize?: number;
 }
@@ -123,6 +131,8 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
       datasetSize: definition.datasetSize ?? all.length,
       selected: cases.length,
       judge: definition.judge ?? null,
+      kind: definition.kind ?? null,
+      toolCallParser: definition.toolCalling ? (run.toolCallParser ?? 'unknown') : null,
     };
     const records: CaseRecord[] = [];
     const runtime: CaseRuntime = { run, server, client, sampling };
@@ -144,7 +154,8 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
         if (record.verdict === 'error') throw reviveError(record);
         // A wrong answer is a measured result, not a passing test: Vitest has no third state, so it is reported as
         // skipped with what was expected and what came (verbose and JSON reporters show the note).
-        if (record.verdict === 'wrong' || record.verdict === 'unparseable') context.skip(describeMiss(record));
+        if (record.verdict === 'wrong' || record.verdict === 'unparseable' || record.verdict === 'parser_failed')
+          context.skip(describeMiss(record));
       });
     });
 
@@ -349,6 +360,9 @@ function checkUnits(name: string, metrics: MetricSpec[], result: MultiScoreResul
 
 /** The skip note of a wrong or unparseable case: `wrong answer (recorded): expected 18, got "17"`. */
 export function describeMiss(record: CaseRecord): string {
+  if (record.verdict === 'parser_failed') {
+    return "the server's tool parser could not read the answer (recorded and counted apart; not scored, not a model failure)";
+  }
   const primary = Object.keys(record.extracted)[0];
   const got = primary === undefined ? undefined : record.extracted[primary];
   const what = record.verdict === 'unparseable' || got == null ? 'no parseable answer' : `got ${JSON.stringify(clip(got))}`;

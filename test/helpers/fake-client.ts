@@ -101,6 +101,7 @@ export const FAKE_RUN: RunContext = {
   limit: null,
   sampling: SAMPLING,
   variants: {},
+  toolCallParser: null,
   code: { sandbox: 'bwrap', samples: 1, temperature: 0.8, passAtK: [1, 10] },
   client: { maxRetries: 2, inFlightFactor: 2, requestTimeoutMs: 60_000, idleTimeoutMs: 30_000, headersTimeoutMs: 30_000 },
   judge: { baseUrl: null, model: null, apiKey: null, temperature: 0, maxTokens: 2048 },

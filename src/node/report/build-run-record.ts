@@ -10,6 +10,8 @@ import {
   type RunRecord,
 } from '../../shared/records/run-record.ts';
 import { datasetKey, type SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { BUILTIN_DATASETS } from '../../evals/registry.ts';
+import type { DatasetAggregate } from '../../shared/records/aggregate.ts';
 import { percentiles } from './percentiles.ts';
 
 /** Dispatcher counters read at the end of the run (null when it could not be reached). */
@@ -86,11 +88,18 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     harnessVersion: input.run.harnessVersion,
     git: input.git,
     datasets,
+    aggregates: aggregatesOf(datasets),
     performance: buildPerformance(input),
     gates: input.gates,
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(draft));
   return { ...draft, fingerprint, fingerprintHash: hash };
+}
+
+// What the built-ins that ran report across their keys (BFCL's overall).
+function aggregatesOf(datasets: Record<string, DatasetResult>): DatasetAggregate[] {
+  const names = new Set(Object.values(datasets).map((d) => d.dataset));
+  return BUILTIN_DATASETS.filter((d) => names.has(d.name)).flatMap((d) => d.aggregate?.(datasets) ?? []);
 }
 
 function incompleteOf(status: RunRecord['status'], missing: number, serverFailure: string | null): RunRecord['incomplete'] {

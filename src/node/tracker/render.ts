@@ -2,6 +2,7 @@ import type { Performance } from '../../shared/records/run-record.ts';
 import { formatDelta, formatInterval, formatP, formatScore } from '../../shared/stats/format.ts';
 import { capped, code, formatNumber, formatPercentChange, formatTime, omittedLine, table } from './markdown.ts';
 import type { ChangelogEntry, MetricRow, PairComparison, Section, SectionDataset, TrackerModel } from './model.ts';
+import { renderAgentSection } from './agent-section/render.ts';
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
@@ -109,6 +110,7 @@ function renderSection(section: Section): string[] {
   const { shown, omitted } = capped(rows, MAX_DATASET_ROWS);
   lines.push(...table(['Dataset', 'Metric', 'Score (95% CI)', 'Samples', 'Status', 'Notes'], shown));
   if (omitted > 0) lines.push('', omittedLine(omitted, 'metric rows'));
+  lines.push(...renderAgentSection(section.agents));
   lines.push('', '#### Configuration used', '', ...configurationLines(section));
   return lines;
 }

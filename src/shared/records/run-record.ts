@@ -2,6 +2,7 @@
 import type {} from 'vitest';
 import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
+import { DatasetAggregateSchema } from './aggregate.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
 import { MetricValueSchema } from './metric.ts';
 import { SuiteMetaSchema } from './suite-meta.ts';
@@ -33,6 +34,8 @@ export const DatasetCountsSchema = z.object({
   unparseable: z.number().int().nonnegative(),
   graded: z.number().int().nonnegative(),
   error: z.number().int().nonnegative(),
+  /** Answers the server's tool parser could not read (verdict `parser_failed`): not scored, not model failures. */
+  parserFailed: z.number().int().nonnegative().optional(),
 });
 export type DatasetCounts = z.infer<typeof DatasetCountsSchema>;
 
@@ -139,6 +142,8 @@ export const RunRecordSchema = z.object({
   fingerprint: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   fingerprintHash: z.string(),
   datasets: z.record(z.string(), DatasetResultSchema),
+  /** Scores across several dataset keys (BFCL's overall), as each dataset's registry entry computes them. */
+  aggregates: z.array(DatasetAggregateSchema).optional(),
   performance: PerformanceSchema,
   gates: z.array(GateResultSchema),
 });

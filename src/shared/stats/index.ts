@@ -12,4 +12,5 @@ export {
 } from './bootstrap.ts';
 export { summarizeMetric } from './summarize.ts';
 export { summarizeRatio, pairedRatioDiff, type RatioCase, type PooledRatio } from './ratio.ts';
+export { stratifiedBootstrapIntervals, type ProportionStratum } from './stratified-bootstrap.ts';
 export { formatScore, formatDelta, formatInterval, formatP, SCORE_DECIMALS } from './format.ts';

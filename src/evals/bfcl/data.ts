@@ -1,0 +1,28 @@
+import { readPinnedText, type DataContext, type DataLoader } from '../../runtime/data.ts';
+import { toDatasetPin } from '../../shared/datasets/pins.ts';
+import type { BfclCategory } from './categories.ts';
+import { answerPinId, BFCL_DATASET_PINS, questionPinId } from './pins.ts';
+import { joinBfclAnswers, readBfclAnswers, readBfclEntries, type BfclCase } from './read-dataset.ts';
+
+// One category's questions with their possible answers, read through the verified cache.
+
+// The pins a category reads: its questions, and its possible answers when it has them.
+function categoryPins(category: BfclCategory) {
+  const answers = answerPinId(category);
+  return [BFCL_DATASET_PINS[questionPinId(category)], ...(answers ? [BFCL_DATASET_PINS[answers]] : [])];
+}
+
+/** Read a category's cases (questions joined with possible answers; irrelevance and relevance have none). */
+export async function loadBfclCategory(context: DataContext, category: BfclCategory): Promise<BfclCase[]> {
+  const [questions, answers] = await Promise.all(categoryPins(category).map((pin) => readPinnedText(pin, context)));
+  const entries = readBfclEntries(questions!, category);
+  return joinBfclAnswers(entries, answers === undefined ? null : readBfclAnswers(answers, `possible_answer/BFCL_v4_${category}.json`));
+}
+
+/** A category as an eval data source. */
+export function bfclSource(category: BfclCategory): DataLoader<BfclCase> {
+  return {
+    description: `BFCL v4 ${category} (ShishirPatil/gorilla)`,
+    load: async (context) => ({ items: await loadBfclCategory(context, category), pins: categoryPins(category).map(toDatasetPin) }),
+  };
+}
