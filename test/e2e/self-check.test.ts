@@ -15,17 +15,18 @@ function expectedOf(resultsDir: string, record: RunRecord): Record<string, Recor
 
 async function runAllSuites(
   mode: string,
-): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string }> {
+): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string; tracker: string }> {
   const env = evalEnv({ EVAL_SIMULATE: mode, EVAL_LIMIT: LIMIT });
   const result = await startVitest(['--project', 'qwen3_8b'], env);
   const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
   expect(record, result.all).toBeDefined();
-  return { record: record!, expected: expectedOf(env.EVAL_RESULTS_DIR!, record!), output: result.all ?? '' };
+  const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+  return { record: record!, expected: expectedOf(env.EVAL_RESULTS_DIR!, record!), output: result.all ?? '', tracker };
 }
 
 describe.sequential('pipeline self-check on the simulated vLLM', () => {
   test('every suite scores 100% on answers built from its gold', async () => {
-    const { record, expected, output } = await runAllSuites('gold');
+    const { record, expected, output, tracker } = await runAllSuites('gold');
     const keys = Object.keys(record.datasets).sort();
     expect(keys).toEqual(
       expect.arrayContaining([
@@ -41,8 +42,17 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
         'mbpp/test',
         'mt_bench/single',
         'multi_turn/chat',
+        'tool_use/chat',
       ]),
     );
+    // The agent checks sit in the tracker's agent block; tool_use ran through the tool parser the launcher started.
+    expect(record.datasets['tool_use/chat']).toMatchObject({ kind: 'agent', toolCallParser: 'hermes' });
+    const heading = tracker.indexOf('#### Function calling and agents');
+    expect(heading, tracker).toBeGreaterThan(-1);
+    const agentBlock = tracker.slice(heading).split(/\n#/)[0]!;
+    for (const key of ['json_output/prompted', 'json_output/structured', 'multi_turn/chat', 'tool_use/chat']) {
+      expect(agentBlock, key).toMatch(new RegExp(`^\\| ${key} +\\|`, 'm'));
+    }
     for (const [key, dataset] of Object.entries(record.datasets)) {
       expect(dataset.counts.error, `${key}\n${output}`).toBe(0);
       expect(dataset.counts.unparseable, key).toBe(0);

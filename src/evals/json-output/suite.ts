@@ -6,6 +6,7 @@ import { jsonCasesSource } from './data.ts';
 import { buildJsonMessages, buildResponseFormat } from './prompt.ts';
 import type { JsonCase } from './reader.ts';
 import { JSON_OUTPUT_SCORERS } from './score.ts';
+import { AGENT_KIND } from '../agent-kind.ts';
 
 /** The two ways of asking: the server constrains decoding to the schema, or the model alone follows the prompt. */
 export const JSON_OUTPUT_VARIANTS = ['structured', 'prompted'] as const;
@@ -25,6 +26,7 @@ export function jsonOutputEvals(run: Pick<RunContext, 'variants'>, data: DataSou
       name: 'json_output',
       variant,
       label: LABELS[variant] ?? `JSON output (${variant})`,
+      kind: AGENT_KIND,
       data,
       prompt: buildJsonMessages,
       task: async (item, { client, sampling, signal }) => {

@@ -4,6 +4,7 @@ import { buildTurnMessages, runConversation, type ConversationOutput } from './c
 import { conversationsSource } from './data.ts';
 import type { Conversation } from './reader.ts';
 import { expectedFacts, multiTurnScorer } from './score.ts';
+import { AGENT_KIND } from '../agent-kind.ts';
 
 /**
  * Multi-turn coherence: conversations whose later turns depend on facts given (or corrected) earlier, each turn
@@ -16,6 +17,7 @@ export function multiTurnEvals(data: DataSource<Conversation> = conversationsSou
       name: 'multi_turn',
       variant: 'chat',
       label: 'Multi-turn coherence (facts from earlier turns, exact checks)',
+      kind: AGENT_KIND,
       data,
       // The last turn's request as sent, with earlier answers left as placeholders (they are the model's own).
       prompt: (item) =>

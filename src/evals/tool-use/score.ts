@@ -94,12 +94,28 @@ export function toolUseScorer(): MultiScorer<ToolTask, AgentOutput> {
       const answerOk = output.text !== null && missingFacts.length === 0;
       const callsOk = missing.length === 0;
       const success = answerOk && callsOk && wrongFiles.length === 0;
-      // No final answer (step limit, or a parser failure) is unparseable, not a wrong answer.
-      const extracted = output.text === null || output.parserFailures > 0 ? null : output.text;
+      const detail = {
+        failures: reasons,
+        calls: output.calls,
+        steps: output.steps,
+        parserFailures: output.parserFailures,
+        files: output.files,
+      };
+      const sequence = output.calls.map((c) => c.name).join(' > ');
+      // The server's parser cut the loop short: counted apart and not scored, as BFCL counts it (verdict parser_failed).
+      if (output.parserFailures > 0) {
+        return {
+          scores: { task_success: null, answer_acc: null, calls_acc: null },
+          extracted: { task_success: null, answer_acc: null, calls_acc: sequence },
+          verdict: 'parser_failed',
+          detail,
+        };
+      }
+      // No final answer within the step limit is unparseable, not a wrong answer.
       return {
         scores: { task_success: success ? 1 : 0, answer_acc: answerOk ? 1 : 0, calls_acc: callsOk ? 1 : 0 },
-        extracted: { task_success: extracted, answer_acc: extracted, calls_acc: output.calls.map((c) => c.name).join(' > ') },
-        detail: { failures: reasons, calls: output.calls, steps: output.steps, parserFailures: output.parserFailures, files: output.files },
+        extracted: { task_success: output.text, answer_acc: output.text, calls_acc: sequence },
+        detail,
       };
     },
   };

@@ -4,6 +4,7 @@ import { buildToolTaskMessages, runToolTask, type AgentOutput } from './agent-lo
 import { toolTasksSource } from './data.ts';
 import type { ToolTask } from './reader.ts';
 import { toolUseScorer } from './score.ts';
+import { AGENT_KIND } from '../agent-kind.ts';
 
 /**
  * Tool use: multi-step tasks with a calculator, a unit converter, lookup tables and a small file system that the
@@ -16,6 +17,8 @@ export function toolUseEvals(data: DataSource<ToolTask> = toolTasksSource): AnyE
       name: 'tool_use',
       variant: 'chat',
       label: 'Tool use (multi-step, harness-run tools)',
+      kind: AGENT_KIND,
+      toolCalling: true,
       data,
       prompt: buildToolTaskMessages,
       task: runToolTask,

@@ -93,7 +93,7 @@ describe('tool-use tasks', () => {
       answer: () => '<tool_call>\n{"name": "lookup", "arguments": {"table": "countries", "key": "France"}\n</tool_call>',
     });
     const record = await runCase(definition, tasks[0]!, client);
-    expect(record.verdict).toBe('unparseable');
+    expect([record.verdict, record.scores]).toEqual(['parser_failed', { task_success: null, answer_acc: null, calls_acc: null }]);
     expect(record.detail!.parserFailures).toBe(1);
     expect((record.detail!.failures as string[])[0]).toMatch(/tool parser failed/);
   });
