@@ -133,7 +133,8 @@ export class EvalReporter implements Reporter {
     const progress = this.#progress.get(`${project.run.project} ${record.dataset}/${record.variant}`);
     if (progress) {
       addCase(progress, record);
-      if (this.#mode === 'full' && !this.#isTty() && quarterReached(progress)) this.#log(renderProgressLine(progress, this.#progressWidth()));
+      if (this.#mode === 'full' && !this.#isTty() && quarterReached(progress))
+        this.#log(renderProgressLine(progress, this.#progressWidth()));
       this.#redraw();
     }
   }

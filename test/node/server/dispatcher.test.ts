@@ -92,7 +92,7 @@ describe('dispatcher', () => {
     expect(result.body.error.message).toBe('vLLM died: last lines ...');
   });
 
-  test('tells worker connection pools it keeps idle connections for 10 minutes, not Node\'s 5 s', async () => {
+  test("tells worker connection pools it keeps idle connections for 10 minutes, not Node's 5 s", async () => {
     // Undici (the workers' fetch) drops an idle socket shortly before the server's advertised timeout; with Node's 5 s
     // default a worker thread starved on a loaded machine reused sockets the server had just closed.
     const upstream = await startUpstream(1);
