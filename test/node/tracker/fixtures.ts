@@ -98,6 +98,7 @@ export interface RunFixture {
   datasets?: DatasetResult[];
   performance?: Partial<Performance>;
   gates?: GateResult[];
+  reasoning?: RunRecord['model']['reasoning'];
 }
 
 let counter = 0;
@@ -125,7 +126,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       id: modelId,
       revision: f.revision === undefined ? 'rev1' : f.revision,
       quantization: f.quantization ?? null,
-      reasoning: null,
+      reasoning: f.reasoning ?? null,
     },
     preset,
     server: {
