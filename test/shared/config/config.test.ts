@@ -1,9 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import projectConfig from '../../../qwen-evals.config.ts';
 import { parseEvalEnv } from '../../../src/shared/config/env.ts';
 import { parseEvalConfig } from '../../../src/node/load-config.ts';
 import { buildServeArgs, checkThinkingSwitch, resolveProjectSettings } from '../../../src/node/settings.ts';
 import { ConfigError } from '../../../src/shared/errors.ts';
+import { withEvals } from '../../../src/config.ts';
 
 const config = parseEvalConfig(projectConfig);
 
@@ -102,6 +103,18 @@ describe('configuration', () => {
     expect(() => checkThinkingSwitch(config, parseEvalEnv({ EVAL_THINKING: 'off' }))).toThrow(
       /`EVAL_THINKING` is "off", but no model in the config is a reasoning model; give the model `reasoning: \{ parser: 'qwen3' \}`/,
     );
+  });
+
+  test('refuses a wrong or pointless EVAL_THINKING when the config loads, before anything starts', () => {
+    const plain = { models: { m: { id: 'Qwen/Qwen2.5-7B-Instruct' } } };
+    try {
+      vi.stubEnv('EVAL_THINKING', 'maybe');
+      expect(() => withEvals(plain)).toThrow('EVAL_THINKING must be on or off (received: "maybe")');
+      vi.stubEnv('EVAL_THINKING', 'on');
+      expect(() => withEvals(plain)).toThrow('no model in the config is a reasoning model');
+    } finally {
+      vi.unstubAllEnvs();
+    }
   });
 
   test('rejects a reasoning parser vLLM does not know, listing the ones it does', () => {
