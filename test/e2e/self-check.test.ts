@@ -7,6 +7,8 @@ import { evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
 // Pipeline self-check: every suite, answered from the dataset's own gold, must score 100%; answered
 // wrongly, 0%. A scorer, prompt or extraction change that breaks this fails CI.
 const LIMIT = '6';
+// Every built-in in one nested run: more than the default 120 s per test on a busy machine.
+const SELF_CHECK_TIMEOUT_MS = 300_000;
 
 function expectedOf(resultsDir: string, record: RunRecord): Record<string, Record<string, number>> {
   const file = join(resultsDir, 'simulation', `${record.runId}.expected.json`);
@@ -24,7 +26,7 @@ async function runAllSuites(
   return { record: record!, expected: expectedOf(env.EVAL_RESULTS_DIR!, record!), output: result.all ?? '', tracker };
 }
 
-describe.sequential('pipeline self-check on the simulated vLLM', () => {
+describe.sequential('pipeline self-check on the simulated vLLM', { timeout: SELF_CHECK_TIMEOUT_MS }, () => {
   test('every suite scores 100% on answers built from its gold', async () => {
     const { record, expected, output, tracker } = await runAllSuites('gold');
     const keys = Object.keys(record.datasets).sort();
