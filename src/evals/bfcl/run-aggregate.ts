@@ -49,7 +49,6 @@ export function aggregateBfclRun(datasets: Readonly<Record<string, DatasetResult
       categories.map((c, i) => ({ successes: c.correct, n: scored[i]! })),
       (rates) => summarizeBfcl(categories.map((c, i) => ({ ...c, accuracy: rates[i] ?? null }))).map((summary) => summary.value),
     );
-    const n = scored.reduce((a, b) => a + b, 0);
     return summaries.map((summary, i) => ({
       dataset: BFCL,
       group: mode,
@@ -57,7 +56,7 @@ export function aggregateBfclRun(datasets: Readonly<Record<string, DatasetResult
       description: summary.description,
       value: summary.value,
       ci: intervals[i] ?? null,
-      n,
+      n: summary.cases,
       missing: summary.missing,
     }));
   });
