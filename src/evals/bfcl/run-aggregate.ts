@@ -55,7 +55,8 @@ export function aggregateBfclRun(datasets: Readonly<Record<string, DatasetResult
       name: summary.name,
       description: summary.description,
       value: summary.value,
-      ci: intervals[i] ?? null,
+      // Nothing measured behind a summary of stand-in zeros: no interval.
+      ci: summary.cases > 0 ? (intervals[i] ?? null) : null,
       n: summary.cases,
       missing: summary.missing,
     }));
