@@ -17,18 +17,22 @@ function expectedOf(resultsDir: string, record: RunRecord): Record<string, Recor
 
 async function runAllSuites(
   mode: string,
-): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string; tracker: string }> {
+): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string; resultsDir: string }> {
   const env = evalEnv({ EVAL_SIMULATE: mode, EVAL_LIMIT: LIMIT });
   const result = await startVitest(['--project', 'qwen3_8b'], env);
   const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
   expect(record, result.all).toBeDefined();
-  const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
-  return { record: record!, expected: expectedOf(env.EVAL_RESULTS_DIR!, record!), output: result.all ?? '', tracker };
+  return {
+    record: record!,
+    expected: expectedOf(env.EVAL_RESULTS_DIR!, record!),
+    output: result.all ?? '',
+    resultsDir: env.EVAL_RESULTS_DIR!,
+  };
 }
 
 describe.sequential('pipeline self-check on the simulated vLLM', { timeout: SELF_CHECK_TIMEOUT_MS }, () => {
   test('every suite scores 100% on answers built from its gold', async () => {
-    const { record, expected, output, tracker } = await runAllSuites('gold');
+    const { record, expected, output, resultsDir } = await runAllSuites('gold');
     const keys = Object.keys(record.datasets).sort();
     expect(keys).toEqual(
       expect.arrayContaining([
@@ -45,13 +49,20 @@ describe.sequential('pipeline self-check on the simulated vLLM', { timeout: SELF
         'mt_bench/single',
         'multi_turn/chat',
         'tool_use/chat',
+        'bfcl/simple_python',
+        'bfcl/live_relevance',
       ]),
     );
-    // The agent checks sit in the tracker's agent block; tool_use ran through the tool parser the launcher started.
+    // BFCL asks through the tools API: the server got vLLM's tool flags, and BFCL's summaries reach the summary and tracker.
+    expect(record.server.command?.join(' ')).toContain('--enable-auto-tool-choice --tool-call-parser hermes');
+    expect(record.aggregates?.find((a) => a.dataset === 'bfcl' && a.name === 'single_turn_overall')?.value).toBe(1);
+    expect(output).toMatch(/^ {2}bfcl overall \(tools\): non_live_simple_ast 1\.000 /m);
+    const tracker = readFileSync(join(resultsDir, 'TRACKER.md'), 'utf8');
+    expect(tracker).toContain('#### Function calling and agents');
+    expect(tracker).toMatch(/\| live_relevance +\| 1\.000 \(/);
+    // The agent checks sit in the same block; tool_use ran through the tool parser the launcher started.
     expect(record.datasets['tool_use/chat']).toMatchObject({ kind: 'agent', toolCallParser: 'hermes' });
-    const heading = tracker.indexOf('#### Function calling and agents');
-    expect(heading, tracker).toBeGreaterThan(-1);
-    const agentBlock = tracker.slice(heading).split(/\n#/)[0]!;
+    const agentBlock = tracker.slice(tracker.indexOf('#### Function calling and agents')).split(/\n#/)[0]!;
     for (const key of ['json_output/prompted', 'json_output/structured', 'multi_turn/chat', 'tool_use/chat']) {
       expect(agentBlock, key).toMatch(new RegExp(`^\\| ${key} +\\|`, 'm'));
     }
@@ -76,6 +87,7 @@ describe.sequential('pipeline self-check on the simulated vLLM', { timeout: SELF
     expect(output).toMatch(/^ {2}FAIL +threshold +gsm8k\/0shot strict/m);
     expect(output).toMatch(/^ {2}run record: .*\.json\n {2}cases: .*\.jsonl\n {2}tracker: .*TRACKER\.md$/m);
     expect(output).not.toMatch(/✓/);
+    expect(record.aggregates?.find((a) => a.dataset === 'bfcl' && a.name === 'single_turn_overall')?.value).toBe(0);
     for (const [key, dataset] of Object.entries(record.datasets)) {
       expect(dataset.counts.error, key).toBe(0);
       for (const spec of dataset.metricSpecs) {

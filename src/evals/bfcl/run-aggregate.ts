@@ -49,15 +49,15 @@ export function aggregateBfclRun(datasets: Readonly<Record<string, DatasetResult
       categories.map((c, i) => ({ successes: c.correct, n: scored[i]! })),
       (rates) => summarizeBfcl(categories.map((c, i) => ({ ...c, accuracy: rates[i] ?? null }))).map((summary) => summary.value),
     );
-    const n = scored.reduce((a, b) => a + b, 0);
     return summaries.map((summary, i) => ({
       dataset: BFCL,
       group: mode,
       name: summary.name,
       description: summary.description,
       value: summary.value,
-      ci: intervals[i] ?? null,
-      n,
+      // Nothing measured behind a summary of stand-in zeros: no interval.
+      ci: summary.cases > 0 ? (intervals[i] ?? null) : null,
+      n: summary.cases,
       missing: summary.missing,
     }));
   });

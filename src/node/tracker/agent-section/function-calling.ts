@@ -1,3 +1,4 @@
+import { BFCL_CATEGORIES } from '../../../evals/bfcl/categories.ts';
 import { parseBfclVariant } from '../../../evals/bfcl/variants.ts';
 import type { DatasetAggregate } from '../../../shared/records/aggregate.ts';
 import { formatInterval, formatScore } from '../../../shared/stats/format.ts';
@@ -20,7 +21,9 @@ export function renderFunctionCalling(group: KindGroup): string[] {
   const modes = [...new Set(bfcl.map((d) => parseBfclVariant(d.variant).mode))];
   const lines: string[] = [];
   for (const mode of modes) {
-    const own = bfcl.filter((d) => parseBfclVariant(d.variant).mode === mode);
+    const own = bfcl
+      .filter((d) => parseBfclVariant(d.variant).mode === mode)
+      .sort((a, b) => categoryOrder(a.variant) - categoryOrder(b.variant));
     lines.push(
       ...renderBfclMode(
         mode,
@@ -32,6 +35,11 @@ export function renderFunctionCalling(group: KindGroup): string[] {
   }
   if (others.length) lines.push(...renderKindTable({ ...group, datasets: others }), '');
   return lines;
+}
+
+// BFCL's own category order (non-live, then live).
+function categoryOrder(variant: string): number {
+  return BFCL_CATEGORIES.indexOf(parseBfclVariant(variant).category);
 }
 
 function renderBfclMode(mode: string, datasets: KindDataset[], aggregates: DatasetAggregate[]): string[] {
