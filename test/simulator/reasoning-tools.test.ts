@@ -36,7 +36,7 @@ const weather = { messages: [{ role: 'user', content: 'What is the weather in Pa
 
 describe('a thinking model with tools and structured outputs on the simulated vLLM', () => {
   test('the tool call is parsed from the content after the thinking, which arrives as reasoning', async () => {
-    const body = await (await postJson(`${sim.baseUrl}/v1/chat/completions`, weather)).json();
+    const body = (await (await postJson(`${sim.baseUrl}/v1/chat/completions`, weather)).json()) as any;
     const choice = body.choices[0];
     expect(choice.finish_reason).toBe('tool_calls');
     expect(choice.message.reasoning).toMatch(/let me think/);
@@ -65,7 +65,7 @@ describe('a thinking model with tools and structured outputs on the simulated vL
       messages: [{ role: 'user', content: 'Which city is the capital of France?' }],
       response_format: { type: 'json_schema', json_schema: { name: 'city', schema: CITY } },
     });
-    const message = (await res.json()).choices[0].message;
+    const message = ((await res.json()) as any).choices[0].message;
     expect(message.reasoning).toMatch(/let me think/);
     expect(JSON.parse(message.content.trim())).toEqual({ city: '' });
   });
