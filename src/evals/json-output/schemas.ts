@@ -68,8 +68,16 @@ export const ANSWER_SCHEMAS = {
 /** A schema name the cases may use. */
 export type AnswerSchemaName = keyof typeof ANSWER_SCHEMAS;
 
+// Converted once per schema: every case builds its prompt (and its response_format) from it.
+const JSON_SCHEMAS = new Map<AnswerSchemaName, Record<string, unknown>>();
+
 /** The JSON Schema of an answer schema, as sent to the server and shown to the model. */
 export function answerJsonSchema(name: AnswerSchemaName): Record<string, unknown> {
-  const { $schema: _drop, ...schema } = z.toJSONSchema(ANSWER_SCHEMAS[name]) as Record<string, unknown>;
+  let schema = JSON_SCHEMAS.get(name);
+  if (!schema) {
+    const { $schema: _drop, ...converted } = z.toJSONSchema(ANSWER_SCHEMAS[name]) as Record<string, unknown>;
+    schema = converted;
+    JSON_SCHEMAS.set(name, schema);
+  }
   return schema;
 }
