@@ -2,8 +2,9 @@ import type { ChatMessage, ChatOptions, ChatResult, EvalClient, SamplingParams, 
 import type { CompletionOptions, CompletionResult } from '../../src/runtime/client/completions.ts';
 import { loadData } from '../../src/runtime/data.ts';
 import { runEvalCase, type EvalDefinition } from '../../src/runtime/define-eval.ts';
+import { BenchmarkConfigSchema } from '../../src/shared/config/benchmark.ts';
 import type { RunContext, ServerStatus } from '../../src/shared/context.ts';
-import type { CaseRecord } from '../../src/shared/records/case-record.ts';
+import type { CaseRecord, ReasoningRecord } from '../../src/shared/records/case-record.ts';
 
 // A scripted EvalClient: no HTTP, every request recorded.
 
@@ -33,6 +34,8 @@ export const SAMPLING: SamplingParams = { temperature: 0, topP: 1, seed: 1234, m
 // Chat answers from `answer`; completions echo the prompt as [context, continuation] tokens with `logprobOf`'s sum.
 export function createFakeClient(handlers: {
   answer?: (messages: ChatMessage[], options?: ChatOptions) => FakeAnswer;
+  /** A reasoning model's reasoning beside each answer. @default none */
+  reasoning?: (messages: ChatMessage[]) => ReasoningRecord | null;
   logprobOf?: (prompt: string) => { contextLength: number; sum: number };
 }): FakeClient {
   let inFlight = 0;
@@ -48,8 +51,7 @@ export function createFakeClient(handlers: {
       const answer = typeof scripted === 'string' ? { text: scripted } : scripted;
       return {
         text: answer.text,
-        reasoning: null,
-        reasoningTokens: null,
+        reasoning: handlers.reasoning?.(messages) ?? null,
         toolCalls: answer.toolCalls ?? [],
         finishReason: answer.finishReason ?? (answer.toolCalls?.length ? 'tool_calls' : 'stop'),
         usage: { promptTokens: 10, completionTokens: 5 },
@@ -114,6 +116,7 @@ export const FAKE_RUN: RunContext = {
   dispatcherUrl: 'http://127.0.0.1:1',
   apiKey: null,
   inFlightLimit: 8,
+  benchmark: BenchmarkConfigSchema.parse({}),
 };
 
 /** The server a fake run talks to. */

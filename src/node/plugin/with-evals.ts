@@ -7,7 +7,7 @@ import type { EvalConfig, EvalConfigInput } from '../../shared/config/schema.ts'
 import { ConfigError } from '../../shared/errors.ts';
 import { parseEvalConfig } from '../load-config.ts';
 import { ensureResultsDir } from '../results-dir.ts';
-import { resolveProjectSettings } from '../settings.ts';
+import { checkThinkingSwitch, resolveProjectSettings } from '../settings.ts';
 import { gpusOverlap } from '../server/gpu-lease.ts';
 import { entryPath } from './entry-path.ts';
 
@@ -45,6 +45,7 @@ export function withEvals(evalConfig: EvalConfigInput, vitestConfig: ViteUserCon
 function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, options: WithEvalsOptions): ViteUserConfig {
   const config = parseEvalConfig(evalConfig, options.configFile);
   const env = parseEvalEnv();
+  checkThinkingSwitch(config, env);
   const test = vitestConfig.test ?? {};
   const resultsDir = resolve(env.EVAL_RESULTS_DIR ?? 'results');
   ensureResultsDir(resultsDir);
@@ -71,7 +72,12 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
 // one after another (their servers then never overlap), models on disjoint GPUs share a group and run together.
 function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>): TestProjectInlineConfiguration[] {
   const groups = assignGroups(config);
-  const include = [...selectedBuiltins(config.evals).map((d) => builtinEvalFile(d.folder)), ...config.evals.include];
+  // The serving benchmark is always collectable (`... throughput` selects it) but only runs when selected alone.
+  const include = [
+    ...selectedBuiltins(config.evals).map((d) => builtinEvalFile(d.folder)),
+    entryPath('src/bench/throughput.eval'),
+    ...config.evals.include,
+  ];
   return Object.keys(config.models).map((modelKey) => {
     const settings = resolveProjectSettings(config, env, modelKey);
     return {

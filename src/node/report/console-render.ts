@@ -1,4 +1,5 @@
 import { compareCaseIds } from '../../shared/gates/compare.ts';
+import { renderPerformanceSummary } from './console-benchmark.ts';
 import { formatGateReport } from '../../shared/gates/format.ts';
 import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
 import type { RunRecord } from '../../shared/records/run-record.ts';
@@ -107,10 +108,13 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
-  lines.push(...datasetTable(record), ...renderAggregateLines(record.aggregates ?? []));
+  if (!record.benchmarks || Object.keys(record.datasets).length > 0)
+    lines.push(...datasetTable(record), ...renderAggregateLines(record.aggregates ?? []));
+  lines.push(...reasoningLines(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
   lines.push(...wrongCases(summary), ...caseErrors(summary), ...qualityNotes(record));
+  lines.push(...renderPerformanceSummary(record));
   const perf = record.performance;
   if (perf.outputTokensPerSec !== null) {
     lines.push(
@@ -118,7 +122,8 @@ export function renderRunSummary(summary: RunSummary): string[] {
       `  throughput${record.simulation ? ' (simulated)' : ''}: ${perf.outputTokensPerSec.toFixed(1)} output tok/s, ${perf.requestsPerSec?.toFixed(2)} req/s, mean in flight ${perf.meanInFlight?.toFixed(1) ?? 'n/a'} of ${perf.inFlightLimit}`,
     );
   }
-  lines.push('', `  run record: ${summary.recordPath}`, `  cases:      ${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
+  const cases = record.benchmarks ? '  requests:   ' : '  cases:      ';
+  lines.push('', `  run record: ${summary.recordPath}`, `${cases}${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
   return lines;
 }
@@ -139,9 +144,29 @@ function gateLines(record: RunRecord): string[] {
   return lines;
 }
 
+// Reasoning tokens per dataset, and a warning when the answers still carried the thinking (the server had no parser).
+function reasoningLines(record: RunRecord): string[] {
+  const lines: string[] = [];
+  for (const [key, d] of Object.entries(record.datasets)) {
+    const r = d.reasoning;
+    if (!r) continue;
+    const mean = r.meanTokens === null ? 'tokens unknown' : `mean ${r.meanTokens.toFixed(0)} tokens per case`;
+    lines.push(`  reasoning  ${key}: ${mean} over ${r.cases} case(s)${r.tokensUnknown ? `, ${r.tokensUnknown} not counted` : ''}`);
+    if (r.splitByHarness) {
+      lines.push(
+        `  WARN  reasoning: ${key}: ${r.splitByHarness} answer(s) came with <think>…</think>, which the harness took out before scoring; ` +
+          'the server runs without --reasoning-parser (set `models.<key>.reasoning.parser`, or start your server with the flag).',
+      );
+    }
+  }
+  return lines;
+}
+
 function headline(summary: RunSummary): string {
   const { record } = summary;
-  const who = `${record.project} (${record.model.id}), preset ${record.preset}`;
+  const reasoning = record.model.reasoning;
+  const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'}` : '';
+  const who = `${record.project} (${record.model.id}${thinking}), preset ${record.preset}`;
   if (record.status === 'interrupted') return `[qwen-evals] INTERRUPTED ${who}: ${record.incomplete?.message ?? 'the run was stopped'}`;
   if (record.incomplete?.reason === 'server-failed')
     return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;

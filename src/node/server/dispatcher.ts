@@ -4,6 +4,7 @@ import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../../shared/tra
 import { forwardRequest } from './dispatcher/forward-request.ts';
 import { replyWithFailure, sendJson } from './dispatcher/replies.ts';
 import type { ServerStatus } from '../../shared/context.ts';
+import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { isRetryable, type TryFailure } from '../../shared/transport/failure.ts';
 import { FATAL_HEADER } from '../../shared/transport/headers.ts';
 
@@ -22,6 +23,10 @@ export interface DispatcherControl {
   lastStatus(): ServerStatus | null;
   /** Simulator counters for the run record, reset for the next (watch) run. */
   simulatorStats(reset: boolean): Promise<Record<string, unknown> | null>;
+  /** The servers' /metrics and nvidia-smi over the run, reset for the next (watch) run. */
+  serverMetrics(reset: boolean): Promise<ServerMetrics | null>;
+  /** The eval files this run selected for the project (`GET /_eval/selection`); null when not known. */
+  selectedFiles(): string[] | null;
 }
 
 /** When the server is failing badly enough that the run stops instead of trying every case. */
@@ -84,6 +89,9 @@ interface Replica {
   url: string;
   inFlight: number;
 }
+
+/** How long the dispatcher keeps an idle worker connection open. @unit milliseconds */
+const IDLE_CONNECTION_MS = 10 * 60_000;
 
 // Start the dispatcher on 127.0.0.1 at a free port.
 export async function startDispatcher(options: DispatcherOptions): Promise<Dispatcher> {
@@ -217,16 +225,18 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     );
   });
 
-  // `GET /_eval/server`: the server's status (launching it if its turn came); `POST /_eval/run-end`: the facts the
-  // run record needs, counters reset for a watch re-run.
+  // `GET /_eval/server`: the server's status (launching it if its turn came); `GET /_eval/selection`: the files this
+  // run selected; `POST /_eval/run-end`: the facts the run record needs, counters reset for a watch re-run.
   const handleControl = async (control: DispatcherControl, path: string, res: http.ServerResponse) => {
     try {
       if (path === '/_eval/server') return sendJson(res, 200, await control.status());
+      if (path === '/_eval/selection') return sendJson(res, 200, { files: control.selectedFiles() });
       if (path === '/_eval/run-end') {
         const report = {
           server: control.lastStatus(),
           dispatcher: snapshot(),
           simulator: await control.simulatorStats(true),
+          serverMetrics: await control.serverMetrics(true).catch(() => null),
           serverFailure: fatalReason(),
         };
         Object.assign(counters, newCounters());
@@ -255,6 +265,11 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     };
   };
 
+  // The workers' connection pools decide when an idle loopback connection ends. With Node's 5 s default the server
+  // closed idle sockets that a worker, its thread starved on a loaded machine, reused a moment later: thousands of
+  // 'other side closed' resets and retries per full run.
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

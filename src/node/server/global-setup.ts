@@ -15,6 +15,7 @@ import { resolveProjectSettings, type ProjectSettings } from '../settings.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { gpusOverlap } from './gpu-lease.ts';
 import { ServerSession } from './session.ts';
+import { selectedFiles } from './session-registry.ts';
 import { noteSetupError } from './setup-errors.ts';
 
 // Per-model-project global setup (main process): check what can be checked before anything starts, plan the
@@ -62,6 +63,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         status: () => session.status(),
         lastStatus: () => session.lastStatus(),
         simulatorStats: (reset) => session.simulatorStats(reset),
+        serverMetrics: (reset) => session.serverMetrics(reset),
+        selectedFiles: () => selectedFiles(settings.modelKey),
       },
     });
     dispatcherRef = dispatcher;
@@ -84,6 +87,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       project: settings.modelKey,
       preset: settings.presetName,
       simulation: status ? status.simulation : (simulate ?? undefined),
+      reasoning: settings.reasoning,
       branch: config.gates.baselineBranch,
       excludeRunId: runId,
     });
@@ -98,7 +102,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         id: settings.model.id,
         revision: settings.model.revision ?? null,
         quantization: settings.model.quantization ?? null,
-        reasoning: settings.model.reasoning ?? null,
+        reasoning: settings.reasoning,
       },
       preset: settings.presetName,
       limit: settings.limit,
@@ -117,6 +121,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dispatcherUrl: dispatcher.baseUrl,
       apiKey: settings.apiKey,
       inFlightLimit: settings.inFlightLimit,
+      benchmark: config.benchmark,
     };
     project.provide('evalRun', run);
     log(describeStart(run, settings, session.launches, resumeFrom));
@@ -140,7 +145,9 @@ function serverOrder(project: TestProject, config: EvalConfig): string[] {
 function describeStart(run: RunContext, settings: ProjectSettings, launches: boolean, resumeFrom: string | null): string {
   const server = launches ? 'launching vLLM' : `using ${settings.baseUrls!.join(', ')}`;
   const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
-  return `run ${run.runId}${resume}: ${run.model.id}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
+  const reasoning = run.model.reasoning;
+  const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'} (--reasoning-parser ${reasoning.parser})` : '';
+  return `run ${run.runId}${resume}: ${run.model.id}${thinking}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
 }
 
 // EVAL_RESUME names a run id or a cases file; it must exist.

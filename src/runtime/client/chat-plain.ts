@@ -5,6 +5,7 @@ import { capText, isOverLength, readUsage } from './answer-facts.ts';
 import type { ChatTry } from './chat.ts';
 import { buildChatBody, readToolCalls, type ChatOptions } from './chat-request.ts';
 import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
+import { reasoningOf, reportedReasoningTokens } from './reasoning.ts';
 import { TryFailedError } from './retry.ts';
 import type { ClientRuntime } from './transport.ts';
 import { TryClock } from './try-clock.ts';
@@ -43,14 +44,11 @@ export async function requestChatOnce(
   }
   const usage = readUsage(response.usage);
   const { text, capped } = capText(choice.message?.content ?? '', runtime.answerCapChars);
-  const message = choice.message as { reasoning?: string | null; reasoning_content?: string | null } | undefined;
-  const thought = message?.reasoning ?? message?.reasoning_content ?? null;
-  const details = response.usage as { completion_tokens_details?: { reasoning_tokens?: number } | null } | undefined;
   return {
     text,
     toolCalls: readToolCalls(choice.message?.tool_calls),
-    reasoning: runtime.thinking === null && !thought ? null : (thought ?? ''),
-    reasoningTokens: details?.completion_tokens_details?.reasoning_tokens ?? null,
+    thought: capText(reasoningOf(choice.message), runtime.answerCapChars),
+    reportedTokens: reportedReasoningTokens(response.usage),
     finishReason: choice.finish_reason ?? null,
     usage,
     overLength: isOverLength(usage, sampling.maxTokens),

@@ -4,13 +4,15 @@ import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
 import { DatasetAggregateSchema } from './aggregate.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
+import { BenchmarksSchema } from './benchmark.ts';
 import { MetricValueSchema } from './metric.ts';
+import { ServerMetricsSchema } from './server-metrics.ts';
 import { SuiteMetaSchema } from './suite-meta.ts';
 
 // The run record: one JSON file per run under `<EVAL_RESULTS_DIR>/runs/`, never overwritten.
 // Bump RUN_RECORD_VERSION on any breaking change and keep an upgrade from the old shape (./upgrade.ts).
 
-export const RUN_RECORD_VERSION = 2;
+export const RUN_RECORD_VERSION = 3;
 
 /** Per-case entry of the run record, keyed by the dataset's own id. The full record lives in cases/<runId>.jsonl. */
 export const RunCaseSchema = CaseRecordSchema.pick({ verdict: true, scores: true, extracted: true, expected: true, error: true }).partial({
@@ -41,10 +43,25 @@ export const DatasetQualitySchema = QualitySchema.extend({
 });
 export type DatasetQuality = z.infer<typeof DatasetQualitySchema>;
 
+/** A reasoning model's reasoning over a dataset's cases: how much of it, and who took it out of the answers. */
+export const DatasetReasoningSchema = z.object({
+  /** Cases whose answers had reasoning. */
+  cases: z.number().int().nonnegative(),
+  /** Mean reasoning tokens per case, over the cases whose count is known; null when none is. */
+  meanTokens: z.number().nonnegative().nullable(),
+  /** Cases with reasoning whose token count is unknown (the server neither reported nor counted it). */
+  tokensUnknown: z.number().int().nonnegative(),
+  /** Cases whose reasoning the harness took out of the answer (`<think>…</think>`): the server runs without `--reasoning-parser`. */
+  splitByHarness: z.number().int().nonnegative(),
+});
+export type DatasetReasoning = z.infer<typeof DatasetReasoningSchema>;
+
 export const DatasetResultSchema = SuiteMetaSchema.omit({ selected: true }).extend({
   metrics: z.record(z.string(), MetricValueSchema),
   counts: DatasetCountsSchema,
   quality: DatasetQualitySchema,
+  /** Reasoning facts; null when no answer had reasoning (other models, thinking off). */
+  reasoning: DatasetReasoningSchema.nullable().default(null),
   cases: z.record(z.string(), RunCaseSchema),
 });
 export type DatasetResult = z.infer<typeof DatasetResultSchema>;
@@ -138,6 +155,10 @@ export const RunRecordSchema = z.object({
   /** Scores across several dataset keys (BFCL's overall), as each dataset's registry entry computes them. */
   aggregates: z.array(DatasetAggregateSchema).optional(),
   performance: PerformanceSchema,
+  /** The serving benchmark, when the run was one (`pnpm vitest run --project <model> throughput`); else null. */
+  benchmarks: BenchmarksSchema.nullable().default(null),
+  /** The servers' /metrics and nvidia-smi sampled during the run; null when nothing could be sampled. */
+  serverMetrics: ServerMetricsSchema.nullable().default(null),
   gates: z.array(GateResultSchema),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
