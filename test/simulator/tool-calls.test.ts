@@ -303,3 +303,46 @@ describe('structured outputs', () => {
     expect(json.error.message).toContain(message);
   });
 });
+
+describe('a thinking model with both the reasoning parser and the tool parser', () => {
+  let thinking: SimProcess;
+  beforeAll(async () => {
+    const script = join(mkdtempSync(join(tmpdir(), 'vllm-sim-think-tools-')), 'script.json');
+    writeFileSync(script, JSON.stringify(SCRIPT));
+    thinking = await startServer(
+      ['--reasoning-parser', 'qwen3', '--enable-auto-tool-choice', '--tool-call-parser', 'hermes'],
+      { VLLM_SIM_SCRIPT: script, ...FAST },
+      'Qwen/Qwen3-8B',
+    );
+  });
+
+  test('splits the reasoning off first and parses the tool call from the content', async () => {
+    const { json } = await chat(thinking, ask('What is the weather in Paris?', { tools: [WEATHER], model: 'Qwen/Qwen3-8B' }));
+    const choice = json.choices[0];
+    expect(choice.message.reasoning).toMatch(/^\nOkay, let me think about this\./);
+    // The blank line after `</think>` is text before the tag, which the hermes parser keeps as content.
+    expect(choice.message.content).toBe('\n\n');
+    expect(choice.message.tool_calls.map((c: any) => c.function)).toEqual([
+      { name: 'get_weather', arguments: '{"city": "Paris", "days": 2}' },
+    ]);
+    expect(choice.finish_reason).toBe('tool_calls');
+  });
+
+  test('streams reasoning deltas, then the call, with no tag in the content', async () => {
+    const res = await postJson(`${thinking.baseUrl}/v1/chat/completions`, {
+      model: 'Qwen/Qwen3-8B',
+      ...ask('What is the weather in Paris?', { tools: [WEATHER] }),
+      stream: true,
+    });
+    const deltas = sseData(await res.text())
+      .filter((e) => e !== '[DONE]')
+      .flatMap((e) => JSON.parse(e).choices.map((c: any) => ({ ...c.delta, finish: c.finish_reason })));
+    const reasoning = deltas.map((d) => d.reasoning ?? '').join('');
+    const content = deltas.map((d) => d.content ?? '').join('');
+    const names = deltas.flatMap((d) => (d.tool_calls ?? []).map((t: any) => t.function?.name).filter(Boolean));
+    expect(reasoning).toContain('Okay, let me think about this.');
+    expect(content).not.toMatch(/<think>|<\/think>|<tool_call>/);
+    expect(names).toEqual(['get_weather']);
+    expect(deltas.at(-1)?.finish).toBe('tool_calls');
+  });
+});

@@ -108,8 +108,8 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
-  if (!record.benchmarks || Object.keys(record.datasets).length > 0) lines.push(...datasetTable(record));
-  lines.push(...renderAggregateLines(record.aggregates ?? []));
+  if (!record.benchmarks || Object.keys(record.datasets).length > 0)
+    lines.push(...datasetTable(record), ...renderAggregateLines(record.aggregates ?? []));
   lines.push(...reasoningLines(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));

@@ -96,7 +96,7 @@ export async function separateReasoning(
   };
 }
 
-/** One try's answer: the content as received, the server's reasoning text and reported reasoning tokens apart. */
+/** One try's answer (before retries and the total latency are known): the content as streamed, the server's reasoning text and reported reasoning tokens apart. */
 export type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs' | 'reasoning'> & {
   thought: { text: string; capped: ReasoningRecord['capped'] };
   reportedTokens: number | null;

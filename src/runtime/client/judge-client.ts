@@ -64,9 +64,9 @@ async function requestChatOnce(
   const { text, capped } = capText(choice.message?.content ?? '', runtime.answerCapChars);
   return {
     text,
+    toolCalls: [],
     thought: capText(reasoningOf(choice.message), runtime.answerCapChars),
     reportedTokens: reportedReasoningTokens(response.usage),
-    toolCalls: [],
     finishReason: choice.finish_reason ?? null,
     usage,
     overLength: isOverLength(usage, sampling.maxTokens),
