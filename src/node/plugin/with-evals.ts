@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
-import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
+import type { Plugin, TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
 import { selectedBuiltins } from '../../evals/registry.ts';
 import { parseEvalEnv } from '../../shared/config/env.ts';
 import type { EvalConfig, EvalConfigInput } from '../../shared/config/schema.ts';
