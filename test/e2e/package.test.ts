@@ -3,10 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { BUILTIN_DATASETS } from '../../src/evals/registry.ts';
 import { findFreePort } from '../../src/node/server/free-port.ts';
 import { launchServer, type LaunchedServer } from '../../src/node/server/launch-server.ts';
 import type { RunRecord } from '../../src/shared/records/run-record.ts';
-import { descendantCommands, repoRoot } from '../helpers/processes.ts';
+import { descendantCommands, repoRoot, sharedDir } from '../helpers/processes.ts';
 import { readRunRecords } from '../helpers/run-vitest.ts';
 
 // The issue's acceptance check, as a user does it: `pnpm pack`, examples/own-eval/ copied outside the repository
@@ -16,6 +17,9 @@ import { readRunRecords } from '../helpers/run-vitest.ts';
 const EXAMPLE = join(repoRoot, 'examples/own-eval');
 const KEY = 'arithmetic/default';
 const THRESHOLD = 0.8;
+// A built-in dataset run from the package's dist/ (its eval file and simulation script loaded by path).
+const BUILTIN = BUILTIN_DATASETS[0]!.name;
+const BUILTIN_KEY = `${BUILTIN}/${BUILTIN_DATASETS[0]!.defaultVariants[0]}`;
 
 /** One question of the example's JSONL. */
 interface Question {
@@ -33,7 +37,9 @@ const questions: Question[] = readFileSync(join(EXAMPLE, 'evals/arithmetic.jsonl
   .split('\n')
   .filter((line) => line.trim() !== '')
   .map((line) => JSON.parse(line) as Question);
-const modelId = /id: '([^']+)'/.exec(readFileSync(join(EXAMPLE, 'qwen-evals.config.ts'), 'utf8'))![1]!;
+const exampleConfig = readFileSync(join(EXAMPLE, 'qwen-evals.config.ts'), 'utf8');
+const modelId = /id: '([^']+)'/.exec(exampleConfig)![1]!;
+const PROJECT = /models: \{\s*(\w+):/.exec(exampleConfig)![1]!;
 
 let work: string;
 let project: string;
@@ -135,6 +141,25 @@ describe.sequential('examples/own-eval installed from the packed tarball', () =>
     expect(record.datasets[KEY]!.metrics.strict!.value).toBe(shares.boxed / questions.length);
     expect(record.datasets[KEY]!.metrics.flexible!.value).toBe((shares.boxed + shares.unboxed) / questions.length);
     expect(record.gates.find((g) => g.kind === 'threshold' && g.metric === 'strict')!.passed).toBe(false);
+  });
+
+  test('runs the built-in datasets from the installed package, simulated from their gold answers', async () => {
+    const config = join(project, 'qwen-evals.config.ts');
+    writeFileSync(config, readFileSync(config, 'utf8').replace('builtins: []', `builtins: ['${BUILTIN}']`));
+    const results = join(work, 'builtin-results');
+    const env = { ...userEnv(), EVAL_BASE_URL: undefined, EVAL_SIMULATE: 'gold', EVAL_LIMIT: '3', EVAL_RESULTS_DIR: results };
+    const result = await execa('pnpm', ['vitest', 'run', '--project', PROJECT, BUILTIN], {
+      cwd: project,
+      env: { ...env, EVAL_DATASET_MIRROR: join(sharedDir, 'datasets'), EVAL_CACHE_DIR: join(work, 'cache') },
+      extendEnv: false,
+      reject: false,
+      all: true,
+    });
+    expect(result.exitCode, result.all).toBe(0);
+    const [record] = readRunRecords(results);
+    expect(record!.simulation).toBe('gold');
+    expect(Object.keys(record!.datasets)).toEqual([BUILTIN_KEY]);
+    expect(Object.values(record!.datasets[BUILTIN_KEY]!.cases).every((c) => c.verdict === 'correct')).toBe(true);
   });
 
   test('leaves no process behind once the server is stopped', async () => {

@@ -78,8 +78,9 @@ function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>)
       test: {
         name: modelKey,
         include,
-        // Built-in evals may live in node_modules/qwen-evals; nothing else there is an eval.
-        exclude: ['**/.git/**', '**/node_modules/!(qwen-evals)/**'],
+        // Built-in evals may live in node_modules/qwen-evals (npm) or node_modules/.pnpm/qwen-evals@<version>/... (pnpm's
+        // real path); nothing else there is an eval.
+        exclude: ['**/.git/**', '**/node_modules/!(qwen-evals|.pnpm)/**', '**/node_modules/.pnpm/!(qwen-evals@*)/**'],
         globalSetup: [entryPath('setup/global-setup')],
         provide: { qwenEvalsConfig: config },
         testTimeout: CASE_TIMEOUT_MS,
