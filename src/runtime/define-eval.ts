@@ -55,8 +55,11 @@ export interface EvalDefinition<Item, Output = DefaultOutput> {
   response?: (output: Output) => string;
   /** The expected answer handed to scorers. @default `item.expected`, else `item.answer` */
   expected?: (item: Item) => unknown;
-  /** Scorers; the first metric of the first scorer is the primary one (verdicts, default gates, tracker). */
-  scorers: AnyScorer<Item, Output>[];
+  /**
+   * Scorers; the first metric of the first scorer is the primary one (verdicts, default gates, tracker). They never
+   * decide the item type (`data` does); a scorer that reads the item names it: `choiceLetter<Question>({ ... })`.
+   */
+  scorers: AnyScorer<NoInfer<Item>, Output>[];
   /** Minimum score per metric; the config's `thresholds[model][key]` take precedence per metric. */
   thresholds?: Record<string, number>;
   /** Sampling overrides for this eval, over the model's sampling. */

@@ -171,7 +171,10 @@ export const EvalConfigSchema = z.strictObject({
 export type EvalConfigInput = z.input<typeof EvalConfigSchema>;
 export type EvalConfig = z.output<typeof EvalConfigSchema>;
 
-// Identity helper so a config file gets types and completion.
+/**
+ * Type a `qwen-evals.config.ts` (identity: validation happens in `withEvals`, with every problem and its path).
+ * @example export default defineEvalConfig({ models: { qwen7b: { id: 'Qwen/Qwen2.5-7B-Instruct' } } });
+ */
 export function defineEvalConfig(config: EvalConfigInput): EvalConfigInput {
   return config;
 }
