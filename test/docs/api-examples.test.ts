@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { dirname, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import ts from 'typescript';
 import { describe, expect, test } from 'vitest';
 import { repoRoot } from '../helpers/processes.ts';
@@ -84,6 +84,14 @@ function errorsOf(file: string, where: (line: number) => string): string[] {
   });
 }
 
+// A file's code without comments and blank lines, for comparing a quoted file with the original.
+function codeLines(code: string): string[] {
+  return code
+    .split('\n')
+    .map((line) => line.trim())
+    .filter((line) => line !== '' && !/^(\/\/|\/\*\*|\*)/.test(line));
+}
+
 // Values (not types) an entry point exports.
 function valueExports(entry: string): string[] {
   const checker = program.getTypeChecker();
@@ -116,6 +124,26 @@ describe('API docs and examples', () => {
       errorsOf(join(repoRoot, EXAMPLE_PROJECT, f), (line) => `${EXAMPLE_PROJECT}/${f}:${line + 1}`),
     );
     expect(errors).toEqual([]);
+  });
+
+  test("the README's walk-through quotes examples/own-eval's files as they are", () => {
+    const quoted = examples.filter((e) => e.doc === 'README.md' && EXAMPLE_FILES.some((f) => e.file.endsWith(`/${basename(f)}`)));
+    expect(quoted.map((e) => basename(e.file)).sort()).toEqual(EXAMPLE_FILES.map((f) => basename(f)).sort());
+    for (const example of quoted) {
+      const file = EXAMPLE_FILES.find((f) => basename(f) === basename(example.file))!;
+      expect(codeLines(example.code), `README.md:${example.line}`).toEqual(
+        codeLines(readFileSync(join(repoRoot, EXAMPLE_PROJECT, file), 'utf8')),
+      );
+    }
+  });
+
+  test('both READMEs state the number of questions the example ships', () => {
+    const count = readFileSync(join(repoRoot, EXAMPLE_PROJECT, 'evals/arithmetic.jsonl'), 'utf8')
+      .trim()
+      .split('\n').length;
+    for (const doc of ['README.md', `${EXAMPLE_PROJECT}/README.md`]) {
+      expect(readFileSync(join(repoRoot, doc), 'utf8'), doc).toMatch(new RegExp(`\\b${count} (arithmetic )?word problems`));
+    }
   });
 
   test('the API page names every value the entry points export', () => {
