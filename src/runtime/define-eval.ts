@@ -49,6 +49,8 @@ export interface EvalDefinition<Item, Output = DefaultOutput> {
   id?: (Item extends object ? Extract<keyof Item, string> : never) | ((item: Item, index: number) => string | number);
   /** What is sent: chat messages, or a string for `/v1/completions`. Recorded per case and hashed into the fingerprint. */
   prompt: (item: Item) => ChatMessage[] | string;
+  /** What the case record keeps of the prompt (for prompts too long to store whole). @default the whole prompt as a transcript */
+  transcript?: (item: Item) => string;
   /** Asks the server. @default sends `prompt(item)` (chat or completion) with the eval's sampling */
   task?: (item: Item, context: TaskContext) => Promise<Output>;
   /** The answer as text for the record and scorers. @default `output.text` */
@@ -249,7 +251,7 @@ export async function runEvalCase<Item, Output>(
   let response: string | null = null;
   try {
     const rendered = definition.prompt(item);
-    prompt = typeof rendered === 'string' ? rendered : renderTranscript(rendered);
+    prompt = definition.transcript ? definition.transcript(item) : typeof rendered === 'string' ? rendered : renderTranscript(rendered);
     const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run };
     const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
     response = definition.response ? definition.response(output) : textOf(output);

@@ -9,6 +9,7 @@ import { parseEvalConfig } from '../load-config.ts';
 import { ensureResultsDir } from '../results-dir.ts';
 import { resolveProjectSettings } from '../settings.ts';
 import { gpusOverlap } from '../server/gpu-lease.ts';
+import { cliFileFilters } from './cli-file-filters.ts';
 import { entryPath } from './entry-path.ts';
 
 // The Vitest side of the plugin: one project per model (its evals, global setup, concurrency, turn on the GPUs),
@@ -71,7 +72,7 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
 // one after another (their servers then never overlap), models on disjoint GPUs share a group and run together.
 function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>): TestProjectInlineConfiguration[] {
   const groups = assignGroups(config);
-  const include = [...selectedBuiltins(config.evals).map((d) => builtinEvalFile(d.folder)), ...config.evals.include];
+  const include = [...selectedBuiltins(config.evals, cliFileFilters()).map((d) => builtinEvalFile(d.folder)), ...config.evals.include];
   return Object.keys(config.models).map((modelKey) => {
     const settings = resolveProjectSettings(config, env, modelKey);
     return {
