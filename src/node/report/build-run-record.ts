@@ -9,6 +9,7 @@ import {
   type Performance,
   type RunRecord,
 } from '../../shared/records/run-record.ts';
+import { readRopeScaling } from '../../shared/records/rope-scaling.ts';
 import { datasetKey, type SuiteMeta } from '../../shared/records/suite-meta.ts';
 import { percentiles } from './percentiles.ts';
 
@@ -81,6 +82,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       logFile: server?.logFile ?? null,
       maxNumSeqs: server?.maxNumSeqs ?? 1,
       gpuName: input.gpu.name,
+      ropeScaling: readRopeScaling(server?.command ?? null),
     },
     sampling: input.run.sampling,
     harnessVersion: input.run.harnessVersion,

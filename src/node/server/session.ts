@@ -9,7 +9,9 @@ import { findExecutable } from './find-executable.ts';
 import { findFreePort } from './free-port.ts';
 import { acquireGpus, releaseGpus, type GpuHolder } from './gpu-lease.ts';
 import { publishServerStatus, selectedFiles } from './session-registry.ts';
-import { selectedBuiltins } from '../../evals/registry.ts';
+import { requiredContext, selectedBuiltins } from '../../evals/registry.ts';
+import { cliFileFilters } from '../plugin/cli-file-filters.ts';
+import { decideYarn } from './yarn.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
 
 // The server side of one model project: the server the evals talk to, launched when its turn on the GPUs comes
@@ -126,9 +128,12 @@ export class ServerSession {
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const gpus = settings.model.gpus;
+    const needs = { contextTokens: this.#contextTokens() };
+    const yarn = decideYarn(settings.model, settings.preset, needs.contextTokens);
+    if (yarn.enabled || yarn.reason !== 'not needed') this.#options.log(`YaRN ${yarn.enabled ? 'on' : 'off'}: ${yarn.reason}`);
     const server = await launchServer({
       bin,
-      args: buildServeArgs(settings, port),
+      args: buildServeArgs(settings, port, needs),
       baseUrl,
       logFile: resolve(resultsDir, 'logs', `${runId}.vllm.log`),
       readinessTimeoutMs: settings.server.readinessTimeoutMs,
@@ -173,6 +178,13 @@ export class ServerSession {
     };
   }
 
+  // Longest context the selected built-in suites need with their variants.
+  #contextTokens(): number {
+    const { settings, config } = this.#options;
+    const names = selectedBuiltinNames(settings.modelKey, config.evals);
+    return requiredContext(selectedBuiltins({ builtins: names }), settings.variants);
+  }
+
   // The script is built once per session, for the built-in evals this run selected, then reused by every launch.
   #prepareSimulation(mode: string) {
     const { settings, config, resultsDir, runId, datasetBaseUrl } = this.#options;
@@ -193,7 +205,7 @@ export class ServerSession {
 // The built-ins whose eval file this run selected (a filter such as `gsm8k` selects one); all when not known.
 function selectedBuiltinNames(project: string, evals: Pick<EvalConfig, 'evals'>['evals']): 'all' | string[] {
   const files = selectedFiles(project);
-  const builtins = selectedBuiltins(evals);
+  const builtins = selectedBuiltins(evals, cliFileFilters());
   if (files === null) return builtins.map((d) => d.name);
   return builtins.filter((d) => files.some((file) => file.includes(`/evals/${d.folder}/${d.folder}.eval.`))).map((d) => d.name);
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
 import { MetricValueSchema } from './metric.ts';
+import { RopeScalingSchema } from './rope-scaling.ts';
 import { SuiteMetaSchema } from './suite-meta.ts';
 
 // The run record: one JSON file per run under `<EVAL_RESULTS_DIR>/runs/`, never overwritten.
@@ -95,6 +96,8 @@ export const ServerInfoSchema = z.object({
   logFile: z.string().nullable(),
   maxNumSeqs: z.number().int().positive(),
   gpuName: z.string().nullable(),
+  /** RoPE scaling the launched server applied (YaRN for long contexts); null = none, or not known (an external server). */
+  ropeScaling: RopeScalingSchema.nullable().default(null),
 });
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 
