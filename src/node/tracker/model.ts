@@ -1,4 +1,6 @@
+import type { DatasetPerformance } from '../../shared/records/dataset-performance.ts';
 import type { MetricValue } from '../../shared/records/metric.ts';
+import { describeRopeScaling } from '../../shared/records/rope-scaling.ts';
 import type { DatasetResult, Performance, RunRecord } from '../../shared/records/run-record.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import type { Sampling } from '../../shared/sampling.ts';
@@ -97,6 +99,10 @@ export interface SectionDataset {
   regressedVsBaseline: boolean;
   /** The source run had no baseline covering this dataset's cases. */
   noBaseline: boolean;
+  /** Timings of the source run's cases of this dataset; null when not recorded. */
+  performance: DatasetPerformance | null;
+  /** RoPE scaling of the server the source run used (`yarn x4 from 32768`); null = none. */
+  ropeScaling: string | null;
 }
 
 /** Latest results of one model on one preset (real and simulated runs are kept apart). */
@@ -123,6 +129,8 @@ export interface Section {
     sampling: Sampling;
     harnessVersion: string;
     fingerprintHash: string;
+    /** RoPE scaling of the latest run's server (`yarn x4 from 32768`); null = none. */
+    ropeScaling: string | null;
     /** Fingerprint hashes of older runs that still provide datasets here. */
     otherFingerprintHashes: string[];
   };
@@ -302,6 +310,8 @@ function buildSection(group: Group): Section {
       judge: result.judge ? { model: result.judge.model, source: result.judge.source } : null,
       regressedVsBaseline: gates.some((g) => g.kind === 'baseline' && !g.passed),
       noBaseline: gates.some((g) => g.note === 'no-baseline'),
+      performance: result.performance ?? null,
+      ropeScaling: run.server.ropeScaling ? describeRopeScaling(run.server.ropeScaling) : null,
     };
   });
   const otherHashes = new Set(contributions.map(([, c]) => c.run.fingerprintHash));
@@ -326,6 +336,7 @@ function buildSection(group: Group): Section {
       sampling: latest.sampling,
       harnessVersion: latest.harnessVersion,
       fingerprintHash: latest.fingerprintHash,
+      ropeScaling: latest.server.ropeScaling ? describeRopeScaling(latest.server.ropeScaling) : null,
       otherFingerprintHashes: [...otherHashes].sort(),
     },
   };

@@ -3,6 +3,7 @@ import type {} from 'vitest';
 import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
+import { DatasetPerformanceSchema, PercentilesSchema } from './dataset-performance.ts';
 import { MetricValueSchema } from './metric.ts';
 import { RopeScalingSchema } from './rope-scaling.ts';
 import { SuiteMetaSchema } from './suite-meta.ts';
@@ -44,10 +45,10 @@ export const DatasetResultSchema = SuiteMetaSchema.omit({ selected: true }).exte
   counts: DatasetCountsSchema,
   quality: DatasetQualitySchema,
   cases: z.record(z.string(), RunCaseSchema),
+  /** Timings of the dataset's cases (absent in records written before they were kept). */
+  performance: DatasetPerformanceSchema.optional(),
 });
 export type DatasetResult = z.infer<typeof DatasetResultSchema>;
-
-const PercentilesSchema = z.object({ mean: z.number(), p50: z.number(), p90: z.number(), p99: z.number() }).nullable();
 
 /** System performance as measured by the client; null where it could not be measured. */
 export const PerformanceSchema = z.object({
