@@ -277,7 +277,7 @@ export async function runEvalCase<Item, Output>(
       extracted: {},
       scores: {},
       verdict: 'error',
-      error: { ...describeError(error), ...(isFatalServerError(error) ? { kind: FATAL_KIND } : {}) },
+      error: errorInfo(error),
       usage: ledger.usage(),
       timing: ledger.timing(),
       quality: ledger.quality(),
@@ -380,6 +380,13 @@ function defaultExpected(item: unknown): unknown {
 function formatExpected(expected: unknown): string {
   if (expected === null || expected === undefined) return '';
   return typeof expected === 'string' ? expected : JSON.stringify(expected);
+}
+
+// The record's error: a request failure keeps its kind (`context-length`, `timeout-idle`, ...) for the quality counters.
+function errorInfo(error: unknown): NonNullable<CaseRecord['error']> {
+  const { request, ...info } = describeError(error);
+  const kind = isFatalServerError(error) ? FATAL_KIND : request?.kind;
+  return { ...info, ...(kind ? { kind } : {}) };
 }
 
 /** Error kind of a case that failed because the server is gone (dead, or the failure budget spent). */
