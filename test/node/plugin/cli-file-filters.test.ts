@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { requiredContext, selectedBuiltins } from '../../../src/evals/registry.ts';
 import { cliFileFilters } from '../../../src/node/plugin/cli-file-filters.ts';
+import { withEvals } from '../../../src/node/plugin/with-evals.ts';
 
 const argv = (...args: string[]) => ['node', '/repo/node_modules/vitest/vitest.mjs', ...args];
 const names = (list: { name: string }[]) => list.map((d) => d.name);
@@ -27,5 +28,24 @@ describe('opt-in built-ins', () => {
     expect(requiredContext(both, { long_context: ['4k', '64k'] })).toBe(65536);
     expect(requiredContext(both, {})).toBe(32768);
     expect(requiredContext(selectedBuiltins({ builtins: ['gsm8k'] }), {})).toBe(0);
+  });
+});
+
+describe('model projects and opt-in built-ins', () => {
+  const includeOf = (argv: string[]) => {
+    const saved = process.argv;
+    process.argv = argv;
+    try {
+      const config = withEvals({ models: { m: { id: 'Qwen/Qwen2.5-7B-Instruct' } } });
+      return (config.test!.projects![0] as { test: { include: string[] } }).test.include;
+    } finally {
+      process.argv = saved;
+    }
+  };
+
+  test('a plain run of a model project leaves the long-context eval file out; a file filter naming it puts it in', () => {
+    expect(includeOf(argv('run', '--project', 'm')).some((file) => file.includes('long-context'))).toBe(false);
+    expect(includeOf(argv('run', '--project', 'm')).some((file) => file.includes('gsm8k'))).toBe(true);
+    expect(includeOf(argv('run', '--project', 'm', 'long-context')).some((file) => file.includes('long-context.eval'))).toBe(true);
   });
 });
