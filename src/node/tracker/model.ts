@@ -271,7 +271,8 @@ export function buildTrackerModel(
 }
 
 function buildSection(group: Group): Section {
-  const contributions = [...group.contributions.entries()].sort(([a], [b]) => a.localeCompare(b));
+  // Numbers in keys compare as numbers, so long-context lengths read 4k, 8k, ..., 128k.
+  const contributions = [...group.contributions.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
   const latest = contributions
     .map(([, c]) => c.run)
     .sort(compareRuns)

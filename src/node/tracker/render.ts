@@ -6,8 +6,8 @@ import type { ChangelogEntry, MetricRow, PairComparison, Section, SectionDataset
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
-/** Metric rows per section table. */
-export const MAX_DATASET_ROWS = 40;
+/** Metric rows per section table (six long-context lengths of six metrics each fit beside every other suite). */
+export const MAX_DATASET_ROWS = 60;
 /** Pairwise comparisons shown per kind. */
 export const MAX_COMPARISONS_PER_KIND = 12;
 /** Dataset rows per comparison. */

@@ -57,6 +57,18 @@ describe('timings per dataset', () => {
     expect(text).toContain('- RoPE scaling: yarn x4 from 32768');
   });
 
+  test('lists the lengths in numeric order', () => {
+    const datasets = ['16k', '4k', '128k'].map((variant) =>
+      makeDataset({ dataset: 'long_context', variant, metric: 'score', kind: 'mean', scores: [1] }),
+    );
+    const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets })], config));
+    const at = (key: string) => text.indexOf(`| ${key} | score (primary)`);
+    expect(at('long_context/4k')).toBeGreaterThan(-1);
+    expect([at('long_context/4k'), at('long_context/16k'), at('long_context/128k')]).toEqual(
+      [at('long_context/4k'), at('long_context/16k'), at('long_context/128k')].sort((a, b) => a - b),
+    );
+  });
+
   test('a run without timings shows no timing table', () => {
     const text = renderTrackerMarkdown(buildTrackerModel([makeRun({ datasets: [makeDataset({ scores: [1, 0] })] })], config));
     expect(text).not.toContain('Timings per dataset');
