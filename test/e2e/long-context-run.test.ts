@@ -38,6 +38,7 @@ test('scores 100% at 4K and at 64K with YaRN switched on, and reports timings pe
   expect(command[command.indexOf('--max-model-len') + 1]).toBe('131072');
   expect(command).not.toContain('--rope-scaling');
   expect(record!.server.ropeScaling).toEqual({ type: 'yarn', factor: 4, originalMaxPositionEmbeddings: 32768 });
+  expect(record!.server.maxModelLen).toBe(131072);
   expect(record!.fingerprint['model.rope']).toBe('yarn x4 from 32768');
   expect(result.all).toMatch(/YaRN on: the run needs 65536 tokens/);
 

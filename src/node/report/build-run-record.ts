@@ -83,6 +83,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       logFile: server?.logFile ?? null,
       maxNumSeqs: server?.maxNumSeqs ?? 1,
       gpuName: input.gpu.name,
+      maxModelLen: server?.maxModelLen ?? null,
       ropeScaling: readRopeScaling(server?.command ?? null),
     },
     sampling: input.run.sampling,

@@ -158,6 +158,7 @@ export class ServerSession {
       logFile: server.logFile,
       maxNumSeqs: settings.preset.maxNumSeqs,
       simulation: info.simulation,
+      maxModelLen: info.maxModelLen,
     };
   }
 
@@ -166,6 +167,14 @@ export class ServerSession {
     const urls = settings.baseUrls!;
     const infos = await Promise.all(urls.map((url) => checkExternalServer(url, settings.model.id, settings.apiKey)));
     this.#options.onUpstreams(urls);
+    const served = infos.map((i) => i.maxModelLen).filter((n): n is number => n !== null);
+    const maxModelLen = served.length ? Math.min(...served) : null;
+    const needed = this.#contextTokens();
+    if (maxModelLen !== null && needed > maxModelLen) {
+      this.#options.log(
+        `warning: the selected long-context lengths need ${needed} tokens but ${urls.join(', ')} serves ${maxModelLen}; longer prompts will fail per case as too long (start the server with YaRN, see README "Long context")`,
+      );
+    }
     return {
       upstreams: urls,
       label: urls.length === 1 ? `${urls[0]} (EVAL_BASE_URL)` : `${urls.join(', ')} (EVAL_BASE_URL replicas)`,
@@ -175,6 +184,7 @@ export class ServerSession {
       logFile: null,
       maxNumSeqs: settings.preset.maxNumSeqs,
       simulation: infos.find((i) => i.simulation)?.simulation ?? null,
+      maxModelLen,
     };
   }
 

@@ -97,6 +97,8 @@ export const ServerInfoSchema = z.object({
   logFile: z.string().nullable(),
   maxNumSeqs: z.number().int().positive(),
   gpuName: z.string().nullable(),
+  /** Context the server served (prompt and answer), from GET /v1/models; null or absent when unknown. @unit tokens */
+  maxModelLen: z.number().int().positive().nullable().optional(),
   /** RoPE scaling the launched server applied (YaRN for long contexts); null = none, or not known (an external server). */
   ropeScaling: RopeScalingSchema.nullable().default(null),
 });
