@@ -22,7 +22,8 @@ function writeConfig(): string {
 }
 
 test('scores 100% at 4K and at 64K with YaRN switched on, and reports timings per length', async () => {
-  const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '3', VLLM_SIM_PREFILL_MS_PER_1K_TOKENS: '2' });
+  const prefillMsPer1k = 2;
+  const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '3', VLLM_SIM_PREFILL_MS_PER_1K_TOKENS: String(prefillMsPer1k) });
   const result = await startVitest(['--config', writeConfig(), '--project', 'qwen3_8b', 'long-context'], env);
   expect(result.exitCode, result.all).toBe(0);
   const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
@@ -42,11 +43,13 @@ test('scores 100% at 4K and at 64K with YaRN switched on, and reports timings pe
   expect(record!.fingerprint['model.rope']).toBe('yarn x4 from 32768');
   expect(result.all).toMatch(/YaRN on: the run needs 65536 tokens/);
 
-  // The server's own prompt counts land within the tolerance; a priced prefill makes 64K answers start later.
-  const [short, long] = [record!.datasets['long_context/4k']!, record!.datasets['long_context/64k']!];
+  // The server's own prompt counts land within the tolerance; a priced prefill delays 64K answers by at least its price
+  // (a lower bound: "later than at 4K" would depend on the machine's load; the template and header, well under 1000
+  // tokens, may come from the prefix cache).
+  const long = record!.datasets['long_context/64k']!;
   const target = generateCases({ length: '64k', count: 1 })[0]!.targetTokens;
   expect(Math.abs(long.performance!.promptTokensMean! - target)).toBeLessThanOrEqual(LENGTH_TOLERANCE);
-  expect(long.performance!.ttftMs!.p50).toBeGreaterThan(short.performance!.ttftMs!.p50);
+  expect(long.performance!.ttftMs!.p50).toBeGreaterThanOrEqual(((long.performance!.promptTokensMean! - 1000) / 1000) * prefillMsPer1k);
   const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
   expect(tracker).toContain('#### Timings per dataset — SIMULATED timing model');
   expect(tracker).toMatch(/\| long_context\/64k \| 6\d,\d{3} \|/);
