@@ -1,6 +1,6 @@
 import { afterAll, describe, expect, test } from 'vitest';
 // @ts-expect-error plain .mjs module of the simulator
-import { prefillCostMs } from '../../src/simulator/lib/prefill-cost.mjs';
+import { stepDuration } from '../../src/simulator/lib/timing.mjs';
 import { killAll, postJson, spawnVllm, startServer } from './support/sim-process.ts';
 
 // Long contexts on the simulated vLLM: YaRN through --hf-overrides as vLLM v0.21 takes it, and prefill time that
@@ -37,8 +37,8 @@ describe.concurrent('simulated vLLM and long contexts', () => {
   });
 
   test('delivers the first token of a long prompt no sooner than its modelled prefill', async () => {
-    const msPer1k = 20;
-    const sim = await startServer([], { VLLM_SIM_PREFILL_MS_PER_1K_TOKENS: String(msPer1k) });
+    const perTokenMs = 0.02;
+    const sim = await startServer([], { VLLM_SIM_PREFILL_PER_TOKEN_MS: String(perTokenMs) });
     const ttft = async (tokens: number) => {
       const started = performance.now();
       const response = await postJson(`${sim.baseUrl}/v1/chat/completions`, { ...longPrompt(tokens), stream: true });
@@ -49,29 +49,22 @@ describe.concurrent('simulated vLLM and long contexts', () => {
       return elapsed;
     };
     // Only the lower bound is a behaviour: an upper one, or "longer than a short prompt", depends on the machine's load.
-    expect(await ttft(20_000)).toBeGreaterThanOrEqual((20_000 / 1000) * msPer1k);
-    const stats = (await (await fetch(`${sim.baseUrl}/_sim/stats`)).json()) as { prefillMsPer1k: number };
-    expect(stats.prefillMsPer1k).toBe(msPer1k);
+    expect(await ttft(20_000)).toBeGreaterThanOrEqual(20_000 * perTokenMs);
+    const timing = (await (await fetch(`${sim.baseUrl}/_sim/timing`)).json()) as { prefillPerTokenMs: number };
+    expect(timing.prefillPerTokenMs).toBe(perTokenMs);
   });
 });
 
 describe('simulated prefill price', () => {
-  // A sequence as the engine holds it: `prompt` tokens, `cached` of them from the prefix cache.
-  const sequence = (prompt: number, cached = 0, produced = 0) => ({
-    promptIds: new Array(prompt).fill(1),
-    cachedTokens: cached,
-    produced,
-    firstTokenMs: produced > 0 ? 1 : undefined,
+  const model = { stepMs: 4, perSeqMs: 0.05, prefillPerTokenMs: 0.02 };
+
+  test('lengthens a step in proportion to the uncached prompt tokens it prefills', () => {
+    const price = (tokens: number) => stepDuration(model, 1, tokens) - stepDuration(model, 1, 0);
+    expect(price(4000)).toBeCloseTo(80);
+    expect(price(128_000)).toBeCloseTo(32 * price(4000));
   });
 
-  test('prices the uncached prompt tokens of the sequences a step admits, in proportion to their count', () => {
-    expect(prefillCostMs([sequence(4000)], 20)).toBe(80);
-    expect(prefillCostMs([sequence(128_000)], 20)).toBe(32 * prefillCostMs([sequence(4000)], 20));
-    expect(prefillCostMs([sequence(4000, 1000), sequence(2000)], 20)).toBe(100);
-  });
-
-  test('charges nothing for sequences already decoding, or when the price is off', () => {
-    expect(prefillCostMs([sequence(4000, 0, 3)], 20)).toBe(0);
-    expect(prefillCostMs([sequence(4000)], 0)).toBe(0);
+  test('charges nothing for a prefill when the price is off', () => {
+    expect(stepDuration({ ...model, prefillPerTokenMs: 0 }, 1, 128_000)).toBe(stepDuration(model, 1, 0));
   });
 });
