@@ -8,6 +8,7 @@ import { parseEvalConfig } from '../load-config.ts';
 import { ensureResultsDir } from '../results-dir.ts';
 import { checkThinkingSwitch, resolveProjectSettings } from '../settings.ts';
 import { gpusOverlap } from '../server/gpu-lease.ts';
+import { cliFileFilters } from './cli-file-filters.ts';
 import { entryPath } from './entry-path.ts';
 
 // The Vitest side of the plugin: one project per model (its evals, global setup, concurrency, turn on the GPUs),
@@ -73,7 +74,7 @@ function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>)
   const groups = assignGroups(config);
   // The serving benchmark is always collectable (`... throughput` selects it) but only runs when selected alone.
   const include = [
-    ...selectedBuiltins(config.evals).map((d) => builtinEvalFile(d.folder)),
+    ...selectedBuiltins(config.evals, cliFileFilters()).map((d) => builtinEvalFile(d.folder)),
     entryPath('src/bench/throughput.eval'),
     ...config.evals.include,
   ];

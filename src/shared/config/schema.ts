@@ -71,7 +71,10 @@ export const ModelSchema = z.strictObject({
   reasoning: ReasoningSchema.optional(),
   /** Parameter count in billions, for the tracker. */
   sizeB: z.number().positive().optional(),
-  /** Context length in tokens, for the tracker. */
+  /**
+   * The model's native context length in tokens (its `max_position_embeddings`, before RoPE scaling), shown in the
+   * tracker. A 32768-token model whose run includes longer long-context lengths is served with YaRN up to 131072.
+   */
   contextLength: z.number().int().positive().optional(),
   license: z.string().optional(),
 });
