@@ -1,11 +1,14 @@
 import type { MetricValue } from '../../shared/records/metric.ts';
-import type { DatasetResult, Performance, RunRecord } from '../../shared/records/run-record.ts';
+import type { Performance, RunRecord } from '../../shared/records/run-record.ts';
 import type { DatasetSummary, RunSummary } from '../../shared/records/run-summary.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
 import { compareRuns } from '../history/store.ts';
+import { type CaseLookup, withCases } from './case-lookup.ts';
+
+export { type CaseLookup, casesOf } from './case-lookup.ts';
 import { type ModelRecommendation, recommendPresets } from './preset-recommendation.ts';
 import { buildServerMetricsRows, type ServerMetricsRow } from './server-metrics.ts';
 import { buildThroughputSections, type ThroughputSection } from './throughput.ts';
@@ -230,30 +233,31 @@ interface Group {
   contributions: Map<string, Contribution>;
 }
 
-/** Per-case data of a run's dataset, for the runs a comparison needs (see runsToCompare); undefined when not loaded. */
-export type CaseLookup = (runId: string, datasetKey: string) => DatasetResult['cases'] | undefined;
-
-/** A CaseLookup over full run records already in memory (tests, callers holding whole records). */
-export function casesOf(records: readonly RunRecord[]): CaseLookup {
-  const byId = new Map(records.map((record) => [record.runId, record]));
-  return (runId, key) => byId.get(runId)?.datasets[key]?.cases;
-}
-
 /**
  * The runs whose per-case data the tracker's comparisons may pair, with the datasets they contribute: the newest run
- * of each (model, preset, simulation mode, thinking) per dataset, when there are two groups or more. The history
- * itself is read as summaries.
+ * of each (model, preset, simulation mode, thinking) per dataset when there are two such groups or more, and each preset's
+ * newest per model when a model has two presets or more. The history itself is read as summaries.
  */
 export function runsToCompare(runs: readonly RunSummary[]): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
-  const groups = groupRuns([...runs].sort(compareRuns));
-  if (groups.size < 2) return wanted; // comparisons need two groups
-  for (const group of groups.values()) {
-    for (const [key, { run }] of group.contributions) {
-      const datasets = wanted.get(run.runId) ?? new Set<string>();
-      datasets.add(key);
-      wanted.set(run.runId, datasets);
-    }
+  const want = (runId: string, key: string) => wanted.set(runId, (wanted.get(runId) ?? new Set<string>()).add(key));
+  const ordered = [...runs].sort(compareRuns);
+  const groups = groupRuns(ordered);
+  // Model, preset and quantization comparisons pair the groups' newest results.
+  if (groups.size >= 2) for (const group of groups.values()) for (const [key, { run }] of group.contributions) want(run.runId, key);
+  // The preset recommendation pairs each preset's newest result per model and server kind (see recommendPresets).
+  const newestByPreset = new Map<string, Map<string, string>>();
+  for (const run of ordered) {
+    if (run.status === 'interrupted') continue;
+    const kind = JSON.stringify([run.model.key, run.simulation !== null]);
+    const byPreset = newestByPreset.get(kind) ?? new Map<string, string>();
+    for (const key of Object.keys(run.datasets)) byPreset.set(JSON.stringify([run.preset, key]), run.runId);
+    newestByPreset.set(kind, byPreset);
+  }
+  for (const byPreset of newestByPreset.values()) {
+    const presets = new Set([...byPreset.keys()].map((k) => (JSON.parse(k) as [string, string])[0]));
+    if (presets.size < 2) continue;
+    for (const [k, runId] of byPreset) want(runId, (JSON.parse(k) as [string, string])[1]);
   }
   return wanted;
 }
@@ -326,6 +330,7 @@ export function buildTrackerModel(
     recommendations: recommendPresets(ordered, {
       presets: config.presets,
       ...(config.defaultPreset ? { referencePreset: config.defaultPreset } : {}),
+      ...(options.cases ? { cases: options.cases } : {}),
     }),
   };
 }
@@ -511,8 +516,14 @@ function comparePair(
     const differences = compareFingerprints(a.run.fingerprint as Fingerprint, b.run.fingerprint as Fingerprint, { datasets: [key] })
       .differences.filter((d) => d.changesScores && !expected(d.key))
       .map((d) => d.key);
-    const withCases = (c: Contribution): DatasetResult => ({ ...c.result, cases: cases(c.run.runId, key) ?? {} });
-    const paired = compareDatasetMetric(key, withCases(b), withCases(a), metric, { comparable: true, differences: [] }, {});
+    const paired = compareDatasetMetric(
+      key,
+      withCases(b.result, b.run.runId, key, cases),
+      withCases(a.result, a.run.runId, key, cases),
+      metric,
+      { comparable: true, differences: [] },
+      {},
+    );
     const valueA = a.result.metrics[metric]!.value;
     const valueB = b.result.metrics[metric]!.value;
     rows.push({
