@@ -235,30 +235,16 @@ interface Group {
 
 /**
  * The runs whose per-case data the tracker's comparisons may pair, with the datasets they contribute: the newest run
- * of each (model, preset, simulation mode, thinking) per dataset when there are two such groups or more, and each preset's
- * newest per model when a model has two presets or more. The history itself is read as summaries.
+ * of each (model, preset, simulation mode, thinking) per dataset, when there are two such groups or more. The history
+ * itself is read as summaries.
  */
 export function runsToCompare(runs: readonly RunSummary[]): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
   const want = (runId: string, key: string) => wanted.set(runId, (wanted.get(runId) ?? new Set<string>()).add(key));
-  const ordered = [...runs].sort(compareRuns);
-  const groups = groupRuns(ordered);
-  // Model, preset and quantization comparisons pair the groups' newest results.
+  const groups = groupRuns([...runs].sort(compareRuns));
+  // Model, preset and quantization comparisons pair the groups' newest results; so does the preset recommendation
+  // (each preset's newest result per model is one of them).
   if (groups.size >= 2) for (const group of groups.values()) for (const [key, { run }] of group.contributions) want(run.runId, key);
-  // The preset recommendation pairs each preset's newest result per model and server kind (see recommendPresets).
-  const newestByPreset = new Map<string, Map<string, string>>();
-  for (const run of ordered) {
-    if (run.status === 'interrupted') continue;
-    const kind = JSON.stringify([run.model.key, run.simulation !== null]);
-    const byPreset = newestByPreset.get(kind) ?? new Map<string, string>();
-    for (const key of Object.keys(run.datasets)) byPreset.set(JSON.stringify([run.preset, key]), run.runId);
-    newestByPreset.set(kind, byPreset);
-  }
-  for (const byPreset of newestByPreset.values()) {
-    const presets = new Set([...byPreset.keys()].map((k) => (JSON.parse(k) as [string, string])[0]));
-    if (presets.size < 2) continue;
-    for (const [k, runId] of byPreset) want(runId, (JSON.parse(k) as [string, string])[1]);
-  }
   return wanted;
 }
 

@@ -114,10 +114,4 @@ describe('runsToCompare', () => {
     expect([...wanted.keys()].sort()).toEqual([newer.runId, other.runId].sort());
     expect([...wanted.get(newer.runId)!]).toEqual(Object.keys(newer.datasets));
   });
-
-  test('wants the newest run of each preset of a model even when simulation modes split the groups', () => {
-    const gold = makeRun({ modelKey: 'a', preset: 'balanced', simulation: 'gold' });
-    const mix = makeRun({ modelKey: 'a', preset: 'performance', simulation: 'mix:0.3' });
-    expect([...runsToCompare([gold, mix]).keys()].sort()).toEqual([gold.runId, mix.runId].sort());
-  });
 });
