@@ -4,7 +4,7 @@ import { type FileHandle, mkdir, open, readdir, rename, rm, stat } from 'node:fs
 import path from 'node:path';
 import { RecordError } from '../../shared/errors.ts';
 import { type RunRecord, RunRecordSchema } from '../../shared/records/run-record.ts';
-import { readRunRecord } from '../../shared/history/run-record-file.ts';
+import { readRunRecord, readRunSummary } from '../../shared/history/run-record-file.ts';
 import { formatZodIssues } from '../../shared/format-zod-issues.ts';
 import { type RunSummary, summarizeRun } from '../../shared/records/run-summary.ts';
 import {
@@ -14,6 +14,7 @@ import {
   type IndexEntry,
   isFresh,
   readHistoryIndex,
+  rememberHistoryIndex,
   serializeHistoryIndex,
   summaryEntry,
 } from './history-index.ts';
@@ -200,6 +201,7 @@ async function addToHistoryIndex(target: string, summary: RunSummary): Promise<v
 async function writeHistoryIndex(dir: string, entries: IndexEntries): Promise<void> {
   try {
     await writeFileAtomic(historyIndexPath(dir), serializeHistoryIndex(entries));
+    await rememberHistoryIndex(dir, entries);
   } catch {
     // A read-only results folder still lists; the index is rebuilt in memory next time.
   }
@@ -210,7 +212,7 @@ async function readIndexEntry(file: string): Promise<IndexEntry | null> {
   const before = await stampOf(file);
   if (before === null) return null;
   try {
-    return summaryEntry(before, summarizeRun(await readRunRecord(file)));
+    return summaryEntry(before, await readRunSummary(file));
   } catch (error) {
     return { ...before, error: toRecordError(error, file).message };
   }
