@@ -3,7 +3,7 @@ import type { DataContext } from '../runtime/data.ts';
 import type { PublishedPin } from '../shared/datasets/pins.ts';
 import type { DatasetAggregate } from '../shared/records/aggregate.ts';
 import type { MetricSpec } from '../shared/records/metric.ts';
-import type { DatasetResult } from '../shared/records/run-record.ts';
+import type { DatasetSummary } from '../shared/records/run-summary.ts';
 import type { SimRule, SimulationMode } from '../shared/simulation-rules.ts';
 
 // The registry contract of a built-in dataset: what the main process must know without loading the dataset (to
@@ -46,8 +46,20 @@ export interface BuiltinDataset {
    * `--enable-auto-tool-choice --tool-call-parser <the model's parser>`. Absent = none.
    */
   needsToolCalling?: (variant: string) => boolean;
-  /** Scores across the dataset's keys in a run (BFCL's overall), written into the run record; absent = none. */
-  aggregate?: (datasets: Readonly<Record<string, DatasetResult>>) => DatasetAggregate[];
+  /** Scores across the dataset's keys in a run (BFCL's overall), written into the run record; absent = none. Reads summaries (no cases). */
+  aggregate?: (datasets: Readonly<Record<string, DatasetSummary>>) => DatasetAggregate[];
+  /**
+   * Left out of `evals.builtins: 'all'` because it is expensive: it runs when the config names it, or when a CLI file
+   * filter matches its eval file (`vitest run --project <model> long-context`). @default false
+   */
+  optIn?: boolean;
+  /** Context (tokens, prompt and answer) the server must serve for these variants; the launcher scales RoPE when it exceeds the model's own. */
+  contextTokens?(variants: readonly string[]): number;
+  /**
+   * The data is part of the package (JSON Lines files in the dataset's folder, or generated from a seed): no published
+   * pins, nothing to download. @default false
+   */
+  localData?: boolean;
 }
 
 /** What a dataset folder's `simulate.ts` exports. */

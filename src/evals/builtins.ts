@@ -10,3 +10,4 @@ export { bfcl } from './bfcl/builtin.ts';
 export { multiTurn } from './multi-turn/builtin.ts';
 export { jsonOutput } from './json-output/builtin.ts';
 export { toolUse } from './tool-use/builtin.ts';
+export { longContext } from './long-context/builtin.ts';

@@ -10,5 +10,6 @@ export const toolUse = defineBuiltin({
   metrics: () => TOOL_USE_METRICS,
   // Shipped with the package: nothing to download.
   pins: [],
+  localData: true,
   needsToolCalling: () => true,
 });
