@@ -28,7 +28,12 @@ describe('tool-calling flags of the launched server', () => {
   });
 
   test('BFCL asked only with its own Qwen prompt (raw completions) needs no tool parser', () => {
-    expect(serveArgs({ ...projectConfig, variants: { bfcl: ['simple_python.qwen_text'] } })).not.toContain('--tool-call-parser');
+    const config = { ...projectConfig, evals: { builtins: ['bfcl'] }, variants: { bfcl: ['simple_python.qwen_text'] } };
+    expect(serveArgs(config)).not.toContain('--tool-call-parser');
+  });
+
+  test('the tool_use agent check alone starts the server with the tool parser', () => {
+    expect(serveArgs({ ...projectConfig, evals: { builtins: ['tool_use'] } })).toContain(`${TOOL_FLAGS} hermes`);
   });
 
   test("a model's own parser is used", () => {
