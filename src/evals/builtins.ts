@@ -6,3 +6,4 @@ export { mtBench } from './mt-bench/builtin.ts';
 export { humaneval } from './humaneval/builtin.ts';
 export { mbpp } from './mbpp/builtin.ts';
 export { bfcl } from './bfcl/builtin.ts';
+export { longContext } from './long-context/builtin.ts';

@@ -6,6 +6,7 @@ import type { EvalConfig, ModelConfig, PresetConfig, ReasoningConfig } from '../
 import type { Sampling } from '../shared/sampling.ts';
 import { needsToolCalling, resolveVariants } from '../evals/registry.ts';
 import { defaultToolCallParser, toolCallingArgs } from '../shared/config/tool-call-parsers.ts';
+import { decideYarn, yarnArgs } from './server/yarn.ts';
 
 /** Everything one model project needs to start its server and run its suites. Plain data: it crosses to workers. */
 export interface ProjectSettings {
@@ -134,8 +135,18 @@ function resolveToolCallParser(modelKey: string, model: ModelConfig): string {
 /** Tokens per streamed chunk after the first (`--stream-interval`). */
 export const STREAM_INTERVAL = 16;
 
+/** What the run asks of the server beyond the config: the context its suites need. */
+export interface ServeNeeds {
+  /** Longest context (prompt and answer) a selected suite needs; YaRN is switched on above the model's own. @unit tokens */
+  contextTokens: number;
+}
+
 // Build `vllm serve` arguments; only flags vLLM v0.21 accepts (the old "V2 block manager" flag is gone).
-export function buildServeArgs(settings: Pick<ProjectSettings, 'model' | 'preset' | 'toolCallParser'>, port: number): string[] {
+export function buildServeArgs(
+  settings: Pick<ProjectSettings, 'model' | 'preset'> & Partial<Pick<ProjectSettings, 'toolCallParser'>>,
+  port: number,
+  needs: ServeNeeds = { contextTokens: 0 },
+): string[] {
   const { model, preset } = settings;
   const args = ['serve', model.id, '--host', '127.0.0.1', '--port', String(port)];
   args.push('--gpu-memory-utilization', String(preset.gpuMemoryUtilization));
@@ -147,7 +158,8 @@ export function buildServeArgs(settings: Pick<ProjectSettings, 'model' | 'preset
   args.push('--stream-interval', String(STREAM_INTERVAL));
   if (model.quantization) args.push('--quantization', model.quantization);
   if (model.revision) args.push('--revision', model.revision);
-  if (model.maxModelLen) args.push('--max-model-len', String(model.maxModelLen));
+  if (decideYarn(model, preset, needs.contextTokens).enabled) args.push(...yarnArgs(model));
+  else if (model.maxModelLen) args.push('--max-model-len', String(model.maxModelLen));
   // Reasoning models: vLLM splits the reasoning into `message.reasoning`; thinking is switched per request.
   if (model.reasoning) args.push('--reasoning-parser', model.reasoning.parser);
   // Tool-calling suites (BFCL) ask with `tools`; vLLM answers those with a 400 unless started with a parser.

@@ -1,5 +1,5 @@
 import type { DatasetAggregate } from '../../shared/records/aggregate.ts';
-import type { DatasetResult } from '../../shared/records/run-record.ts';
+import type { DatasetSummary } from '../../shared/records/run-summary.ts';
 import { stratifiedBootstrapIntervals } from '../../shared/stats/stratified-bootstrap.ts';
 import { summarizeBfcl, type CategoryScore } from './aggregate.ts';
 import type { BfclCategory } from './categories.ts';
@@ -12,7 +12,7 @@ import { parseBfclVariant } from './variants.ts';
 const BFCL = 'bfcl';
 
 /** A category's counts from its dataset result: correct of scored, and the parser failures left out. */
-function categoryScoreOf(category: BfclCategory, result: DatasetResult): CategoryScore {
+function categoryScoreOf(category: BfclCategory, result: DatasetSummary): CategoryScore {
   const accuracy = result.metrics.accuracy;
   const scored = accuracy?.n ?? 0;
   const correct = Math.round((accuracy?.value ?? 0) * scored);
@@ -33,7 +33,7 @@ function categoryScoreOf(category: BfclCategory, result: DatasetResult): Categor
  * BFCL's summaries of every mode the run asked in: values as BFCL computes them (categories not run count 0 at their
  * full size) with percentile intervals from a stratified bootstrap.
  */
-export function aggregateBfclRun(datasets: Readonly<Record<string, DatasetResult>>): DatasetAggregate[] {
+export function aggregateBfclRun(datasets: Readonly<Record<string, DatasetSummary>>): DatasetAggregate[] {
   const byMode = new Map<string, CategoryScore[]>();
   for (const result of Object.values(datasets)) {
     if (result.dataset !== BFCL) continue;

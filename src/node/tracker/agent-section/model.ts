@@ -1,7 +1,7 @@
 import { findBuiltin } from '../../../evals/registry.ts';
 import type { DatasetAggregate } from '../../../shared/records/aggregate.ts';
 import type { MetricValue } from '../../../shared/records/metric.ts';
-import type { DatasetResult, RunRecord } from '../../../shared/records/run-record.ts';
+import type { DatasetSummary, RunSummary } from '../../../shared/records/run-summary.ts';
 import { AGENT_SECTION_KINDS } from './renderers.ts';
 
 // The "Function calling and agents" part of a tracker section: the section's datasets of the kinds it shows, grouped
@@ -34,7 +34,7 @@ export interface KindGroup {
 }
 
 /** A section's datasets contributed by runs, keyed by dataset key. */
-export type Contributions = ReadonlyArray<{ key: string; run: RunRecord; result: DatasetResult }>;
+export type Contributions = ReadonlyArray<{ key: string; run: RunSummary; result: DatasetSummary }>;
 
 /** The kinds of the block present in a section, in the block's order; empty when none ran. */
 export function buildKindGroups(contributions: Contributions): KindGroup[] {
