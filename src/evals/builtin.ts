@@ -42,13 +42,6 @@ export interface BuiltinDataset {
   /** Every public file the dataset reads. */
   pins: readonly PublishedPin[];
   /**
-   * Variants that send tool requests through the server's tool parser: the launcher then starts vLLM with
-   * `--enable-auto-tool-choice --tool-call-parser <the model's parser>`. Absent = none.
-   */
-  needsToolCalling?: (variant: string) => boolean;
-  /** Scores across the dataset's keys in a run (BFCL's overall), written into the run record; absent = none. Reads summaries (no cases). */
-  aggregate?: (datasets: Readonly<Record<string, DatasetSummary>>) => DatasetAggregate[];
-  /**
    * Left out of `evals.builtins: 'all'` because it is expensive: it runs when the config names it, or when a CLI file
    * filter matches its eval file (`vitest run --project <model> long-context`). @default false
    */
@@ -60,6 +53,34 @@ export interface BuiltinDataset {
    * pins, nothing to download. @default false
    */
   localData?: boolean;
+  /**
+   * Variants that send tool requests through the server's tool parser: the launcher then starts vLLM with
+   * `--enable-auto-tool-choice --tool-call-parser <the model's parser>`. Absent = none.
+   */
+  needsToolCalling?: (variant: string) => boolean;
+  /**
+   * How the tracker groups this dataset's keys (BFCL: a table per mode, a row per category, the mode's summaries below);
+   * absent = one plain row per key.
+   */
+  reportGroup?: (variant: string) => ReportPlace;
+  /** Scores across the dataset's keys in a run (BFCL's overall), written into the run record; absent = none. */
+  aggregate?: (datasets: Readonly<Record<string, DatasetSummary>>) => DatasetAggregate[];
+}
+
+/** Where a dataset key goes in the tracker's grouped tables. */
+export interface ReportPlace {
+  /** Keys of one group share a table and the run aggregates of that `group`. */
+  group: string;
+  /** The group's title, e.g. `BFCL v4, tools mode`. */
+  title: string;
+  /** What the group measures, after the title. */
+  note: string;
+  /** Heading of the row column, e.g. `Category`. */
+  rowHeading: string;
+  /** The key's row label, e.g. `simple_python`. */
+  row: string;
+  /** Row order within the group. */
+  order: number;
 }
 
 /** What a dataset folder's `simulate.ts` exports. */

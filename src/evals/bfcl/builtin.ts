@@ -1,6 +1,7 @@
 import { defineBuiltin } from '../builtin.ts';
 import { BFCL_DATASET_PINS } from './pins.ts';
 import { BFCL_METRICS } from './metrics.ts';
+import { placeBfclVariant } from './report-place.ts';
 import { aggregateBfclRun } from './run-aggregate.ts';
 import { BFCL_DEFAULT_VARIANTS, BFCL_VARIANTS, parseBfclVariant } from './variants.ts';
 
@@ -14,4 +15,5 @@ export const bfcl = defineBuiltin({
   pins: Object.values(BFCL_DATASET_PINS),
   needsToolCalling: (variant) => parseBfclVariant(variant).mode === 'tools',
   aggregate: aggregateBfclRun,
+  reportGroup: placeBfclVariant,
 });

@@ -12,11 +12,27 @@ function categoryPins(category: BfclCategory) {
   return [BFCL_DATASET_PINS[questionPinId(category)], ...(answers ? [BFCL_DATASET_PINS[answers]] : [])];
 }
 
-/** Read a category's cases (questions joined with possible answers; irrelevance and relevance have none). */
-export async function loadBfclCategory(context: DataContext, category: BfclCategory): Promise<BfclCase[]> {
+// The first `limit` records of a JSON Lines text (all when null): parsing BFCL's Python-typed JSON is the slow part.
+function firstRecords(text: string, limit: number | null): string {
+  if (limit === null) return text;
+  return text
+    .split('\n')
+    .filter((line) => line.trim() !== '')
+    .slice(0, limit)
+    .join('\n');
+}
+
+/**
+ * Read a category's cases (questions joined with possible answers; irrelevance and relevance have none), or only its
+ * first `limit` (question and answer files list the same ids in the same order).
+ */
+export async function loadBfclCategory(context: DataContext, category: BfclCategory, limit: number | null = null): Promise<BfclCase[]> {
   const [questions, answers] = await Promise.all(categoryPins(category).map((pin) => readPinnedText(pin, context)));
-  const entries = readBfclEntries(questions!, category);
-  return joinBfclAnswers(entries, answers === undefined ? null : readBfclAnswers(answers, `possible_answer/BFCL_v4_${category}.json`));
+  const entries = readBfclEntries(firstRecords(questions!, limit), category);
+  return joinBfclAnswers(
+    entries,
+    answers === undefined ? null : readBfclAnswers(firstRecords(answers, limit), `possible_answer/BFCL_v4_${category}.json`),
+  );
 }
 
 /** A category as an eval data source. */

@@ -21,13 +21,13 @@ interface Planned {
 }
 
 export async function simulate(options: SimulationOptions): Promise<SimulationScript> {
+  // Only the cases the run selects (the first EVAL_LIMIT) are parsed.
   const loaded = new Map<BfclCategory, Promise<BfclCase[]>>();
   const planned: Planned[] = [];
   for (const variant of options.variants) {
     const { category, mode } = parseBfclVariant(variant);
-    if (!loaded.has(category)) loaded.set(category, loadBfclCategory(options.source, category));
-    const all = await loaded.get(category)!;
-    const items = options.limit === null ? all : all.slice(0, options.limit);
+    if (!loaded.has(category)) loaded.set(category, loadBfclCategory(options.source, category, options.limit));
+    const items = await loaded.get(category)!;
     const correct = pickCorrect(options.mode, items.length);
     for (const [i, item] of items.entries())
       planned.push({ key: `bfcl/${variant}`, item, mode, scripted: scriptBfclCase(item, mode, correct[i]!) });

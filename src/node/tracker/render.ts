@@ -125,8 +125,8 @@ function renderSection(section: Section): string[] {
   const { shown, omitted } = capped(rows, MAX_DATASET_ROWS);
   lines.push(...table(['Dataset', 'Metric', 'Score (95% CI)', 'Samples', 'Status', 'Notes'], shown));
   if (omitted > 0) lines.push('', omittedLine(omitted, 'metric rows'));
-  lines.push(...renderAgentSection(section.agents));
   lines.push(...renderDatasetTimings(section));
+  lines.push(...renderAgentSection(section.agents));
   lines.push('', '#### Configuration used', '', ...configurationLines(section));
   return lines;
 }

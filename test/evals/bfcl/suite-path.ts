@@ -65,17 +65,31 @@ export interface SuiteHarness {
   close(): Promise<void>;
 }
 
-/** Start a hermes-parsing simulated vLLM answering `answers`, with a dispatcher and the eval client in front. */
-export async function startSuiteHarness(answers: readonly ScriptedAnswer[]): Promise<SuiteHarness> {
+/** A scripted simulated vLLM (hermes tool parser on) behind a dispatcher, and the eval client asking it. */
+export async function startScriptedClient(
+  rules: readonly SimRule[],
+): Promise<{ client: EvalClient; log: () => string; close: () => Promise<void> }> {
   const dir = mkdtempSync(join(tmpdir(), 'bfcl-suite-'));
   const script = join(dir, 'script.json');
-  writeFileSync(script, JSON.stringify(answers.map(ruleOf)));
+  writeFileSync(script, JSON.stringify(rules));
   const server = await startServer(['--enable-auto-tool-choice', '--tool-call-parser', 'hermes', '--max-num-seqs', '64'], {
     VLLM_SIM_SCRIPT: script,
     ...FAST,
   });
   const dispatcher = await startDispatcher({ upstreams: [server.baseUrl], inFlightLimit: 32, timeouts: TIMEOUTS });
-  const client: EvalClient = createEvalClient({ baseUrl: dispatcher.baseUrl, model: MODEL, maxRetries: 2 });
+  return {
+    client: createEvalClient({ baseUrl: dispatcher.baseUrl, model: MODEL, maxRetries: 2 }),
+    log: () => `${server.stderr().slice(-3000)}${server.stdout().slice(-3000)}`,
+    async close() {
+      await dispatcher.close();
+      await killAll();
+    },
+  };
+}
+
+/** Start a hermes-parsing simulated vLLM answering `answers`, with a dispatcher and the eval client in front. */
+export async function startSuiteHarness(answers: readonly ScriptedAnswer[]): Promise<SuiteHarness> {
+  const { client, log, close } = await startScriptedClient(answers.map(ruleOf));
   const definitions = new Map<string, AnyEvalDefinition>();
   const definitionOf = (category: BfclCategory) => {
     let definition = definitions.get(category);
@@ -111,16 +125,13 @@ export async function startSuiteHarness(answers: readonly ScriptedAnswer[]): Pro
         await Promise.all(Array.from({ length: concurrency }, worker));
       } catch (error) {
         // The server's log says why a request broke (a crash, a refused request).
-        throw new Error(`BFCL suite run failed; simulated vLLM log tail:\n${server.stderr().slice(-3000)}${server.stdout().slice(-3000)}`, {
+        throw new Error(`BFCL suite run failed; simulated vLLM log tail:\n${log()}`, {
           cause: error,
         });
       }
       return results;
     },
-    async close() {
-      await dispatcher.close();
-      await killAll();
-    },
+    close,
   };
 }
 
