@@ -9,6 +9,11 @@ import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
 import { compareRuns } from '../history/store.ts';
 import { type CaseLookup, withCases } from './case-lookup.ts';
+import { buildCoverage, type CoverageItem } from './coverage.ts';
+import { buildOverview, type OverviewTable } from './overview.ts';
+import { thinkingLabel } from './thinking-label.ts';
+
+export { thinkingLabel } from './thinking-label.ts';
 
 export { type CaseLookup, casesOf } from './case-lookup.ts';
 import { type ModelRecommendation, recommendPresets } from './preset-recommendation.ts';
@@ -41,6 +46,8 @@ export interface TrackerPresetConfig {
 export interface TrackerConfig {
   models: readonly TrackerModelConfig[];
   presets: readonly TrackerPresetConfig[];
+  /** Dataset keys the config selects (`gsm8k/0shot`): the coverage list names those never run. @default [] */
+  datasets?: readonly string[];
   /** The config's default preset: the reference of the preset recommendation. @default the first preset */
   defaultPreset?: string;
 }
@@ -204,6 +211,10 @@ export interface ChangelogEntry {
 
 /** Everything the tracker shows, built from the whole history. */
 export interface TrackerModel {
+  /** Where each model and preset stands per dataset (real runs, then simulated). */
+  overview: OverviewTable[];
+  /** What is left to run per model and preset of the config (real runs). */
+  coverage: CoverageItem[];
   runCount: number;
   newestStartedAt: string | null;
   skippedFiles: string[];
@@ -306,7 +317,10 @@ export function buildTrackerModel(
     )
     .map((group) => ({ group, section: buildSection(group) }));
 
+  const sections = sectionsWithSources.map((s) => s.section);
   return {
+    overview: buildOverview(sections),
+    coverage: buildCoverage(config, sections, ordered),
     runCount: runs.length,
     newestStartedAt: ordered.at(-1)?.startedAt ?? null,
     skippedFiles: [...(options.skippedFiles ?? [])],
@@ -580,11 +594,6 @@ function toChangelogEntry(run: RunSummary): ChangelogEntry {
 
 function groupId(modelKey: string, preset: string, simulation: string | null, reasoning: RunRecord['model']['reasoning']): string {
   return JSON.stringify([modelKey, preset, simulation, thinkingLabel(reasoning)]);
-}
-
-/** `thinking on (qwen3)`, `thinking off (qwen3)`, or '' for a model that does not reason. */
-export function thinkingLabel(reasoning: RunRecord['model']['reasoning']): string {
-  return reasoning ? `thinking ${reasoning.thinking ? 'on' : 'off'} (${reasoning.parser})` : '';
 }
 
 function orderOf(keys: readonly string[]): Map<string, number> {

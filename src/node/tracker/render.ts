@@ -23,8 +23,6 @@ export const MAX_DATASET_ROWS = 60;
 export const MAX_COMPARISONS_PER_KIND = 12;
 /** Dataset rows per comparison. */
 export const MAX_COMPARISON_ROWS = 20;
-/** Changelog lines. */
-export const MAX_CHANGELOG_ENTRIES = 30;
 /** Headline scores per changelog line. */
 export const MAX_HEADLINE_SCORES = 6;
 /** Characters of the fingerprint hash shown. */
@@ -47,6 +45,8 @@ export function renderTrackerMarkdown(model: TrackerModel): string {
     `_Generated from ${model.runCount} run${model.runCount === 1 ? '' : 's'}` +
       (model.newestStartedAt ? ` (newest ${formatTime(model.newestStartedAt)})` : '') +
       '. Do not edit by hand._',
+    '',
+    '_The full tracker: every section, comparison and run. The overview and what is left to run are in [TRACKER.md](TRACKER.md)._',
   ];
   if (model.skippedFiles.length > 0) {
     const { shown, omitted } = capped(model.skippedFiles, MAX_HEADLINE_SCORES);
@@ -314,9 +314,7 @@ function renderPair(c: PairComparison): string[] {
 function renderChangelog(entries: readonly ChangelogEntry[]): string[] {
   const lines = ['## Changelog', ''];
   if (entries.length === 0) return [...lines, '_No runs yet._'];
-  const { shown, omitted } = capped(entries, MAX_CHANGELOG_ENTRIES);
-  for (const entry of shown) lines.push(changelogLine(entry));
-  if (omitted > 0) lines.push('', omittedLine(omitted, 'runs'));
+  for (const entry of entries) lines.push(changelogLine(entry));
   return lines;
 }
 
