@@ -44,6 +44,8 @@ export interface BuiltinDataset {
    * filter matches its eval file (`vitest run --project <model> long-context`). @default false
    */
   optIn?: boolean;
+  /** Its cases are generated from a seed (no files to download, so no pins). @default false */
+  generated?: boolean;
   /** Context (tokens, prompt and answer) the server must serve for these variants; the launcher scales RoPE when it exceeds the model's own. */
   contextTokens?(variants: readonly string[]): number;
 }

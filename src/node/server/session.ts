@@ -208,7 +208,7 @@ export class ServerSession {
     const needed = this.#contextTokens();
     if (maxModelLen !== null && needed > maxModelLen) {
       this.#options.log(
-        `warning: the selected long-context lengths need ${needed} tokens but ${urls.join(', ')} serves ${maxModelLen}; longer prompts will fail per case as too long (start the server with YaRN, see README "Long context")`,
+        `warning: the selected datasets need ${needed} tokens of context but ${urls.join(', ')} serves ${maxModelLen}; longer prompts will fail per case as too long (start the server with RoPE scaling, e.g. YaRN; see the README)`,
       );
     }
     return {
