@@ -48,6 +48,11 @@ export const RunContextSchema = z.object({
   sampling: SamplingSchema,
   /** Variants to run, per built-in dataset name. */
   variants: z.record(z.string(), z.array(z.string())),
+  /**
+   * vLLM's tool parser of the server when the run calls tools (launched with `--enable-auto-tool-choice --tool-call-parser`;
+   * for an `EVAL_BASE_URL` server, the configured parser it is expected to run); null when no suite calls tools.
+   */
+  toolCallParser: z.string().nullable().default(null),
   code: CodeConfigSchema,
   /** Request retries and timeouts (config `client`, timeouts resolved with their environment variables). */
   client: z.object({

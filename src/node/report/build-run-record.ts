@@ -13,6 +13,8 @@ import {
 } from '../../shared/records/run-record.ts';
 import { readRopeScaling } from '../../shared/records/rope-scaling.ts';
 import { datasetKey, type SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { BUILTIN_DATASETS } from '../../evals/registry.ts';
+import type { DatasetAggregate } from '../../shared/records/aggregate.ts';
 import { buildDatasetPerformance } from './dataset-performance.ts';
 import { percentiles } from './percentiles.ts';
 
@@ -96,6 +98,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     harnessVersion: input.run.harnessVersion,
     git: input.git,
     datasets,
+    aggregates: aggregatesOf(datasets),
     performance: buildPerformance(input),
     benchmarks: input.benchmarks,
     serverMetrics: input.serverMetrics,
@@ -103,6 +106,12 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(draft));
   return { ...draft, fingerprint, fingerprintHash: hash };
+}
+
+// What the built-ins that ran report across their keys (BFCL's overall).
+function aggregatesOf(datasets: Record<string, DatasetResult>): DatasetAggregate[] {
+  const names = new Set(Object.values(datasets).map((d) => d.dataset));
+  return BUILTIN_DATASETS.filter((d) => names.has(d.name)).flatMap((d) => d.aggregate?.(datasets) ?? []);
 }
 
 function incompleteOf(status: RunRecord['status'], missing: number, serverFailure: string | null): RunRecord['incomplete'] {

@@ -5,6 +5,7 @@ import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
 import type { RunRecord } from '../../shared/records/run-record.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import { formatInterval, formatScore } from '../../shared/stats/format.ts';
+import { renderAggregateLines } from './aggregate-lines.ts';
 
 // What the eval reporter prints, as pure functions of collected data: progress lines, the end-of-run summary.
 // Made for CI logs: bounded (a full run prints well under 200 lines), wrong answers listed as wrong, never as passing.
@@ -39,7 +40,7 @@ export function newProgress(project: string, key: string, primaryMetric: string,
     done: 0,
     scoreSum: 0,
     scored: 0,
-    verdicts: { correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0 },
+    verdicts: { correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0, parser_failed: 0 },
     printedQuarter: 0,
   };
 }
@@ -63,6 +64,7 @@ export function renderProgressLine(progress: DatasetProgress, width = 28): strin
     v.wrong ? `wrong ${v.wrong}` : '',
     v.unparseable ? `unparseable ${v.unparseable}` : '',
     v.error ? `errors ${v.error}` : '',
+    v.parser_failed ? `parser failures ${v.parser_failed}` : '',
   ].filter(Boolean);
   const count = `${progress.done}/${progress.total}`.padStart(11);
   return `  ${`${progress.project} ${progress.key}`.padEnd(width)} ${count}  ${progress.primaryMetric} ${mean}${counts.length ? `  (${counts.join(', ')})` : ''}`;
@@ -106,7 +108,8 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
-  if (!record.benchmarks || Object.keys(record.datasets).length > 0) lines.push(...datasetTable(record));
+  if (!record.benchmarks || Object.keys(record.datasets).length > 0)
+    lines.push(...datasetTable(record), ...renderAggregateLines(record.aggregates ?? []));
   lines.push(...reasoningLines(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
@@ -184,7 +187,7 @@ function datasetTable(record: RunRecord): string[] {
       `${d.primaryMetric} ${formatScore(value?.value)}`,
       formatInterval(value?.ci),
       `n=${c.cases}${size}`,
-      `${c.correct + c.graded} ok, ${c.wrong} wrong, ${c.unparseable} unparseable, ${c.error} errors`,
+      `${c.correct + c.graded} ok, ${c.wrong} wrong, ${c.unparseable} unparseable, ${c.error} errors${c.parserFailed ? `, ${c.parserFailed} parser failures (not scored)` : ''}`,
     ];
   });
   if (rows.length === 0) return ['  (no eval suite ran)'];

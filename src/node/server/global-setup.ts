@@ -108,6 +108,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       limit: settings.limit,
       sampling: settings.sampling,
       variants: settings.variants,
+      toolCallParser: settings.toolCallParser,
       code: settings.code,
       client: settings.client,
       judge: settings.judge,

@@ -8,6 +8,7 @@ import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
 import { compareRuns } from '../history/store.ts';
+import { buildKindGroups, type KindGroup } from './agent-section/model.ts';
 import { type CaseLookup, withCases } from './case-lookup.ts';
 import { buildCoverage, type CoverageItem } from './coverage.ts';
 import { buildOverview, type OverviewTable } from './overview.ts';
@@ -140,6 +141,8 @@ export interface Section {
   performance: Performance;
   performanceDatasets: string[];
   datasets: SectionDataset[];
+  /** The "Function calling and agents" block: datasets of its kinds, grouped by kind. */
+  agents: KindGroup[];
   configuration: {
     launched: boolean;
     serverCommand: string[] | null;
@@ -403,6 +406,7 @@ function buildSection(group: Group): Section {
     performance: latest.performance,
     performanceDatasets: Object.keys(latest.datasets).sort(),
     datasets,
+    agents: buildKindGroups(contributions.map(([key, { run, result }]) => ({ key, run, result }))),
     configuration: {
       launched: latest.server.launched,
       serverCommand: latest.server.command,

@@ -14,6 +14,7 @@ import {
 import { renderPresetRecommendations } from './preset-recommendation-render.ts';
 import { renderServerMetrics } from './server-metrics.ts';
 import { renderThroughputBenchmarks } from './throughput.ts';
+import { renderAgentSection } from './agent-section/render.ts';
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
@@ -125,6 +126,7 @@ function renderSection(section: Section): string[] {
   lines.push(...table(['Dataset', 'Metric', 'Score (95% CI)', 'Samples', 'Status', 'Notes'], shown));
   if (omitted > 0) lines.push('', omittedLine(omitted, 'metric rows'));
   lines.push(...renderDatasetTimings(section));
+  lines.push(...renderAgentSection(section.agents));
   lines.push('', '#### Configuration used', '', ...configurationLines(section));
   return lines;
 }

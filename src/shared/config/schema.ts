@@ -69,6 +69,12 @@ export const ModelSchema = z.strictObject({
   sampling: SamplingSchema.partial().optional(),
   /** Reasoning models: the parser vLLM splits the reasoning with, and thinking on or off. */
   reasoning: ReasoningSchema.optional(),
+  /**
+   * vLLM's `--tool-call-parser` for this model, passed with `--enable-auto-tool-choice` when the run includes a suite that
+   * calls tools (BFCL); one of vLLM v0.21's parsers, or a plugin's name with `--tool-parser-plugin` in `extraArgs`.
+   * @default 'hermes' for Qwen2.5 and Qwen3 ids; other models must name theirs (e.g. `llama3_json`)
+   */
+  toolCallParser: z.string().min(1).optional(),
   /** Parameter count in billions, for the tracker. */
   sizeB: z.number().positive().optional(),
   /**

@@ -9,7 +9,8 @@ import type { Sampling } from '../sampling.ts';
 // Score-changing keys (a difference makes score comparisons meaningless):
 //   model.id, model.revision, model.quantization, model.thinking, model.rope (vLLM's YaRN is static: it changes answers
 //   at every length), simulated, sampling.*, harness.major,
-//   prompt.<dataset> (template hash), dataset.<dataset> (pinned file hashes), judge.<dataset>.
+//   prompt.<dataset> (template hash), dataset.<dataset> (pinned file hashes), judge.<dataset>, tools.<dataset> (the
+//   server's tool parser, for datasets that ask with `tools`: another parser turns the same text into other calls).
 // Performance-only keys (scores stay comparable, speed does not):
 //   preset, server.flags, server.vllmVersion, server.gpu, harness.version.
 // Under greedy decoding the preset, flags, vLLM version and GPU should not change answers, but batch
@@ -42,8 +43,8 @@ export interface FingerprintParts {
   gpuName: string | null;
   sampling: Sampling;
   harnessVersion: string;
-  /** Per dataset key (e.g. `gsm8k/0shot`): prompt template hash, pinned files and judge model. */
-  datasets: Record<string, { promptHash: string; pins: readonly DatasetPin[]; judgeModel: string | null }>;
+  /** Per dataset key (e.g. `gsm8k/0shot`): prompt template hash, pinned files, judge model and tool parser. */
+  datasets: Record<string, { promptHash: string; pins: readonly DatasetPin[]; judgeModel: string | null; toolCallParser?: string | null }>;
 }
 
 /** One key whose value differs between two fingerprints. */
@@ -63,7 +64,7 @@ export interface FingerprintComparison {
 }
 
 /** Key prefixes that hold one value per dataset; absent on one side means "dataset not in that run". */
-export const DATASET_KEY_PREFIXES = ['prompt.', 'dataset.', 'judge.'] as const;
+export const DATASET_KEY_PREFIXES = ['prompt.', 'dataset.', 'judge.', 'tools.'] as const;
 
 const SCORE_CHANGING_KEYS = new Set([
   'model.id',
@@ -122,6 +123,7 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
       .sort()
       .join(',');
     fingerprint[`judge.${key}`] = dataset.judgeModel;
+    if (dataset.toolCallParser) fingerprint[`tools.${key}`] = dataset.toolCallParser;
   }
   return { fingerprint, hash: hashFingerprint(fingerprint) };
 }
@@ -132,7 +134,12 @@ export function fingerprintPartsOf(
 ): FingerprintParts {
   const datasets: FingerprintParts['datasets'] = {};
   for (const [key, result] of Object.entries(run.datasets)) {
-    datasets[key] = { promptHash: result.promptHash, pins: result.pins, judgeModel: result.judge?.model ?? null };
+    datasets[key] = {
+      promptHash: result.promptHash,
+      pins: result.pins,
+      judgeModel: result.judge?.model ?? null,
+      toolCallParser: result.toolCallParser ?? null,
+    };
   }
   return {
     model: { id: run.model.id, revision: run.model.revision, quantization: run.model.quantization },

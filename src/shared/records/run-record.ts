@@ -2,6 +2,7 @@
 import type {} from 'vitest';
 import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
+import { DatasetAggregateSchema } from './aggregate.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
 import { BenchmarksSchema } from './benchmark.ts';
 import { DatasetPerformanceSchema, PercentilesSchema } from './dataset-performance.ts';
@@ -30,6 +31,8 @@ export const DatasetCountsSchema = z.object({
   unparseable: z.number().int().nonnegative(),
   graded: z.number().int().nonnegative(),
   error: z.number().int().nonnegative(),
+  /** Answers the server's tool parser could not read (verdict `parser_failed`): not scored, not model failures. */
+  parserFailed: z.number().int().nonnegative().optional(),
 });
 export type DatasetCounts = z.infer<typeof DatasetCountsSchema>;
 
@@ -155,6 +158,8 @@ export const RunRecordSchema = z.object({
   fingerprint: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   fingerprintHash: z.string(),
   datasets: z.record(z.string(), DatasetResultSchema),
+  /** Scores across several dataset keys (BFCL's overall), as each dataset's registry entry computes them. */
+  aggregates: z.array(DatasetAggregateSchema).optional(),
   performance: PerformanceSchema,
   /** The serving benchmark, when the run was one (`pnpm vitest run --project <model> throughput`); else null. */
   benchmarks: BenchmarksSchema.nullable().default(null),

@@ -12,7 +12,10 @@ import { pinById } from '../../helpers/pins.ts';
 import { CLEAN_ENV, SHARED_DATASETS, makeTempDir } from './helpers.ts';
 
 // Every pinned file: the registry's built-ins, plus the datasets whose suites are not registered yet.
-const ALL_PINS: DatasetFilePin[] = [...BUILTIN_PINS, ...Object.values(BFCL_DATASET_PINS), IFEVAL_INPUT_PIN];
+const ALL_PINS: DatasetFilePin[] = [
+  ...BUILTIN_PINS,
+  ...[...Object.values(BFCL_DATASET_PINS), IFEVAL_INPUT_PIN].filter((pin) => !BUILTIN_PINS.some((known) => known.id === pin.id)),
+];
 const ALL_IDS = ALL_PINS.map((pin) => pin.id);
 
 // Records in a cached file, counted the way its manifest counts them.
