@@ -5,6 +5,14 @@ import { listKeys } from './load-config.ts';
 import type { EvalConfig, ModelConfig, PresetConfig } from '../shared/config/schema.ts';
 import type { Sampling } from '../shared/sampling.ts';
 import { resolveVariants } from '../evals/registry.ts';
+import {
+  checkGpuCount,
+  parallelServeArgs,
+  planReplicas,
+  resolveParallelism,
+  type Parallelism,
+  type ReplicaPlan,
+} from './server/replica-plan.ts';
 
 /** Everything one model project needs to start its server and run its suites. Plain data: it crosses to workers. */
 export interface ProjectSettings {
@@ -12,6 +20,10 @@ export interface ProjectSettings {
   model: ModelConfig;
   presetName: string;
   preset: PresetConfig;
+  /** Tensor and data parallel sizes and local replicas (model over preset over 1). */
+  parallel: Parallelism;
+  /** The local servers to launch, each with its GPUs. */
+  replicas: ReplicaPlan[];
   /** Requests the client keeps in flight across all suites of the run. */
   inFlightLimit: number;
   limit: number | null;
@@ -49,17 +61,25 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
   if (!preset) {
     throw new ConfigError(`\`EVAL_PRESET\` is "${presetName}", expected one of ${listKeys(config.presets)}.`);
   }
-  const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * config.client.inFlightFactor));
+  const parallel = resolveParallelism(model, preset);
+  const gpuProblem = checkGpuCount(modelKey, presetName, model.gpus, parallel);
+  if (gpuProblem) throw new ConfigError(gpuProblem);
+  const baseUrls = env.EVAL_BASE_URL ?? null;
+  // Every engine runs the preset's max-num-seqs: data-parallel engines inside a server, and each replica or URL.
+  const engines = parallel.dataParallelSize * (baseUrls === null ? parallel.replicas : baseUrls.length);
+  const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * engines * config.client.inFlightFactor));
   const judge = resolveJudge(config, env);
   return {
     modelKey,
     model,
     presetName,
     preset,
+    parallel,
+    replicas: planReplicas(model.gpus, parallel),
     inFlightLimit: env.EVAL_MAX_IN_FLIGHT ?? defaultInFlight,
     limit: env.EVAL_LIMIT ?? null,
     resultsDir: env.EVAL_RESULTS_DIR ?? 'results',
-    baseUrls: env.EVAL_BASE_URL ?? null,
+    baseUrls,
     apiKey: env.EVAL_API_KEY ?? null,
     thresholds: config.thresholds[modelKey] ?? {},
     sampling: { ...config.sampling, ...model.sampling },
@@ -114,6 +134,7 @@ export function buildServeArgs(settings: Pick<ProjectSettings, 'model' | 'preset
   args.push('--generation-config', 'vllm');
   // Tokens reach the client in chunks of 16 (the first at once, so TTFT holds): far less client and server CPU.
   args.push('--stream-interval', String(STREAM_INTERVAL));
+  args.push(...parallelServeArgs(resolveParallelism(model, preset)));
   if (model.quantization) args.push('--quantization', model.quantization);
   if (model.revision) args.push('--revision', model.revision);
   if (model.maxModelLen) args.push('--max-model-len', String(model.maxModelLen));

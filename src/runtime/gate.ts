@@ -2,6 +2,7 @@ import type { BaselineCandidate, RunContext, ServerStatus } from '../shared/cont
 import { compareDatasetMetric } from '../shared/gates/compare.ts';
 import { baselineGate, noBaselineGate, thresholdGates } from '../shared/gates/evaluate.ts';
 import { compareFingerprints, computeFingerprint } from '../shared/history/fingerprint.ts';
+import { kernelFingerprintValue } from '../shared/quantization-kernel.ts';
 import { readRunRecord } from '../shared/history/run-record-file.ts';
 import type { CaseRecord } from '../shared/records/case-record.ts';
 import { buildDatasetResult } from '../shared/records/dataset-result.ts';
@@ -87,6 +88,7 @@ function currentFingerprint(input: SuiteGateInput) {
     serverCommand: server.command,
     vllmVersion: server.vllmVersion,
     gpuName: null,
+    quantizationKernel: kernelFingerprintValue(server.quantizationKernel ?? null),
     sampling: run.sampling,
     harnessVersion: run.harnessVersion,
     datasets: { [key]: { promptHash: suite.promptHash, pins: suite.pins, judgeModel: suite.judge?.model ?? null } },

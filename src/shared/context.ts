@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CodeConfigSchema, GatesConfigSchema, ReasoningSchema } from './config/schema.ts';
+import { KernelCheckSchema } from './quantization-kernel.ts';
 import { SamplingSchema } from './sampling.ts';
 
 // What the main process hands to eval workers (Vitest `provide` -> `inject`), and what the dispatcher's control
@@ -92,5 +93,7 @@ export const ServerStatusSchema = z.object({
   maxNumSeqs: z.number().int().positive(),
   /** Simulation mode of the simulated vLLM (`gold`, `wrong`, `mix:0.3`, `script`); null = a real server. */
   simulation: z.string().nullable(),
+  /** The quantization kernel vLLM chose, from the launched server's log; `unavailable` for an external server. */
+  quantizationKernel: KernelCheckSchema.nullable().default(null),
 });
 export type ServerStatus = z.infer<typeof ServerStatusSchema>;

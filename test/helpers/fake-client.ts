@@ -118,6 +118,7 @@ export const FAKE_SERVER: ServerStatus = {
   vllmVersion: null,
   logFile: null,
   maxNumSeqs: 4,
+  quantizationKernel: null,
   simulation: null,
 };
 

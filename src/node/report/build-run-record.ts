@@ -81,6 +81,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       logFile: server?.logFile ?? null,
       maxNumSeqs: server?.maxNumSeqs ?? 1,
       gpuName: input.gpu.name,
+      quantizationKernel: server?.quantizationKernel ?? null,
     },
     sampling: input.run.sampling,
     harnessVersion: input.run.harnessVersion,

@@ -105,6 +105,7 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
+  lines.push(...kernelLines(record));
   lines.push(...datasetTable(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
@@ -119,6 +120,19 @@ export function renderRunSummary(summary: RunSummary): string[] {
   lines.push('', `  run record: ${summary.recordPath}`, `  cases:      ${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
   return lines;
+}
+
+// A slow quantization kernel is said loudly, at the top; an external server's kernel only when the model is quantized.
+function kernelLines(record: RunRecord): string[] {
+  const kernel = record.server.quantizationKernel;
+  if (kernel?.slow) return [`  WARN  ${kernel.message}`];
+  if (kernel?.source === 'unavailable' && isQuantizedModel(record.model)) return [`  NOTE  ${kernel.message}`];
+  return [];
+}
+
+/** True when the model is quantized: a `quantization` setting, or a quantized checkpoint's usual id suffix. */
+export function isQuantizedModel(model: Pick<RunRecord['model'], 'id' | 'quantization'>): boolean {
+  return model.quantization !== null || /-(awq|gptq|int4|int8|fp8)\b/i.test(model.id);
 }
 
 // The gate tally, then every failed or not-comparable gate and every baseline comparison (the paired change is

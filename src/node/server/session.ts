@@ -11,6 +11,8 @@ import { acquireGpus, releaseGpus, type GpuHolder } from './gpu-lease.ts';
 import { publishServerStatus, selectedFiles } from './session-registry.ts';
 import { selectedBuiltins } from '../../evals/registry.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
+import { KernelLogScanner, uncheckedKernel } from './quantization-kernel.ts';
+import type { ReplicaPlan } from './replica-plan.ts';
 
 // The server side of one model project: the server the evals talk to, launched when its turn on the GPUs comes
 // (right away for the first project, when asked for the others), or a running server given by EVAL_BASE_URL.
@@ -37,7 +39,7 @@ export class ServerSession {
   readonly #holder: GpuHolder;
   #status: Promise<ServerStatus> | null = null;
   #last: ServerStatus | null = null;
-  #server: LaunchedServer | null = null;
+  #servers: LaunchedServer[] = [];
   #simulation: Promise<{ bin: string; env: Record<string, string> }> | null = null;
   #simStats: SimulatorStats | null = null;
 
@@ -75,9 +77,9 @@ export class ServerSession {
     return this.#last;
   }
 
-  /** Why the launched server can no longer answer (it died), with its last log lines; null while it can. */
+  /** Why a launched server can no longer answer (it died), with its last log lines; null while every one can. */
   fatalReason(): string | null {
-    const server = this.#server;
+    const server = this.#servers.find((s) => s.exited());
     const exit = server?.exited();
     if (!server || !exit) return null;
     const tail = server
@@ -90,7 +92,7 @@ export class ServerSession {
 
   /** The launched simulator's counters (live while it runs, else as captured when it stopped). */
   async simulatorStats(reset: boolean): Promise<SimulatorStats | null> {
-    const status = this.#server && !this.#server.exited() ? await this.#status : null;
+    const status = this.#servers[0] && !this.#servers[0].exited() ? await this.#status : null;
     if (status?.simulation != null) {
       const url = status.upstreams[0]!;
       const stats = await readJson(`${url}/_sim/stats`);
@@ -105,55 +107,81 @@ export class ServerSession {
     return captured;
   }
 
-  /** Stop the launched server (another project's turn on the GPUs, or teardown); the session can launch again. */
+  /** Stop the launched servers (another project's turn on the GPUs, or teardown); the session can launch again. */
   async stopServer(): Promise<void> {
-    const server = this.#server;
-    if (!server) return;
+    const servers = this.#servers;
+    if (servers.length === 0) return;
     const status = await this.#status?.catch(() => null);
-    if (status?.simulation != null && !server.exited())
+    if (status?.simulation != null && !servers[0]!.exited())
       this.#simStats = (await readJson(`${status.upstreams[0]}/_sim/stats`)) ?? this.#simStats;
-    this.#server = null;
+    this.#servers = [];
     this.#status = null;
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
     releaseGpus(this.#holder);
   }
 
   async #launch(): Promise<ServerStatus> {
-    const { settings, resultsDir, runId } = this.#options;
+    const { settings } = this.#options;
     const simulation = this.#options.simulate ? await this.#prepareSimulation(this.#options.simulate) : null;
     const bin = simulation?.bin ?? settings.server.bin;
     if (!findExecutable(bin)) throw noServer(bin);
+    const kernels = settings.replicas.map(() => new KernelLogScanner());
+    const launches = await Promise.allSettled(
+      settings.replicas.map((plan, i) => this.#launchReplica(bin, plan, simulation?.env ?? {}, kernels[i]!)),
+    );
+    const servers = launches.flatMap((l) => (l.status === 'fulfilled' ? [l.value] : []));
+    const failed = launches.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    this.#servers = servers.map((s) => s.server);
+    if (failed) {
+      await Promise.all(servers.map((s) => s.server.stop()));
+      this.#servers = [];
+      throw failed.reason;
+    }
+    const urls = servers.map((s) => s.baseUrl);
+    const first = servers[0]!;
+    this.#options.onUpstreams(urls);
+    for (const { server } of servers)
+      this.#options.log(`launched ${server.command.join(' ')} (pid ${server.pid})${simulatedNote(first.simulation)}`);
+    const kernel = kernels[0]!.result(settings.model.id);
+    if (kernel.slow) this.#options.log(`WARN ${kernel.message}`);
+    const logs = servers.map((s) => s.server.logFile).join(', ');
+    return {
+      upstreams: urls,
+      label:
+        servers.length === 1
+          ? `${urls[0]} (vLLM launched by the harness, log ${logs})`
+          : `${urls.join(', ')} (${servers.length} vLLM replicas launched by the harness, logs ${logs})`,
+      launched: true,
+      command: first.server.command,
+      vllmVersion: first.vllmVersion,
+      logFile: first.server.logFile,
+      maxNumSeqs: settings.preset.maxNumSeqs,
+      simulation: first.simulation,
+      quantizationKernel: kernel,
+    };
+  }
+
+  // One `vllm serve` on its own port and GPUs, its log read for the quantization kernel as it starts.
+  async #launchReplica(bin: string, plan: ReplicaPlan, simEnv: Record<string, string>, kernel: KernelLogScanner) {
+    const { settings, resultsDir, runId } = this.#options;
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
-    const gpus = settings.model.gpus;
+    const name = settings.replicas.length === 1 ? `${runId}.vllm.log` : `${runId}.replica-${plan.index}.vllm.log`;
     const server = await launchServer({
       bin,
       args: buildServeArgs(settings, port),
       baseUrl,
-      logFile: resolve(resultsDir, 'logs', `${runId}.vllm.log`),
+      logFile: resolve(resultsDir, 'logs', name),
       readinessTimeoutMs: settings.server.readinessTimeoutMs,
       shutdownGraceMs: settings.server.shutdownGraceMs,
-      env: { ...simulation?.env, ...(gpus ? { CUDA_VISIBLE_DEVICES: gpus.join(',') } : {}) },
+      env: { ...simEnv, ...(plan.gpus ? { CUDA_VISIBLE_DEVICES: plan.gpus.join(',') } : {}) },
+      onOutput: (chunk) => kernel.push(chunk),
     });
-    this.#server = server;
     const info = await checkExternalServer(baseUrl, settings.model.id, null).catch(async (error: unknown) => {
       await server.stop();
       throw error;
     });
-    this.#options.onUpstreams([baseUrl]);
-    this.#options.log(
-      `launched ${server.command.join(' ')} (pid ${server.pid})${info.simulation ? ` [SIMULATED vLLM, ${info.simulation}: answers are scripted, not a model]` : ''}`,
-    );
-    return {
-      upstreams: [baseUrl],
-      label: `${baseUrl} (vLLM launched by the harness, log ${server.logFile})`,
-      launched: true,
-      command: server.command,
-      vllmVersion: info.vllmVersion,
-      logFile: server.logFile,
-      maxNumSeqs: settings.preset.maxNumSeqs,
-      simulation: info.simulation,
-    };
+    return { server, baseUrl, vllmVersion: info.vllmVersion, simulation: info.simulation };
   }
 
   async #checkExternal(): Promise<ServerStatus> {
@@ -170,6 +198,7 @@ export class ServerSession {
       logFile: null,
       maxNumSeqs: settings.preset.maxNumSeqs,
       simulation: infos.find((i) => i.simulation)?.simulation ?? null,
+      quantizationKernel: uncheckedKernel(urls.length === 1 ? `the server at ${urls[0]}` : `the servers at ${urls.join(', ')}`),
     };
   }
 
@@ -196,6 +225,10 @@ function selectedBuiltinNames(project: string, evals: Pick<EvalConfig, 'evals'>[
   const builtins = selectedBuiltins(evals);
   if (files === null) return builtins.map((d) => d.name);
   return builtins.filter((d) => files.some((file) => file.includes(`/evals/${d.folder}/${d.folder}.eval.`))).map((d) => d.name);
+}
+
+function simulatedNote(simulation: string | null): string {
+  return simulation ? ` [SIMULATED vLLM, ${simulation}: answers are scripted, not a model]` : '';
 }
 
 function noServer(bin: string): NoServerError {

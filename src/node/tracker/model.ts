@@ -1,6 +1,7 @@
 import type { MetricValue } from '../../shared/records/metric.ts';
 import type { DatasetResult, Performance, RunRecord } from '../../shared/records/run-record.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
+import type { KernelCheck } from '../../shared/quantization-kernel.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
@@ -120,6 +121,8 @@ export interface Section {
     baseUrls: string[];
     vllmVersion: string | null;
     gpuName: string | null;
+    /** The quantization kernel the latest run's server chose; null when not recorded. */
+    quantizationKernel: KernelCheck | null;
     sampling: Sampling;
     harnessVersion: string;
     fingerprintHash: string;
@@ -323,6 +326,7 @@ function buildSection(group: Group): Section {
       baseUrls: latest.server.baseUrls,
       vllmVersion: latest.server.vllmVersion,
       gpuName: latest.server.gpuName,
+      quantizationKernel: latest.server.quantizationKernel ?? null,
       sampling: latest.sampling,
       harnessVersion: latest.harnessVersion,
       fingerprintHash: latest.fingerprintHash,

@@ -96,6 +96,8 @@ function renderSection(section: Section): string[] {
       '',
       `> ${SIMULATED_LABEL}: answers came from the simulated vLLM, not from the model. Scores and timings say nothing about the model.`,
     );
+  const kernel = section.configuration.quantizationKernel;
+  if (kernel?.slow) lines.push('', `> **WARNING: slow quantization kernel.** ${kernel.message}`);
   lines.push(
     '',
     '#### System performance',
@@ -195,6 +197,7 @@ function configurationLines(section: Section): string[] {
   const lines = [
     `- Server: ${server}`,
     `- vLLM ${c.vllmVersion ?? 'version unknown'} · GPU ${c.gpuName ?? 'unknown'} · harness ${c.harnessVersion}`,
+    ...(c.quantizationKernel ? [`- Quantization kernel: ${kernelLine(c.quantizationKernel)}`] : []),
     `- Sampling: temperature ${s.temperature}, top_p ${s.topP}, seed ${s.seed}, max_tokens ${s.maxTokens}`,
     `- Fingerprint: ${code(c.fingerprintHash.slice(0, SHORT_HASH_LENGTH))}`,
   ];
@@ -204,6 +207,14 @@ function configurationLines(section: Section): string[] {
     );
   }
   return lines;
+}
+
+// The kernel in a few words; the section's warning carries the whole story of a slow one.
+function kernelLine(kernel: NonNullable<Section['configuration']['quantizationKernel']>): string {
+  if (kernel.source === 'unavailable') return 'not checked (external server: its log is not readable)';
+  if (kernel.method === null) return 'none (unquantized)';
+  const classes = kernel.linearKernels.length ? ` (${kernel.linearKernels.join(', ')})` : '';
+  return `${code(kernel.method)}${classes}${kernel.slow ? ' — **slow**' : ''}, from the server log`;
 }
 
 function renderComparisons(comparisons: readonly PairComparison[]): string[] {

@@ -1,6 +1,7 @@
 // Importing vitest here makes its TaskMeta re-export resolvable for the augmentation below, whatever the file order.
 import type {} from 'vitest';
 import { z } from 'zod';
+import { KernelCheckSchema } from '../quantization-kernel.ts';
 import { SamplingSchema } from '../sampling.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
 import { MetricValueSchema } from './metric.ts';
@@ -95,6 +96,8 @@ export const ServerInfoSchema = z.object({
   logFile: z.string().nullable(),
   maxNumSeqs: z.number().int().positive(),
   gpuName: z.string().nullable(),
+  /** The quantization kernel vLLM chose (from the launched server's log); null in records written before the check. */
+  quantizationKernel: KernelCheckSchema.nullable().default(null),
 });
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 

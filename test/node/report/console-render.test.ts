@@ -7,6 +7,7 @@ import {
   renderRunSummary,
   type RunSummary,
 } from '../../../src/node/report/console-render.ts';
+import { uncheckedKernel } from '../../../src/node/server/quantization-kernel.ts';
 import { NO_QUALITY_ISSUES, type CaseRecord } from '../../../src/shared/records/case-record.ts';
 import type { GateResult, RunRecord } from '../../../src/shared/records/run-record.ts';
 import { binaryScores, makeDataset, makeRun } from '../tracker/fixtures.ts';
@@ -165,5 +166,17 @@ describe('the run summary', () => {
     ).join('\n');
     expect(text).toContain('SIMULATED (gold)');
     expect(text).toContain('throughput (simulated): 100.0 output tok/s');
+  });
+
+  test("says an external server's kernel cannot be checked for a quantized model, and nothing for a full one", () => {
+    const withKernel = (modelId: string) => {
+      const record = makeRun({ modelId });
+      record.server.quantizationKernel = uncheckedKernel('the server at http://gpu:8000');
+      return renderRunSummary(summaryOf(record)).join('\n');
+    };
+    expect(withKernel('Qwen/Qwen2.5-14B-Instruct-AWQ')).toContain(
+      'NOTE  quantization kernel cannot be checked: the server at http://gpu:8000 was not launched by the harness',
+    );
+    expect(withKernel('Qwen/Qwen2.5-14B-Instruct')).not.toContain('quantization kernel');
   });
 });
