@@ -152,7 +152,24 @@ export interface ComparisonRow {
   nPaired: number;
   /** Score-changing fingerprint differences beyond what is being compared; empty when comparable. */
   scoreChangingDifferences: string[];
+  /** Per-case agreement over the paired cases, and which way the others flipped (B against A). */
+  flips: CaseFlips;
 }
+
+/** How the paired cases of two sides agree: same outcome (pass/fail, or the same grade), better in B, worse in B. */
+export interface CaseFlips {
+  agree: number;
+  /** Cases that fail (or grade lower) in A and pass (or grade higher) in B. */
+  fixed: number;
+  /** Cases that pass in A and fail in B. */
+  broken: number;
+  /** First broken case ids, worst first for graded metrics. */
+  brokenIds: string[];
+  fixedIds: string[];
+}
+
+/** Case ids kept per flip direction in a comparison row. */
+export const MAX_FLIP_IDS = 5;
 
 /** A pairwise comparison of two sections. */
 export interface PairComparison {
@@ -450,6 +467,13 @@ function comparePair(
       p: paired.p,
       nPaired: paired.nPaired,
       scoreChangingDifferences: differences,
+      flips: {
+        agree: paired.nPaired - paired.fixes.length - paired.regressions.length,
+        fixed: paired.fixes.length,
+        broken: paired.regressions.length,
+        brokenIds: paired.regressions.slice(0, MAX_FLIP_IDS),
+        fixedIds: paired.fixes.slice(0, MAX_FLIP_IDS),
+      },
     });
   }
   const tpsA = x.section.performance.outputTokensPerSec;

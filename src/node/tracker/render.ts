@@ -1,7 +1,7 @@
 import type { Performance } from '../../shared/records/run-record.ts';
 import { formatDelta, formatInterval, formatP, formatScore } from '../../shared/stats/format.ts';
 import { capped, code, formatNumber, formatPercentChange, formatTime, omittedLine, table } from './markdown.ts';
-import type { ChangelogEntry, MetricRow, PairComparison, Section, SectionDataset, TrackerModel } from './model.ts';
+import type { ChangelogEntry, ComparisonRow, MetricRow, PairComparison, Section, SectionDataset, TrackerModel } from './model.ts';
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
@@ -242,6 +242,7 @@ function renderPair(c: PairComparison): string[] {
   ];
   if (c.rows.length === 0) return [...lines, '_No dataset in common._'];
   const { shown, omitted } = capped(c.rows, MAX_COMPARISON_ROWS);
+  const quantized = c.kind === 'quantization';
   const rows = shown.map((row) => [
     row.dataset,
     row.metric,
@@ -249,11 +250,31 @@ function renderPair(c: PairComparison): string[] {
     formatScore(row.b),
     formatDelta(row.diff),
     row.nPaired > 0 ? `${formatP(row.p)} (n=${row.nPaired})` : '—',
+    ...(quantized ? flipCells(row) : []),
     row.scoreChangingDifferences.length > 0 ? `⚠ not comparable: ${row.scoreChangingDifferences.join(', ')}` : '',
   ]);
-  lines.push(...table(['Dataset', 'Metric', `A: ${c.a.label}`, `B: ${c.b.label}`, 'Δ', 'Paired', 'Note'], rows));
+  const flipHeaders = quantized ? ['Per-case agreement', `Fixed / broken by ${c.b.label}`] : [];
+  lines.push(...table(['Dataset', 'Metric', `A: ${c.a.label}`, `B: ${c.b.label}`, 'Δ', 'Paired', ...flipHeaders, 'Note'], rows));
+  if (quantized) {
+    lines.push(
+      '',
+      '_Agreement: paired cases with the same outcome on both (pass/fail, or the same grade). Fixed: failed on A, passed on B; broken: passed on A, failed on B._',
+    );
+  }
   if (omitted > 0) lines.push('', omittedLine(omitted, 'datasets'));
   return lines;
+}
+
+// Agreement and flip direction of a quantized-vs-full row: the aggregate Δ can hide flips that cancel out.
+function flipCells(row: ComparisonRow): string[] {
+  const f = row.flips;
+  if (row.nPaired === 0) return ['—', '—'];
+  const agreement = `${formatNumber((f.agree / row.nPaired) * 100)}% (${f.agree}/${row.nPaired})`;
+  const examples = [
+    f.broken > 0 ? `broken e.g. ${f.brokenIds.join(', ')}${f.broken > f.brokenIds.length ? ', …' : ''}` : '',
+    f.fixed > 0 ? `fixed e.g. ${f.fixedIds.join(', ')}${f.fixed > f.fixedIds.length ? ', …' : ''}` : '',
+  ].filter(Boolean);
+  return [agreement, `${f.fixed} / ${f.broken}${examples.length ? ` (${examples.join('; ')})` : ''}`];
 }
 
 function renderChangelog(entries: readonly ChangelogEntry[]): string[] {

@@ -152,6 +152,24 @@ describe('comparisons', () => {
     expect(presets.throughputChangePct).toBeCloseTo(((2500 - 1200) / 1200) * 100, 9);
   });
 
+  test('count per-case agreement and flip direction of quantized vs full, even when the aggregate does not move', () => {
+    // Base passes cases 0-7; the quantized model breaks 6 and 7 and fixes 8 and 9: the same score, four flips.
+    const base = makeRun({
+      modelKey: 'qwen2_5_14b',
+      modelId: 'Qwen/Qwen2.5-14B-Instruct',
+      datasets: [makeDataset({ scores: binaryScores(10, 8) })],
+    });
+    const awq = makeRun({
+      modelKey: 'qwen2_5_14b_awq',
+      modelId: 'Qwen/Qwen2.5-14B-Instruct-AWQ',
+      quantization: 'awq_marlin',
+      datasets: [makeDataset({ scores: [1, 1, 1, 1, 1, 1, 0, 0, 1, 1] })],
+    });
+    const [row] = buildTrackerModel([base, awq], config).comparisons.find((c) => c.kind === 'quantization')!.rows;
+    expect(row!.diff).toBe(0);
+    expect(row!.flips).toEqual({ agree: 6, fixed: 2, broken: 2, brokenIds: ['6', '7'], fixedIds: ['8', '9'] });
+  });
+
   test('mark a comparison whose fingerprints differ in a score-changing key', () => {
     const presets = model.comparisons.find((c) => c.kind === 'preset')!;
     expect(presets.rows.map((r) => [r.dataset, r.scoreChangingDifferences])).toEqual([
