@@ -10,6 +10,7 @@ import type { Sampling } from '../shared/sampling.ts';
 import { metricsOf, runScorer, type AnyScorer } from '../scorers/scorer.ts';
 import { isFatalServerError, type ChatResult, type EvalClient } from './client/chat.ts';
 import type { CompletionResult } from './client/completions.ts';
+import { caseSessionId, withSession } from './client/session.ts';
 import { getEvalClient } from './eval-client.ts';
 import { getServerStatus, injectRunContext } from './context.ts';
 import { loadData, type DataSource } from './data.ts';
@@ -30,6 +31,11 @@ export interface TaskContext {
   signal: AbortSignal;
   server: ServerStatus;
   run: RunContext;
+  /**
+   * This case's session id, sent as `x-session-id` on every request of the case (turns, retries, agent steps) so a
+   * router keeps the conversation on one replica. Add it to requests you send without `client`.
+   */
+  sessionId: string;
 }
 
 /** The answer of the default task: a chat or completion result with its text. */
@@ -244,13 +250,14 @@ export async function runEvalCase<Item, Output>(
     caseId,
   };
   const ledger = new CaseLedger();
-  const client = withLedger(runtime.client, ledger);
+  const sessionId = caseSessionId(runtime.run.runId, datasetKey(identity), caseId);
+  const client = withLedger(withSession(runtime.client, sessionId), ledger);
   let prompt = '';
   let response: string | null = null;
   try {
     const rendered = definition.prompt(item);
     prompt = typeof rendered === 'string' ? rendered : renderTranscript(rendered);
-    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run };
+    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run, sessionId };
     const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
     response = definition.response ? definition.response(output) : textOf(output);
     const expected = definition.expected ? definition.expected(item) : defaultExpected(item);

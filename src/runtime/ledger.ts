@@ -90,7 +90,7 @@ export function withLedger<C extends Pick<EvalClient, 'chat' | 'complete'>>(clie
   };
   return {
     ...client,
-    chat: (messages, sampling, signal) => counted(() => client.chat(messages, sampling, signal)),
+    chat: (messages, sampling, signal, request) => counted(() => client.chat(messages, sampling, signal, request)),
     complete: (prompt, options) => counted(() => client.complete(prompt, options), options.maxTokens === 0),
   };
 }

@@ -10,6 +10,7 @@ import type { CaseRecord } from '../../src/shared/records/case-record.ts';
 export interface ChatCall {
   messages: ChatMessage[];
   sampling: SamplingParams;
+  headers?: Record<string, string>;
 }
 
 export interface CompleteCall {
@@ -38,8 +39,8 @@ export function createFakeClient(handlers: {
     chats: [],
     completes: [],
     maxConcurrent: 0,
-    async chat(messages, sampling): Promise<ChatResult> {
-      client.chats.push({ messages, sampling });
+    async chat(messages, sampling, _signal, request): Promise<ChatResult> {
+      client.chats.push({ messages, sampling, ...(request?.headers ? { headers: request.headers } : {}) });
       const text = handlers.answer?.(messages) ?? '';
       return {
         text,

@@ -32,11 +32,17 @@ export interface ChatResult extends AnswerFacts {
   latencyMs: number;
 }
 
+/** Per-request options of a chat besides its messages and sampling. */
+export interface ChatRequestOptions {
+  /** Extra HTTP headers of this request (the case's `x-session-id`). */
+  headers?: Record<string, string>;
+}
+
 /** The worker-side client: streaming chat with usage and timings, and scored completions. */
 export interface EvalClient {
   readonly model: string;
   readonly openai: OpenAI;
-  chat(messages: ChatMessage[], sampling: SamplingParams, signal?: AbortSignal): Promise<ChatResult>;
+  chat(messages: ChatMessage[], sampling: SamplingParams, signal?: AbortSignal, options?: ChatRequestOptions): Promise<ChatResult>;
   /** Non-streamed `/v1/completions` at temperature 0 (log-likelihood scoring: `echo`, `logprobs`, `maxTokens` 0). */
   complete(prompt: string, options: CompletionOptions): Promise<CompletionResult>;
 }
@@ -47,7 +53,7 @@ export function createEvalClient(options: EvalClientOptions): EvalClient {
   return {
     model: options.model,
     openai: runtime.openai,
-    chat: (messages, sampling, signal) => streamChat(runtime, messages, sampling, signal),
+    chat: (messages, sampling, signal, request) => streamChat(runtime, messages, sampling, signal, request),
     complete: (prompt, completion) => requestCompletion(runtime, prompt, completion),
   };
 }
@@ -57,9 +63,10 @@ async function streamChat(
   messages: ChatMessage[],
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
+  request: ChatRequestOptions | undefined,
 ): Promise<ChatResult> {
   const started = performance.now();
-  const { value, tries } = await runWithRetries(() => streamChatOnce(runtime, messages, sampling, signal), {
+  const { value, tries } = await runWithRetries(() => streamChatOnce(runtime, messages, sampling, signal, request), {
     maxRetries: runtime.maxRetries,
     signal,
   });
@@ -74,6 +81,7 @@ async function streamChatOnce(
   messages: ChatMessage[],
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
+  request: ChatRequestOptions | undefined,
 ): Promise<ChatTry> {
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
   const started = performance.now();
@@ -102,7 +110,7 @@ async function streamChatOnce(
           // Reasoning models: thinking on or off for this run (Qwen3's chat template reads `enable_thinking`).
           ...(runtime.thinking === null ? {} : ({ chat_template_kwargs: { enable_thinking: runtime.thinking } } as object)),
         },
-        { signal: clock.signal },
+        { signal: clock.signal, ...(request?.headers ? { headers: request.headers } : {}) },
       )
       .withResponse();
     server = response.headers.get(UPSTREAM_HEADER) ?? server;
