@@ -17,6 +17,7 @@ import { loadData, type DataSource } from './data.ts';
 import { evaluateSuiteGates } from './gate.ts';
 import { CaseLedger, withLedger } from './ledger.ts';
 import { loadResumedCases } from './resume.ts';
+import { shardPositions } from './shard.ts';
 
 // The public one-file eval API: `defineEval({ name, data, prompt, scorers })` registers one Vitest test per case
 // and a gate test, and fills in everything else (EVAL_LIMIT, resume, usage and timing, verdicts, records, gates).
@@ -110,8 +111,11 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
     const run = injectRunContext();
     const [server, loaded] = await Promise.all([getServerStatus(run), loadData(definition.data, run)]);
     const all = loaded.items;
-    const cases = run.limit === null ? all : all.slice(0, run.limit);
-    const ids = caseIds(definition, all, key).slice(0, cases.length);
+    const limited = run.limit === null ? all : all.slice(0, run.limit);
+    const limitedIds = caseIds(definition, all, key).slice(0, limited.length);
+    const positions = shardPositions(limited.length, run.shard);
+    const cases = positions.map((i) => limited[i]!);
+    const ids = positions.map((i) => limitedIds[i]!);
     const thresholds = { ...definition.thresholds, ...run.thresholds[key] };
     const sampling: Sampling = { ...run.sampling, ...definition.sampling };
     const client = getEvalClient(run);

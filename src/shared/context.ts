@@ -27,6 +27,10 @@ export const BaselinePlanSchema = z.object({
 });
 export type BaselinePlan = z.infer<typeof BaselinePlanSchema>;
 
+/** One shard of a run spread over hosts with Vitest's `--shard <index>/<count>` (1-based index). */
+export const ShardSchema = z.object({ index: z.number().int().positive(), count: z.number().int().positive() });
+export type Shard = z.infer<typeof ShardSchema>;
+
 /** The run a model project is recording; provided as `evalRun`. */
 export const RunContextSchema = z.object({
   runId: z.string(),
@@ -44,6 +48,8 @@ export const RunContextSchema = z.object({
   preset: z.string(),
   /** EVAL_LIMIT: first N cases of each dataset; null = all. */
   limit: z.number().int().positive().nullable(),
+  /** `--shard i/n`: this run asks every n-th case of each dataset (of the first EVAL_LIMIT), starting at the i-th; null = all. */
+  shard: ShardSchema.nullable(),
   /** Sampling of this model (config `sampling` under `models.<key>.sampling`). */
   sampling: SamplingSchema,
   /** Variants to run, per built-in dataset name. */

@@ -104,6 +104,7 @@ export const FAKE_RUN: RunContext = {
   baseline: null,
   resumeFrom: null,
   datasetBaseUrl: null,
+  shard: null,
   harnessVersion: '0.0.0-test',
   dispatcherUrl: 'http://127.0.0.1:1',
   apiKey: null,

@@ -73,6 +73,8 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       reasoning: input.run.model.reasoning,
     },
     preset: input.run.preset,
+    shard: input.run.shard,
+    mergedFrom: [],
     server: {
       launched: server?.launched ?? false,
       baseUrls: server?.upstreams ?? [],

@@ -153,7 +153,8 @@ function gateLines(record: RunRecord): string[] {
 
 function headline(summary: RunSummary): string {
   const { record } = summary;
-  const who = `${record.project} (${record.model.id}), preset ${record.preset}`;
+  const shard = record.shard ? `, shard ${record.shard.index}/${record.shard.count}` : '';
+  const who = `${record.project} (${record.model.id}), preset ${record.preset}${shard}`;
   if (record.status === 'interrupted') return `[qwen-evals] INTERRUPTED ${who}: ${record.incomplete?.message ?? 'the run was stopped'}`;
   if (record.incomplete?.reason === 'server-failed')
     return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;

@@ -102,6 +102,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       },
       preset: settings.presetName,
       limit: settings.limit,
+      shard: project.vitest.config.shard ? { index: project.vitest.config.shard.index, count: project.vitest.config.shard.count } : null,
       sampling: settings.sampling,
       variants: settings.variants,
       code: settings.code,
@@ -139,7 +140,8 @@ function serverOrder(project: TestProject, config: EvalConfig): string[] {
 function describeStart(run: RunContext, settings: ProjectSettings, launches: boolean, resumeFrom: string | null): string {
   const server = launches ? 'launching vLLM' : `using ${settings.baseUrls!.join(', ')}`;
   const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
-  return `run ${run.runId}${resume}: ${run.model.id}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
+  const shard = run.shard ? ` (shard ${run.shard.index}/${run.shard.count}: every ${run.shard.count}th case of each dataset)` : '';
+  return `run ${run.runId}${resume}${shard}: ${run.model.id}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
 }
 
 // EVAL_RESUME names a run id or a cases file; it must exist.

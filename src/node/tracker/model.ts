@@ -191,8 +191,10 @@ export interface ChangelogEntry {
   preset: string;
   status: RunRecord['status'];
   simulation: string | null;
-  /** False for interrupted runs: listed, never merged. */
+  /** False for interrupted runs and shards: listed, never merged. */
   merged: boolean;
+  /** `shard 1/2` for one shard of a sharded run; null otherwise. */
+  shard: string | null;
   headline: Array<{ dataset: string; metric: string; value: number | null }>;
   gatesFailed: number;
 }
@@ -242,7 +244,8 @@ export function buildTrackerModel(
   const ordered = [...runs].sort(compareRuns);
   const groups = new Map<string, Group>();
   for (const run of ordered) {
-    if (run.status === 'interrupted') continue;
+    // A shard holds a share of each dataset: only its merged run (`qwen-evals merge`) stands for the results.
+    if (run.status === 'interrupted' || run.shard) continue;
     const id = groupId(run.model.key, run.preset, run.simulation);
     let group = groups.get(id);
     if (!group) {
@@ -506,7 +509,8 @@ function toChangelogEntry(run: RunRecord): ChangelogEntry {
     preset: run.preset,
     status: run.status,
     simulation: run.simulation,
-    merged: run.status !== 'interrupted',
+    merged: run.status !== 'interrupted' && !run.shard,
+    shard: run.shard ? `shard ${run.shard.index}/${run.shard.count}` : null,
     headline: Object.keys(run.datasets)
       .sort()
       .map((key) => {

@@ -295,6 +295,7 @@ export function changelogLine(entry: ChangelogEntry): string {
     entry.project,
     ...(entry.modelKey === entry.project ? [] : [entry.modelKey]),
     entry.preset,
+    ...(entry.shard ? [entry.shard] : []),
     entry.merged ? entry.status : `${entry.status} (not merged)`,
     ...(entry.simulation !== null ? [`**${SIMULATED_LABEL} (${entry.simulation})**`] : []),
     ...(entry.gatesFailed > 0 ? [`${entry.gatesFailed} gate(s) failed`] : []),

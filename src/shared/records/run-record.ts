@@ -1,6 +1,7 @@
 // Importing vitest here makes its TaskMeta re-export resolvable for the augmentation below, whatever the file order.
 import type {} from 'vitest';
 import { z } from 'zod';
+import { ShardSchema } from '../context.ts';
 import { KernelCheckSchema } from '../quantization-kernel.ts';
 import { SamplingSchema } from '../sampling.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
@@ -127,6 +128,10 @@ export const RunRecordSchema = z.object({
     reasoning: z.object({ parser: z.string(), thinking: z.boolean() }).nullable().default(null),
   }),
   preset: z.string(),
+  /** Set when this run is one shard (`--shard i/n`) of a run spread over hosts; `qwen-evals merge` joins the shards. */
+  shard: ShardSchema.nullable().default(null),
+  /** Run ids of the shards this record was merged from (`qwen-evals merge`); empty for a run that ran as one. */
+  mergedFrom: z.array(z.string()).default([]),
   server: ServerInfoSchema,
   sampling: SamplingSchema,
   harnessVersion: z.string(),

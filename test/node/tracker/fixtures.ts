@@ -98,6 +98,7 @@ export interface RunFixture {
   datasets?: DatasetResult[];
   performance?: Partial<Performance>;
   gates?: GateResult[];
+  shard?: RunRecord['shard'];
 }
 
 let counter = 0;
@@ -128,6 +129,8 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       reasoning: null,
     },
     preset,
+    shard: f.shard ?? null,
+    mergedFrom: [],
     server: {
       launched: true,
       baseUrls: ['http://127.0.0.1:8000/v1'],
