@@ -109,6 +109,13 @@ describe('buildTrackerModel', () => {
     expect(only.sections).toEqual([]);
   });
 
+  test('lists a shard in the changelog but lets only the merged run stand for the results', () => {
+    const shard = makeRun({ modelKey: 'qwen3_8b', shard: { index: 1, count: 2 } });
+    const only = buildTrackerModel([shard], config);
+    expect(only.sections).toEqual([]);
+    expect(only.changelog[0]).toMatchObject({ runId: shard.runId, shard: 'shard 1/2', merged: false });
+  });
+
   test('adds models and presets seen in history but missing from the config', () => {
     const extra = buildTrackerModel([makeRun({ modelKey: 'mystery', modelId: 'x/y', preset: 'odd' })], config);
     expect(extra.models.at(-1)).toMatchObject({ key: 'mystery', id: 'x/y', inConfig: false });
