@@ -159,6 +159,8 @@ function headline(summary: RunSummary): string {
   if (record.incomplete?.reason === 'server-failed')
     return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;
   const failedGates = record.gates.filter((g) => !g.passed).length;
+  if (failedGates && record.shard && record.status === 'complete')
+    return `[qwen-evals] ${who}: complete; ${failedGates} gate(s) missed on this shard's share of the cases (advisory: \`qwen-evals merge\` judges the run)`;
   if (failedGates) return `[qwen-evals] GATE FAILED ${who}: ${failedGates} gate(s) failed`;
   if (record.status === 'partial')
     return `[qwen-evals] INCOMPLETE RUN ${who}: ${record.incomplete?.message ?? 'some cases did not finish'}`;

@@ -140,7 +140,7 @@ function serverOrder(project: TestProject, config: EvalConfig): string[] {
 function describeStart(run: RunContext, settings: ProjectSettings, launches: boolean, resumeFrom: string | null): string {
   const server = launches ? 'launching vLLM' : `using ${settings.baseUrls!.join(', ')}`;
   const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
-  const shard = run.shard ? ` (shard ${run.shard.index}/${run.shard.count}: every ${run.shard.count}th case of each dataset)` : '';
+  const shard = run.shard ? ` (shard ${run.shard.index}/${run.shard.count}: one case in ${run.shard.count} of each dataset)` : '';
   return `run ${run.runId}${resume}${shard}: ${run.model.id}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
 }
 

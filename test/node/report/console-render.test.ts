@@ -96,6 +96,12 @@ describe('the run summary', () => {
     expect(text).toMatch(/FAIL\s+threshold\s+gsm8k\/0shot strict 0\.700 < 0\.850/);
   });
 
+  test('heads a shard whose share missed a gate as complete, the gate advisory until the merge', () => {
+    const text = renderRunSummary(summaryOf(makeRun({ gates: [failedGate], shard: { index: 2, count: 3 } }))).join('\n');
+    expect(text).not.toContain('GATE FAILED');
+    expect(text).toMatch(/shard 2\/3: complete; 1 gate\(s\) missed on this shard's share .*qwen-evals merge/);
+  });
+
   test('has one table row per dataset with score, interval, n and verdict counts', () => {
     const record = makeRun({
       datasets: [
