@@ -1,8 +1,8 @@
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, relative, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { HarnessError } from '../../shared/errors.ts';
+import { HarnessError, RecordError } from '../../shared/errors.ts';
 import { readRunRecord } from '../../shared/history/run-record-file.ts';
 import { readCaseRecord, type CaseRecord } from '../../shared/records/case-record.ts';
 import type { RunRecord } from '../../shared/records/run-record.ts';
@@ -24,7 +24,8 @@ export const MERGE_USAGE = `Usage: qwen-evals merge <shard run record .json>... 
 
 Joins the run records of a run's shards (\`vitest run --shard i/n\` on n hosts) into one run record.
   --results <dir>    results folder the merged run is written to (runs/, cases/, TRACKER.md) [default: EVAL_RESULTS_DIR or results]
-  --baseline <file>  baseline run record for the merged run's baseline gates [default: the run the shards compared with, from <dir>/runs]
+  --baseline <path>  baseline run record for the merged run's baseline gates, or a results folder holding the run the shards
+                     compared with (what the shards had as EVAL_BASELINE) [default: that run, from <dir>/runs]
   --config <file>    eval config for the tracker's model and preset tables [default: qwen-evals.config.ts when present]`;
 
 /** What the command may do outside itself: print, and load a TypeScript module (the eval config). */
@@ -126,14 +127,17 @@ function parseCaseLine(line: string): CaseRecord | undefined {
   }
 }
 
-// `--baseline`, else the run the shards compared with when its record is in the results folder.
+// A `--baseline` run record; else the run the shards compared with, from the `--baseline` folder or the results folder.
 async function findBaseline(args: ReturnType<typeof parseMergeArgs>, shards: readonly RunRecord[]): Promise<RunRecord | null> {
-  if (args.baseline) return readRunRecord(args.baseline);
+  if (args.baseline && !statSync(args.baseline, { throwIfNoEntry: false })?.isDirectory()) return readRunRecord(args.baseline);
   const id = baselineRunIdOf(shards);
   if (!id) return null;
-  const runs = join(args.resultsDir, RUNS_DIR);
+  const runs = join(args.baseline ?? args.resultsDir, RUNS_DIR);
   const files = existsSync(runs) ? await readdir(runs) : [];
-  return files.includes(`${id}.json`) ? readRunRecord(join(runs, `${id}.json`)) : null;
+  if (files.includes(`${id}.json`)) return readRunRecord(join(runs, `${id}.json`));
+  if (args.baseline)
+    throw new RecordError(`The shards compared with run ${id}, but ${runs} has no ${id}.json; give its run record with --baseline <file>.`);
+  return null;
 }
 
 // The eval config's models and presets when the config can be loaded; else what the merged run itself tells.
