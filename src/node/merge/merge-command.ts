@@ -8,6 +8,7 @@ import { readCaseRecord, type CaseRecord } from '../../shared/records/case-recor
 import type { RunRecord } from '../../shared/records/run-record.ts';
 import { makeRunId } from '../history/run-id.ts';
 import { RUNS_DIR, writeRunRecord } from '../history/store.ts';
+import type { EvalConfig } from '../../shared/config/schema.ts';
 import { parseEvalConfig } from '../load-config.ts';
 import { renderRunSummary } from '../report/console-render.ts';
 import { trackerConfigOf } from '../report/finish-run.ts';
@@ -26,7 +27,7 @@ Joins the run records of a run's shards (\`vitest run --shard i/n\` on n hosts) 
   --results <dir>    results folder the merged run is written to (runs/, cases/, TRACKER.md) [default: EVAL_RESULTS_DIR or results]
   --baseline <path>  baseline run record for the merged run's baseline gates, or a results folder holding the run the shards
                      compared with (what the shards had as EVAL_BASELINE) [default: that run, from <dir>/runs]
-  --config <file>    eval config for the tracker's model and preset tables [default: qwen-evals.config.ts when present]`;
+  --config <file>    eval config: gate options (minEffect, alpha) and the tracker's model and preset tables [default: qwen-evals.config.ts when present]`;
 
 /** What the command may do outside itself: print, and load a TypeScript module (the eval config). */
 export interface MergeIo {
@@ -81,13 +82,14 @@ async function merge(args: ReturnType<typeof parseMergeArgs>, io: MergeIo): Prom
   const runId = makeRunId({ project: records[0]?.project ?? 'run', preset: records[0]?.preset ?? 'preset', startedAt });
   const merged = mergeShardRecords(shards, runId);
   const baseline = await findBaseline(args, records);
-  const record: RunRecord = { ...merged, gates: mergeGates(merged, records, baseline) };
+  const config = await loadConfig(args.config, io);
+  const record: RunRecord = { ...merged, gates: mergeGates(merged, records, baseline, config?.gates) };
   const recordPath = await writeRunRecord(args.resultsDir, record);
   const cases = shards.every((s) => s.cases !== null) ? shards.flatMap((s) => s.cases!).map((c) => ({ ...c, runId })) : [];
   const casesPath = join(args.resultsDir, 'cases', `${runId}.jsonl`);
   await mkdir(dirname(casesPath), { recursive: true });
   await writeFile(casesPath, cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
-  const tracker = await updateTracker(args.resultsDir, await trackerConfig(args.config, io, record));
+  const tracker = await updateTracker(args.resultsDir, config ? trackerConfigOf(config) : trackerConfigOfRun(record));
   await appendStepSummary(renderStepSummary(record, record.gates), io.env);
   io.log(
     `[qwen-evals] merged ${shards.length} shards of ${record.project} (${record.mergedFrom.join(', ')}) into run ${runId}` +
@@ -140,12 +142,15 @@ async function findBaseline(args: ReturnType<typeof parseMergeArgs>, shards: rea
   return null;
 }
 
-// The eval config's models and presets when the config can be loaded; else what the merged run itself tells.
-async function trackerConfig(path: string | null, io: MergeIo, record: RunRecord): Promise<TrackerConfig> {
+// `--config`, else `qwen-evals.config.ts` when present: the gate options and the tracker's model and preset tables.
+async function loadConfig(path: string | null, io: MergeIo): Promise<EvalConfig | null> {
   const file = path ?? join(io.cwd, 'qwen-evals.config.ts');
-  if (path !== null || existsSync(file)) {
-    const module = await io.importModule(file);
-    return trackerConfigOf(parseEvalConfig(module.default, file));
-  }
+  if (path === null && !existsSync(file)) return null;
+  const module = await io.importModule(file);
+  return parseEvalConfig(module.default, file);
+}
+
+// Without a config, the tracker knows the model from the merged run itself.
+function trackerConfigOfRun(record: RunRecord): TrackerConfig {
   return { models: [{ key: record.model.key, id: record.model.id, quantization: record.model.quantization }], presets: [] };
 }

@@ -1,14 +1,19 @@
 import { compareWithBaseline } from '../../shared/gates/compare.ts';
-import { baselineGate, noBaselineGate, thresholdGates } from '../../shared/gates/evaluate.ts';
+import { baselineGate, noBaselineGate, thresholdGates, type BaselineGateOptions } from '../../shared/gates/evaluate.ts';
 import type { GateResult, RunRecord } from '../../shared/records/run-record.ts';
 
 // Gates of a merged run: thresholds judged again over all the cases (each shard judged only its share); baseline
 // comparisons redone over all the cases when the baseline the shards named is at hand, else the shards' own verdicts
-// carried over, each saying which shard it judged. Gate options are the harness defaults (a run record does not keep
-// the config's minEffect and alpha).
+// carried over, each saying which shard it judged. A run record does not keep the config's minEffect and alpha: the
+// caller passes them from the eval config (harness defaults without one).
 
 /** The merged run's gates from its shards' gates, with the baseline run record when it was found. */
-export function mergeGates(merged: Omit<RunRecord, 'gates'>, shards: readonly RunRecord[], baseline: RunRecord | null): GateResult[] {
+export function mergeGates(
+  merged: Omit<RunRecord, 'gates'>,
+  shards: readonly RunRecord[],
+  baseline: RunRecord | null,
+  options: BaselineGateOptions = {},
+): GateResult[] {
   const gates: GateResult[] = [];
   const thresholds = new Map<string, Record<string, number>>();
   for (const gate of shards.flatMap((s) => s.gates)) {
@@ -21,7 +26,7 @@ export function mergeGates(merged: Omit<RunRecord, 'gates'>, shards: readonly Ru
   }
   if (baseline) {
     const comparison = compareWithBaseline({ ...merged, gates: [] }, baseline);
-    return [...gates, ...comparison.metrics.map((m) => baselineGate(m, baseline.runId))];
+    return [...gates, ...comparison.metrics.map((m) => baselineGate(m, baseline.runId, options))];
   }
   const seen = new Set<string>();
   for (const shard of shards) {

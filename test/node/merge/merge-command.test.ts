@@ -32,21 +32,29 @@ function shardRecord(index: number, scores: number[], baseline: RunRecord): RunR
   });
 }
 
-async function runMerge(args: string[], cwd: string) {
+// A baseline run in <root>/baseline, all cases right, and the two shards of a run with these scores in <root>/shard-<i>.
+async function writeShards(scores: number[]) {
+  const root = mkdtempSync(join(tmpdir(), 'merge-command-'));
+  const baseline = makeRun({ datasets: [makeDataset({ scores: binaryScores(N, N) })] });
+  await writeRunRecord(join(root, 'baseline'), baseline);
+  const files = await Promise.all(
+    [1, 2].map((index) => writeRunRecord(join(root, `shard-${index}`), shardRecord(index, scores, baseline))),
+  );
+  return { root, baseline, files };
+}
+
+// Ten flips from right to wrong: significant over all cases, though each shard alone has five (p = 0.06).
+const REGRESSED = Array.from({ length: N }, (_, i) => (i % 4 === 0 ? 0 : 1));
+
+async function runMerge(args: string[], cwd: string, config: unknown = undefined) {
   const lines: string[] = [];
-  const code = await runMergeCommand(args, { log: (line) => lines.push(line), importModule: async () => ({}), cwd, env: {} });
+  const importModule = async () => ({ default: config });
+  const code = await runMergeCommand(args, { log: (line) => lines.push(line), importModule, cwd, env: {} });
   return { code, output: lines.join('\n') };
 }
 
 test('compares the merged run over all cases with the baseline the shards named, found in the --baseline folder', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'merge-command-'));
-  const baseline = makeRun({ datasets: [makeDataset({ scores: binaryScores(N, N) })] });
-  await writeRunRecord(join(root, 'baseline'), baseline);
-  // Ten flips from right to wrong: significant over all cases, though each shard alone has five (p = 0.06).
-  const scores = Array.from({ length: N }, (_, i) => (i % 4 === 0 ? 0 : 1));
-  const files = await Promise.all(
-    [1, 2].map((index) => writeRunRecord(join(root, `shard-${index}`), shardRecord(index, scores, baseline))),
-  );
+  const { root, baseline, files } = await writeShards(REGRESSED);
   const { code, output } = await runMerge([...files, '--results', 'results', '--baseline', 'baseline'], root);
   expect(output).toContain(`compared with baseline ${baseline.runId} over all cases`);
   expect(code).toBe(1);
@@ -57,13 +65,17 @@ test('compares the merged run over all cases with the baseline the shards named,
   expect(gate).toMatchObject({ passed: false, baselineRunId: baseline.runId, score: -0.25 });
 });
 
+test("judges the baseline with the eval config's minEffect", async () => {
+  const { root, files } = await writeShards(REGRESSED);
+  const config = { models: { qwen2_5_7b: { id: 'Qwen/Qwen2.5-7B-Instruct' } }, gates: { minEffect: 0.3 } };
+  const { code, output } = await runMerge([...files, '--results', 'results', '--baseline', 'baseline', '--config', 'c.ts'], root, config);
+  expect(code, output).toBe(0);
+  expect(output).toMatch(/PASS\s+baseline/);
+});
+
 test('refuses a --baseline folder without the run the shards compared with, naming it', async () => {
-  const root = mkdtempSync(join(tmpdir(), 'merge-command-'));
-  const baseline = makeRun({ datasets: [makeDataset({ scores: binaryScores(N, N) })] });
-  const files = await Promise.all(
-    [1, 2].map((index) => writeRunRecord(join(root, `shard-${index}`), shardRecord(index, binaryScores(N, N), baseline))),
-  );
-  const { code, output } = await runMerge([...files, '--results', 'results', '--baseline', root], root);
+  const { root, baseline, files } = await writeShards(binaryScores(N, N));
+  const { code, output } = await runMerge([...files, '--results', 'results', '--baseline', join(root, 'shard-1')], root);
   expect(code).toBe(1);
-  expect(output).toContain(`cannot merge: The shards compared with run ${baseline.runId}, but ${join(root, 'runs')} has no`);
+  expect(output).toContain(`cannot merge: The shards compared with run ${baseline.runId}, but ${join(root, 'shard-1', 'runs')} has no`);
 });
