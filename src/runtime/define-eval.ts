@@ -267,7 +267,7 @@ export async function runEvalCase<Item, Output>(
     const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
     response = definition.response ? definition.response(output) : textOf(output);
     const expected = definition.expected ? definition.expected(item) : defaultExpected(item);
-    const scored = await scoreOutput(definition.scorers, { item, output, response, expected, signal, client });
+    const scored = await scoreOutput(definition.scorers, { item, output: withoutReasoning(output), response, expected, signal, client });
     return {
       ...identity,
       prompt,
@@ -276,6 +276,7 @@ export async function runEvalCase<Item, Output>(
       ...scored,
       detail: { ...detailOf(output), ...scored.detail },
       usage: ledger.usage(),
+      ...withReasoning(ledger),
       timing: ledger.timing(),
       quality: ledger.quality(),
     };
@@ -290,6 +291,7 @@ export async function runEvalCase<Item, Output>(
       verdict: 'error',
       error: { ...describeError(error), ...(isFatalServerError(error) ? { kind: FATAL_KIND } : {}) },
       usage: ledger.usage(),
+      ...withReasoning(ledger),
       timing: ledger.timing(),
       quality: ledger.quality(),
     };
@@ -373,13 +375,23 @@ function textOf(output: unknown): string {
 // The finish reason and whatever detail a task returned travel into the case record.
 function detailOf(output: unknown): Record<string, unknown> {
   if (typeof output !== 'object' || output === null) return {};
-  const { finishReason, reasoning, detail } = output as { finishReason?: unknown; reasoning?: unknown; detail?: unknown };
+  const { finishReason, detail } = output as { finishReason?: unknown; detail?: unknown };
   return {
     ...(finishReason !== undefined ? { finishReason } : {}),
-    // A reasoning model's reasoning is kept, but never scored: scorers see only the answer.
-    ...(typeof reasoning === 'string' ? { reasoning } : {}),
     ...(typeof detail === 'object' && detail !== null ? detail : {}),
   };
+}
+
+// Scorers see the answer only: a chat result's reasoning is recorded, never scored.
+function withoutReasoning<Output>(output: Output): Output {
+  if (typeof output !== 'object' || output === null || !('reasoning' in output) || output.reasoning === null) return output;
+  return { ...output, reasoning: null };
+}
+
+// A reasoning model's reasoning is recorded apart from the response: scorers only ever see the answer.
+function withReasoning(ledger: CaseLedger): Pick<CaseRecord, 'reasoning'> {
+  const reasoning = ledger.reasoning();
+  return reasoning ? { reasoning } : {};
 }
 
 function defaultExpected(item: unknown): unknown {

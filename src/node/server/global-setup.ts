@@ -84,6 +84,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       project: settings.modelKey,
       preset: settings.presetName,
       simulation: status ? status.simulation : (simulate ?? undefined),
+      reasoning: settings.reasoning,
       branch: config.gates.baselineBranch,
       excludeRunId: runId,
     });
@@ -98,7 +99,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         id: settings.model.id,
         revision: settings.model.revision ?? null,
         quantization: settings.model.quantization ?? null,
-        reasoning: settings.model.reasoning ?? null,
+        reasoning: settings.reasoning,
       },
       preset: settings.presetName,
       limit: settings.limit,
@@ -141,7 +142,9 @@ function describeStart(run: RunContext, settings: ProjectSettings, launches: boo
   const server = launches ? 'launching vLLM' : `using ${settings.baseUrls!.join(', ')}`;
   const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
   const shard = run.shard ? ` (shard ${run.shard.index}/${run.shard.count}: one case in ${run.shard.count} of each dataset)` : '';
-  return `run ${run.runId}${resume}${shard}: ${run.model.id}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
+  const reasoning = run.model.reasoning;
+  const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'} (--reasoning-parser ${reasoning.parser})` : '';
+  return `run ${run.runId}${resume}${shard}: ${run.model.id}${thinking}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
 }
 
 // EVAL_RESUME names a run id or a cases file; it must exist.
