@@ -32,7 +32,8 @@ function slowSimulator(dir: string): string {
   return bin;
 }
 
-// Launch `replicas` servers through a session, send the workload through the dispatcher, report tokens/s over its busy time.
+// Launch `replicas` servers through a session, send the workload through the dispatcher after a warm-up, report
+// output tokens/s over the dispatcher's busy time (first dispatch to last answer).
 async function measure(replicas: number, dir: string) {
   const config = parseEvalConfig({
     models: { m: { id: 'Qwen/Qwen2.5-7B-Instruct', replicas } },
@@ -55,21 +56,23 @@ async function measure(replicas: number, dir: string) {
   });
   cleanups.push(() => session.stopServer());
   const status = await session.status();
-  const answers = await Promise.all(
-    Array.from({ length: REQUESTS }, async (_, i) => {
-      const response = await fetch(`${dispatcher.baseUrl}/v1/chat/completions`, {
-        method: 'POST',
-        headers: { 'content-type': 'application/json' },
-        body: JSON.stringify({
-          model: 'Qwen/Qwen2.5-7B-Instruct',
-          messages: [{ role: 'user', content: `question ${i}` }],
-          max_tokens: TOKENS,
-          ignore_eos: true,
-        }),
-      });
-      return ((await response.json()) as { usage: { completion_tokens: number } }).usage.completion_tokens;
-    }),
-  );
+  const ask = async (question: string, maxTokens: number) => {
+    const response = await fetch(`${dispatcher.baseUrl}/v1/chat/completions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({
+        model: 'Qwen/Qwen2.5-7B-Instruct',
+        messages: [{ role: 'user', content: question }],
+        max_tokens: maxTokens,
+        ignore_eos: true,
+      }),
+    });
+    return ((await response.json()) as { usage: { completion_tokens: number } }).usage.completion_tokens;
+  };
+  // Warm-up, excluded as `vllm bench serve` does: one request per replica opens its connection.
+  await Promise.all(Array.from({ length: replicas }, (_, i) => ask(`warm-up ${i}`, 1)));
+  dispatcher.resetStats();
+  const answers = await Promise.all(Array.from({ length: REQUESTS }, (_, i) => ask(`question ${i}`, TOKENS)));
   const tokens = answers.reduce((a, b) => a + b, 0);
   return { status, tokensPerSec: (tokens * 1000) / dispatcher.stats().busyMs };
 }
