@@ -91,6 +91,8 @@ async function merge(args: ReturnType<typeof parseMergeArgs>, io: MergeIo): Prom
   await writeFile(casesPath, cases.map((c) => `${JSON.stringify(c)}\n`).join(''));
   const tracker = await updateTracker(args.resultsDir, config ? trackerConfigOf(config) : trackerConfigOfRun(record));
   await appendStepSummary(renderStepSummary(record, record.gates), io.env);
+  if (records.some((r) => r.benchmarks !== null))
+    io.log("[qwen-evals] note: serving benchmarks measure one server each; they stay in the shards' run records, not the merged one");
   io.log(
     `[qwen-evals] merged ${shards.length} shards of ${record.project} (${record.mergedFrom.join(', ')}) into run ${runId}` +
       (baseline ? `, compared with baseline ${baseline.runId} over all cases` : ''),

@@ -5,6 +5,7 @@ import type { CaseRecord } from '../../shared/records/case-record.ts';
 import type { DatasetCounts, DatasetQuality, DatasetResult, Performance, RunCase, RunRecord } from '../../shared/records/run-record.ts';
 import { summarizeMetric } from '../../shared/stats/summarize.ts';
 import { percentiles } from '../report/percentiles.ts';
+import { mergeServerMetrics } from './merge-server-metrics.ts';
 
 // Join the run records of the shards of one run (`vitest run --shard i/n` on n hosts) into one run record, equal to
 // the run made on one host case for case: per-case results are united, metrics, intervals and counts recomputed from
@@ -52,6 +53,9 @@ export function mergeShardRecords(shards: readonly ShardInput[], runId: string):
     git: first.git,
     datasets,
     performance: mergePerformance(shards),
+    // A serving benchmark measures one server: each shard's stays in its own run record.
+    benchmarks: null,
+    serverMetrics: mergeServerMetrics(shards.map((s) => s.record)),
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(draft));
   return { ...draft, fingerprint, fingerprintHash: hash };

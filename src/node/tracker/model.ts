@@ -6,6 +6,9 @@ import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
 import { compareRuns } from '../history/store.ts';
+import { type ModelRecommendation, recommendPresets } from './preset-recommendation.ts';
+import { buildServerMetricsRows, type ServerMetricsRow } from './server-metrics.ts';
+import { buildThroughputSections, type ThroughputSection } from './throughput.ts';
 
 /** A model of the tracker config. */
 export interface TrackerModelConfig {
@@ -33,6 +36,8 @@ export interface TrackerPresetConfig {
 export interface TrackerConfig {
   models: readonly TrackerModelConfig[];
   presets: readonly TrackerPresetConfig[];
+  /** The config's default preset: the reference of the preset recommendation. @default the first preset */
+  defaultPreset?: string;
 }
 
 /** A row of "Available models". */
@@ -203,6 +208,8 @@ export interface ChangelogEntry {
   shard: string | null;
   headline: Array<{ dataset: string; metric: string; value: number | null }>;
   gatesFailed: number;
+  /** The run was a serving benchmark. */
+  benchmark: boolean;
 }
 
 /** Everything the tracker shows, built from the whole history. */
@@ -216,6 +223,12 @@ export interface TrackerModel {
   comparisons: PairComparison[];
   /** Newest first. */
   changelog: ChangelogEntry[];
+  /** The newest serving benchmark per model, preset and server kind. */
+  throughput: ThroughputSection[];
+  /** Server metrics per run, newest first. */
+  serverMetrics: ServerMetricsRow[];
+  /** Preset recommendation per model and server kind. */
+  recommendations: ModelRecommendation[];
 }
 
 /** Keys that name what a comparison is about; their differences are expected, not warnings. */
@@ -296,6 +309,12 @@ export function buildTrackerModel(
     sections: sectionsWithSources.map((s) => s.section),
     comparisons: buildComparisons(config, sectionsWithSources),
     changelog: ordered.map(toChangelogEntry).reverse(),
+    throughput: buildThroughputSections(ordered),
+    serverMetrics: buildServerMetricsRows(ordered),
+    recommendations: recommendPresets(ordered, {
+      presets: config.presets,
+      ...(config.defaultPreset ? { referencePreset: config.defaultPreset } : {}),
+    }),
   };
 }
 
@@ -537,6 +556,7 @@ function toChangelogEntry(run: RunRecord): ChangelogEntry {
         return { dataset: key, metric: result.primaryMetric, value: result.metrics[result.primaryMetric]?.value ?? null };
       }),
     gatesFailed: run.gates.filter((gate) => !gate.passed).length,
+    benchmark: run.benchmarks !== null,
   };
 }
 

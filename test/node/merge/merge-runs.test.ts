@@ -53,6 +53,26 @@ describe('mergeShardRecords', () => {
     expect(merged.performance).toMatchObject({ wallMs: 70_000, requests: 20, outputTokensPerSec: 2000, ttftMs: null });
   });
 
+  test("adds the shards' server rates, keeps the worst KV peak, and leaves the overall hit rate unknown", () => {
+    const metrics = (rate: number, peak: number): RunRecord['serverMetrics'] => ({
+      intervalMs: 1000,
+      startedAt: '2026-11-27T10:00:00.000Z',
+      finishedAt: '2026-11-27T10:01:00.000Z',
+      slotsPerReplica: 64,
+      replicas: [],
+      total: { generationTokensPerSec: rate, meanRunning: rate / 10, peakKvCacheUsage: peak, prefixCacheHitRate: 0.5, preemptions: 1 },
+      gpu: { available: false, reason: 'no nvidia-smi' },
+    });
+    const merged = merge([shard(1, { serverMetrics: metrics(100, 0.4) }), shard(2, { serverMetrics: metrics(300, 0.7) })]);
+    expect(merged.serverMetrics!.total).toEqual({
+      generationTokensPerSec: 400,
+      meanRunning: 40,
+      peakKvCacheUsage: 0.7,
+      prefixCacheHitRate: null,
+      preemptions: 2,
+    });
+  });
+
   test('is as incomplete as its most incomplete shard, saying which shard', () => {
     const two = shard(2, { status: 'partial' });
     two.record.incomplete = { reason: 'server-failed', message: 'server on host2 died' };
