@@ -104,5 +104,7 @@ export const ServerStatusSchema = z.object({
   simulation: z.string().nullable(),
   /** The quantization kernel vLLM chose, from the launched server's log; `unavailable` for an external server. */
   quantizationKernel: KernelCheckSchema.nullable().default(null),
+  /** Context the server serves (prompt and answer), from GET /v1/models; null or absent when it does not say. @unit tokens */
+  maxModelLen: z.number().int().positive().nullable().optional(),
 });
 export type ServerStatus = z.infer<typeof ServerStatusSchema>;

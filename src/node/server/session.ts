@@ -9,7 +9,9 @@ import { findExecutable } from './find-executable.ts';
 import { findFreePort } from './free-port.ts';
 import { acquireGpus, releaseGpus, type GpuHolder } from './gpu-lease.ts';
 import { publishServerStatus, selectedFiles } from './session-registry.ts';
-import { selectedBuiltins } from '../../evals/registry.ts';
+import { requiredContext, selectedBuiltins } from '../../evals/registry.ts';
+import { cliFileFilters } from '../plugin/cli-file-filters.ts';
+import { decideYarn } from './yarn.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
 import { KernelLogScanner, uncheckedKernel } from './quantization-kernel.ts';
 import type { ReplicaPlan } from './replica-plan.ts';
@@ -162,9 +164,12 @@ export class ServerSession {
     const simulation = this.#options.simulate ? await this.#prepareSimulation(this.#options.simulate) : null;
     const bin = simulation?.bin ?? settings.server.bin;
     if (!findExecutable(bin)) throw noServer(bin);
+    const needs = { contextTokens: this.#contextTokens() };
+    const yarn = decideYarn(settings.model, settings.preset, needs.contextTokens);
+    if (yarn.enabled || yarn.reason !== 'not needed') this.#options.log(`YaRN ${yarn.enabled ? 'on' : 'off'}: ${yarn.reason}`);
     const kernels = settings.replicas.map(() => new KernelLogScanner());
     const launches = await Promise.allSettled(
-      settings.replicas.map((plan, i) => this.#launchReplica(bin, plan, simulation?.env ?? {}, kernels[i]!)),
+      settings.replicas.map((plan, i) => this.#launchReplica(bin, plan, simulation?.env ?? {}, kernels[i]!, needs)),
     );
     const servers = launches.flatMap((l) => (l.status === 'fulfilled' ? [l.value] : []));
     const failed = launches.find((l): l is PromiseRejectedResult => l.status === 'rejected');
@@ -195,18 +200,25 @@ export class ServerSession {
       maxNumSeqs: settings.preset.maxNumSeqs,
       simulation: first.simulation,
       quantizationKernel: kernel,
+      maxModelLen: minOrNull(servers.map((s) => s.maxModelLen)),
     };
   }
 
   // One `vllm serve` on its own port and GPUs, its log read for the quantization kernel as it starts.
-  async #launchReplica(bin: string, plan: ReplicaPlan, simEnv: Record<string, string>, kernel: KernelLogScanner) {
+  async #launchReplica(
+    bin: string,
+    plan: ReplicaPlan,
+    simEnv: Record<string, string>,
+    kernel: KernelLogScanner,
+    needs: { contextTokens: number },
+  ) {
     const { settings, resultsDir, runId } = this.#options;
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const name = settings.replicas.length === 1 ? `${runId}.vllm.log` : `${runId}.replica-${plan.index}.vllm.log`;
     const server = await launchServer({
       bin,
-      args: buildServeArgs(settings, port),
+      args: buildServeArgs(settings, port, needs),
       baseUrl,
       logFile: resolve(resultsDir, 'logs', name),
       readinessTimeoutMs: settings.server.readinessTimeoutMs,
@@ -218,7 +230,7 @@ export class ServerSession {
       await server.stop();
       throw error;
     });
-    return { server, baseUrl, vllmVersion: info.vllmVersion, simulation: info.simulation };
+    return { server, baseUrl, vllmVersion: info.vllmVersion, simulation: info.simulation, maxModelLen: info.maxModelLen };
   }
 
   async #checkExternal(): Promise<ServerStatus> {
@@ -226,6 +238,14 @@ export class ServerSession {
     const urls = settings.baseUrls!;
     const infos = await Promise.all(urls.map((url) => checkExternalServer(url, settings.model.id, settings.apiKey)));
     this.#options.onUpstreams(urls);
+    const served = infos.map((i) => i.maxModelLen).filter((n): n is number => n !== null);
+    const maxModelLen = served.length ? Math.min(...served) : null;
+    const needed = this.#contextTokens();
+    if (maxModelLen !== null && needed > maxModelLen) {
+      this.#options.log(
+        `warning: the selected long-context lengths need ${needed} tokens but ${urls.join(', ')} serves ${maxModelLen}; longer prompts will fail per case as too long (start the server with YaRN, see README "Long context")`,
+      );
+    }
     return {
       upstreams: urls,
       label: urls.length === 1 ? `${urls[0]} (EVAL_BASE_URL)` : `${urls.join(', ')} (EVAL_BASE_URL replicas)`,
@@ -236,7 +256,15 @@ export class ServerSession {
       maxNumSeqs: settings.preset.maxNumSeqs,
       simulation: infos.find((i) => i.simulation)?.simulation ?? null,
       quantizationKernel: uncheckedKernel(urls.length === 1 ? `the server at ${urls[0]}` : `the servers at ${urls.join(', ')}`),
+      maxModelLen,
     };
+  }
+
+  // Longest context the selected built-in suites need with their variants.
+  #contextTokens(): number {
+    const { settings, config } = this.#options;
+    const names = selectedBuiltinNames(settings.modelKey, config.evals);
+    return requiredContext(selectedBuiltins({ builtins: names }), settings.variants);
   }
 
   // The script is built once per session, for the built-in evals this run selected, then reused by every launch.
@@ -259,9 +287,15 @@ export class ServerSession {
 // The built-ins whose eval file this run selected (a filter such as `gsm8k` selects one); all when not known.
 function selectedBuiltinNames(project: string, evals: Pick<EvalConfig, 'evals'>['evals']): 'all' | string[] {
   const files = selectedFiles(project);
-  const builtins = selectedBuiltins(evals);
+  const builtins = selectedBuiltins(evals, cliFileFilters());
   if (files === null) return builtins.map((d) => d.name);
   return builtins.filter((d) => files.some((file) => file.includes(`/evals/${d.folder}/${d.folder}.eval.`))).map((d) => d.name);
+}
+
+// The smallest context any replica serves; null when none said.
+function minOrNull(values: ReadonlyArray<number | null>): number | null {
+  const known = values.filter((n): n is number => n !== null);
+  return known.length ? Math.min(...known) : null;
 }
 
 function simulatedNote(simulation: string | null): string {
