@@ -172,7 +172,9 @@ describe('comparisons', () => {
       quantization: 'awq_marlin',
       datasets: [makeDataset({ scores: [1, 1, 1, 1, 1, 1, 0, 0, 1, 1] })],
     });
-    const [row] = buildTrackerModel([base, awq], config).comparisons.find((c) => c.kind === 'quantization')!.rows;
+    const [row] = buildTrackerModel([base, awq], config, { cases: casesOf([base, awq]) }).comparisons.find(
+      (c) => c.kind === 'quantization',
+    )!.rows;
     expect(row!.diff).toBe(0);
     expect(row!.flips).toEqual({ agree: 6, fixed: 2, broken: 2, brokenIds: ['6', '7'], fixedIds: ['8', '9'] });
   });
