@@ -84,7 +84,8 @@ async function readRunEnd(dispatcherUrl: string): Promise<RunEndReport> {
   }
 }
 
-function trackerConfigOf(config: EvalConfig): TrackerConfig {
+// The tracker's view of the config: models with what the tracker shows of them, presets with their settings.
+export function trackerConfigOf(config: EvalConfig): TrackerConfig {
   return {
     models: Object.entries(config.models).map(([key, m]) => ({
       key,
