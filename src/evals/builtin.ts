@@ -46,13 +46,12 @@ export interface BuiltinDataset {
    * filter matches its eval file (`vitest run --project <model> long-context`). @default false
    */
   optIn?: boolean;
+  /** Its cases are generated from a seed (no files to download, so no pins). @default false */
+  generated?: boolean;
   /** Context (tokens, prompt and answer) the server must serve for these variants; the launcher scales RoPE when it exceeds the model's own. */
   contextTokens?(variants: readonly string[]): number;
-  /**
-   * The data is part of the package (JSON Lines files in the dataset's folder, or generated from a seed): no published
-   * pins, nothing to download. @default false
-   */
-  localData?: boolean;
+  /** Its cases ship with the package (JSON Lines files in its folder, pinned by sha256 in the records): no pins. @default false */
+  shipped?: boolean;
   /**
    * Variants that send tool requests through the server's tool parser: the launcher then starts vLLM with
    * `--enable-auto-tool-choice --tool-call-parser <the model's parser>`. Absent = none.

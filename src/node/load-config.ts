@@ -3,6 +3,7 @@ import { EvalConfigSchema, type EvalConfig } from '../shared/config/schema.ts';
 import { defaultToolCallParser, VLLM_TOOL_CALL_PARSERS } from '../shared/config/tool-call-parsers.ts';
 import { ConfigError } from '../shared/errors.ts';
 import { formatZodIssues } from '../shared/format-zod-issues.ts';
+import { checkGpuCount, resolveParallelism } from './server/replica-plan.ts';
 
 // Validate a config object once, at the boundary (when vitest.config.ts loads, before any server starts): the
 // schema, then what only the registry of built-in datasets knows (dataset keys, variants, metrics and their ranges).
@@ -14,7 +15,13 @@ export function parseEvalConfig(input: unknown, source = 'qwen-evals.config.ts')
     throw new ConfigError(`Invalid configuration in ${source}:\n${formatZodIssues(result.error, input)}`, { cause: result.error });
   }
   const config = result.data;
-  const problems = [...checkReferences(config), ...checkEvals(config), ...checkThresholds(config), ...checkToolCalling(config)];
+  const problems = [
+    ...checkReferences(config),
+    ...checkGpus(config),
+    ...checkEvals(config),
+    ...checkThresholds(config),
+    ...checkToolCalling(config),
+  ];
   if (problems.length) throw new ConfigError(`Invalid configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return config;
 }
@@ -33,6 +40,18 @@ function checkReferences(config: EvalConfig): string[] {
     if (!(model in config.models)) problems.push(`thresholds.${model}: names no model; expected one of ${listKeys(config.models)}`);
   }
   return problems;
+}
+
+// A model's GPU list must fit its scale-out with every preset it may run with (EVAL_PRESET picks one at run time).
+function checkGpus(config: EvalConfig): string[] {
+  const problems = new Set<string>();
+  for (const [key, model] of Object.entries(config.models)) {
+    for (const [name, preset] of Object.entries(config.presets)) {
+      const problem = checkGpuCount(key, name, model.gpus, resolveParallelism(model, preset));
+      if (problem) problems.add(problem);
+    }
+  }
+  return [...problems];
 }
 
 function checkEvals(config: EvalConfig): string[] {

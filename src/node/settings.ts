@@ -6,6 +6,14 @@ import type { EvalConfig, ModelConfig, PresetConfig, ReasoningConfig } from '../
 import type { Sampling } from '../shared/sampling.ts';
 import { needsToolCalling, resolveVariants } from '../evals/registry.ts';
 import { defaultToolCallParser, toolCallingArgs } from '../shared/config/tool-call-parsers.ts';
+import {
+  checkGpuCount,
+  parallelServeArgs,
+  planReplicas,
+  resolveParallelism,
+  type Parallelism,
+  type ReplicaPlan,
+} from './server/replica-plan.ts';
 import { decideYarn, yarnArgs } from './server/yarn.ts';
 
 /** Everything one model project needs to start its server and run its suites. Plain data: it crosses to workers. */
@@ -16,6 +24,10 @@ export interface ProjectSettings {
   reasoning: ReasoningConfig | null;
   presetName: string;
   preset: PresetConfig;
+  /** Tensor and data parallel sizes and local replicas (model over preset over 1). */
+  parallel: Parallelism;
+  /** The local servers to launch, each with its GPUs. */
+  replicas: ReplicaPlan[];
   /** Requests the client keeps in flight across all suites of the run. */
   inFlightLimit: number;
   limit: number | null;
@@ -55,7 +67,13 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
   if (!preset) {
     throw new ConfigError(`\`EVAL_PRESET\` is "${presetName}", expected one of ${listKeys(config.presets)}.`);
   }
-  const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * config.client.inFlightFactor));
+  const parallel = resolveParallelism(model, preset);
+  const gpuProblem = checkGpuCount(modelKey, presetName, model.gpus, parallel);
+  if (gpuProblem) throw new ConfigError(gpuProblem);
+  const baseUrls = env.EVAL_BASE_URL ?? null;
+  // Every engine runs the preset's max-num-seqs: data-parallel engines inside a server, and each replica or URL.
+  const engines = parallel.dataParallelSize * (baseUrls === null ? parallel.replicas : baseUrls.length);
+  const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * engines * config.client.inFlightFactor));
   const judge = resolveJudge(config, env);
   const variants = resolveVariants(config.variants);
   return {
@@ -64,10 +82,12 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     reasoning: model.reasoning ? { ...model.reasoning, thinking: env.EVAL_THINKING ?? model.reasoning.thinking } : null,
     presetName,
     preset,
+    parallel,
+    replicas: planReplicas(model.gpus, parallel),
     inFlightLimit: env.EVAL_MAX_IN_FLIGHT ?? defaultInFlight,
     limit: env.EVAL_LIMIT ?? null,
     resultsDir: env.EVAL_RESULTS_DIR ?? 'results',
-    baseUrls: env.EVAL_BASE_URL ?? null,
+    baseUrls,
     apiKey: env.EVAL_API_KEY ?? null,
     thresholds: config.thresholds[modelKey] ?? {},
     sampling: { ...config.sampling, ...model.sampling },
@@ -156,6 +176,7 @@ export function buildServeArgs(
   args.push('--generation-config', 'vllm');
   // Tokens reach the client in chunks of 16 (the first at once, so TTFT holds): far less client and server CPU.
   args.push('--stream-interval', String(STREAM_INTERVAL));
+  args.push(...parallelServeArgs(resolveParallelism(model, preset)));
   if (model.quantization) args.push('--quantization', model.quantization);
   if (model.revision) args.push('--revision', model.revision);
   if (decideYarn(model, preset, needs.contextTokens).enabled) args.push(...yarnArgs(model));

@@ -10,12 +10,14 @@ import type { Sampling } from '../shared/sampling.ts';
 import { metricsOf, runScorer, type AnyScorer, type MultiScoreResult } from '../scorers/scorer.ts';
 import { isFatalServerError, type ChatResult, type EvalClient } from './client/chat.ts';
 import type { CompletionResult } from './client/completions.ts';
+import { caseSessionId, withSession } from './client/session.ts';
 import { getEvalClient } from './eval-client.ts';
 import { getServerStatus, injectRunContext } from './context.ts';
 import { loadData, type DataSource } from './data.ts';
 import { evaluateSuiteGates } from './gate.ts';
 import { CaseLedger, withLedger } from './ledger.ts';
 import { loadResumedCases } from './resume.ts';
+import { describeShardGates, shardPositions } from './shard.ts';
 
 // The public one-file eval API: `defineEval({ name, data, prompt, scorers })` registers one Vitest test per case
 // and a gate test, and fills in everything else (EVAL_LIMIT, resume, usage and timing, verdicts, records, gates).
@@ -30,6 +32,11 @@ export interface TaskContext {
   signal: AbortSignal;
   server: ServerStatus;
   run: RunContext;
+  /**
+   * This case's session id, sent as `x-session-id` on every request of the case (turns, retries, agent steps) so a
+   * router keeps the conversation on one replica. Add it to requests you send without `client`.
+   */
+  sessionId: string;
 }
 
 /** The answer of the default task: a chat or completion result with its text. */
@@ -117,8 +124,11 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
     const run = injectRunContext();
     const [server, loaded] = await Promise.all([getServerStatus(run), loadData(definition.data, run)]);
     const all = loaded.items;
-    const cases = run.limit === null ? all : all.slice(0, run.limit);
-    const ids = caseIds(definition, all, key).slice(0, cases.length);
+    const limited = run.limit === null ? all : all.slice(0, run.limit);
+    const limitedIds = caseIds(definition, all, key).slice(0, limited.length);
+    const positions = shardPositions(limited.length, run.shard);
+    const cases = positions.map((i) => limited[i]!);
+    const ids = positions.map((i) => limitedIds[i]!);
     const thresholds = { ...definition.thresholds, ...run.thresholds[key] };
     const sampling: Sampling = { ...run.sampling, ...definition.sampling };
     const client = getEvalClient(run);
@@ -170,6 +180,8 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
       const gates = await evaluateSuiteGates({ key, suite, records, thresholds, run, server });
       context.task.meta.evalGates = gates;
       const failed = gates.filter((gate) => !gate.passed);
+      // A shard judged a share of the cases: its gates are advisory, `qwen-evals merge` judges them over all cases.
+      if (failed.length && run.shard) context.skip(describeShardGates(run.shard, failed));
       if (failed.length) throw new GateFailedError(`Gate failed:\n${failed.map((gate) => `  - ${gate.message}`).join('\n')}`);
     });
 
@@ -265,13 +277,14 @@ export async function runEvalCase<Item, Output>(
     caseId,
   };
   const ledger = new CaseLedger();
-  const client = withLedger(runtime.client, ledger);
+  const sessionId = caseSessionId(runtime.run.runId, datasetKey(identity), caseId);
+  const client = withLedger(withSession(runtime.client, sessionId), ledger);
   let prompt = '';
   let response: string | null = null;
   try {
     const rendered = definition.prompt(item);
     prompt = definition.transcript ? definition.transcript(item) : typeof rendered === 'string' ? rendered : renderTranscript(rendered);
-    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run };
+    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run, sessionId };
     const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
     response = definition.response ? definition.response(output) : textOf(output);
     const expected = definition.expected ? definition.expected(item) : defaultExpected(item);

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BenchmarkConfigSchema } from './config/benchmark.ts';
 import { CodeConfigSchema, GatesConfigSchema, ReasoningSchema } from './config/schema.ts';
+import { KernelCheckSchema } from './quantization-kernel.ts';
 import { SamplingSchema } from './sampling.ts';
 
 // What the main process hands to eval workers (Vitest `provide` -> `inject`), and what the dispatcher's control
@@ -27,6 +28,10 @@ export const BaselinePlanSchema = z.object({
 });
 export type BaselinePlan = z.infer<typeof BaselinePlanSchema>;
 
+/** One shard of a run spread over hosts with Vitest's `--shard <index>/<count>` (1-based index). */
+export const ShardSchema = z.object({ index: z.number().int().positive(), count: z.number().int().positive() });
+export type Shard = z.infer<typeof ShardSchema>;
+
 /** The run a model project is recording; provided as `evalRun`. */
 export const RunContextSchema = z.object({
   runId: z.string(),
@@ -44,6 +49,8 @@ export const RunContextSchema = z.object({
   preset: z.string(),
   /** EVAL_LIMIT: first N cases of each dataset; null = all. */
   limit: z.number().int().positive().nullable(),
+  /** `--shard i/n`: this run asks every n-th case of each dataset (of the first EVAL_LIMIT), starting at the i-th; null = all. */
+  shard: ShardSchema.nullable(),
   /** Sampling of this model (config `sampling` under `models.<key>.sampling`). */
   sampling: SamplingSchema,
   /** Variants to run, per built-in dataset name. */
@@ -100,6 +107,8 @@ export const ServerStatusSchema = z.object({
   maxNumSeqs: z.number().int().positive(),
   /** Simulation mode of the simulated vLLM (`gold`, `wrong`, `mix:0.3`, `script`); null = a real server. */
   simulation: z.string().nullable(),
+  /** The quantization kernel vLLM chose, from the launched server's log; `unavailable` for an external server. */
+  quantizationKernel: KernelCheckSchema.nullable().default(null),
   /** Context the server serves (prompt and answer), from GET /v1/models; null or absent when it does not say. @unit tokens */
   maxModelLen: z.number().int().positive().nullable().optional(),
 });

@@ -12,6 +12,7 @@ export interface ChatCall {
   messages: ChatMessage[];
   sampling: SamplingParams;
   options?: ChatOptions | undefined;
+  headers?: Record<string, string>;
 }
 
 /** A scripted chat answer: text, or text with tool calls and a finish reason. */
@@ -46,7 +47,7 @@ export function createFakeClient(handlers: {
     completes: [],
     maxConcurrent: 0,
     async chat(messages, sampling, _signal, options): Promise<ChatResult> {
-      client.chats.push({ messages, sampling, options });
+      client.chats.push({ messages, sampling, options, ...(options?.headers ? { headers: options.headers } : {}) });
       const scripted = handlers.answer?.(messages, options) ?? '';
       const answer = typeof scripted === 'string' ? { text: scripted } : scripted;
       return {
@@ -112,6 +113,7 @@ export const FAKE_RUN: RunContext = {
   baseline: null,
   resumeFrom: null,
   datasetBaseUrl: null,
+  shard: null,
   harnessVersion: '0.0.0-test',
   dispatcherUrl: 'http://127.0.0.1:1',
   apiKey: null,
@@ -128,6 +130,7 @@ export const FAKE_SERVER: ServerStatus = {
   vllmVersion: null,
   logFile: null,
   maxNumSeqs: 4,
+  quantizationKernel: null,
   simulation: null,
 };
 

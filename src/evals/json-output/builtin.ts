@@ -11,5 +11,5 @@ export const jsonOutput = defineBuiltin({
   metrics: () => JSON_OUTPUT_METRICS,
   // Shipped with the package: nothing to download.
   pins: [],
-  localData: true,
+  shipped: true,
 });

@@ -13,7 +13,7 @@ export const longContext = defineBuiltin({
   defaultVariants: DEFAULT_LENGTH_VARIANTS,
   metrics: () => LONG_CONTEXT_METRICS,
   pins: [],
-  localData: true,
+  generated: true,
   optIn: true,
   contextTokens: longestLength,
 });

@@ -10,5 +10,5 @@ export const multiTurn = defineBuiltin({
   metrics: () => MULTI_TURN_METRICS,
   // Shipped with the package: nothing to download.
   pins: [],
-  localData: true,
+  shipped: true,
 });

@@ -10,6 +10,6 @@ export const toolUse = defineBuiltin({
   metrics: () => TOOL_USE_METRICS,
   // Shipped with the package: nothing to download.
   pins: [],
-  localData: true,
+  shipped: true,
   needsToolCalling: () => true,
 });

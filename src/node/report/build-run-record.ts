@@ -83,6 +83,8 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       reasoning: input.run.model.reasoning,
     },
     preset: input.run.preset,
+    shard: input.run.shard,
+    mergedFrom: [],
     server: {
       launched: server?.launched ?? false,
       baseUrls: server?.upstreams ?? [],
@@ -91,6 +93,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       logFile: server?.logFile ?? null,
       maxNumSeqs: server?.maxNumSeqs ?? 1,
       gpuName: input.gpu.name,
+      quantizationKernel: server?.quantizationKernel ?? null,
       maxModelLen: server?.maxModelLen ?? null,
       ropeScaling: readRopeScaling(server?.command ?? null),
     },

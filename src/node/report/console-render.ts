@@ -108,6 +108,7 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
+  lines.push(...kernelLines(record));
   if (!record.benchmarks || Object.keys(record.datasets).length > 0)
     lines.push(...datasetTable(record), ...renderAggregateLines(record.aggregates ?? []));
   lines.push(...reasoningLines(record));
@@ -126,6 +127,19 @@ export function renderRunSummary(summary: RunSummary): string[] {
   lines.push('', `  run record: ${summary.recordPath}`, `${cases}${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
   return lines;
+}
+
+// A slow quantization kernel is said loudly, at the top; an external server's kernel only when the model is quantized.
+function kernelLines(record: RunRecord): string[] {
+  const kernel = record.server.quantizationKernel;
+  if (kernel?.slow) return [`  WARN  ${kernel.message}`];
+  if (kernel?.source === 'unavailable' && isQuantizedModel(record.model)) return [`  NOTE  ${kernel.message}`];
+  return [];
+}
+
+/** True when the model is quantized: a `quantization` setting, or a quantized checkpoint's usual id suffix. */
+export function isQuantizedModel(model: Pick<RunRecord['model'], 'id' | 'quantization'>): boolean {
+  return model.quantization !== null || /-(awq|gptq|int4|int8|fp8)\b/i.test(model.id);
 }
 
 // The gate tally, then every failed or not-comparable gate and every baseline comparison (the paired change is
@@ -166,11 +180,14 @@ function headline(summary: RunSummary): string {
   const { record } = summary;
   const reasoning = record.model.reasoning;
   const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'}` : '';
-  const who = `${record.project} (${record.model.id}${thinking}), preset ${record.preset}`;
+  const shard = record.shard ? `, shard ${record.shard.index}/${record.shard.count}` : '';
+  const who = `${record.project} (${record.model.id}${thinking}), preset ${record.preset}${shard}`;
   if (record.status === 'interrupted') return `[qwen-evals] INTERRUPTED ${who}: ${record.incomplete?.message ?? 'the run was stopped'}`;
   if (record.incomplete?.reason === 'server-failed')
     return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;
   const failedGates = record.gates.filter((g) => !g.passed).length;
+  if (failedGates && record.shard && record.status === 'complete')
+    return `[qwen-evals] ${who}: complete; ${failedGates} gate(s) missed on this shard's share of the cases (advisory: \`qwen-evals merge\` judges the run)`;
   if (failedGates) return `[qwen-evals] GATE FAILED ${who}: ${failedGates} gate(s) failed`;
   if (record.status === 'partial')
     return `[qwen-evals] INCOMPLETE RUN ${who}: ${record.incomplete?.message ?? 'some cases did not finish'}`;

@@ -24,7 +24,10 @@ export async function requestChatOnce(
   let response: OpenAI.Chat.Completions.ChatCompletion;
   try {
     const { data, response: raw } = await runtime.openai.chat.completions
-      .create({ ...buildChatBody(runtime.model, messages, sampling, options, runtime.thinking), stream: false }, { signal: clock.signal })
+      .create(
+        { ...buildChatBody(runtime.model, messages, sampling, options, runtime.thinking), stream: false },
+        { signal: clock.signal, ...(options?.headers ? { headers: options.headers } : {}) },
+      )
       .withResponse();
     response = data;
     server = raw.headers.get(UPSTREAM_HEADER) ?? server;

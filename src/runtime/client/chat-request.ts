@@ -35,6 +35,8 @@ export interface ChatOptions {
    * @default true, false with `tools`
    */
   stream?: boolean;
+  /** Extra HTTP headers of this request (the case's `x-session-id`, so routers keep prefix-cache affinity). */
+  headers?: Record<string, string>;
 }
 
 /** Whether a request with these options is streamed. */

@@ -128,7 +128,7 @@ async function streamChatOnce(
           stream: true,
           stream_options: { include_usage: true },
         },
-        { signal: clock.signal },
+        { signal: clock.signal, ...(options?.headers ? { headers: options.headers } : {}) },
       )
       .withResponse();
     server = response.headers.get(UPSTREAM_HEADER) ?? server;

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describeRopeScaling, type RopeScaling } from '../records/rope-scaling.ts';
 import type { RunRecord } from '../records/run-record.ts';
 import type { DatasetPin } from '../records/suite-meta.ts';
+import { kernelFingerprintValue } from '../quantization-kernel.ts';
 import type { Sampling } from '../sampling.ts';
 
 // Fingerprint: the flat key -> value map of everything that decides whether two runs can be compared.
@@ -12,7 +13,7 @@ import type { Sampling } from '../sampling.ts';
 //   prompt.<dataset> (template hash), dataset.<dataset> (pinned file hashes), judge.<dataset>, tools.<dataset> (the
 //   server's tool parser, for datasets that ask with `tools`: another parser turns the same text into other calls).
 // Performance-only keys (scores stay comparable, speed does not):
-//   preset, server.flags, server.vllmVersion, server.gpu, harness.version.
+//   preset, server.flags, server.vllmVersion, server.gpu, server.quantizationKernel, harness.version.
 // Under greedy decoding the preset, flags, vLLM version and GPU should not change answers, but batch
 // composition and kernels can flip a few items; the paired gate absorbs that as noise.
 // Score-affecting flags such as --dtype or --max-model-len live in server.flags and are not detected.
@@ -41,6 +42,8 @@ export interface FingerprintParts {
   serverCommand: readonly string[] | null;
   vllmVersion: string | null;
   gpuName: string | null;
+  /** Quantization kernel vLLM chose (`awq_marlin`, `awq`, `none`, `unknown` for an external server); null = not recorded. */
+  quantizationKernel: string | null;
   sampling: Sampling;
   harnessVersion: string;
   /** Per dataset key (e.g. `gsm8k/0shot`): prompt template hash, pinned files, judge model and tool parser. */
@@ -115,6 +118,8 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
     'harness.version': parts.harnessVersion,
     'harness.major': harnessMajor(parts.harnessVersion),
   };
+  // Absent rather than null when not recorded, so the hashes of runs from before the kernel check stay as they were.
+  if (parts.quantizationKernel !== null) fingerprint['server.quantizationKernel'] = parts.quantizationKernel;
   for (const key of Object.keys(parts.datasets).sort()) {
     const dataset = parts.datasets[key]!;
     fingerprint[`prompt.${key}`] = dataset.promptHash;
@@ -150,6 +155,7 @@ export function fingerprintPartsOf(
     serverCommand: run.server.command,
     vllmVersion: run.server.vllmVersion,
     gpuName: run.server.gpuName,
+    quantizationKernel: kernelFingerprintValue(run.server.quantizationKernel ?? null),
     sampling: run.sampling,
     harnessVersion: run.harnessVersion,
     datasets,
