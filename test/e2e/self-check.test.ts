@@ -57,7 +57,7 @@ describe.sequential('pipeline self-check on the simulated vLLM', { timeout: SELF
     expect(record.server.command?.join(' ')).toContain('--enable-auto-tool-choice --tool-call-parser hermes');
     expect(record.aggregates?.find((a) => a.dataset === 'bfcl' && a.name === 'single_turn_overall')?.value).toBe(1);
     expect(output).toMatch(/^ {2}bfcl overall \(tools\): non_live_simple_ast 1\.000 /m);
-    const tracker = readFileSync(join(resultsDir, 'TRACKER.md'), 'utf8');
+    const tracker = readFileSync(join(resultsDir, 'TRACKER-full.md'), 'utf8');
     expect(tracker).toContain('#### Function calling and agents');
     expect(tracker).toMatch(/\| live_relevance +\| 1\.000 \(/);
     // The agent checks sit in the same block; tool_use ran through the tool parser the launcher started.
