@@ -1,0 +1,45 @@
+import { pairRuns, queryPairs } from './compare-runs.ts';
+import { queryCases } from './query-cases.ts';
+import { buildIndex } from './summarize-run.ts';
+import type { CasePage, CasePair, CaseQuery, ComparePage, CompareQuery, ViewerData, ViewerIndex } from './types.ts';
+
+// The viewer's questions answered over loaded results: the local server serves it as JSON, the export runs it in the page.
+
+/** What the page asks: the same calls whether it talks to the local server or to data embedded in an export. */
+export interface ViewerBackend {
+  index(): Promise<ViewerIndex>;
+  cases(runId: string, query: CaseQuery): Promise<CasePage>;
+  compare(runA: string, runB: string, query: CompareQuery): Promise<ComparePage>;
+}
+
+/** A run id the results do not have: the server answers 404. */
+export class UnknownRunError extends Error {
+  constructor(readonly runId: string) {
+    super(`No run ${JSON.stringify(runId)} in the results folder.`);
+    this.name = 'UnknownRunError';
+  }
+}
+
+/** Answer the viewer's questions over `data`; pairings of two runs are kept (one pair at a time is looked at). */
+export function createViewerBackend(data: ViewerData): ViewerBackend {
+  const byId = new Map(data.records.map((record) => [record.runId, record]));
+  const index = buildIndex(data.resultsDir, data.records, (runId) => data.hasCases(runId));
+  let pairing: { key: string; pairs: CasePair[] } | undefined;
+  const recordOf = (runId: string) => {
+    const record = byId.get(runId);
+    if (!record) throw new UnknownRunError(runId);
+    return record;
+  };
+  return {
+    index: async () => index,
+    async cases(runId, query) {
+      recordOf(runId);
+      return queryCases(await data.loadCases(runId), query);
+    },
+    async compare(runA, runB, query) {
+      const key = `${runA}\n${runB}`;
+      if (pairing?.key !== key) pairing = { key, pairs: pairRuns(recordOf(runA), recordOf(runB)) };
+      return queryPairs(pairing.pairs, query);
+    },
+  };
+}

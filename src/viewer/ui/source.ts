@@ -1,0 +1,34 @@
+import { createViewerBackend, type ViewerBackend } from '../model/backend.ts';
+import { embeddedViewerData, type EmbeddedResults } from '../model/embedded.ts';
+import { type PageSettings, SETTINGS_ELEMENT_ID } from '../model/page-settings.ts';
+import { caseQueryParams, compareQueryParams } from '../model/query-params.ts';
+
+// Where the page's data comes from: the local server's JSON endpoints, or the export's embedded document run
+// through the same backend functions inside the page.
+
+/** Open the page's backend from the settings block written into the HTML. */
+export async function openBackend(): Promise<ViewerBackend> {
+  const settings = JSON.parse(document.getElementById(SETTINGS_ELEMENT_ID)?.textContent ?? '{}') as PageSettings;
+  if (settings.mode === 'embedded') return createViewerBackend(embeddedViewerData(await decodeEmbedded(settings.gzipBase64)));
+  return {
+    index: () => getJson('api/index'),
+    cases: (runId, query) => getJson(`api/cases?${caseQueryParams(runId, query)}`),
+    compare: (runA, runB, query) => getJson(`api/compare?${compareQueryParams(runA, runB, query)}`),
+  };
+}
+
+async function getJson<T>(path: string): Promise<T> {
+  const response = await fetch(path);
+  const body = await response.json();
+  if (!response.ok) throw new Error((body as { error?: string }).error ?? `${path}: HTTP ${response.status}`);
+  return body as T;
+}
+
+// Decompressed in the page (no network): base64 -> bytes -> gzip stream -> JSON.
+async function decodeEmbedded(gzipBase64: string): Promise<EmbeddedResults> {
+  const binary = atob(gzipBase64);
+  const bytes = new Uint8Array(binary.length);
+  for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
+  const stream = new Blob([bytes]).stream().pipeThrough(new DecompressionStream('gzip'));
+  return JSON.parse(await new Response(stream).text()) as EmbeddedResults;
+}
