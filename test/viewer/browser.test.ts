@@ -125,5 +125,7 @@ function caseIds(page: Page): Promise<string[]> {
 }
 
 function flips(page: Page): Promise<string[]> {
-  return page.locator('.pairs-table tbody tr').evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-flip')} ${row.getAttribute('data-case')}`));
+  return page
+    .locator('.pairs-table tbody tr')
+    .evaluateAll((rows) => rows.map((row) => `${row.getAttribute('data-flip')} ${row.getAttribute('data-case')}`));
 }

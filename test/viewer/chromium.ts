@@ -8,7 +8,10 @@ const KNOWN_PATHS = ['/usr/bin/chromium', '/usr/bin/chromium-browser', '/snap/bi
 export function findChromium(env: NodeJS.ProcessEnv = process.env): string | undefined {
   const explicit = env.CHROMIUM_PATH?.trim();
   if (explicit) return explicit;
-  const onPath = (env.PATH ?? '').split(path.delimiter).filter(Boolean).map((dir) => path.join(dir, 'chromium'));
+  const onPath = (env.PATH ?? '')
+    .split(path.delimiter)
+    .filter(Boolean)
+    .map((dir) => path.join(dir, 'chromium'));
   return [...KNOWN_PATHS, ...onPath].find(isExecutable);
 }
 
