@@ -4,11 +4,11 @@
 import { existsSync } from 'node:fs';
 import { register } from 'node:module';
 
-const compiled = new URL('./main.js', import.meta.url);
-let entry = compiled;
-if (!existsSync(compiled)) {
+let cli;
+if (existsSync(new URL('./main.js', import.meta.url))) {
+  cli = await import('./main.js');
+} else {
   register('./ts-loader.mjs', import.meta.url);
-  entry = new URL('./main.ts', import.meta.url);
+  cli = await import('./main.ts');
 }
-const { main } = await import(entry.href);
-process.exitCode = await main(process.argv.slice(2));
+process.exitCode = await cli.main(process.argv.slice(2));
