@@ -77,7 +77,7 @@ describe.skipIf(!executablePath)('viewer in chromium', () => {
     await expect.poll(() => page.locator('.detail pre').first().textContent()).toBe('user: Question 12 of gsm8k: what is 7 times 12?');
   });
 
-  test('two runs picked in the list are compared with the flipped cases first', async () => {
+  test('two runs picked in the list are compared with the flipped cases first, both answers of a case beside them', async () => {
     await page.goto(server.url);
     await page.getByRole('checkbox', { name: 'Pick run-base for comparison' }).check();
     await page.getByRole('checkbox', { name: 'Pick run-edited for comparison' }).check();
@@ -85,6 +85,15 @@ describe.skipIf(!executablePath)('viewer in chromium', () => {
     await expect.poll(() => flips(page).then((rows) => rows.slice(0, 4))).toEqual(['fixed 15', 'fixed 16', 'broken 3', 'same 0']);
     await page.locator('#flipped-only').check();
     await expect.poll(() => flips(page)).toEqual(['fixed 15', 'fixed 16', 'broken 3']);
+    await page.keyboard.press('j');
+    await expect
+      .poll(() => page.locator('.detail pre').allTextContents())
+      .toEqual([
+        'user: Question 15 of gsm8k: what is 7 times 15?',
+        'Seven times 15 is \\boxed{106}.',
+        'user: Question 15 of gsm8k: what is 7 times 15?',
+        'Seven times 15 is \\boxed{105}.',
+      ]);
   });
 
   test('the served page asked nothing but its own server and broke no Content-Security-Policy rule', () => {

@@ -6,7 +6,7 @@ import type { ViewerData } from '../../viewer/model/types.ts';
 import { loadUiAssets } from './bundle-ui.ts';
 import { buildCsp, renderPage } from './render-page.ts';
 
-// The viewer's local HTTP server: loopback only, GET only, the page plus three JSON endpoints over the results.
+// The viewer's local HTTP server: loopback only, GET only, the page plus four JSON endpoints over the results.
 
 /** Options of startViewerServer. */
 export interface ViewerServerOptions {
@@ -77,6 +77,10 @@ async function handle(
         return send(response, 200, await backend.index());
       case '/api/cases':
         return send(response, 200, await backend.cases(url.searchParams.get('run') ?? '', parseCaseQuery(url.searchParams)));
+      case '/api/case': {
+        const params = url.searchParams;
+        return send(response, 200, await backend.caseRecord(params.get('run') ?? '', params.get('dataset') ?? '', params.get('id') ?? ''));
+      }
       case '/api/compare':
         return send(
           response,

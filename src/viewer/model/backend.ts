@@ -1,5 +1,6 @@
 import { pairRuns, queryPairs } from './compare-runs.ts';
-import { queryCases } from './query-cases.ts';
+import type { CaseRecord } from '../../shared/records/case-record.ts';
+import { caseDatasetKey, queryCases } from './query-cases.ts';
 import { buildIndex } from './summarize-run.ts';
 import type { CasePage, CasePair, CaseQuery, ComparePage, CompareQuery, ViewerData, ViewerIndex } from './types.ts';
 
@@ -10,6 +11,8 @@ export interface ViewerBackend {
   index(): Promise<ViewerIndex>;
   cases(runId: string, query: CaseQuery): Promise<CasePage>;
   compare(runA: string, runB: string, query: CompareQuery): Promise<ComparePage>;
+  /** One case record of a run by dataset key and case id; null when the run lacks it. */
+  caseRecord(runId: string, dataset: string, caseId: string): Promise<CaseRecord | null>;
 }
 
 /** A run id the results do not have: the server answers 404. */
@@ -36,10 +39,26 @@ export function createViewerBackend(data: ViewerData): ViewerBackend {
       recordOf(runId);
       return queryCases(await data.loadCases(runId), query);
     },
+    async caseRecord(runId, dataset, caseId) {
+      recordOf(runId);
+      return lookupCase(await data.loadCases(runId), dataset, caseId);
+    },
     async compare(runA, runB, query) {
       const key = `${runA}\n${runB}`;
       if (pairing?.key !== key) pairing = { key, pairs: pairRuns(recordOf(runA), recordOf(runB)) };
       return queryPairs(pairing.pairs, query);
     },
   };
+}
+
+// Case records by `dataset key \n case id`, built once per loaded run.
+const lookups = new WeakMap<readonly CaseRecord[], Map<string, CaseRecord>>();
+
+function lookupCase(records: readonly CaseRecord[], dataset: string, caseId: string): CaseRecord | null {
+  let lookup = lookups.get(records);
+  if (!lookup) {
+    lookup = new Map(records.map((record) => [`${caseDatasetKey(record)}\n${record.caseId}`, record]));
+    lookups.set(records, lookup);
+  }
+  return lookup.get(`${dataset}\n${caseId}`) ?? null;
 }

@@ -4,6 +4,7 @@ import { FLIP_ORDER } from '../model/compare-runs.ts';
 import { DEFAULT_PAGE_SIZE } from '../model/query-params.ts';
 import type { Route } from '../model/route.ts';
 import type { CasePair, ComparePage, RunSummary, ViewerIndex } from '../model/types.ts';
+import { renderCaseDetail } from './case-detail.ts';
 import { h } from './dom.ts';
 import { debounce, hrefOf, replaceRoute } from './navigation.ts';
 import { renderPager } from './pager.ts';
@@ -30,6 +31,25 @@ export function renderCompareView(backend: ViewerBackend, index: ViewerIndex, in
   const counts = h('p', { class: 'flip-counts' });
   const tableHost = h('div', { class: 'table-wrap' });
   const pagerHost = h('div', {});
+  const detail = h(
+    'aside',
+    { class: 'detail', 'aria-label': 'Both answers' },
+    h('p', { class: 'muted' }, 'Focus a case (j / k, or click) to see both answers.'),
+  );
+  let shown = 0;
+  const showPair = async (pair: CasePair) => {
+    const mine = ++shown;
+    const [a, b] = await Promise.all([
+      pair.a ? backend.caseRecord(runA.runId, pair.dataset, pair.caseId) : null,
+      pair.b ? backend.caseRecord(runB.runId, pair.dataset, pair.caseId) : null,
+    ]);
+    if (mine !== shown) return;
+    const side = (label: string, record: typeof a) => [
+      h('h3', { class: 'side' }, label),
+      record ? renderCaseDetail(record) : h('p', { class: 'muted' }, 'No case record.'),
+    ];
+    detail.replaceChildren(...side('A', a), ...side('B', b));
+  };
   const datasets = [...new Set([...runA.datasets, ...runB.datasets].map((d) => d.key))].sort();
   let request = 0;
 
@@ -54,7 +74,7 @@ export function renderCompareView(backend: ViewerBackend, index: ViewerIndex, in
     counts.replaceChildren(...FLIP_ORDER.map((kind) => h('span', { class: `badge flip-${kind}` }, `${kind} ${page.counts[kind]}`)));
     status.textContent =
       page.total === 0 ? 'No pair matches.' : `Pairs ${page.offset + 1}–${page.offset + page.pairs.length} of ${page.total}`;
-    tableHost.replaceChildren(renderPairs(page.pairs, runA!, runB!));
+    tableHost.replaceChildren(renderPairs(page.pairs, runA!, runB!, (pair) => void showPair(pair)));
     pagerHost.replaceChildren(renderPager(state.page, page.total, DEFAULT_PAGE_SIZE, (pageIndex) => update({ page: pageIndex })));
   }
 
@@ -107,8 +127,7 @@ export function renderCompareView(backend: ViewerBackend, index: ViewerIndex, in
     ),
     counts,
     status,
-    tableHost,
-    pagerHost,
+    h('div', { class: 'split' }, h('div', {}, tableHost, pagerHost), detail),
   );
 }
 
@@ -121,7 +140,7 @@ function describeRun(run: RunSummary): HTMLElement {
   );
 }
 
-function renderPairs(pairs: CasePair[], runA: RunSummary, runB: RunSummary): HTMLElement {
+function renderPairs(pairs: CasePair[], runA: RunSummary, runB: RunSummary, onFocus: (pair: CasePair) => void): HTMLElement {
   const side = (value: RunCase | null, primary: string | undefined) => {
     if (!value) return h('td', { class: 'muted' }, 'not in run');
     const extracted = (primary && value.extracted?.[primary]) ?? Object.values(value.extracted ?? {})[0] ?? '(none)';
@@ -151,10 +170,17 @@ function renderPairs(pairs: CasePair[], runA: RunSummary, runB: RunSummary): HTM
     h(
       'tbody',
       {},
-      ...pairs.map((pair) =>
-        h(
+      ...pairs.map((pair) => {
+        const row = h(
           'tr',
-          { tabindex: 0, class: `case-row flip-${pair.flip}`, 'data-case': pair.caseId, 'data-flip': pair.flip },
+          {
+            tabindex: 0,
+            class: `case-row flip-${pair.flip}`,
+            'data-case': pair.caseId,
+            'data-flip': pair.flip,
+            onfocus: () => onFocus(pair),
+            onclick: () => row.focus(),
+          },
           h('td', {}, pair.caseId),
           h('td', {}, pair.dataset),
           h('td', {}, h('span', { class: `badge flip-${pair.flip}` }, pair.flip)),
@@ -162,8 +188,9 @@ function renderPairs(pairs: CasePair[], runA: RunSummary, runB: RunSummary): HTM
           side(pair.b, primaryOf(runB, pair.dataset)),
           h('td', {}, (pair.b ?? pair.a)?.expected ?? ''),
           h('td', {}, pair.a ? caseLink(runA, pair) : null, ' ', pair.b ? caseLink(runB, pair) : null),
-        ),
-      ),
+        );
+        return row;
+      }),
     ),
   );
 }

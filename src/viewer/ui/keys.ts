@@ -13,7 +13,8 @@ export function installShortcuts(): void {
   document.addEventListener('keydown', (event) => {
     if (event.ctrlKey || event.metaKey || event.altKey) return;
     const target = event.target as HTMLElement;
-    const typing = target.matches('input, select, textarea');
+    // Keys go to text fields and selects; checkboxes and buttons leave them to the shortcuts.
+    const typing = target.matches('input:not([type=checkbox]):not([type=radio]), select, textarea');
     if (typing) {
       if (event.key === 'Escape') target.blur();
       return;

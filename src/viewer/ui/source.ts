@@ -14,6 +14,7 @@ export async function openBackend(): Promise<ViewerBackend> {
     index: () => getJson('api/index'),
     cases: (runId, query) => getJson(`api/cases?${caseQueryParams(runId, query)}`),
     compare: (runA, runB, query) => getJson(`api/compare?${compareQueryParams(runA, runB, query)}`),
+    caseRecord: (runId, dataset, caseId) => getJson(`api/case?${new URLSearchParams({ run: runId, dataset, id: caseId })}`),
   };
 }
 

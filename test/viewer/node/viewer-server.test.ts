@@ -78,6 +78,12 @@ describe('viewer server', () => {
     expect(page.pairs.map((p: { caseId: string; flip: string }) => `${p.flip} ${p.caseId}`)).toEqual(['fixed 15', 'fixed 16', 'broken 3']);
   });
 
+  test('gives one case record by dataset key and case id, null for an id the run lacks', async () => {
+    const record = JSON.parse((await get('/api/case?run=run-edited&dataset=gsm8k%2F0shot&id=3')).body);
+    expect(record).toMatchObject({ runId: 'run-edited', caseId: '3', verdict: 'wrong' });
+    expect(JSON.parse((await get('/api/case?run=run-edited&dataset=gsm8k%2F0shot&id=999')).body)).toBeNull();
+  });
+
   test('an unknown run is a 404 naming it', async () => {
     const { status, body } = await get('/api/cases?run=nope');
     expect(status).toBe(404);
