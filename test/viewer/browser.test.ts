@@ -50,7 +50,9 @@ describe.skipIf(!executablePath)('viewer in chromium', () => {
     await browser?.close();
     await server?.close();
     await rm(dir, { recursive: true, force: true });
-    console.log(`viewer browser checks: ${Math.round(performance.now() - started)} ms in all, of which the one chromium launch ${launchMs} ms`);
+    console.log(
+      `viewer browser checks: ${Math.round(performance.now() - started)} ms in all, of which the one chromium launch ${launchMs} ms`,
+    );
   });
 
   test('the runs list shows the three runs, the simulated one marked', async () => {
@@ -58,6 +60,15 @@ describe.skipIf(!executablePath)('viewer in chromium', () => {
     await expect.poll(() => page.locator('#runs-view tbody tr').count()).toBe(3);
     expect(await page.locator('tr[data-run="run-simulated"] .badge.simulated').textContent()).toBe('simulated mix:0.3');
     expect(await page.locator('.history svg circle').count()).toBe(3);
+  });
+
+  test('follows the system’s light or dark setting', async () => {
+    // A string expression: the test's own types have no DOM.
+    const background = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const dark = await background();
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect({ dark, light: await background() }).toEqual({ dark: 'rgb(13, 17, 23)', light: 'rgb(255, 255, 255)' });
   });
 
   test('a run opened from the list shows its wrong cases when the verdict filter says wrong', async () => {

@@ -20,6 +20,7 @@ export function summarizeRun(record: RunRecord, hasCases: boolean): RunSummary {
       key,
       label: result.label,
       primaryMetric: result.primaryMetric,
+      primaryRange: result.metricSpecs.find((spec) => spec.name === result.primaryMetric)?.range ?? [0, 1],
       metrics: result.metrics,
       counts: result.counts,
     })),

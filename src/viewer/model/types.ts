@@ -11,6 +11,8 @@ export interface DatasetSummary {
   key: string;
   label: string;
   primaryMetric: string;
+  /** Scale of the primary metric's per-case scores ([0, 1] for proportions, [1, 10] for MT-Bench grades). */
+  primaryRange: [number, number];
   metrics: Record<string, MetricValue>;
   counts: DatasetCounts;
 }

@@ -103,9 +103,7 @@ function renderCharts(runs: RunSummary[]): HTMLElement[] {
   const datasets = [...new Set(runs.flatMap((run) => run.datasets.map((d) => d.key)))].sort();
   const charts = datasets.slice(0, MAX_CHARTS).map((key) => {
     const summary = runs.flatMap((run) => run.datasets).find((d) => d.key === key)!;
-    const metric = summary.metrics[summary.primaryMetric];
-    const range: [number, number] = metric?.kind === 'mean' ? [1, 10] : [0, 1];
-    return renderHistoryChart(`${key} · ${summary.primaryMetric}`, buildHistory(runs, key), range);
+    return renderHistoryChart(`${key} · ${summary.primaryMetric}`, buildHistory(runs, key), summary.primaryRange);
   });
   if (datasets.length > MAX_CHARTS)
     charts.push(h('p', { class: 'muted' }, `${datasets.length - MAX_CHARTS} more datasets: pick one in the Dataset filter.`));
