@@ -14,7 +14,8 @@ export type HarnessErrorCode =
   | 'EVAL_SANDBOX_UNAVAILABLE'
   | 'EVAL_SCORER_CRASHED'
   | 'EVAL_GATE_FAILED'
-  | 'EVAL_RECORD_INVALID';
+  | 'EVAL_RECORD_INVALID'
+  | 'EVAL_BENCHMARK_FAILED';
 
 /** Base class of every error the harness raises on purpose. */
 export class HarnessError extends Error {
@@ -159,6 +160,13 @@ export class GateFailedError extends HarnessError {
 export class RecordError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_RECORD_INVALID', message, options);
+  }
+}
+
+/** Requests of a benchmark load point failed or came back incomplete: the numbers are recorded, the run fails. */
+export class BenchmarkError extends HarnessError {
+  constructor(message: string) {
+    super('EVAL_BENCHMARK_FAILED', message);
   }
 }
 

@@ -1,4 +1,5 @@
 import { compareCaseIds } from '../../shared/gates/compare.ts';
+import { renderPerformanceSummary } from './console-benchmark.ts';
 import { formatGateReport } from '../../shared/gates/format.ts';
 import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
 import type { RunRecord } from '../../shared/records/run-record.ts';
@@ -105,10 +106,12 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
-  lines.push(...datasetTable(record), ...reasoningLines(record));
+  if (!record.benchmarks || Object.keys(record.datasets).length > 0) lines.push(...datasetTable(record));
+  lines.push(...reasoningLines(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
   lines.push(...wrongCases(summary), ...caseErrors(summary), ...qualityNotes(record));
+  lines.push(...renderPerformanceSummary(record));
   const perf = record.performance;
   if (perf.outputTokensPerSec !== null) {
     lines.push(
@@ -116,7 +119,8 @@ export function renderRunSummary(summary: RunSummary): string[] {
       `  throughput${record.simulation ? ' (simulated)' : ''}: ${perf.outputTokensPerSec.toFixed(1)} output tok/s, ${perf.requestsPerSec?.toFixed(2)} req/s, mean in flight ${perf.meanInFlight?.toFixed(1) ?? 'n/a'} of ${perf.inFlightLimit}`,
     );
   }
-  lines.push('', `  run record: ${summary.recordPath}`, `  cases:      ${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
+  const cases = record.benchmarks ? '  requests:   ' : '  cases:      ';
+  lines.push('', `  run record: ${summary.recordPath}`, `${cases}${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
   return lines;
 }

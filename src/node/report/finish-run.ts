@@ -5,6 +5,7 @@ import { ServerStatusSchema, type RunContext, type ServerStatus } from '../../sh
 import type { CaseRecord } from '../../shared/records/case-record.ts';
 import type { GateResult, RunRecord } from '../../shared/records/run-record.ts';
 import type { SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { ServerMetricsSchema, type ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { writeRunRecord } from '../history/store.ts';
 import { appendStepSummary, renderStepSummary, updateTracker, TRACKER_FILE, type TrackerConfig } from '../tracker/index.ts';
 import { buildRunRecord, type DispatcherSnapshot } from './build-run-record.ts';
@@ -23,6 +24,8 @@ export interface FinishRunInput {
   gates: GateResult[];
   reason: 'passed' | 'failed' | 'interrupted';
   clientCpuMs: number | null;
+  /** The serving benchmark, when the run was one. */
+  benchmarks: RunRecord['benchmarks'];
 }
 
 /** Where the run's files went. */
@@ -37,6 +40,8 @@ interface RunEndReport {
   server: ServerStatus | null;
   dispatcher: DispatcherSnapshot | null;
   simulator: Record<string, unknown> | null;
+  /** The servers' /metrics and nvidia-smi over the run. */
+  serverMetrics: ServerMetrics | null;
   /** Why the server stopped answering (died, or the failure budget was spent); null when it did not. */
   serverFailure: string | null;
 }
@@ -52,6 +57,7 @@ export async function finishRun(input: FinishRunInput): Promise<FinishedRun> {
     dispatcher: report.dispatcher,
     git,
     gpu,
+    serverMetrics: report.serverMetrics,
   });
   const recordPath = await writeRunRecord(input.run.resultsDir, record);
   if (report.simulator) await writeSimulatorStats(input.run.resultsDir, record.runId, report.simulator);
@@ -66,9 +72,14 @@ async function readRunEnd(dispatcherUrl: string): Promise<RunEndReport> {
     const response = await fetch(`${dispatcherUrl}/_eval/run-end`, { method: 'POST', signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const body = (await response.json()) as RunEndReport;
-    return { ...body, server: body.server ? ServerStatusSchema.parse(body.server) : null };
+    const metrics = ServerMetricsSchema.safeParse(body.serverMetrics);
+    return {
+      ...body,
+      server: body.server ? ServerStatusSchema.parse(body.server) : null,
+      serverMetrics: metrics.success ? metrics.data : null,
+    };
   } catch {
-    return { server: null, dispatcher: null, simulator: null, serverFailure: null };
+    return { server: null, dispatcher: null, simulator: null, serverMetrics: null, serverFailure: null };
   }
 }
 
@@ -88,6 +99,7 @@ function trackerConfigOf(config: EvalConfig): TrackerConfig {
       maxNumSeqs: p.maxNumSeqs,
       prefixCaching: p.prefixCaching,
     })),
+    defaultPreset: config.defaultPreset,
   };
 }
 

@@ -15,6 +15,7 @@ import { resolveProjectSettings, type ProjectSettings } from '../settings.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { gpusOverlap } from './gpu-lease.ts';
 import { ServerSession } from './session.ts';
+import { selectedFiles } from './session-registry.ts';
 import { noteSetupError } from './setup-errors.ts';
 
 // Per-model-project global setup (main process): check what can be checked before anything starts, plan the
@@ -62,6 +63,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         status: () => session.status(),
         lastStatus: () => session.lastStatus(),
         simulatorStats: (reset) => session.simulatorStats(reset),
+        serverMetrics: (reset) => session.serverMetrics(reset),
+        selectedFiles: () => selectedFiles(settings.modelKey),
       },
     });
     dispatcherRef = dispatcher;
@@ -117,6 +120,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dispatcherUrl: dispatcher.baseUrl,
       apiKey: settings.apiKey,
       inFlightLimit: settings.inFlightLimit,
+      benchmark: config.benchmark,
     };
     project.provide('evalRun', run);
     log(describeStart(run, settings, session.launches, resumeFrom));

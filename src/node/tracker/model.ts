@@ -5,6 +5,9 @@ import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
 import { compareRuns } from '../history/store.ts';
+import { type ModelRecommendation, recommendPresets } from './preset-recommendation.ts';
+import { buildServerMetricsRows, type ServerMetricsRow } from './server-metrics.ts';
+import { buildThroughputSections, type ThroughputSection } from './throughput.ts';
 
 /** A model of the tracker config. */
 export interface TrackerModelConfig {
@@ -32,6 +35,8 @@ export interface TrackerPresetConfig {
 export interface TrackerConfig {
   models: readonly TrackerModelConfig[];
   presets: readonly TrackerPresetConfig[];
+  /** The config's default preset: the reference of the preset recommendation. @default the first preset */
+  defaultPreset?: string;
 }
 
 /** A row of "Available models". */
@@ -181,6 +186,8 @@ export interface ChangelogEntry {
   merged: boolean;
   headline: Array<{ dataset: string; metric: string; value: number | null }>;
   gatesFailed: number;
+  /** The run was a serving benchmark. */
+  benchmark: boolean;
 }
 
 /** Everything the tracker shows, built from the whole history. */
@@ -194,6 +201,12 @@ export interface TrackerModel {
   comparisons: PairComparison[];
   /** Newest first. */
   changelog: ChangelogEntry[];
+  /** The newest serving benchmark per model, preset and server kind. */
+  throughput: ThroughputSection[];
+  /** Server metrics per run, newest first. */
+  serverMetrics: ServerMetricsRow[];
+  /** Preset recommendation per model and server kind. */
+  recommendations: ModelRecommendation[];
 }
 
 /** Keys that name what a comparison is about; their differences are expected, not warnings. */
@@ -273,6 +286,12 @@ export function buildTrackerModel(
     sections: sectionsWithSources.map((s) => s.section),
     comparisons: buildComparisons(config, sectionsWithSources),
     changelog: ordered.map(toChangelogEntry).reverse(),
+    throughput: buildThroughputSections(ordered),
+    serverMetrics: buildServerMetricsRows(ordered),
+    recommendations: recommendPresets(ordered, {
+      presets: config.presets,
+      ...(config.defaultPreset ? { referencePreset: config.defaultPreset } : {}),
+    }),
   };
 }
 
@@ -505,6 +524,7 @@ function toChangelogEntry(run: RunRecord): ChangelogEntry {
         return { dataset: key, metric: result.primaryMetric, value: result.metrics[result.primaryMetric]?.value ?? null };
       }),
     gatesFailed: run.gates.filter((gate) => !gate.passed).length,
+    benchmark: run.benchmarks !== null,
   };
 }
 

@@ -10,6 +10,9 @@ import {
   type SectionDataset,
   type TrackerModel,
 } from './model.ts';
+import { renderPresetRecommendations } from './preset-recommendation-render.ts';
+import { renderServerMetrics } from './server-metrics.ts';
+import { renderThroughputBenchmarks } from './throughput.ts';
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
@@ -54,7 +57,9 @@ export function renderTrackerMarkdown(model: TrackerModel): string {
   lines.push('', ...renderModels(model), '', ...renderPresets(model), '', '## Results', '');
   if (model.sections.length === 0) lines.push('_No completed runs yet._', '');
   for (const section of model.sections) lines.push(...renderSection(section), '');
-  lines.push(...renderComparisons(model.comparisons), '', ...renderChangelog(model.changelog));
+  lines.push(...renderComparisons(model.comparisons), '');
+  lines.push(...renderThroughputBenchmarks(model.throughput), '', ...renderServerMetrics(model.serverMetrics), '');
+  lines.push(...renderPresetRecommendations(model.recommendations), '', ...renderChangelog(model.changelog));
   return `${lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -291,7 +296,7 @@ export function changelogLine(entry: ChangelogEntry): string {
     ...(entry.thinking ? [entry.thinking] : []),
     ...(entry.simulation !== null ? [`**${SIMULATED_LABEL} (${entry.simulation})**`] : []),
     ...(entry.gatesFailed > 0 ? [`${entry.gatesFailed} gate(s) failed`] : []),
-    scores || 'no datasets',
+    scores || (entry.benchmark ? 'serving benchmark' : 'no datasets'),
     code(entry.runId),
   ];
   return `- ${parts.join(' · ')}`;

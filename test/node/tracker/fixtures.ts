@@ -100,6 +100,8 @@ export interface RunFixture {
   datasets?: DatasetResult[];
   performance?: Partial<Performance>;
   gates?: GateResult[];
+  benchmarks?: RunRecord['benchmarks'];
+  serverMetrics?: RunRecord['serverMetrics'];
   reasoning?: RunRecord['model']['reasoning'];
 }
 
@@ -115,7 +117,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
   const datasets: Record<string, DatasetResult> = {};
   for (const d of f.datasets ?? [makeDataset({ scores: binaryScores(10, 8) })]) datasets[`${d.dataset}/${d.variant}`] = d;
   const run: RunRecord = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     runId: f.runId ?? `${startedAt.replace(/[:.]/g, '-')}_${modelKey}_${preset}_${String(counter).padStart(4, '0')}`,
     status: f.status ?? 'complete',
     incomplete: null,
@@ -162,6 +164,8 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       gpuMemoryMiB: 70_000,
       ...f.performance,
     },
+    benchmarks: f.benchmarks ?? null,
+    serverMetrics: f.serverMetrics ?? null,
     gates: f.gates ?? [],
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(run));
