@@ -80,6 +80,17 @@ describe.skipIf(!executablePath)('viewer in chromium', () => {
     expect(page.url()).toContain('verdict=wrong');
   });
 
+  test('a run shows its throughput, server metrics and serving benchmark, simulated ones said so', async () => {
+    await page.goto(`${server.url}#/run/run-base`);
+    await expect.poll(() => page.getByRole('region', { name: 'Throughput' }).textContent()).toContain('Requests/s2.0 req/s');
+    await page.goto(`${server.url}#/run/run-edited`);
+    await expect.poll(() => page.getByRole('region', { name: 'Server metrics' }).textContent()).toContain('Peak KV cache usage42.0%');
+    await page.goto(`${server.url}#/run/run-simulated`);
+    const bench = page.getByRole('region', { name: 'Serving benchmark' });
+    await expect.poll(() => bench.locator('h2').textContent()).toContain('simulated timing model');
+    expect(await bench.locator('tbody tr td:nth-child(2)').allTextContents()).toEqual(['concurrency 1', 'concurrency 8']);
+  });
+
   test('`/` focuses the search, typing narrows the cases, `j` opens the first one in full', async () => {
     await page.goto(`${server.url}#/run/run-base`);
     await expect.poll(() => caseIds(page).then((ids) => ids.length)).toBe(20);

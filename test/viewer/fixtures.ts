@@ -3,6 +3,7 @@ import { mkdir, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { CaseRecord } from '../../src/shared/records/case-record.ts';
 import type { RunRecord } from '../../src/shared/records/run-record.ts';
+import { makeBenchmarks } from '../node/tracker/benchmark-fixtures.ts';
 import { makeDataset, makeRun } from '../node/tracker/fixtures.ts';
 
 /** Case records matching a run record's per-case entries; prompt and response name the case so searches can find it. */
@@ -45,7 +46,7 @@ export async function writeResultsFolder(dir: string, runs: RunRecord[], without
 
 /**
  * Three GSM8K runs of 20 cases, a day apart: `base` gets 0-14 right; `edited` (a prompt edit) fixes 15 and 16 and
- * breaks 3; `simulated` is a simulated-vLLM run. Wrong cases of `base`: 15-19.
+ * breaks 3, with server metrics; `simulated` is a simulated-vLLM run with a serving benchmark. Wrong cases of `base`: 15-19.
  */
 export function threeRuns(): { base: RunRecord; edited: RunRecord; simulated: RunRecord } {
   const scores = (correct: (id: number) => boolean) => Array.from({ length: 20 }, (_, id) => (correct(id) ? 1 : 0));
@@ -58,12 +59,22 @@ export function threeRuns(): { base: RunRecord; edited: RunRecord; simulated: Ru
     runId: 'run-edited',
     startedAt: '2026-11-26T09:00:00.000Z',
     datasets: [makeDataset({ scores: scores((id) => (id < 17 && id !== 3) || false), promptHash: 'prompt-edited' })],
+    serverMetrics: {
+      intervalMs: 1000,
+      startedAt: '2026-11-26T09:00:00.000Z',
+      finishedAt: '2026-11-26T09:01:00.000Z',
+      slotsPerReplica: 64,
+      replicas: [],
+      total: { generationTokensPerSec: 1234.5, meanRunning: 40, peakKvCacheUsage: 0.42, prefixCacheHitRate: 0.25, preemptions: 3 },
+      gpu: { available: false, reason: 'no nvidia-smi on PATH' },
+    },
   });
   const simulated = makeRun({
     runId: 'run-simulated',
     startedAt: '2026-11-27T09:00:00.000Z',
     simulation: 'mix:0.3',
     preset: 'performance',
+    benchmarks: makeBenchmarks(1280, { simulated: true }),
     datasets: [makeDataset({ scores: scores((id) => id % 3 !== 0) })],
   });
   return { base, edited, simulated };

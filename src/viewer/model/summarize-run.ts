@@ -25,6 +25,8 @@ export function summarizeRun(record: RunRecord, hasCases: boolean): RunSummary {
       counts: result.counts,
     })),
     performance: record.performance,
+    serverMetrics: record.serverMetrics,
+    benchmarks: record.benchmarks,
     gates: { passed: record.gates.length - failed, failed },
     hasCases,
   };

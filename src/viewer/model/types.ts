@@ -31,6 +31,10 @@ export interface RunSummary {
   preset: string;
   datasets: DatasetSummary[];
   performance: Performance;
+  /** The servers' /metrics and nvidia-smi over the run; null when not sampled. */
+  serverMetrics: RunRecord['serverMetrics'];
+  /** The serving benchmark, when the run was one; else null. */
+  benchmarks: RunRecord['benchmarks'];
   gates: { passed: number; failed: number };
   /** True when the results folder has the run's case records (`cases/<runId>.jsonl`). */
   hasCases: boolean;

@@ -5,6 +5,7 @@ import type { RunSummary, ViewerIndex } from '../model/types.ts';
 import { renderCasesSection } from './cases-section.ts';
 import { formatMs, formatScore, h } from './dom.ts';
 import { hrefOf } from './navigation.ts';
+import { renderBenchmarks, renderServerMetrics } from './server-view.ts';
 
 // One run: its facts, per-dataset scores with intervals, the throughput figures, and its cases.
 
@@ -31,6 +32,8 @@ export function renderRunView(backend: ViewerBackend, index: ViewerIndex, route:
     ),
     renderScores(run),
     renderThroughput(run),
+    renderServerMetrics(run),
+    renderBenchmarks(run),
     run.hasCases
       ? renderCasesSection(backend, run, route)
       : h('section', {}, h('h2', {}, 'Cases'), h('p', { class: 'muted' }, `No case records for this run (cases/${run.runId}.jsonl).`)),
