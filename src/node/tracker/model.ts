@@ -1,4 +1,6 @@
+import type { DatasetPerformance } from '../../shared/records/dataset-performance.ts';
 import type { MetricValue } from '../../shared/records/metric.ts';
+import { describeRopeScaling } from '../../shared/records/rope-scaling.ts';
 import type { DatasetResult, Performance, RunRecord } from '../../shared/records/run-record.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import type { Sampling } from '../../shared/sampling.ts';
@@ -104,6 +106,10 @@ export interface SectionDataset {
   regressedVsBaseline: boolean;
   /** The source run had no baseline covering this dataset's cases. */
   noBaseline: boolean;
+  /** Timings of the source run's cases of this dataset; null when not recorded. */
+  performance: DatasetPerformance | null;
+  /** RoPE scaling of the server the source run used (`yarn x4 from 32768`); null = none. */
+  ropeScaling: string | null;
 }
 
 /** Latest results of one model on one preset (real and simulated runs are kept apart). */
@@ -132,6 +138,8 @@ export interface Section {
     sampling: Sampling;
     harnessVersion: string;
     fingerprintHash: string;
+    /** RoPE scaling of the latest run's server (`yarn x4 from 32768`); null = none. */
+    ropeScaling: string | null;
     /** Fingerprint hashes of older runs that still provide datasets here. */
     otherFingerprintHashes: string[];
   };
@@ -296,7 +304,8 @@ export function buildTrackerModel(
 }
 
 function buildSection(group: Group): Section {
-  const contributions = [...group.contributions.entries()].sort(([a], [b]) => a.localeCompare(b));
+  // Numbers in keys compare as numbers, so long-context lengths read 4k, 8k, ..., 128k.
+  const contributions = [...group.contributions.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
   const latest = contributions
     .map(([, c]) => c.run)
     .sort(compareRuns)
@@ -336,6 +345,8 @@ function buildSection(group: Group): Section {
       judge: result.judge ? { model: result.judge.model, source: result.judge.source } : null,
       regressedVsBaseline: gates.some((g) => g.kind === 'baseline' && !g.passed),
       noBaseline: gates.some((g) => g.note === 'no-baseline'),
+      performance: result.performance ?? null,
+      ropeScaling: run.server.ropeScaling ? describeRopeScaling(run.server.ropeScaling) : null,
     };
   });
   const otherHashes = new Set(contributions.map(([, c]) => c.run.fingerprintHash));
@@ -361,6 +372,7 @@ function buildSection(group: Group): Section {
       sampling: latest.sampling,
       harnessVersion: latest.harnessVersion,
       fingerprintHash: latest.fingerprintHash,
+      ropeScaling: latest.server.ropeScaling ? describeRopeScaling(latest.server.ropeScaling) : null,
       otherFingerprintHashes: [...otherHashes].sort(),
     },
   };
