@@ -2,8 +2,8 @@ import { writeFile } from 'node:fs/promises';
 import { promisify } from 'node:util';
 import { gzip } from 'node:zlib';
 import { ConfigError } from '../../shared/errors.ts';
-import type { EmbeddedResults } from '../../viewer/model/embedded.ts';
-import type { ViewerData } from '../../viewer/model/types.ts';
+import type { EmbeddedResults } from '../../shared/viewer/embedded.ts';
+import type { ViewerData } from '../../shared/viewer/types.ts';
 import { loadUiAssets } from './bundle-ui.ts';
 import { renderPage } from './render-page.ts';
 

@@ -3,7 +3,7 @@ import path from 'node:path';
 import { createInterface } from 'node:readline';
 import { RecordError } from '../../shared/errors.ts';
 import type { CaseRecord } from '../../shared/records/case-record.ts';
-import type { ViewerData } from '../../viewer/model/types.ts';
+import type { ViewerData } from '../../shared/viewer/types.ts';
 import { type InvalidRunFile, listRuns } from '../history/store.ts';
 
 // A results folder as the viewer reads it: every run record at once (small), each run's case records streamed from

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { type PageSettings, SETTINGS_ELEMENT_ID } from '../../viewer/model/page-settings.ts';
+import { type PageSettings, SETTINGS_ELEMENT_ID } from '../../shared/viewer/page-settings.ts';
 import type { UiAssets } from './bundle-ui.ts';
 
 // The page's HTML: one inline style sheet and one inline script, allowed by their hashes in a strict

@@ -1,8 +1,8 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { createViewerBackend, UnknownRunError, type ViewerBackend } from '../../viewer/model/backend.ts';
-import { parseCaseQuery, parseCompareQuery } from '../../viewer/model/query-params.ts';
-import type { ViewerData } from '../../viewer/model/types.ts';
+import { createViewerBackend, UnknownRunError, type ViewerBackend } from '../../shared/viewer/backend.ts';
+import { parseCaseQuery, parseCompareQuery } from '../../shared/viewer/query-params.ts';
+import type { ViewerData } from '../../shared/viewer/types.ts';
 import { loadUiAssets } from './bundle-ui.ts';
 import { buildCsp, renderPage } from './render-page.ts';
 

@@ -1,5 +1,5 @@
 import type { CaseRecord } from '../../shared/records/case-record.ts';
-import { describeFailure } from '../model/case-facts.ts';
+import { describeFailure } from '../../shared/viewer/case-facts.ts';
 import { formatMs, h } from './dom.ts';
 
 // One case in full: what was sent, what came back, what was taken from it and how it scored.

@@ -1,10 +1,10 @@
 import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
-import type { ViewerBackend } from '../model/backend.ts';
-import { describeFailure, primaryExtracted } from '../model/case-facts.ts';
-import { caseDatasetKey } from '../model/query-cases.ts';
-import { DEFAULT_PAGE_SIZE } from '../model/query-params.ts';
-import type { Route } from '../model/route.ts';
-import type { CasePage, RunSummary, VerdictFilter } from '../model/types.ts';
+import type { ViewerBackend } from '../../shared/viewer/backend.ts';
+import { describeFailure, primaryExtracted } from '../../shared/viewer/case-facts.ts';
+import { caseDatasetKey } from '../../shared/viewer/query-cases.ts';
+import { DEFAULT_PAGE_SIZE } from '../../shared/viewer/query-params.ts';
+import type { Route } from '../../shared/viewer/route.ts';
+import type { CasePage, RunSummary, VerdictFilter } from '../../shared/viewer/types.ts';
 import { renderCaseDetail } from './case-detail.ts';
 import { clip, formatMs, h } from './dom.ts';
 import { debounce, replaceRoute } from './navigation.ts';

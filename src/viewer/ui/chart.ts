@@ -1,5 +1,5 @@
-import { layoutChart } from '../model/chart-layout.ts';
-import type { HistorySeries } from '../model/history.ts';
+import { layoutChart } from '../../shared/viewer/chart-layout.ts';
+import type { HistorySeries } from '../../shared/viewer/history.ts';
 import { h, svg } from './dom.ts';
 
 // A dataset's score history as inline SVG (no chart library): one line per model/preset, intervals as whiskers.

@@ -1,9 +1,9 @@
 import type { RunCase } from '../../shared/records/run-record.ts';
-import type { ViewerBackend } from '../model/backend.ts';
-import { FLIP_ORDER } from '../model/compare-runs.ts';
-import { DEFAULT_PAGE_SIZE } from '../model/query-params.ts';
-import type { Route } from '../model/route.ts';
-import type { CasePair, ComparePage, RunSummary, ViewerIndex } from '../model/types.ts';
+import type { ViewerBackend } from '../../shared/viewer/backend.ts';
+import { FLIP_ORDER } from '../../shared/viewer/compare-runs.ts';
+import { DEFAULT_PAGE_SIZE } from '../../shared/viewer/query-params.ts';
+import type { Route } from '../../shared/viewer/route.ts';
+import type { CasePair, ComparePage, RunSummary, ViewerIndex } from '../../shared/viewer/types.ts';
 import { renderCaseDetail } from './case-detail.ts';
 import { h } from './dom.ts';
 import { debounce, hrefOf, replaceRoute } from './navigation.ts';

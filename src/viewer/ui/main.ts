@@ -1,5 +1,5 @@
-import { parseRoute } from '../model/route.ts';
-import type { ViewerIndex } from '../model/types.ts';
+import { parseRoute } from '../../shared/viewer/route.ts';
+import type { ViewerIndex } from '../../shared/viewer/types.ts';
 import { renderCompareView } from './compare-view.ts';
 import { h } from './dom.ts';
 import { installShortcuts, SHORTCUTS } from './keys.ts';

@@ -1,4 +1,4 @@
-import { formatRoute, type Route } from '../model/route.ts';
+import { formatRoute, type Route } from '../../shared/viewer/route.ts';
 
 // Moving between views: a new view is a hash change (history entry, full render); a filter or page change inside a
 // view only rewrites the hash in place, so typing in the search box keeps its focus.

@@ -1,7 +1,7 @@
 import type { Performance } from '../../shared/records/run-record.ts';
-import type { ViewerBackend } from '../model/backend.ts';
-import type { Route } from '../model/route.ts';
-import type { RunSummary, ViewerIndex } from '../model/types.ts';
+import type { ViewerBackend } from '../../shared/viewer/backend.ts';
+import type { Route } from '../../shared/viewer/route.ts';
+import type { RunSummary, ViewerIndex } from '../../shared/viewer/types.ts';
 import { renderCasesSection } from './cases-section.ts';
 import { formatMs, formatScore, h } from './dom.ts';
 import { hrefOf } from './navigation.ts';

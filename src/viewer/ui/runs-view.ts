@@ -1,6 +1,6 @@
-import { filterRuns, listFacets, NO_RUN_FILTER, type RunFilter } from '../model/filter-runs.ts';
-import { buildHistory } from '../model/history.ts';
-import type { RunSummary, ViewerIndex } from '../model/types.ts';
+import { filterRuns, listFacets, NO_RUN_FILTER, type RunFilter } from '../../shared/viewer/filter-runs.ts';
+import { buildHistory } from '../../shared/viewer/history.ts';
+import type { RunSummary, ViewerIndex } from '../../shared/viewer/types.ts';
 import { renderHistoryChart } from './chart.ts';
 import { formatScore, h } from './dom.ts';
 import { hrefOf, navigate } from './navigation.ts';

@@ -1,6 +1,6 @@
 import type { BenchPoint } from '../../shared/records/benchmark.ts';
 import { describeLoadOf } from '../../shared/records/describe-load.ts';
-import type { RunSummary } from '../model/types.ts';
+import type { RunSummary } from '../../shared/viewer/types.ts';
 import { formatMs, h } from './dom.ts';
 
 // The server side of a run: the metrics sampled from vLLM's /metrics and nvidia-smi, and the serving benchmark's points.

@@ -1,7 +1,7 @@
-import { createViewerBackend, type ViewerBackend } from '../model/backend.ts';
-import { embeddedViewerData, type EmbeddedResults } from '../model/embedded.ts';
-import { type PageSettings, SETTINGS_ELEMENT_ID } from '../model/page-settings.ts';
-import { caseQueryParams, compareQueryParams } from '../model/query-params.ts';
+import { createViewerBackend, type ViewerBackend } from '../../shared/viewer/backend.ts';
+import { embeddedViewerData, type EmbeddedResults } from '../../shared/viewer/embedded.ts';
+import { type PageSettings, SETTINGS_ELEMENT_ID } from '../../shared/viewer/page-settings.ts';
+import { caseQueryParams, compareQueryParams } from '../../shared/viewer/query-params.ts';
 
 // Where the page's data comes from: the local server's JSON endpoints, or the export's embedded document run
 // through the same backend functions inside the page.

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { classifyFlip, pairRuns, queryPairs } from '../../../src/viewer/model/compare-runs.ts';
+import { classifyFlip, pairRuns, queryPairs } from '../../../src/shared/viewer/compare-runs.ts';
 import { makeDataset, makeRun } from '../../node/tracker/fixtures.ts';
 import { threeRuns } from '../fixtures.ts';
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { MAX_PAGE_SIZE, matchesVerdict, queryCases } from '../../../src/viewer/model/query-cases.ts';
+import { MAX_PAGE_SIZE, matchesVerdict, queryCases } from '../../../src/shared/viewer/query-cases.ts';
 import { makeCaseRecords, threeRuns } from '../fixtures.ts';
 
 const cases = makeCaseRecords(threeRuns().base);

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatRoute, parseRoute, type Route } from '../../../src/viewer/model/route.ts';
+import { formatRoute, parseRoute, type Route } from '../../../src/shared/viewer/route.ts';
 
 describe('routes in the URL hash', () => {
   test.each<Route>([

@@ -1,8 +1,8 @@
 import { describe, expect, test } from 'vitest';
-import { layoutChart } from '../../../src/viewer/model/chart-layout.ts';
-import { filterRuns, listFacets, NO_RUN_FILTER } from '../../../src/viewer/model/filter-runs.ts';
-import { buildHistory } from '../../../src/viewer/model/history.ts';
-import { buildIndex } from '../../../src/viewer/model/summarize-run.ts';
+import { layoutChart } from '../../../src/shared/viewer/chart-layout.ts';
+import { filterRuns, listFacets, NO_RUN_FILTER } from '../../../src/shared/viewer/filter-runs.ts';
+import { buildHistory } from '../../../src/shared/viewer/history.ts';
+import { buildIndex } from '../../../src/shared/viewer/summarize-run.ts';
 import { threeRuns } from '../fixtures.ts';
 
 const { base, edited, simulated } = threeRuns();

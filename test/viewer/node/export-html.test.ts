@@ -6,7 +6,7 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { renderExport } from '../../../src/node/viewer/export-html.ts';
 import { loadResults } from '../../../src/node/viewer/load-results.ts';
 import { ConfigError } from '../../../src/shared/errors.ts';
-import type { ViewerData } from '../../../src/viewer/model/types.ts';
+import type { ViewerData } from '../../../src/shared/viewer/types.ts';
 import { threeRuns, writeResultsFolder } from '../fixtures.ts';
 
 let dir: string;

@@ -1,4 +1,4 @@
-import type { CaseRecord } from '../../shared/records/case-record.ts';
+import type { CaseRecord } from '../records/case-record.ts';
 
 // What the case table shows of a record beyond its fields: why it failed, and the answer the primary metric took.
 

@@ -1,5 +1,5 @@
 import { pairRuns, queryPairs } from './compare-runs.ts';
-import type { CaseRecord } from '../../shared/records/case-record.ts';
+import type { CaseRecord } from '../records/case-record.ts';
 import { caseDatasetKey, queryCases } from './query-cases.ts';
 import { buildIndex } from './summarize-run.ts';
 import type { CasePage, CasePair, CaseQuery, ComparePage, CompareQuery, ViewerData, ViewerIndex } from './types.ts';

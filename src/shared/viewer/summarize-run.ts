@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../shared/records/run-record.ts';
+import type { RunRecord } from '../records/run-record.ts';
 import type { RunSummary, ViewerIndex } from './types.ts';
 
 // The runs list's view of run records: everything but the per-case entries, newest run first.

@@ -1,4 +1,4 @@
-import type { RunCase, RunRecord } from '../../shared/records/run-record.ts';
+import type { RunCase, RunRecord } from '../records/run-record.ts';
 import { MAX_PAGE_SIZE } from './query-cases.ts';
 import type { CasePair, ComparePage, CompareQuery, FlipKind } from './types.ts';
 

@@ -1,6 +1,6 @@
-import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
-import type { MetricValue } from '../../shared/records/metric.ts';
-import type { DatasetCounts, Performance, RunCase, RunRecord } from '../../shared/records/run-record.ts';
+import type { CaseRecord, Verdict } from '../records/case-record.ts';
+import type { MetricValue } from '../records/metric.ts';
+import type { DatasetCounts, Performance, RunCase, RunRecord } from '../records/run-record.ts';
 
 // What the viewer page receives, from the local server or embedded in an export. Derived from the run and case
 // records (type-only imports: this folder is bundled into the page, which must not carry zod).

@@ -1,5 +1,5 @@
-import type { CaseRecord } from '../../shared/records/case-record.ts';
-import type { RunRecord } from '../../shared/records/run-record.ts';
+import type { CaseRecord } from '../records/case-record.ts';
+import type { RunRecord } from '../records/run-record.ts';
 import type { ViewerData } from './types.ts';
 
 // The data an export embeds: the chosen runs' records and their case records, as one JSON document (gzipped and

@@ -1,4 +1,4 @@
-import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
+import type { CaseRecord, Verdict } from '../records/case-record.ts';
 import type { CasePage, CaseQuery, VerdictFilter } from './types.ts';
 
 // Filtering, searching and paging a run's case records: the same function serves the local server and the export.
