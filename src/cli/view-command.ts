@@ -1,7 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { exportViewer } from '../node/viewer/export-html.ts';
-import { loadResults } from '../node/viewer/load-results.ts';
+import { watchResults } from '../node/viewer/load-results.ts';
 import { openBrowser } from '../node/viewer/open-browser.ts';
 import { startViewerServer } from '../node/viewer/viewer-server.ts';
 import { ConfigError } from '../shared/errors.ts';
@@ -36,7 +36,7 @@ export async function runViewCommand(args: string[], env: NodeJS.ProcessEnv = pr
   if (positionals.length > 1)
     throw new ConfigError(`\`view\` takes one results folder, got ${positionals.length}: ${positionals.join(' ')}.`);
   const resultsDir = path.resolve(positionals[0] ?? (env.EVAL_RESULTS_DIR?.trim() || 'results'));
-  const { data, invalid } = await loadResults(resultsDir);
+  const { data, invalid, refresh } = await watchResults(resultsDir);
   for (const file of invalid) console.warn(`qwen-evals view: skipped ${file.path}: ${file.error.message}`);
   if (data.records.length === 0) console.warn(`qwen-evals view: no run records in ${path.join(resultsDir, 'runs')}.`);
 
@@ -55,8 +55,10 @@ export async function runViewCommand(args: string[], env: NodeJS.ProcessEnv = pr
   if (values.runs !== undefined)
     throw new ConfigError('`--runs` picks the runs of an export; add `--export out.html` or leave `--runs` out.');
 
-  const server = await startViewerServer(data, { port: parsePort(values.port) });
-  console.log(`qwen-evals view: ${server.url} (${data.records.length} runs in ${resultsDir}); Ctrl-C stops it.`);
+  const server = await startViewerServer(data, { port: parsePort(values.port), refresh });
+  console.log(
+    `qwen-evals view: ${server.url} (${data.records.length} runs in ${resultsDir}; new runs show on a page reload); Ctrl-C stops it.`,
+  );
   if (!values['no-open'] && !(await openBrowser(server.url)))
     console.log('qwen-evals view: no browser could be opened here; open the URL above.');
   await new Promise<void>((resolve) => {

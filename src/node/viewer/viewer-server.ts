@@ -12,6 +12,8 @@ import { buildCsp, renderPage } from './render-page.ts';
 export interface ViewerServerOptions {
   /** Port to listen on; 0 picks a free one. @default 0 */
   port?: number;
+  /** New data when the results changed since the last call, else null; asked on every index request (a page load). */
+  refresh?: () => Promise<ViewerData | null>;
 }
 
 /** A running viewer server. */
@@ -28,9 +30,15 @@ export async function startViewerServer(data: ViewerData, options: ViewerServerO
   const assets = await loadUiAssets();
   const page = renderPage(assets, { mode: 'server' });
   const csp = buildCsp(assets, { mode: 'server' });
-  const backend = createViewerBackend(data);
+  let backend = createViewerBackend(data);
   const server = createServer((request, response) => {
-    handle(request, response, backend, page, csp).catch((error: unknown) => send(response, 500, { error: String(error) }));
+    const ready = request.url?.startsWith('/api/index') && options.refresh ? options.refresh() : Promise.resolve(null);
+    ready
+      .then((fresh) => {
+        if (fresh) backend = createViewerBackend(fresh);
+        return handle(request, response, backend, page, csp);
+      })
+      .catch((error: unknown) => send(response, 500, { error: String(error) }));
   });
   // Keep-alive sockets would hold close() up until they time out.
   server.keepAliveTimeout = 1000;

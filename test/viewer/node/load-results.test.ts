@@ -1,10 +1,10 @@
-import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { appendFile, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
-import { readCaseRecords } from '../../../src/node/viewer/load-results.ts';
+import { readCaseRecords, watchResults } from '../../../src/node/viewer/load-results.ts';
 import { RecordError } from '../../../src/shared/errors.ts';
-import { makeCaseRecords, threeRuns } from '../fixtures.ts';
+import { makeCaseRecords, threeRuns, writeResultsFolder } from '../fixtures.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -40,5 +40,26 @@ describe('readCaseRecords', () => {
     const file = path.join(dir, 'r.jsonl');
     await writeFile(file, `${lines[0]}\n{"caseId": 3}\n`);
     await expect(readCaseRecords(file)).rejects.toThrow('line 2: expected an object with runId, dataset, variant, caseId and verdict');
+  });
+});
+
+describe('watchResults', () => {
+  test('gives new data once a run is added to runs/, and nothing while runs/ is unchanged', async () => {
+    const { base, edited } = threeRuns();
+    await writeResultsFolder(dir, [base]);
+    const results = await watchResults(dir);
+    expect(await results.refresh()).toBeNull();
+    await writeResultsFolder(dir, [edited]);
+    expect((await results.refresh())?.records.map((r) => r.runId)).toEqual(['run-base', 'run-edited']);
+    expect(await results.refresh()).toBeNull();
+  });
+
+  test('reads a cases file again once it grew (a run still writing)', async () => {
+    const { base } = threeRuns();
+    await writeResultsFolder(dir, [base]);
+    const { data } = await watchResults(dir);
+    expect(await data.loadCases('run-base')).toHaveLength(20);
+    await appendFile(path.join(dir, 'cases', 'run-base.jsonl'), `${JSON.stringify({ ...makeCaseRecords(base)[0], caseId: '20' })}\n`);
+    expect(await data.loadCases('run-base')).toHaveLength(21);
   });
 });
