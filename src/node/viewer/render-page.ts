@@ -35,7 +35,7 @@ export function renderPage(assets: UiAssets, data: PageSettings, title = 'qwen-e
     `<style>${assets.css}</style>`,
     '</head>',
     '<body>',
-    '<div id="app" aria-live="polite">Loading…</div>',
+    '<div id="app">Loading…</div>',
     // A JSON block is data, not script: the CSP does not run it and the page parses it.
     `<script type="application/json" id="${SETTINGS_ELEMENT_ID}">${settings}</script>`,
     `<script>${escapeScriptEnd(assets.script)}</script>`,
