@@ -28,7 +28,7 @@ export function renderCaseDetail(record: CaseRecord): HTMLElement {
       ...line('Failure reason', describeFailure(record) || '–'),
       ...line(
         'Tokens · latency',
-        `${record.usage.promptTokens ?? '–'} in, ${record.usage.completionTokens ?? '–'} out · ${formatMs(record.timing.latencyMs)} (${record.timing.requests} requests)`,
+        `${record.usage.promptTokens ?? '–'} in, ${record.usage.completionTokens ?? '–'} out · ${formatMs(record.timing.latencyMs)} (${record.timing.requests} request${record.timing.requests === 1 ? '' : 's'})`,
       ),
       ...block('Prompt', record.prompt),
       ...block('Response', record.response),

@@ -143,7 +143,8 @@ function describeRun(run: RunSummary): HTMLElement {
 function renderPairs(pairs: CasePair[], runA: RunSummary, runB: RunSummary, onFocus: (pair: CasePair) => void): HTMLElement {
   const side = (value: RunCase | null, primary: string | undefined) => {
     if (!value) return h('td', { class: 'muted' }, 'not in run');
-    const extracted = (primary && value.extracted?.[primary]) ?? Object.values(value.extracted ?? {})[0] ?? '(none)';
+    // Run records written before extracted answers were kept have none to show.
+    const extracted = value.extracted ? ((primary && value.extracted[primary]) ?? Object.values(value.extracted)[0] ?? '(none)') : '';
     return h('td', {}, h('span', { class: `badge verdict-${value.verdict}` }, value.verdict), ` ${extracted}`);
   };
   const primaryOf = (run: RunSummary, key: string) => run.datasets.find((d) => d.key === key)?.primaryMetric;
