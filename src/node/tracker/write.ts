@@ -1,7 +1,8 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { listRuns, writeFileAtomic } from '../history/store.ts';
-import { buildTrackerModel, type TrackerConfig } from './model.ts';
+import { loadCases } from '../history/case-data.ts';
+import { listRunSummaries, writeFileAtomic } from '../history/store.ts';
+import { buildTrackerModel, runsToCompare, type TrackerConfig } from './model.ts';
 import { renderTrackerMarkdown } from './render.ts';
 
 /** File name of the tracker inside the results directory. */
@@ -15,15 +16,19 @@ export async function writeTracker(resultsDir: string, markdown: string): Promis
   return target;
 }
 
-/** Rebuild the tracker from the whole history under `resultsDir` and write it. Invalid history files are skipped and named. */
+/**
+ * Rebuild the tracker from the history under `resultsDir` and write it. Reads run summaries (the history index), and
+ * per-case data only of the runs its comparisons pair. Invalid history files are skipped and named.
+ */
 export async function updateTracker(resultsDir: string, config: TrackerConfig): Promise<{ path: string; skippedFiles: string[] }> {
-  const history = await listRuns(resultsDir);
+  const history = await listRunSummaries(resultsDir);
   const skippedFiles = history.invalid.map((file) => path.relative(resultsDir, file.path));
-  const model = buildTrackerModel(
-    history.runs.map((run) => run.record),
-    config,
-    { skippedFiles },
-  );
+  const summaries = history.runs.map((run) => run.record);
+  const loaded = await loadCases(history.runs, runsToCompare(summaries));
+  const model = buildTrackerModel(summaries, config, {
+    skippedFiles,
+    cases: (runId, key) => loaded.get(runId)?.get(key),
+  });
   return { path: await writeTracker(resultsDir, renderTrackerMarkdown(model)), skippedFiles };
 }
 
