@@ -38,7 +38,7 @@ export async function runViewCommand(args: string[], env: NodeJS.ProcessEnv = pr
   const resultsDir = path.resolve(positionals[0] ?? (env.EVAL_RESULTS_DIR?.trim() || 'results'));
   const { data, invalid, refresh } = await watchResults(resultsDir);
   for (const file of invalid) console.warn(`qwen-evals view: skipped ${file.path}: ${file.error.message}`);
-  if (data.records.length === 0) console.warn(`qwen-evals view: no run records in ${path.join(resultsDir, 'runs')}.`);
+  if (data.summaries.length === 0) console.warn(`qwen-evals view: no run records in ${path.join(resultsDir, 'runs')}.`);
 
   if (values.export !== undefined) {
     const runIds = values.runs
@@ -57,7 +57,7 @@ export async function runViewCommand(args: string[], env: NodeJS.ProcessEnv = pr
 
   const server = await startViewerServer(data, { port: parsePort(values.port), refresh });
   console.log(
-    `qwen-evals view: ${server.url} (${data.records.length} runs in ${resultsDir}; new runs show on a page reload); Ctrl-C stops it.`,
+    `qwen-evals view: ${server.url} (${data.summaries.length} runs in ${resultsDir}; new runs show on a page reload); Ctrl-C stops it.`,
   );
   if (!values['no-open'] && !(await openBrowser(server.url)))
     console.log('qwen-evals view: no browser could be opened here; open the URL above.');

@@ -26,7 +26,7 @@ export async function renderExport(
   data: ViewerData,
   runIds?: readonly string[],
 ): Promise<{ html: string; summary: Omit<ExportSummary, 'file' | 'bytes'> }> {
-  const records = pickRuns(data, runIds);
+  const records = await Promise.all(pickRuns(data, runIds).map((summary) => data.loadRecord(summary.runId)));
   const cases: EmbeddedResults['cases'] = {};
   let count = 0;
   for (const record of records) {
@@ -48,8 +48,8 @@ export async function exportViewer(data: ViewerData, file: string, runIds?: read
 }
 
 function pickRuns(data: ViewerData, runIds?: readonly string[]) {
-  if (!runIds?.length) return data.records;
-  const byId = new Map(data.records.map((record) => [record.runId, record]));
+  if (!runIds?.length) return data.summaries;
+  const byId = new Map(data.summaries.map((summary) => [summary.runId, summary]));
   const missing = runIds.filter((id) => !byId.has(id));
   if (missing.length > 0) {
     throw new ConfigError(

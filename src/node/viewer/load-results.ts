@@ -4,10 +4,13 @@ import { createInterface } from 'node:readline';
 import { RecordError } from '../../shared/errors.ts';
 import type { CaseRecord } from '../../shared/records/case-record.ts';
 import type { ViewerData } from '../../shared/viewer/types.ts';
-import { type InvalidRunFile, listRuns } from '../history/store.ts';
+import { readRunRecord } from '../../shared/history/run-record-file.ts';
+import type { RunRecord } from '../../shared/records/run-record.ts';
+import { type InvalidRunFile, listRunSummaries } from '../history/store.ts';
 
-// A results folder as the viewer reads it: every run record at once (small), each run's case records streamed from
-// `cases/<runId>.jsonl` when first asked for and kept for the next pages until the file changes.
+// A results folder as the viewer reads it: every run's summary at once (the history index's, no per-case data), a
+// whole record only for the runs a comparison pairs, and each run's case records streamed from `cases/<runId>.jsonl`
+// when first asked for, kept for the next pages until the file changes.
 
 /** Runs whose case records stay in memory; older ones are read again when asked. @default 4 */
 export const CASE_CACHE_RUNS = 4;
@@ -19,12 +22,26 @@ export function casesPath(resultsDir: string, runId: string): string {
 
 /** The viewer's data over a results folder, plus the run files that could not be read (reported, not fatal). */
 export async function loadResults(resultsDir: string): Promise<{ data: ViewerData; invalid: InvalidRunFile[] }> {
-  const { runs, invalid } = await listRuns(resultsDir);
+  const { runs, invalid } = await listRunSummaries(resultsDir);
+  const files = new Map(runs.map((run) => [run.record.runId, run.path]));
+  // The two runs of the comparison on screen.
+  const records = new Map<string, Promise<RunRecord>>();
   // Keyed by run id; `stamp` (mtime and size) tells a cases file that grew since (a run still going, a resume).
   const cache = new Map<string, { stamp: string; cases: Promise<CaseRecord[]> }>();
   const data: ViewerData = {
     resultsDir: path.resolve(resultsDir),
-    records: runs.map((run) => run.record),
+    summaries: runs.map((run) => run.record),
+    loadRecord(runId) {
+      let record = records.get(runId);
+      if (!record) {
+        const file = files.get(runId);
+        record = file ? readRunRecord(file) : Promise.reject(new RecordError(`No run record of ${runId} in ${resultsDir}.`));
+        records.set(runId, record);
+        record.catch(() => records.delete(runId));
+        if (records.size > 2) records.delete(records.keys().next().value!);
+      }
+      return record;
+    },
     hasCases: (runId) => existsSync(casesPath(resultsDir, runId)),
     loadCases(runId) {
       const file = casesPath(resultsDir, runId);
@@ -50,15 +67,17 @@ export async function watchResults(
   resultsDir: string,
 ): Promise<{ data: ViewerData; invalid: InvalidRunFile[]; refresh(): Promise<ViewerData | null> }> {
   const runsDir = path.join(resultsDir, 'runs');
-  let stamp = stampOf(runsDir);
   const first = await loadResults(resultsDir);
+  // Taken after loading: listing may rewrite the history index in runs/.
+  let stamp = stampOf(runsDir);
   return {
     ...first,
     async refresh() {
       const now = stampOf(runsDir);
       if (now === stamp) return null;
-      stamp = now;
-      return (await loadResults(resultsDir)).data;
+      const { data } = await loadResults(resultsDir);
+      stamp = stampOf(runsDir);
+      return data;
     },
   };
 }

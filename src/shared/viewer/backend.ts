@@ -25,27 +25,30 @@ export class UnknownRunError extends Error {
 
 /** Answer the viewer's questions over `data`; pairings of two runs are kept (one pair at a time is looked at). */
 export function createViewerBackend(data: ViewerData): ViewerBackend {
-  const byId = new Map(data.records.map((record) => [record.runId, record]));
-  const index = buildIndex(data.resultsDir, data.records, (runId) => data.hasCases(runId));
+  const known = new Set(data.summaries.map((summary) => summary.runId));
+  const index = buildIndex(data.resultsDir, data.summaries, (runId) => data.hasCases(runId));
   let pairing: { key: string; pairs: CasePair[] } | undefined;
-  const recordOf = (runId: string) => {
-    const record = byId.get(runId);
-    if (!record) throw new UnknownRunError(runId);
-    return record;
+  const checkRun = (runId: string) => {
+    if (!known.has(runId)) throw new UnknownRunError(runId);
   };
   return {
     index: async () => index,
     async cases(runId, query) {
-      recordOf(runId);
+      checkRun(runId);
       return queryCases(await data.loadCases(runId), query);
     },
     async caseRecord(runId, dataset, caseId) {
-      recordOf(runId);
+      checkRun(runId);
       return lookupCase(await data.loadCases(runId), dataset, caseId);
     },
     async compare(runA, runB, query) {
       const key = `${runA}\n${runB}`;
-      if (pairing?.key !== key) pairing = { key, pairs: pairRuns(recordOf(runA), recordOf(runB)) };
+      if (pairing?.key !== key) {
+        checkRun(runA);
+        checkRun(runB);
+        const [a, b] = await Promise.all([data.loadRecord(runA), data.loadRecord(runB)]);
+        pairing = { key, pairs: pairRuns(a, b) };
+      }
       return queryPairs(pairing.pairs, query);
     },
   };

@@ -17,7 +17,12 @@ export interface EmbeddedResults {
 export function embeddedViewerData(results: EmbeddedResults): ViewerData {
   return {
     resultsDir: results.resultsDir,
-    records: results.records,
+    summaries: results.records,
+    loadRecord: async (runId) => {
+      const record = results.records.find((r) => r.runId === runId);
+      if (!record) throw new Error(`The export has no run ${runId}.`);
+      return record;
+    },
     hasCases: (runId) => Object.hasOwn(results.cases, runId),
     loadCases: async (runId) => results.cases[runId] ?? [],
   };

@@ -1,10 +1,10 @@
-import type { RunRecord } from '../records/run-record.ts';
+import type { RunSummary as StoredRunSummary } from '../records/run-summary.ts';
 import type { RunSummary, ViewerIndex } from './types.ts';
 
 // The runs list's view of run records: everything but the per-case entries, newest run first.
 
-/** Summarise a run record for the runs list; `hasCases` says whether its case records are there to page. */
-export function summarizeRun(record: RunRecord, hasCases: boolean): RunSummary {
+/** Summarise a run (record or summary) for the runs list; `hasCases` says whether its case records are there to page. */
+export function summarizeRun(record: StoredRunSummary, hasCases: boolean): RunSummary {
   const failed = record.gates.filter((gate) => !gate.passed).length;
   return {
     runId: record.runId,
@@ -33,7 +33,7 @@ export function summarizeRun(record: RunRecord, hasCases: boolean): RunSummary {
 }
 
 /** Build the page's index of a results folder: every run summarised, newest first (start time, then run id). */
-export function buildIndex(resultsDir: string, records: readonly RunRecord[], hasCases: (runId: string) => boolean): ViewerIndex {
+export function buildIndex(resultsDir: string, records: readonly StoredRunSummary[], hasCases: (runId: string) => boolean): ViewerIndex {
   const runs = records.map((record) => summarizeRun(record, hasCases(record.runId)));
   runs.sort((x, y) => y.startedAt.localeCompare(x.startedAt) || y.runId.localeCompare(x.runId));
   return { resultsDir, runs };

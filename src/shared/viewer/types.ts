@@ -1,6 +1,7 @@
 import type { CaseRecord, Verdict } from '../records/case-record.ts';
 import type { MetricValue } from '../records/metric.ts';
 import type { DatasetCounts, Performance, RunCase, RunRecord } from '../records/run-record.ts';
+import type { RunSummary as StoredRunSummary } from '../records/run-summary.ts';
 
 // What the viewer page receives, from the local server or embedded in an export. Derived from the run and case
 // records (type-only imports: this folder is bundled into the page, which must not carry zod).
@@ -98,10 +99,13 @@ export interface ComparePage {
   pairs: CasePair[];
 }
 
-/** A run whose cases the viewer can page: its record (for pairing) and its case records, loaded on demand. */
+/** The viewer's results: run summaries for the lists; whole records (for pairing) and case records loaded on demand. */
 export interface ViewerData {
   resultsDir: string;
-  records: RunRecord[];
+  /** Every run without its per-case data. */
+  summaries: StoredRunSummary[];
+  /** A run's whole record, per-case entries included. */
+  loadRecord(runId: string): Promise<RunRecord>;
   /** Case records of a run; empty when the run has none. */
   loadCases(runId: string): Promise<CaseRecord[]>;
   hasCases(runId: string): boolean;

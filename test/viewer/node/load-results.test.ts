@@ -50,7 +50,7 @@ describe('watchResults', () => {
     const results = await watchResults(dir);
     expect(await results.refresh()).toBeNull();
     await writeResultsFolder(dir, [edited]);
-    expect((await results.refresh())?.records.map((r) => r.runId)).toEqual(['run-base', 'run-edited']);
+    expect((await results.refresh())?.summaries.map((r) => r.runId)).toEqual(['run-base', 'run-edited']);
     expect(await results.refresh()).toBeNull();
   });
 
