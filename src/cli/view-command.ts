@@ -46,7 +46,7 @@ export async function runViewCommand(args: string[], env: NodeJS.ProcessEnv = pr
       .map((id) => id.trim())
       .filter(Boolean);
     const summary = await exportViewer(data, path.resolve(values.export), runIds);
-    const mb = (bytes: number) => `${(bytes / 1e6).toFixed(1)} MB`;
+    const mb = (bytes: number) => (bytes < 1e6 ? `${Math.ceil(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
     console.log(
       `qwen-evals view: wrote ${summary.file} (${summary.runs} runs, ${summary.cases} cases, ${mb(summary.bytes)}; data ${mb(summary.rawDataBytes)} before gzip)`,
     );
