@@ -18,7 +18,7 @@ test('a watch-mode re-run reuses the server, records a second run and stops clea
     expect(second!.runId).toBe(`${first!.runId}-r2`);
     expect(second!.server.baseUrls).toEqual(first!.server.baseUrls);
     expect(second!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
-    expect(readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8')).toContain(`Latest run \`${second!.runId}\``);
+    expect(readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER-full.md'), 'utf8')).toContain(`Latest run \`${second!.runId}\``);
   } finally {
     const pids = serverPids(env.EVAL_RESULTS_DIR!);
     process.kill(-watch.pid!, 'SIGINT');

@@ -6,10 +6,10 @@ import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { repoRoot } from '../../helpers/processes.ts';
 import { threeRuns, writeResultsFolder } from '../fixtures.ts';
 
-// The `qwen-evals` bin as a user runs it from a checkout (`pnpm qwen-evals view`): the launcher, its TypeScript
-// loader and the subcommand, in a child process (one spawn: the export's options are tested in-process).
+// The `qwen-evals` bin as a user runs it from a checkout (`pnpm qwen-evals view`): the bin, the viewer's launcher,
+// its TypeScript loader and the subcommand, in a child process (one spawn: the export's options are tested in-process).
 
-const bin = path.join(repoRoot, 'src/cli/qwen-evals.mjs');
+const bin = path.join(repoRoot, 'bin/qwen-evals.mjs');
 let dir: string;
 
 beforeAll(async () => {
