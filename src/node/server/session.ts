@@ -11,6 +11,7 @@ import { acquireGpus, releaseGpus, type GpuHolder } from './gpu-lease.ts';
 import { publishServerStatus, selectedFiles } from './session-registry.ts';
 import { selectedBuiltins } from '../../evals/registry.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
+import { digestFile } from './digest-file.ts';
 
 // The server side of one model project: the server the evals talk to, launched when its turn on the GPUs comes
 // (right away for the first project, when asked for the others), or a running server given by EVAL_BASE_URL.
@@ -103,6 +104,12 @@ export class ServerSession {
     const captured = this.#simStats;
     if (reset) this.#simStats = null;
     return captured;
+  }
+
+  /** sha256 of the simulated vLLM's script (`EVAL_SIMULATE`): what its answers depend on; null for a real server. */
+  async simulationDigest(): Promise<string | null> {
+    const simulation = this.#simulation ? await this.#simulation : null;
+    return simulation ? digestFile(simulation.env.VLLM_SIM_SCRIPT!) : null;
   }
 
   /** Stop the launched server (another project's turn on the GPUs, or teardown); the session can launch again. */

@@ -5,6 +5,7 @@ import type { Sampling } from '../../shared/sampling.ts';
 import { RequestError } from '../../shared/errors.ts';
 import { CappedText, isOverLength, readUsage, type AnswerFacts, type TokenUsage } from './answer-facts.ts';
 import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
+import { CACHE_HEADER } from '../../shared/transport/headers.ts';
 import { requestCompletion, type CompletionOptions, type CompletionResult } from './completions.ts';
 import { runWithRetries, TryFailedError } from './retry.ts';
 import { createClientRuntime, type ClientRuntime, type EvalClientOptions } from './transport.ts';
@@ -78,6 +79,7 @@ async function streamChatOnce(
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
   const started = performance.now();
   let server = runtime.server;
+  let cached = false;
   let ttftMs: number | null = null;
   let finishReason: string | null = null;
   let usage: TokenUsage | null = null;
@@ -106,6 +108,7 @@ async function streamChatOnce(
       )
       .withResponse();
     server = response.headers.get(UPSTREAM_HEADER) ?? server;
+    cached = response.headers.get(CACHE_HEADER) === 'hit';
     clock.headersReceived();
     for await (const chunk of stream) {
       clock.chunkReceived();
@@ -143,6 +146,7 @@ async function streamChatOnce(
     overLength: isOverLength(usage, sampling.maxTokens),
     capped,
     ttftMs,
+    ...(cached ? { cached } : {}),
   };
 }
 
