@@ -102,6 +102,8 @@ export const FAKE_RUN: RunContext = {
   gates: { minEffect: 0.02, alpha: 0.05, onIncomparable: 'warn' },
   baseline: null,
   resumeFrom: null,
+  replay: null,
+  unstable: {},
   datasetBaseUrl: null,
   harnessVersion: '0.0.0-test',
   dispatcherUrl: 'http://127.0.0.1:1',

@@ -17,7 +17,9 @@ import {
   renderRunSummary,
   type DatasetProgress,
 } from './console-render.ts';
+import { pairingSides, type PairingSide } from '../../shared/history/pair-runs.ts';
 import { writeRunRecordSync } from '../history/store.ts';
+import { noteDataFiles } from '../plugin/data-triggers.ts';
 import { lastServerStatus, publishSelectedFiles } from '../server/session-registry.ts';
 import { takeSetupErrors } from '../server/setup-errors.ts';
 import { buildRunRecord } from './build-run-record.ts';
@@ -42,6 +44,8 @@ interface ProjectRun {
   gates: GateResult[];
   /** Runs of this Vitest instance so far, this one included (watch mode re-runs). */
   sequence: number;
+  /** Each dataset's result in the newest run of this session that had it: what a watch re-run is paired with. */
+  previous: Map<string, PairingSide>;
 }
 
 const TTY_REDRAW_MS = 200;
@@ -65,6 +69,8 @@ export class EvalReporter implements Reporter {
   #shown = new WeakSet<Error>();
   /** Case lines not yet handed to a write, per cases file. */
   #pendingLines = new Map<string, string[]>();
+  /** The changed file that triggered the current watch re-run. */
+  #trigger: string | null = null;
 
   constructor(options: { console?: ConsoleMode } = {}) {
     this.#mode = options.console ?? 'summary';
@@ -76,6 +82,10 @@ export class EvalReporter implements Reporter {
     // Vitest exits a millisecond after SIGINT/SIGTERM; what is collected is written now, synchronously.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.prependOnceListener(signal, () => this.#interrupt(signal));
     readGitInfo(process.cwd()).then((git) => (this.#git = git));
+  }
+
+  onWatcherRerun(_files: string[], trigger?: string): void {
+    this.#trigger = trigger ?? null;
   }
 
   onTestRunStart(specifications: ReadonlyArray<TestSpecification>): void {
@@ -106,6 +116,8 @@ export class EvalReporter implements Reporter {
       if (!parsed.success) continue;
       const key = datasetKey(parsed.data);
       project.suites.set(key, parsed.data);
+      const local = parsed.data.pins.filter((pin) => pin.repository === 'local').map((pin) => pin.path);
+      if (local.length) noteDataFiles(module.moduleId, local, this.#vitest?.config.root ?? process.cwd());
       const warning = renderJudgeWarning(key, parsed.data.judge);
       if (warning && this.#mode === 'full') this.#log(`[qwen-evals] ${project.run.project}: ${warning.trim()}`);
       this.#progress.set(
@@ -187,7 +199,9 @@ export class EvalReporter implements Reporter {
           gates: project.gates,
           reason,
           clientCpuMs: cpu ? (cpu.user + cpu.system) / 1000 : null,
+          watch: project.sequence > 1 ? { previous: project.previous, trigger: this.#trigger } : null,
         });
+        for (const [key, side] of pairingSides(finished.record)) project.previous.set(key, side);
         const lines = renderRunSummary({
           record: finished.record,
           recordPath: this.#relative(finished.recordPath),
@@ -288,6 +302,7 @@ export class EvalReporter implements Reporter {
       suites: new Map(),
       gates: [],
       sequence: 1,
+      previous: new Map(),
     };
     this.#projects.set(project.name, created);
     return created;

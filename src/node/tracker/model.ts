@@ -4,7 +4,9 @@ import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
+import { findUnstableCases, type UnstableCase } from '../../shared/history/unstable-cases.ts';
 import { compareRuns } from '../history/store.ts';
+import { pairedRunEntries, type PairedRunEntry } from './paired-runs.ts';
 
 /** A model of the tracker config. */
 export interface TrackerModelConfig {
@@ -110,9 +112,11 @@ export interface Section {
   latestRunId: string;
   latestStartedAt: string;
   latestStatus: RunRecord['status'];
-  /** Performance as measured by the latest run, over the datasets it ran. */
+  /** Performance as measured by the newest run that asked the server (not a replay, not all from the cache). */
   performance: Performance;
   performanceDatasets: string[];
+  /** The run the performance comes from. */
+  performanceRunId: string;
   datasets: SectionDataset[];
   configuration: {
     launched: boolean;
@@ -188,6 +192,10 @@ export interface TrackerModel {
   comparisons: PairComparison[];
   /** Newest first. */
   changelog: ChangelogEntry[];
+  /** Runs paired with the run they follow (replays, watch re-runs), newest first. */
+  pairedRuns: PairedRunEntry[];
+  /** Cases that flipped between runs with identical fingerprints. */
+  unstable: UnstableCase[];
 }
 
 /** Keys that name what a comparison is about; their differences are expected, not warnings. */
@@ -259,6 +267,8 @@ export function buildTrackerModel(
     sections: sectionsWithSources.map((s) => s.section),
     comparisons: buildComparisons(config, sectionsWithSources),
     changelog: ordered.map(toChangelogEntry).reverse(),
+    pairedRuns: pairedRunEntries(ordered),
+    unstable: findUnstableCases(ordered),
   };
 }
 
@@ -304,6 +314,13 @@ function buildSection(group: Group): Section {
       noBaseline: gates.some((g) => g.note === 'no-baseline'),
     };
   });
+  // Replays and runs answered wholly from the response cache measured nothing of the server.
+  const measured =
+    contributions
+      .map(([, c]) => c.run)
+      .filter((run) => run.replayOf === null && run.performance.requests > 0)
+      .sort(compareRuns)
+      .at(-1) ?? latest;
   const otherHashes = new Set(contributions.map(([, c]) => c.run.fingerprintHash));
   otherHashes.delete(latest.fingerprintHash);
   return {
@@ -314,8 +331,9 @@ function buildSection(group: Group): Section {
     latestRunId: latest.runId,
     latestStartedAt: latest.startedAt,
     latestStatus: latest.status,
-    performance: latest.performance,
-    performanceDatasets: Object.keys(latest.datasets).sort(),
+    performance: measured.performance,
+    performanceDatasets: Object.keys(measured.datasets).sort(),
+    performanceRunId: measured.runId,
     datasets,
     configuration: {
       launched: latest.server.launched,

@@ -2,6 +2,7 @@ import type { Performance } from '../../shared/records/run-record.ts';
 import { formatDelta, formatInterval, formatP, formatScore } from '../../shared/stats/format.ts';
 import { capped, code, formatNumber, formatPercentChange, formatTime, omittedLine, table } from './markdown.ts';
 import type { ChangelogEntry, MetricRow, PairComparison, Section, SectionDataset, TrackerModel } from './model.ts';
+import { renderPairedRuns, renderUnstableCases } from './paired-runs.ts';
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
@@ -46,7 +47,9 @@ export function renderTrackerMarkdown(model: TrackerModel): string {
   lines.push('', ...renderModels(model), '', ...renderPresets(model), '', '## Results', '');
   if (model.sections.length === 0) lines.push('_No completed runs yet._', '');
   for (const section of model.sections) lines.push(...renderSection(section), '');
-  lines.push(...renderComparisons(model.comparisons), '', ...renderChangelog(model.changelog));
+  lines.push(...renderComparisons(model.comparisons), '');
+  lines.push(...renderPairedRuns(model.pairedRuns), '', ...renderUnstableCases(model.unstable), '');
+  lines.push(...renderChangelog(model.changelog));
   return `${lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -100,7 +103,7 @@ function renderSection(section: Section): string[] {
     '',
     '#### System performance',
     '',
-    `Measured by the latest run over ${section.performanceDatasets.join(', ') || 'no dataset'}.`,
+    `Measured by ${section.performanceRunId === section.latestRunId ? 'the latest run' : `run ${code(section.performanceRunId)} (the newest that asked the server)`} over ${section.performanceDatasets.join(', ') || 'no dataset'}.`,
     '',
   );
   lines.push(...table(['Measure', 'Value'], performanceRows(section.performance)));

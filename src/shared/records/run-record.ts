@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
 import { MetricValueSchema } from './metric.ts';
+import { RunPairingSchema } from './pairing.ts';
 import { SuiteMetaSchema } from './suite-meta.ts';
 
 // The run record: one JSON file per run under `<EVAL_RESULTS_DIR>/runs/`, never overwritten.
@@ -12,10 +13,14 @@ import { SuiteMetaSchema } from './suite-meta.ts';
 export const RUN_RECORD_VERSION = 2;
 
 /** Per-case entry of the run record, keyed by the dataset's own id. The full record lives in cases/<runId>.jsonl. */
-export const RunCaseSchema = CaseRecordSchema.pick({ verdict: true, scores: true, extracted: true, expected: true, error: true }).partial({
-  extracted: true,
-  expected: true,
-});
+export const RunCaseSchema = CaseRecordSchema.pick({ verdict: true, scores: true, extracted: true, expected: true, error: true })
+  .partial({ extracted: true, expected: true })
+  .extend({
+    /** 12 hex digits of the sha256 of the rendered prompt: tells a prompt edit apart from the server's noise. */
+    promptHash: z.string().optional(),
+    /** 12 hex digits of the sha256 of the response (null response: absent). */
+    responseHash: z.string().optional(),
+  });
 export type RunCase = z.infer<typeof RunCaseSchema>;
 
 /** Cases by verdict; `error` = the pipeline failed for the case, `skipped` = never asked (the run stopped). */
@@ -66,6 +71,8 @@ export const PerformanceSchema = z.object({
   clientCpuMs: z.number().nonnegative().nullable().default(null),
   /** Peak GPU memory in MiB from nvidia-smi; null when unavailable. */
   gpuMemoryMiB: z.number().nullable(),
+  /** Requests answered from the response cache: not in `requests`, the tokens, throughput or latency. */
+  cacheHits: z.number().int().nonnegative().default(0),
 });
 export type Performance = z.infer<typeof PerformanceSchema>;
 
@@ -81,6 +88,8 @@ export const GateResultSchema = z.object({
   ci: z.tuple([z.number(), z.number()]).nullable(),
   /** Baseline run a baseline gate compared with. */
   baselineRunId: z.string().optional(),
+  /** Flipped cases a baseline gate left out of its discordant pairs: they flip between identical runs (unstable). */
+  unstableExcluded: z.array(z.string()).optional(),
   message: z.string(),
 });
 export type GateResult = z.infer<typeof GateResultSchema>;
@@ -134,6 +143,10 @@ export const RunRecordSchema = z.object({
   datasets: z.record(z.string(), DatasetResultSchema),
   performance: PerformanceSchema,
   gates: z.array(GateResultSchema),
+  /** Run whose recorded answers this run scored again (`EVAL_REPLAY`); null when it asked a server. */
+  replayOf: z.string().nullable().default(null),
+  /** Paired comparison with the run this one follows (a watch re-run's previous run, a replay's replayed run). */
+  comparison: RunPairingSchema.nullable().default(null),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 

@@ -98,6 +98,8 @@ export interface RunFixture {
   datasets?: DatasetResult[];
   performance?: Partial<Performance>;
   gates?: GateResult[];
+  replayOf?: string | null;
+  comparison?: RunRecord['comparison'];
 }
 
 let counter = 0;
@@ -157,9 +159,12 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       inFlightLimit: 8,
       clientCpuMs: null,
       gpuMemoryMiB: 70_000,
+      cacheHits: 0,
       ...f.performance,
     },
     gates: f.gates ?? [],
+    replayOf: f.replayOf ?? null,
+    comparison: f.comparison ?? null,
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(run));
   return { ...run, fingerprint, fingerprintHash: hash };
