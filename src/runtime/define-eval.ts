@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, test, type TaskMeta } from 'vitest';
 import { renderTranscript, type ChatMessage } from '../shared/chat-message.ts';
 import type { RunContext, ServerStatus } from '../shared/context.ts';
-import { ConfigError, describeError, HarnessError, GateFailedError, ScorerError } from '../shared/errors.ts';
-import type { CaseRecord, Verdict } from '../shared/records/case-record.ts';
+import { ConfigError, describeError, HarnessError, GateFailedError } from '../shared/errors.ts';
+import type { CaseRecord } from '../shared/records/case-record.ts';
 import type { MetricSpec } from '../shared/records/metric.ts';
 import { datasetKey, type JudgeInfo, type SuiteMeta } from '../shared/records/suite-meta.ts';
 import type { Sampling } from '../shared/sampling.ts';
-import { metricsOf, runScorer, type AnyScorer } from '../scorers/scorer.ts';
+import { metricsOf, type AnyScorer } from '../scorers/scorer.ts';
 import { isFatalServerError, type ChatResult, type EvalClient } from './client/chat.ts';
 import type { CompletionResult } from './client/completions.ts';
 import { getEvalClient } from './eval-client.ts';
@@ -15,10 +15,12 @@ import { getServerStatus, injectRunContext } from './context.ts';
 import { loadData, type DataSource } from './data.ts';
 import { evaluateSuiteGates } from './gate.ts';
 import { CaseLedger, withLedger } from './ledger.ts';
+import { keptOutput, replayEvalCase } from './replay.ts';
 import { loadResumedCases } from './resume.ts';
+import { defaultExpected, detailOf, formatExpected, scoreOutput, textOf } from './score-output.ts';
 
 // The public one-file eval API: `defineEval({ name, data, prompt, scorers })` registers one Vitest test per case
-// and a gate test, and fills in everything else (EVAL_LIMIT, resume, usage and timing, verdicts, records, gates).
+// and a gate test, and fills in everything else (EVAL_LIMIT, resume, replay, usage and timing, verdicts, records, gates).
 
 /** What a task gets besides the case: the run's client and the sampling to use. */
 export interface TaskContext {
@@ -104,8 +106,17 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
     const run = injectRunContext();
     const [server, loaded] = await Promise.all([getServerStatus(run), loadData(definition.data, run)]);
     const all = loaded.items;
-    const cases = run.limit === null ? all : all.slice(0, run.limit);
-    const ids = caseIds(definition, all, key).slice(0, cases.length);
+    const allIds = caseIds(definition, all, key);
+    // A replay scores the cases the replayed run answered, in dataset order; EVAL_LIMIT still applies.
+    const replayed = run.replay ? loadResumedCases(run.replay.casesFile, definition.name, definition.variant ?? 'default') : null;
+    const candidates = all.map((item, index) => ({ item, id: allIds[index]! })).filter(({ id }) => !replayed || replayed.has(id));
+    const selection = run.limit === null ? candidates : candidates.slice(0, run.limit);
+    const cases = selection.map((c) => c.item);
+    const ids = selection.map((c) => c.id);
+    if (replayed && selection.length === 0) {
+      test.skip(`${key}: not in the replayed run ${run.replay!.runId}`);
+      return;
+    }
     const thresholds = { ...definition.thresholds, ...run.thresholds[key] };
     const sampling: Sampling = { ...run.sampling, ...definition.sampling };
     const client = getEvalClient(run);
@@ -132,7 +143,11 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
       test(`${key} ${caseId}`, { concurrent: true }, async (context) => {
         const earlier = resumed.get(caseId);
         if (!earlier && fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
-        const record = earlier ? { ...earlier, runId: run.runId } : await runEvalCase(definition, item, caseId, runtime, context.signal);
+        const record = earlier
+          ? { ...earlier, runId: run.runId }
+          : replayed
+            ? await replayEvalCase(definition, item, replayed.get(caseId)!, runtime, context.signal)
+            : await runEvalCase(definition, item, caseId, runtime, context.signal);
         // Cases in flight when the server failed are recorded as errors; cases not yet started are skipped.
         if (record.verdict === 'error' && isFatalRecord(record)) fatalError ??= new Error(record.error!.message);
         records.push(record);
@@ -265,6 +280,9 @@ export async function runEvalCase<Item, Output>(
       usage: ledger.usage(),
       timing: ledger.timing(),
       quality: ledger.quality(),
+      ...cacheOf(ledger),
+      // An eval's own task may return more than its text for the scorers: kept, so a replay can score it again.
+      ...(definition.task ? keptOutput(output) : {}),
     };
   } catch (error) {
     return {
@@ -279,8 +297,14 @@ export async function runEvalCase<Item, Output>(
       usage: ledger.usage(),
       timing: ledger.timing(),
       quality: ledger.quality(),
+      ...cacheOf(ledger),
     };
   }
+}
+
+function cacheOf(ledger: CaseLedger): Pick<CaseRecord, 'cache'> {
+  const cache = ledger.cache();
+  return cache ? { cache } : {};
 }
 
 // The default task: chat messages go to /v1/chat/completions, a string to /v1/completions.
@@ -295,37 +319,6 @@ function sendPrompt(rendered: ChatMessage[] | string, context: TaskContext): Pro
   });
 }
 
-/** Everything the scorers produce for a case record. */
-interface ScoredFields {
-  extracted: Record<string, string | null>;
-  scores: Record<string, number | null>;
-  verdict: Verdict;
-  detail: Record<string, unknown>;
-}
-
-// Run every scorer; a scorer that throws is a harness bug (ScorerError), never a model failure.
-async function scoreOutput<Item, Output>(
-  scorers: AnyScorer<Item, Output>[],
-  input: { item: Item; output: Output; response: string; expected: unknown; signal: AbortSignal; client: EvalClient },
-): Promise<ScoredFields> {
-  const fields: ScoredFields = { extracted: {}, scores: {}, verdict: 'graded', detail: {} };
-  for (const [index, scorer] of scorers.entries()) {
-    const name = 'metrics' in scorer ? scorer.metrics.map((m) => m.name).join('/') : scorer.name;
-    let result: Awaited<ReturnType<typeof runScorer>>;
-    try {
-      result = await runScorer(scorer, input);
-    } catch (error) {
-      if (error instanceof HarnessError) throw error;
-      throw new ScorerError(`Scorer "${name}" threw on this case: ${(error as Error)?.message ?? String(error)}`, { cause: error });
-    }
-    Object.assign(fields.scores, result.scores);
-    Object.assign(fields.extracted, result.extracted ?? {});
-    Object.assign(fields.detail, result.detail ?? {});
-    if (index === 0) fields.verdict = result.verdict ?? verdictOf(metricsOf(scorer)[0]!, result.scores, result.extracted);
-  }
-  return fields;
-}
-
 /** The skip note of a wrong or unparseable case: `wrong answer (recorded): expected 18, got "17"`. */
 export function describeMiss(record: CaseRecord): string {
   const primary = Object.keys(record.extracted)[0];
@@ -337,47 +330,6 @@ export function describeMiss(record: CaseRecord): string {
 function clip(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
-}
-
-// Verdict of the primary metric: proportion 1 = correct, 0 = wrong, nothing extracted = unparseable; graded otherwise.
-function verdictOf(
-  primary: MetricSpec,
-  scores: Record<string, number | null>,
-  extracted: Record<string, string | null> | undefined,
-): Verdict {
-  const score = scores[primary.name];
-  if (score === null || score === undefined || extracted?.[primary.name] === null) return 'unparseable';
-  if (primary.kind === 'mean') return 'graded';
-  return score >= 0.5 ? 'correct' : 'wrong';
-}
-
-function textOf(output: unknown): string {
-  if (typeof output === 'string') return output;
-  const text = (output as { text?: unknown } | null)?.text;
-  return typeof text === 'string' ? text : JSON.stringify(output);
-}
-
-// The finish reason and whatever detail a task returned travel into the case record.
-function detailOf(output: unknown): Record<string, unknown> {
-  if (typeof output !== 'object' || output === null) return {};
-  const { finishReason, reasoning, detail } = output as { finishReason?: unknown; reasoning?: unknown; detail?: unknown };
-  return {
-    ...(finishReason !== undefined ? { finishReason } : {}),
-    // A reasoning model's reasoning is kept, but never scored: scorers see only the answer.
-    ...(typeof reasoning === 'string' ? { reasoning } : {}),
-    ...(typeof detail === 'object' && detail !== null ? detail : {}),
-  };
-}
-
-function defaultExpected(item: unknown): unknown {
-  if (typeof item !== 'object' || item === null) return null;
-  const { expected, answer } = item as { expected?: unknown; answer?: unknown };
-  return expected ?? answer ?? null;
-}
-
-function formatExpected(expected: unknown): string {
-  if (expected === null || expected === undefined) return '';
-  return typeof expected === 'string' ? expected : JSON.stringify(expected);
 }
 
 /** Error kind of a case that failed because the server is gone (dead, or the failure budget spent). */

@@ -26,6 +26,16 @@ export const BaselinePlanSchema = z.object({
 });
 export type BaselinePlan = z.infer<typeof BaselinePlanSchema>;
 
+/** A stored run whose answers a replay (`EVAL_REPLAY`) scores again, without a server. */
+export const ReplaySourceSchema = z.object({
+  runId: z.string(),
+  /** Its case records: the answers to score. */
+  casesFile: z.string(),
+  /** Its run record: the scores to compare with. */
+  recordFile: z.string(),
+});
+export type ReplaySource = z.infer<typeof ReplaySourceSchema>;
+
 /** The run a model project is recording; provided as `evalRun`. */
 export const RunContextSchema = z.object({
   runId: z.string(),
@@ -69,6 +79,10 @@ export const RunContextSchema = z.object({
   baseline: BaselinePlanSchema.nullable(),
   /** Case records of an earlier run to reuse (EVAL_RESUME); cases recorded there without error are not asked again. */
   resumeFrom: z.string().nullable(),
+  /** The run whose answers this run scores again (EVAL_REPLAY); null = answers come from the server. */
+  replay: ReplaySourceSchema.nullable().default(null),
+  /** Case ids that flipped between identical runs of this model before, per dataset key (history); the baseline gate leaves them out. */
+  unstable: z.record(z.string(), z.array(z.string())).default({}),
   /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */
   datasetBaseUrl: z.string().nullable(),
   harnessVersion: z.string(),

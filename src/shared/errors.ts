@@ -14,7 +14,8 @@ export type HarnessErrorCode =
   | 'EVAL_SANDBOX_UNAVAILABLE'
   | 'EVAL_SCORER_CRASHED'
   | 'EVAL_GATE_FAILED'
-  | 'EVAL_RECORD_INVALID';
+  | 'EVAL_RECORD_INVALID'
+  | 'EVAL_REPLAY_UNAVAILABLE';
 
 /** Base class of every error the harness raises on purpose. */
 export class HarnessError extends Error {
@@ -159,6 +160,13 @@ export class GateFailedError extends HarnessError {
 export class RecordError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_RECORD_INVALID', message, options);
+  }
+}
+
+/** A recorded case cannot be scored again without a server (`EVAL_REPLAY`): its record lacks what the scorers need. */
+export class ReplayError extends HarnessError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVAL_REPLAY_UNAVAILABLE', message, options);
   }
 }
 

@@ -1,0 +1,83 @@
+import { HarnessError, ScorerError } from '../shared/errors.ts';
+import type { Verdict } from '../shared/records/case-record.ts';
+import type { MetricSpec } from '../shared/records/metric.ts';
+import { metricsOf, runScorer, type AnyScorer } from '../scorers/scorer.ts';
+import type { EvalClient } from './client/chat.ts';
+
+// From a task's output to a case record's scoring fields: every scorer run on the answer, the primary one deciding
+// the verdict. Shared by a case asked of the server and a case replayed from a recorded answer.
+
+/** Everything the scorers produce for a case record. */
+export interface ScoredFields {
+  extracted: Record<string, string | null>;
+  scores: Record<string, number | null>;
+  verdict: Verdict;
+  detail: Record<string, unknown>;
+}
+
+// Run every scorer; a scorer that throws is a harness bug (ScorerError), never a model failure.
+export async function scoreOutput<Item, Output>(
+  scorers: AnyScorer<Item, Output>[],
+  input: { item: Item; output: Output; response: string; expected: unknown; signal: AbortSignal; client: EvalClient },
+): Promise<ScoredFields> {
+  const fields: ScoredFields = { extracted: {}, scores: {}, verdict: 'graded', detail: {} };
+  for (const [index, scorer] of scorers.entries()) {
+    const name = 'metrics' in scorer ? scorer.metrics.map((m) => m.name).join('/') : scorer.name;
+    let result: Awaited<ReturnType<typeof runScorer>>;
+    try {
+      result = await runScorer(scorer, input);
+    } catch (error) {
+      if (error instanceof HarnessError) throw error;
+      throw new ScorerError(`Scorer "${name}" threw on this case: ${(error as Error)?.message ?? String(error)}`, { cause: error });
+    }
+    Object.assign(fields.scores, result.scores);
+    Object.assign(fields.extracted, result.extracted ?? {});
+    Object.assign(fields.detail, result.detail ?? {});
+    if (index === 0) fields.verdict = result.verdict ?? verdictOf(metricsOf(scorer)[0]!, result.scores, result.extracted);
+  }
+  return fields;
+}
+
+// Verdict of the primary metric: proportion 1 = correct, 0 = wrong, nothing extracted = unparseable; graded otherwise.
+export function verdictOf(
+  primary: MetricSpec,
+  scores: Record<string, number | null>,
+  extracted: Record<string, string | null> | undefined,
+): Verdict {
+  const score = scores[primary.name];
+  if (score === null || score === undefined || extracted?.[primary.name] === null) return 'unparseable';
+  if (primary.kind === 'mean') return 'graded';
+  return score >= 0.5 ? 'correct' : 'wrong';
+}
+
+// The answer as text: a string output, else its `text`, else its JSON.
+export function textOf(output: unknown): string {
+  if (typeof output === 'string') return output;
+  const text = (output as { text?: unknown } | null)?.text;
+  return typeof text === 'string' ? text : JSON.stringify(output);
+}
+
+// The finish reason and whatever detail a task returned travel into the case record.
+export function detailOf(output: unknown): Record<string, unknown> {
+  if (typeof output !== 'object' || output === null) return {};
+  const { finishReason, reasoning, detail } = output as { finishReason?: unknown; reasoning?: unknown; detail?: unknown };
+  return {
+    ...(finishReason !== undefined ? { finishReason } : {}),
+    // A reasoning model's reasoning is kept, but never scored: scorers see only the answer.
+    ...(typeof reasoning === 'string' ? { reasoning } : {}),
+    ...(typeof detail === 'object' && detail !== null ? detail : {}),
+  };
+}
+
+// `item.expected`, else `item.answer`, else null.
+export function defaultExpected(item: unknown): unknown {
+  if (typeof item !== 'object' || item === null) return null;
+  const { expected, answer } = item as { expected?: unknown; answer?: unknown };
+  return expected ?? answer ?? null;
+}
+
+// The expected answer as the case record keeps it.
+export function formatExpected(expected: unknown): string {
+  if (expected === null || expected === undefined) return '';
+  return typeof expected === 'string' ? expected : JSON.stringify(expected);
+}
