@@ -215,6 +215,8 @@ interface Group {
   preset: string;
   simulation: string | null;
   contributions: Map<string, Contribution>;
+  /** The newest run of the group that asked the server (not a replay, not answered wholly from the response cache). */
+  measured: RunRecord | null;
 }
 
 /**
@@ -234,9 +236,11 @@ export function buildTrackerModel(
     const id = groupId(run.model.key, run.preset, run.simulation);
     let group = groups.get(id);
     if (!group) {
-      group = { modelKey: run.model.key, preset: run.preset, simulation: run.simulation, contributions: new Map() };
+      group = { modelKey: run.model.key, preset: run.preset, simulation: run.simulation, contributions: new Map(), measured: null };
       groups.set(id, group);
     }
+    // Replays and runs answered wholly from the response cache measured nothing of the server.
+    if (run.replayOf === null && run.performance.requests > 0) group.measured = run;
     for (const [key, result] of Object.entries(run.datasets)) group.contributions.set(key, { run, result });
   }
 
@@ -314,13 +318,7 @@ function buildSection(group: Group): Section {
       noBaseline: gates.some((g) => g.note === 'no-baseline'),
     };
   });
-  // Replays and runs answered wholly from the response cache measured nothing of the server.
-  const measured =
-    contributions
-      .map(([, c]) => c.run)
-      .filter((run) => run.replayOf === null && run.performance.requests > 0)
-      .sort(compareRuns)
-      .at(-1) ?? latest;
+  const measured = group.measured ?? latest;
   const otherHashes = new Set(contributions.map(([, c]) => c.run.fingerprintHash));
   otherHashes.delete(latest.fingerprintHash);
   return {
