@@ -29,6 +29,6 @@ export { regexMatch, type RegexMatchOptions } from './scorers/text/regex-match.t
 export { jsonSchema, type JsonSchemaOptions } from './scorers/json/json-schema.ts';
 export type { ChatMessage, ToolCall } from './shared/chat-message.ts';
 export type { Sampling } from './shared/sampling.ts';
-export type { CaseRecord, Verdict } from './shared/records/case-record.ts';
+export type { CaseRecord, ReasoningRecord, Verdict } from './shared/records/case-record.ts';
 export type { RunRecord } from './shared/records/run-record.ts';
 export type { RunContext, ServerStatus } from './shared/context.ts';

@@ -2,7 +2,7 @@ import { resolveRequestTimeouts, type RequestTimeouts } from '../shared/transpor
 import { ConfigError } from '../shared/errors.ts';
 import type { EvalEnv } from '../shared/config/env.ts';
 import { listKeys } from './load-config.ts';
-import type { EvalConfig, ModelConfig, PresetConfig } from '../shared/config/schema.ts';
+import type { EvalConfig, ModelConfig, PresetConfig, ReasoningConfig } from '../shared/config/schema.ts';
 import type { Sampling } from '../shared/sampling.ts';
 import { resolveVariants } from '../evals/registry.ts';
 
@@ -10,6 +10,8 @@ import { resolveVariants } from '../evals/registry.ts';
 export interface ProjectSettings {
   modelKey: string;
   model: ModelConfig;
+  /** A reasoning model's parser and this run's thinking switch (`EVAL_THINKING` over the config); null for other models. */
+  reasoning: ReasoningConfig | null;
   presetName: string;
   preset: PresetConfig;
   /** Requests the client keeps in flight across all suites of the run. */
@@ -54,6 +56,7 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
   return {
     modelKey,
     model,
+    reasoning: model.reasoning ? { ...model.reasoning, thinking: env.EVAL_THINKING ?? model.reasoning.thinking } : null,
     presetName,
     preset,
     inFlightLimit: env.EVAL_MAX_IN_FLIGHT ?? defaultInFlight,
@@ -72,6 +75,14 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
     server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
     judge,
   };
+}
+
+// `EVAL_THINKING` switches reasoning models; a config without one would silently ignore it, so that stops the run.
+export function checkThinkingSwitch(config: EvalConfig, env: EvalEnv): void {
+  if (env.EVAL_THINKING === undefined || Object.values(config.models).some((model) => model.reasoning)) return;
+  throw new ConfigError(
+    `\`EVAL_THINKING\` is "${env.EVAL_THINKING ? 'on' : 'off'}", but no model in the config is a reasoning model; give the model \`reasoning: { parser: 'qwen3' }\` (its vLLM \`--reasoning-parser\`) or unset EVAL_THINKING.`,
+  );
 }
 
 // Most tokens one request through the dispatcher may generate: the suites' `maxTokens`, or the judge's when the

@@ -17,7 +17,7 @@ import { evaluateSuiteGates } from './gate.ts';
 import { CaseLedger, withLedger } from './ledger.ts';
 import { keptOutput, replayEvalCase } from './replay.ts';
 import { loadResumedCases } from './resume.ts';
-import { defaultExpected, detailOf, formatExpected, scoreOutput, textOf } from './score-output.ts';
+import { defaultExpected, detailOf, formatExpected, scoreOutput, textOf, withoutReasoning } from './score-output.ts';
 
 // The public one-file eval API: `defineEval({ name, data, prompt, scorers })` registers one Vitest test per case
 // and a gate test, and fills in everything else (EVAL_LIMIT, resume, replay, usage and timing, verdicts, records, gates).
@@ -269,7 +269,7 @@ export async function runEvalCase<Item, Output>(
     const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
     response = definition.response ? definition.response(output) : textOf(output);
     const expected = definition.expected ? definition.expected(item) : defaultExpected(item);
-    const scored = await scoreOutput(definition.scorers, { item, output, response, expected, signal, client });
+    const scored = await scoreOutput(definition.scorers, { item, output: withoutReasoning(output), response, expected, signal, client });
     return {
       ...identity,
       prompt,
@@ -278,6 +278,7 @@ export async function runEvalCase<Item, Output>(
       ...scored,
       detail: { ...detailOf(output), ...scored.detail },
       usage: ledger.usage(),
+      ...withReasoning(ledger),
       timing: ledger.timing(),
       quality: ledger.quality(),
       ...cacheOf(ledger),
@@ -295,6 +296,7 @@ export async function runEvalCase<Item, Output>(
       verdict: 'error',
       error: { ...describeError(error), ...(isFatalServerError(error) ? { kind: FATAL_KIND } : {}) },
       usage: ledger.usage(),
+      ...withReasoning(ledger),
       timing: ledger.timing(),
       quality: ledger.quality(),
       ...cacheOf(ledger),
@@ -330,6 +332,12 @@ export function describeMiss(record: CaseRecord): string {
 function clip(text: string): string {
   const line = text.replace(/\s+/g, ' ').trim();
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
+}
+
+// A reasoning model's reasoning is recorded apart from the response: scorers only ever see the answer.
+function withReasoning(ledger: CaseLedger): Pick<CaseRecord, 'reasoning'> {
+  const reasoning = ledger.reasoning();
+  return reasoning ? { reasoning } : {};
 }
 
 /** Error kind of a case that failed because the server is gone (dead, or the failure budget spent). */

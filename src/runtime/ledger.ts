@@ -1,4 +1,11 @@
-import { NO_QUALITY_ISSUES, type CacheUse, type Quality, type Timing, type Usage } from '../shared/records/case-record.ts';
+import {
+  NO_QUALITY_ISSUES,
+  type CacheUse,
+  type Quality,
+  type ReasoningRecord,
+  type Timing,
+  type Usage,
+} from '../shared/records/case-record.ts';
 import type { ChatResult, EvalClient } from './client/chat.ts';
 import type { CompletionResult } from './client/completions.ts';
 
@@ -14,8 +21,8 @@ export class CaseLedger {
   #promptTokens: number | null = 0;
   #completionTokens: number | null = 0;
   #ttftMs: number | null = null;
-  /** Reasoning tokens of a reasoning model's answers; null once any answer did not report them. */
-  #reasoningTokens: number | null | undefined;
+  /** Reasoning of each answer that had some, in request order. */
+  #reasoning: ReasoningRecord[] = [];
   #quality: Quality = { ...NO_QUALITY_ISSUES };
   /** Answers from the response cache and their tokens (null once one did not report usage). */
   #cache = { hits: 0, promptTokens: 0 as number | null, completionTokens: 0 as number | null };
@@ -39,12 +46,8 @@ export class CaseLedger {
     if (facts.finishReason === 'length' && !scoringOnly) this.#quality.truncated += 1;
     if (facts.overLength) this.#quality.overLength += 1;
     if (facts.capped) this.#quality.capped += 1;
-    // Only a reasoning model's answers have reasoning; their tokens are counted apart (unknown once one is unreported).
-    const chat = result as Partial<ChatResult>;
-    if (chat.reasoning != null) {
-      const tokens = chat.reasoningTokens ?? null;
-      this.#reasoningTokens = tokens === null || this.#reasoningTokens === null ? null : (this.#reasoningTokens ?? 0) + tokens;
-    }
+    const { reasoning } = result as Partial<ChatResult>;
+    if (reasoning) this.#reasoning.push(reasoning);
   }
 
   /** Add a request that failed after `tries` tries. */
@@ -54,11 +57,16 @@ export class CaseLedger {
   }
 
   usage(): Usage {
-    return {
-      promptTokens: this.#promptTokens,
-      completionTokens: this.#completionTokens,
-      ...(this.#reasoningTokens !== undefined ? { reasoningTokens: this.#reasoningTokens } : {}),
-    };
+    if (this.#reasoning.length === 0) return { promptTokens: this.#promptTokens, completionTokens: this.#completionTokens };
+    // Counted apart from the answer's tokens (they are inside the completion tokens); unknown once one count is.
+    const counts = this.#reasoning.map((r) => r.tokens);
+    const reasoningTokens = counts.includes(null) ? null : counts.reduce<number>((sum, n) => sum + (n ?? 0), 0);
+    return { promptTokens: this.#promptTokens, completionTokens: this.#completionTokens, reasoningTokens };
+  }
+
+  /** The reasoning of the case's answers; undefined when none had any. */
+  reasoning(): ReasoningRecord[] | undefined {
+    return this.#reasoning.length > 0 ? [...this.#reasoning] : undefined;
   }
 
   timing(): Timing {

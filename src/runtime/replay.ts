@@ -2,7 +2,7 @@ import type { CaseRecord } from '../shared/records/case-record.ts';
 import { describeError, ReplayError } from '../shared/errors.ts';
 import type { CaseRuntime, EvalDefinition } from './define-eval.ts';
 import { CaseLedger, withLedger } from './ledger.ts';
-import { defaultExpected, detailOf, formatExpected, scoreOutput } from './score-output.ts';
+import { defaultExpected, detailOf, formatExpected, scoreOutput, withoutReasoning } from './score-output.ts';
 
 // EVAL_REPLAY: a recorded answer scored again with today's scorers and expected answers, without asking a server.
 // The default task's output is rebuilt from the record (its text, finish reason, reasoning); an eval's own task's
@@ -29,13 +29,14 @@ export async function replayEvalCase<Item, Output>(
     response: recorded.response,
     replayOf: recorded.runId,
     ...(recorded.output !== undefined ? { output: recorded.output } : {}),
+    ...(recorded.reasoning ? { reasoning: recorded.reasoning } : {}),
   };
   const facts = () => ({ usage: recorded.usage, timing: ledger.timing(), quality: recorded.quality });
   try {
     const output = recordedOutput(definition, recorded) as Output;
     const expected = definition.expected ? definition.expected(item) : defaultExpected(item);
     const response = recorded.response ?? '';
-    const scored = await scoreOutput(definition.scorers, { item, output, response, expected, signal, client });
+    const scored = await scoreOutput(definition.scorers, { item, output: withoutReasoning(output), response, expected, signal, client });
     return { ...base, expected: formatExpected(expected), ...scored, detail: { ...detailOf(output), ...scored.detail }, ...facts() };
   } catch (error) {
     return { ...base, expected: '', extracted: {}, scores: {}, verdict: 'error', error: describeError(error), ...facts() };
@@ -53,11 +54,10 @@ function recordedOutput<Item, Output>(definition: EvalDefinition<Item, Output>, 
   }
   const detail = recorded.detail ?? {};
   const { promptTokens, completionTokens } = recorded.usage;
+  // Scorers never see the reasoning (as when the case was asked): it stays in the record only.
   return {
     text: recorded.response ?? '',
-    reasoning: typeof detail.reasoning === 'string' ? detail.reasoning : null,
-    reasoningTokens: recorded.usage.reasoningTokens ?? null,
-    logprobs: null,
+    reasoning: null,
     finishReason: typeof detail.finishReason === 'string' ? detail.finishReason : null,
     usage: promptTokens === null || completionTokens === null ? null : { promptTokens, completionTokens },
     overLength: recorded.quality.overLength > 0,

@@ -60,11 +60,9 @@ export function textOf(output: unknown): string {
 // The finish reason and whatever detail a task returned travel into the case record.
 export function detailOf(output: unknown): Record<string, unknown> {
   if (typeof output !== 'object' || output === null) return {};
-  const { finishReason, reasoning, detail } = output as { finishReason?: unknown; reasoning?: unknown; detail?: unknown };
+  const { finishReason, detail } = output as { finishReason?: unknown; detail?: unknown };
   return {
     ...(finishReason !== undefined ? { finishReason } : {}),
-    // A reasoning model's reasoning is kept, but never scored: scorers see only the answer.
-    ...(typeof reasoning === 'string' ? { reasoning } : {}),
     ...(typeof detail === 'object' && detail !== null ? detail : {}),
   };
 }
@@ -80,4 +78,10 @@ export function defaultExpected(item: unknown): unknown {
 export function formatExpected(expected: unknown): string {
   if (expected === null || expected === undefined) return '';
   return typeof expected === 'string' ? expected : JSON.stringify(expected);
+}
+
+// Scorers see the answer only: a chat result's reasoning is recorded, never scored.
+export function withoutReasoning<Output>(output: Output): Output {
+  if (typeof output !== 'object' || output === null || !('reasoning' in output) || output.reasoning === null) return output;
+  return { ...output, reasoning: null };
 }

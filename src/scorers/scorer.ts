@@ -8,7 +8,7 @@ import type { MetricKind, MetricSpec } from '../shared/records/metric.ts';
 /** Everything a scorer sees of a case. */
 export interface ScorerInput<Item = unknown, Output = unknown> {
   item: Item;
-  /** What the task returned (for chat tasks: the answer with its finish reason). */
+  /** What the task returned (for chat tasks: the answer with its finish reason; a reasoning model's reasoning is left out). */
   output: Output;
   /** The answer as text (`output.text` for chat and completion tasks). */
   response: string;

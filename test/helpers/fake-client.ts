@@ -3,7 +3,7 @@ import type { CompletionOptions, CompletionResult } from '../../src/runtime/clie
 import { loadData } from '../../src/runtime/data.ts';
 import { runEvalCase, type EvalDefinition } from '../../src/runtime/define-eval.ts';
 import type { RunContext, ServerStatus } from '../../src/shared/context.ts';
-import type { CaseRecord } from '../../src/shared/records/case-record.ts';
+import type { CaseRecord, ReasoningRecord } from '../../src/shared/records/case-record.ts';
 
 // A scripted EvalClient: no HTTP, every request recorded.
 
@@ -29,6 +29,8 @@ export const SAMPLING: SamplingParams = { temperature: 0, topP: 1, seed: 1234, m
 // Chat answers from `answer`; completions echo the prompt as [context, continuation] tokens with `logprobOf`'s sum.
 export function createFakeClient(handlers: {
   answer?: (messages: ChatMessage[]) => string;
+  /** A reasoning model's reasoning beside each answer. @default none */
+  reasoning?: (messages: ChatMessage[]) => ReasoningRecord | null;
   logprobOf?: (prompt: string) => { contextLength: number; sum: number };
 }): FakeClient {
   let inFlight = 0;
@@ -43,8 +45,7 @@ export function createFakeClient(handlers: {
       const text = handlers.answer?.(messages) ?? '';
       return {
         text,
-        reasoning: null,
-        reasoningTokens: null,
+        reasoning: handlers.reasoning?.(messages) ?? null,
         finishReason: 'stop',
         usage: { promptTokens: 10, completionTokens: 5 },
         overLength: false,

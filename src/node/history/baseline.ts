@@ -28,6 +28,8 @@ export interface BaselineOptions {
    * take simulated baselines of any mode, real runs real ones: real and simulated answers are never compared.
    */
   simulation: string | null | undefined;
+  /** A reasoning model's parser and thinking switch: only runs with the same ones (thinking on never stands in for off). @default null */
+  reasoning?: { parser: string; thinking: boolean } | null;
   /** Never pick this run (the run being gated). */
   excludeRunId?: string;
   /** Environment to read `EVAL_BASELINE` from. @default process.env */
@@ -40,7 +42,7 @@ export const DEFAULT_BASELINE_BRANCH = 'main';
 /**
  * The baseline plan: `EVAL_BASELINE` when set (a run record file, used as it is; or a results folder, searched
  * without the branch filter), else the history of `resultsDir` on `branch`. Candidates are newest first and are
- * complete runs of the same project, preset and simulation mode whose gates all passed.
+ * complete runs of the same project, preset, simulation mode and thinking switch whose gates all passed.
  */
 export async function planBaseline(options: BaselineOptions): Promise<BaselinePlan> {
   const env = options.env ?? process.env;
@@ -88,11 +90,16 @@ async function findCandidates(
     if (record.status !== 'complete' || !gatesPassed(record)) continue;
     if (record.project !== options.project || record.preset !== options.preset) continue;
     if (options.simulation !== undefined && (record.simulation === null) !== (options.simulation === null)) continue;
+    if (!sameReasoning(record.model.reasoning, options.reasoning ?? null)) continue;
     if (options.branch !== undefined && record.git.branch !== options.branch) continue;
     if (record.runId === options.excludeRunId) continue;
     candidates.push(candidateOf(record, file));
   }
   return candidates;
+}
+
+function sameReasoning(a: RunRecord['model']['reasoning'], b: BaselineOptions['reasoning']): boolean {
+  return a?.parser === b?.parser && a?.thinking === b?.thinking;
 }
 
 function candidateOf(record: RunRecord, file: string): BaselineCandidate {

@@ -7,7 +7,7 @@ import type { EvalConfig, EvalConfigInput } from '../../shared/config/schema.ts'
 import { ConfigError } from '../../shared/errors.ts';
 import { parseEvalConfig } from '../load-config.ts';
 import { ensureResultsDir } from '../results-dir.ts';
-import { resolveProjectSettings } from '../settings.ts';
+import { checkThinkingSwitch, resolveProjectSettings } from '../settings.ts';
 import { gpusOverlap } from '../server/gpu-lease.ts';
 import { DATA_FILE_TRIGGER } from './data-triggers.ts';
 import { entryPath } from './entry-path.ts';
@@ -46,6 +46,7 @@ export function withEvals(evalConfig: EvalConfigInput, vitestConfig: ViteUserCon
 function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, options: WithEvalsOptions): ViteUserConfig {
   const config = parseEvalConfig(evalConfig, options.configFile);
   const env = parseEvalEnv();
+  checkThinkingSwitch(config, env);
   const test = vitestConfig.test ?? {};
   const resultsDir = resolve(env.EVAL_RESULTS_DIR ?? 'results');
   ensureResultsDir(resultsDir);

@@ -106,7 +106,7 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
-  lines.push(...datasetTable(record));
+  lines.push(...datasetTable(record), ...reasoningLines(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
   if (record.comparison) lines.push(...renderPairing(record.comparison));
@@ -145,9 +145,29 @@ function gateLines(record: RunRecord): string[] {
   return lines;
 }
 
+// Reasoning tokens per dataset, and a warning when the answers still carried the thinking (the server had no parser).
+function reasoningLines(record: RunRecord): string[] {
+  const lines: string[] = [];
+  for (const [key, d] of Object.entries(record.datasets)) {
+    const r = d.reasoning;
+    if (!r) continue;
+    const mean = r.meanTokens === null ? 'tokens unknown' : `mean ${r.meanTokens.toFixed(0)} tokens per case`;
+    lines.push(`  reasoning  ${key}: ${mean} over ${r.cases} case(s)${r.tokensUnknown ? `, ${r.tokensUnknown} not counted` : ''}`);
+    if (r.splitByHarness) {
+      lines.push(
+        `  WARN  reasoning: ${key}: ${r.splitByHarness} answer(s) came with <think>…</think>, which the harness took out before scoring; ` +
+          'the server runs without --reasoning-parser (set `models.<key>.reasoning.parser`, or start your server with the flag).',
+      );
+    }
+  }
+  return lines;
+}
+
 function headline(summary: RunSummary): string {
   const { record } = summary;
-  const who = `${record.project} (${record.model.id}), preset ${record.preset}`;
+  const reasoning = record.model.reasoning;
+  const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'}` : '';
+  const who = `${record.project} (${record.model.id}${thinking}), preset ${record.preset}`;
   if (record.status === 'interrupted') return `[qwen-evals] INTERRUPTED ${who}: ${record.incomplete?.message ?? 'the run was stopped'}`;
   if (record.incomplete?.reason === 'server-failed')
     return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;

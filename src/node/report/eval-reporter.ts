@@ -145,9 +145,17 @@ export class EvalReporter implements Reporter {
     const progress = this.#progress.get(`${project.run.project} ${record.dataset}/${record.variant}`);
     if (progress) {
       addCase(progress, record);
-      if (this.#mode === 'full' && !this.#isTty() && quarterReached(progress)) this.#log(renderProgressLine(progress));
+      if (this.#mode === 'full' && !this.#isTty() && quarterReached(progress))
+        this.#log(renderProgressLine(progress, this.#progressWidth()));
       this.#redraw();
     }
+  }
+
+  // Progress lines line up: the name column is as wide as the longest `project dataset/variant` of the run.
+  #progressWidth(): number {
+    let width = 0;
+    for (const p of this.#progress.values()) width = Math.max(width, p.project.length + 1 + p.key.length);
+    return width;
   }
 
   onUserConsoleLog(log: UserConsoleLog): void {
@@ -319,7 +327,8 @@ export class EvalReporter implements Reporter {
     if (now - this.#lastDraw < TTY_REDRAW_MS) return;
     this.#lastDraw = now;
     this.#clear();
-    const lines = [...this.#progress.values()].map((p) => renderProgressLine(p));
+    const width = this.#progressWidth();
+    const lines = [...this.#progress.values()].map((p) => renderProgressLine(p, width));
     if (lines.length) process.stdout.write(`${lines.join('\n')}\n`);
     this.#drawn = lines.length;
   }

@@ -95,6 +95,9 @@ interface Replica {
   inFlight: number;
 }
 
+/** How long the dispatcher keeps an idle worker connection open. @unit milliseconds */
+const IDLE_CONNECTION_MS = 10 * 60_000;
+
 // Start the dispatcher on 127.0.0.1 at a free port.
 export async function startDispatcher(options: DispatcherOptions): Promise<Dispatcher> {
   let replicas: Replica[] = options.upstreams.map((url) => ({ url, inFlight: 0 }));
@@ -280,6 +283,11 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     };
   };
 
+  // The workers' connection pools decide when an idle loopback connection ends. With Node's 5 s default the server
+  // closed idle sockets that a worker, its thread starved on a loaded machine, reused a moment later: thousands of
+  // 'other side closed' resets and retries per full run.
+  server.keepAliveTimeout = IDLE_CONNECTION_MS;
+  server.headersTimeout = IDLE_CONNECTION_MS + 1_000;
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   const { port } = server.address() as AddressInfo;
   return {

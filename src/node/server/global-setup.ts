@@ -103,6 +103,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       project: settings.modelKey,
       preset: settings.presetName,
       simulation,
+      reasoning: settings.reasoning,
       branch: config.gates.baselineBranch,
       excludeRunId: runId,
     });
@@ -118,7 +119,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         id: settings.model.id,
         revision: settings.model.revision ?? null,
         quantization: settings.model.quantization ?? null,
-        reasoning: settings.model.reasoning ?? null,
+        reasoning: settings.reasoning,
       },
       preset: settings.presetName,
       limit: settings.limit,
@@ -166,7 +167,9 @@ function describeStart(run: RunContext, settings: ProjectSettings, launches: boo
       ? 'launching vLLM'
       : `using ${settings.baseUrls!.join(', ')}`;
   const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
-  return `run ${run.runId}${resume}: ${run.model.id}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
+  const reasoning = run.model.reasoning;
+  const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'} (--reasoning-parser ${reasoning.parser})` : '';
+  return `run ${run.runId}${resume}: ${run.model.id}${thinking}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
 }
 
 function describeCache({ policy, dir }: RunCache): string {

@@ -92,6 +92,8 @@ export interface SectionDataset {
   unparseable: number;
   /** Data-quality counters of the source run (truncated, over-length, capped answers; retries; too-long prompts). */
   quality: DatasetResult['quality'];
+  /** Reasoning tokens and who split the reasoning, for reasoning models; null otherwise. */
+  reasoning: DatasetResult['reasoning'];
   errors: number;
   /** Who graded a judged dataset; null for datasets without a judge. */
   judge: Pick<JudgeInfo, 'model' | 'source'> | null;
@@ -108,6 +110,8 @@ export interface Section {
   preset: string;
   /** Simulation mode of the section's runs; null = a real model. Each mode is a section of its own. */
   simulation: string | null;
+  /** A reasoning model's parser and thinking switch; thinking on and off are sections of their own. Null for other models. */
+  reasoning: RunRecord['model']['reasoning'];
   /** Newest run that contributed a dataset. */
   latestRunId: string;
   latestStartedAt: string;
@@ -175,6 +179,8 @@ export interface ChangelogEntry {
   preset: string;
   status: RunRecord['status'];
   simulation: string | null;
+  /** `thinking on (qwen3)` for a reasoning model; '' otherwise. */
+  thinking: string;
   /** False for interrupted runs: listed, never merged. */
   merged: boolean;
   headline: Array<{ dataset: string; metric: string; value: number | null }>;
@@ -214,6 +220,7 @@ interface Group {
   modelKey: string;
   preset: string;
   simulation: string | null;
+  reasoning: RunRecord['model']['reasoning'];
   contributions: Map<string, Contribution>;
   /** The newest run of the group that asked the server (not a replay, not answered wholly from the response cache). */
   measured: RunRecord | null;
@@ -233,10 +240,17 @@ export function buildTrackerModel(
   const groups = new Map<string, Group>();
   for (const run of ordered) {
     if (run.status === 'interrupted') continue;
-    const id = groupId(run.model.key, run.preset, run.simulation);
+    const id = groupId(run.model.key, run.preset, run.simulation, run.model.reasoning);
     let group = groups.get(id);
     if (!group) {
-      group = { modelKey: run.model.key, preset: run.preset, simulation: run.simulation, contributions: new Map(), measured: null };
+      group = {
+        modelKey: run.model.key,
+        preset: run.preset,
+        simulation: run.simulation,
+        reasoning: run.model.reasoning,
+        contributions: new Map(),
+        measured: null,
+      };
       groups.set(id, group);
     }
     // Replays and runs answered wholly from the response cache measured nothing of the server.
@@ -254,7 +268,8 @@ export function buildTrackerModel(
         a.modelKey.localeCompare(b.modelKey) ||
         rank(presetOrder, a.preset) - rank(presetOrder, b.preset) ||
         a.preset.localeCompare(b.preset) ||
-        (a.simulation ?? '').localeCompare(b.simulation ?? ''),
+        (a.simulation ?? '').localeCompare(b.simulation ?? '') ||
+        thinkingLabel(a.reasoning).localeCompare(thinkingLabel(b.reasoning)),
     )
     .map((group) => ({ group, section: buildSection(group) }));
 
@@ -312,6 +327,7 @@ function buildSection(group: Group): Section {
       datasetSize: result.datasetSize,
       unparseable: result.counts.unparseable,
       quality: result.quality,
+      reasoning: result.reasoning,
       errors: result.counts.error,
       judge: result.judge ? { model: result.judge.model, source: result.judge.source } : null,
       regressedVsBaseline: gates.some((g) => g.kind === 'baseline' && !g.passed),
@@ -326,6 +342,7 @@ function buildSection(group: Group): Section {
     modelId: latest.model.id,
     preset: group.preset,
     simulation: group.simulation,
+    reasoning: group.reasoning,
     latestRunId: latest.runId,
     latestStartedAt: latest.startedAt,
     latestStatus: latest.status,
@@ -401,6 +418,8 @@ function buildComparisons(config: TrackerConfig, entries: ReadonlyArray<{ group:
       const x = entries[i]!;
       const y = entries[j]!;
       if (x.section.simulation !== y.section.simulation) continue;
+      // Thinking on and off answer differently: their sections are compared with neither each other nor other models.
+      if (thinkingLabel(x.section.reasoning) !== thinkingLabel(y.section.reasoning)) continue;
       if (x.section.modelKey === y.section.modelKey && x.section.preset !== y.section.preset) {
         comparisons.push(comparePair('preset', x, y));
       } else if (x.section.preset === y.section.preset && x.section.modelKey !== y.section.modelKey) {
@@ -494,6 +513,7 @@ function toChangelogEntry(run: RunRecord): ChangelogEntry {
     preset: run.preset,
     status: run.status,
     simulation: run.simulation,
+    thinking: thinkingLabel(run.model.reasoning),
     merged: run.status !== 'interrupted',
     headline: Object.keys(run.datasets)
       .sort()
@@ -505,8 +525,13 @@ function toChangelogEntry(run: RunRecord): ChangelogEntry {
   };
 }
 
-function groupId(modelKey: string, preset: string, simulation: string | null): string {
-  return JSON.stringify([modelKey, preset, simulation]);
+function groupId(modelKey: string, preset: string, simulation: string | null, reasoning: RunRecord['model']['reasoning']): string {
+  return JSON.stringify([modelKey, preset, simulation, thinkingLabel(reasoning)]);
+}
+
+/** `thinking on (qwen3)`, `thinking off (qwen3)`, or '' for a model that does not reason. */
+export function thinkingLabel(reasoning: RunRecord['model']['reasoning']): string {
+  return reasoning ? `thinking ${reasoning.thinking ? 'on' : 'off'} (${reasoning.parser})` : '';
 }
 
 function orderOf(keys: readonly string[]): Map<string, number> {

@@ -1,7 +1,15 @@
 import type { Performance } from '../../shared/records/run-record.ts';
 import { formatDelta, formatInterval, formatP, formatScore } from '../../shared/stats/format.ts';
 import { capped, code, formatNumber, formatPercentChange, formatTime, omittedLine, table } from './markdown.ts';
-import type { ChangelogEntry, MetricRow, PairComparison, Section, SectionDataset, TrackerModel } from './model.ts';
+import {
+  thinkingLabel,
+  type ChangelogEntry,
+  type MetricRow,
+  type PairComparison,
+  type Section,
+  type SectionDataset,
+  type TrackerModel,
+} from './model.ts';
 import { renderPairedRuns, renderUnstableCases } from './paired-runs.ts';
 
 /** Title of the tracker document. */
@@ -88,7 +96,8 @@ function renderPresets(model: TrackerModel): string[] {
 }
 
 function renderSection(section: Section): string[] {
-  const heading = `### ${section.modelKey} · ${section.preset}${section.simulation !== null ? ` — ${SIMULATED_LABEL} (${section.simulation})` : ''}`;
+  const thinking = section.reasoning ? ` · ${thinkingLabel(section.reasoning)}` : '';
+  const heading = `### ${section.modelKey} · ${section.preset}${thinking}${section.simulation !== null ? ` — ${SIMULATED_LABEL} (${section.simulation})` : ''}`;
   const lines = [
     heading,
     '',
@@ -143,7 +152,7 @@ function datasetRow(dataset: SectionDataset, metric: MetricRow): string[] {
   if (metric.primary) {
     if (dataset.unparseable > 0) notes.push(`${dataset.unparseable} unparseable`);
     if (dataset.errors > 0) notes.push(`${dataset.errors} errors`);
-    notes.push(...qualityNotes(dataset.quality));
+    notes.push(...qualityNotes(dataset.quality), ...reasoningNotes(dataset.reasoning));
     if (dataset.judge) notes.push(judgeNote(dataset.judge));
     if (dataset.regressedVsBaseline) notes.push('regressed vs baseline');
     if (dataset.noBaseline) notes.push('no baseline to compare with');
@@ -169,6 +178,18 @@ function qualityNotes(q: SectionDataset['quality']): string[] {
     q.contextLength ? `${q.contextLength} prompts too long for the context` : '',
     q.usageMissing ? `${q.usageMissing} without token usage` : '',
     q.retries ? `${q.retries} retried requests` : '',
+  ].filter(Boolean);
+}
+
+// Reasoning tokens per case, and a loud note when the server left the reasoning in the answers (no parser).
+function reasoningNotes(r: SectionDataset['reasoning']): string[] {
+  if (!r) return [];
+  const mean = r.meanTokens === null ? 'reasoning tokens unknown' : `reasoning ${formatNumber(r.meanTokens, 0)} tok/case`;
+  return [
+    `${mean} (${r.cases} case${r.cases === 1 ? '' : 's'}${r.tokensUnknown ? `, ${r.tokensUnknown} uncounted` : ''})`,
+    r.splitByHarness
+      ? `**${r.splitByHarness} with ${code('<think>')} in the answer, split by the harness: server without ${code('--reasoning-parser')}**`
+      : '',
   ].filter(Boolean);
 }
 
@@ -199,6 +220,9 @@ function configurationLines(section: Section): string[] {
     `- Server: ${server}`,
     `- vLLM ${c.vllmVersion ?? 'version unknown'} · GPU ${c.gpuName ?? 'unknown'} · harness ${c.harnessVersion}`,
     `- Sampling: temperature ${s.temperature}, top_p ${s.topP}, seed ${s.seed}, max_tokens ${s.maxTokens}`,
+    ...(section.reasoning
+      ? [`- Reasoning: ${code(`--reasoning-parser ${section.reasoning.parser}`)}, thinking ${section.reasoning.thinking ? 'on' : 'off'}`]
+      : []),
     `- Fingerprint: ${code(c.fingerprintHash.slice(0, SHORT_HASH_LENGTH))}`,
   ];
   if (c.otherFingerprintHashes.length > 0) {
@@ -267,6 +291,7 @@ export function changelogLine(entry: ChangelogEntry): string {
     ...(entry.modelKey === entry.project ? [] : [entry.modelKey]),
     entry.preset,
     entry.merged ? entry.status : `${entry.status} (not merged)`,
+    ...(entry.thinking ? [entry.thinking] : []),
     ...(entry.simulation !== null ? [`**${SIMULATED_LABEL} (${entry.simulation})**`] : []),
     ...(entry.gatesFailed > 0 ? [`${entry.gatesFailed} gate(s) failed`] : []),
     scores || 'no datasets',

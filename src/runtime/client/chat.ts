@@ -2,11 +2,13 @@ import type OpenAI from 'openai';
 import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
 import type { ChatMessage } from '../../shared/chat-message.ts';
 import type { Sampling } from '../../shared/sampling.ts';
+import type { ReasoningRecord } from '../../shared/records/case-record.ts';
 import { RequestError } from '../../shared/errors.ts';
 import { CappedText, isOverLength, readUsage, type AnswerFacts, type TokenUsage } from './answer-facts.ts';
 import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
 import { CACHE_HEADER } from '../../shared/transport/headers.ts';
 import { requestCompletion, type CompletionOptions, type CompletionResult } from './completions.ts';
+import { countTokens, reasoningOf, reportedReasoningTokens, splitThinking } from './reasoning.ts';
 import { runWithRetries, TryFailedError } from './retry.ts';
 import { createClientRuntime, type ClientRuntime, type EvalClientOptions } from './transport.ts';
 import { TryClock } from './try-clock.ts';
@@ -21,12 +23,10 @@ export type SamplingParams = Sampling;
 
 /** One chat answer with its data-quality facts (finish reason, usage or null, over-length, cap, tries) and timings. */
 export interface ChatResult extends AnswerFacts {
-  /** The answer, cut to the cap when `capped` is set; a reasoning model's reasoning is not part of it. */
+  /** The answer, cut to the cap when `capped` is set; a reasoning model's reasoning is never part of it. */
   text: string;
-  /** A reasoning model's reasoning (vLLM's `reasoning`, split by `--reasoning-parser`); null for other models. */
-  reasoning: string | null;
-  /** Reasoning tokens when the server reports them (`completion_tokens_details.reasoning_tokens`); else null. */
-  reasoningTokens: number | null;
+  /** The reasoning taken out of the answer, with its tokens; null when the answer had none. */
+  reasoning: ReasoningRecord | null;
   /** From sending the successful try to its first content chunk; null when not streamed. @unit milliseconds */
   ttftMs: number | null;
   /** From the first try's start to the answer's end, retries and backoff included. @unit milliseconds */
@@ -64,10 +64,37 @@ async function streamChat(
     maxRetries: runtime.maxRetries,
     signal,
   });
-  return { ...value, tries, latencyMs: performance.now() - started };
+  const { thought, reportedTokens, ...answer } = value;
+  const reasoning = await separateReasoning(runtime, answer.text, thought, reportedTokens, signal);
+  return { ...answer, text: reasoning.answer, reasoning: reasoning.record, tries, latencyMs: performance.now() - started };
 }
 
-type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs'>;
+/**
+ * The reasoning of an answer as a record, and the answer without it: the server's split, else the harness's; tokens
+ * from the server's usage when it reports them, else counted by its tokenizer.
+ */
+export async function separateReasoning(
+  runtime: ClientRuntime,
+  content: string,
+  thought: { text: string; capped: ReasoningRecord['capped'] },
+  reportedTokens: number | null,
+  signal?: AbortSignal,
+): Promise<{ answer: string; record: ReasoningRecord | null }> {
+  const split = splitThinking(content, thought.text, runtime.thinking !== null);
+  if (split.reasoning === null || split.splitBy === null) return { answer: content, record: null };
+  const byServer = split.splitBy === 'server';
+  const tokens = byServer && reportedTokens !== null ? reportedTokens : await countTokens(runtime, split.reasoning, signal);
+  return {
+    answer: split.answer,
+    record: { text: split.reasoning, splitBy: split.splitBy, tokens, capped: byServer ? thought.capped : null },
+  };
+}
+
+/** One try's answer: the content as streamed, the server's reasoning text and reported reasoning tokens apart. */
+type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs' | 'reasoning'> & {
+  thought: { text: string; capped: ReasoningRecord['capped'] };
+  reportedTokens: number | null;
+};
 
 // One streamed try; a server failure becomes a TryFailedError, a caller's abort (or a harness bug) passes through.
 async function streamChatOnce(
@@ -83,7 +110,7 @@ async function streamChatOnce(
   let ttftMs: number | null = null;
   let finishReason: string | null = null;
   let usage: TokenUsage | null = null;
-  let reasoningTokens: number | null = null;
+  let reportedTokens: number | null = null;
   const text = new CappedText(runtime.answerCapChars);
   const reasoning = new CappedText(runtime.answerCapChars);
   try {
@@ -116,13 +143,12 @@ async function streamChatOnce(
       if (choice) {
         ttftMs ??= performance.now() - started;
         text.append(choice.delta?.content ?? '');
-        const delta = choice.delta as { reasoning?: string | null; reasoning_content?: string | null } | undefined;
-        reasoning.append(delta?.reasoning ?? delta?.reasoning_content ?? '');
+        reasoning.append(reasoningOf(choice.delta));
         if (choice.finish_reason) finishReason = choice.finish_reason;
       }
       if (chunk.usage) {
         usage = readUsage(chunk.usage);
-        reasoningTokens = chunk.usage.completion_tokens_details?.reasoning_tokens ?? null;
+        reportedTokens = reportedReasoningTokens(chunk.usage);
       }
     }
   } catch (error) {
@@ -136,11 +162,10 @@ async function streamChatOnce(
   if (clock.fired) throw clock.failure(server);
   if (finishReason === null) throw new TryFailedError({ kind: 'reset', server, detail: ' (the stream ended without a finish_reason)' });
   const { text: answer, capped } = text.result();
-  const thought = reasoning.result().text;
   return {
     text: answer,
-    reasoning: runtime.thinking === null && thought === '' ? null : thought,
-    reasoningTokens,
+    thought: reasoning.result(),
+    reportedTokens,
     finishReason,
     usage,
     overLength: isOverLength(usage, sampling.maxTokens),

@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { capText, isOverLength, readUsage } from './answer-facts.ts';
-import type { ChatMessage, ChatResult, EvalClient, SamplingParams } from './chat.ts';
+import { separateReasoning, type ChatMessage, type ChatResult, type EvalClient, type SamplingParams } from './chat.ts';
+import { reasoningOf, reportedReasoningTokens } from './reasoning.ts';
 import { toTryFailure } from './classify-error.ts';
 import { runWithRetries, TryFailedError } from './retry.ts';
 import { createClientRuntime, type ClientRuntime, type EvalClientOptions } from './transport.ts';
@@ -22,7 +23,10 @@ export function createJudgeClient(options: EvalClientOptions): JudgeChatClient {
         maxRetries: runtime.maxRetries,
         signal,
       });
-      return { ...value, tries, latencyMs: performance.now() - started };
+      // A judge that reasons must be graded on its verdict, not on ratings it drafted while thinking.
+      const { thought, reportedTokens, ...answer } = value;
+      const reasoning = await separateReasoning(runtime, answer.text, thought, reportedTokens, signal);
+      return { ...answer, text: reasoning.answer, reasoning: reasoning.record, tries, latencyMs: performance.now() - started };
     },
   };
 }
@@ -32,7 +36,7 @@ async function requestChatOnce(
   messages: ChatMessage[],
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
-): Promise<Omit<ChatResult, 'tries' | 'latencyMs'>> {
+): Promise<Omit<ChatResult, 'tries' | 'latencyMs' | 'reasoning'> & { thought: ReturnType<typeof capText>; reportedTokens: number | null }> {
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal });
   let response: OpenAI.Chat.Completions.ChatCompletion;
   try {
@@ -58,11 +62,10 @@ async function requestChatOnce(
   if (!choice) throw new TryFailedError({ kind: 'malformed', server: runtime.server, detail: ': a chat completion without any choice' });
   const usage = readUsage(response.usage);
   const { text, capped } = capText(choice.message?.content ?? '', runtime.answerCapChars);
-  const reasoning = (choice.message as { reasoning?: string | null } | undefined)?.reasoning ?? null;
   return {
     text,
-    reasoning,
-    reasoningTokens: null,
+    thought: capText(reasoningOf(choice.message), runtime.answerCapChars),
+    reportedTokens: reportedReasoningTokens(response.usage),
     finishReason: choice.finish_reason ?? null,
     usage,
     overLength: isOverLength(usage, sampling.maxTokens),

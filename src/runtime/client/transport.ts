@@ -30,6 +30,9 @@ export interface EvalClientOptions {
 /** Everything one request needs besides its own parameters. */
 export interface ClientRuntime {
   openai: OpenAI;
+  /** The server's base URL without `/v1` (for vLLM's own routes such as `/tokenize`). */
+  baseUrl: string;
+  apiKey: string | null;
   model: string;
   server: string;
   transport: ClientTransport;
@@ -59,6 +62,8 @@ export function createClientRuntime(options: EvalClientOptions, transport: Clien
   const requestTimeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUTS.requestTimeoutMs;
   return {
     openai: createOpenAI(options),
+    baseUrl: options.baseUrl,
+    apiKey: options.apiKey ?? null,
     model: options.model,
     server: options.serverName ?? options.baseUrl,
     transport: options.transport ?? transport,

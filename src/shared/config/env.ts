@@ -68,6 +68,13 @@ export const EvalEnvSchema = z.object({
   EVAL_IDLE_TIMEOUT_MS: positiveInt('EVAL_IDLE_TIMEOUT_MS'),
   /** Time allowed per try, from sending to the last byte, in milliseconds. */
   EVAL_REQUEST_TIMEOUT_MS: positiveInt('EVAL_REQUEST_TIMEOUT_MS'),
+  /** Reasoning models: thinking `on` or `off` for this run, over `models.<key>.reasoning.thinking`. */
+  EVAL_THINKING: optionalString.pipe(
+    z
+      .enum(['on', 'off'], { error: 'EVAL_THINKING must be on or off' })
+      .transform((v) => v === 'on')
+      .optional(),
+  ),
   /** `gold`, `wrong` or `mix:<share correct>`: launch the simulated vLLM scripted from the datasets' own answers. */
   EVAL_SIMULATE: optionalString.pipe(
     z

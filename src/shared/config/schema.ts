@@ -6,11 +6,44 @@ import { SamplingSchema } from '../sampling.ts';
 /** Quantization methods vLLM v0.21 accepts for `--quantization` that make sense for Qwen checkpoints. */
 export const QuantizationSchema = z.enum(['awq', 'awq_marlin', 'gptq', 'gptq_marlin', 'fp8', 'bitsandbytes', 'compressed-tensors']);
 
-/** How a reasoning model (Qwen3, DeepSeek-R1 style) runs: its reasoning is split from the answer before scoring. */
+/** The `--reasoning-parser` names vLLM v0.21 accepts (shared/vllm/serve-flags.tsv); `qwen3` for Qwen3, `deepseek_r1` for R1 and QwQ. */
+export const REASONING_PARSERS = [
+  'cohere_command3',
+  'cohere_command4',
+  'deepseek_r1',
+  'deepseek_v3',
+  'deepseek_v4',
+  'ernie45',
+  'gemma4',
+  'glm45',
+  'granite',
+  'holo2',
+  'hunyuan_a13b',
+  'hy_v3',
+  'kimi_k2',
+  'mimo',
+  'minimax_m2',
+  'minimax_m2_append_think',
+  'mistral',
+  'nemotron_v3',
+  'olmo3',
+  'openai_gptoss',
+  'poolside_v1',
+  'qwen3',
+  'seed_oss',
+  'step3',
+  'step3p5',
+] as const;
+
+/**
+ * How a reasoning model (Qwen3, DeepSeek-R1 style) runs: vLLM splits its reasoning from the answer, which alone is
+ * scored; the reasoning and its tokens are recorded apart.
+ * @example reasoning: { parser: 'qwen3', thinking: false }
+ */
 export const ReasoningSchema = z.strictObject({
-  /** vLLM's `--reasoning-parser` for this model, e.g. `qwen3`. */
-  parser: z.string().min(1),
-  /** Thinking on or off for this run, sent as `chat_template_kwargs.enable_thinking`. @default true */
+  /** vLLM's `--reasoning-parser` for this model, e.g. `qwen3`; passed to `vllm serve`. */
+  parser: z.enum(REASONING_PARSERS, { error: `expected a vLLM v0.21 reasoning parser (${REASONING_PARSERS.join(', ')})` }),
+  /** Thinking on or off, sent as `chat_template_kwargs.enable_thinking` on every request; `EVAL_THINKING` overrides it. @default true */
   thinking: z.boolean().default(true),
 });
 export type ReasoningConfig = z.output<typeof ReasoningSchema>;

@@ -23,10 +23,26 @@ export type ErrorInfo = z.infer<typeof ErrorInfoSchema>;
 export const UsageSchema = z.object({
   promptTokens: z.number().int().nonnegative().nullable(),
   completionTokens: z.number().int().nonnegative().nullable(),
-  /** A reasoning model's reasoning tokens (part of the completion tokens), when the server reported them. */
+  /** Reasoning tokens of the answers that had reasoning (part of the completion tokens); null = some count unknown. Absent without reasoning. */
   reasoningTokens: z.number().int().nonnegative().nullable().optional(),
 });
 export type Usage = z.infer<typeof UsageSchema>;
+
+/**
+ * A reasoning model's reasoning for one answer, kept apart from it: scorers never see it. `splitBy` says who took it
+ * out of the answer: `server` (vLLM's `--reasoning-parser`, `message.reasoning`) or `harness` (a leading
+ * `<think>…</think>` left in the answer: the server runs without a reasoning parser).
+ */
+export const ReasoningRecordSchema = z.object({
+  /** The reasoning, cut to the answer cap like responses. */
+  text: z.string(),
+  splitBy: z.enum(['server', 'harness']),
+  /** Its tokens: the server's `completion_tokens_details.reasoning_tokens`, else the server's `/tokenize` count; null when neither answered. */
+  tokens: z.number().int().nonnegative().nullable(),
+  /** Set when the reasoning was longer than the cap and was cut to it. */
+  capped: z.object({ originalChars: z.number().int().positive() }).nullable(),
+});
+export type ReasoningRecord = z.infer<typeof ReasoningRecordSchema>;
 
 /** Client-side timings in milliseconds; `ttftMs` is null for non-streaming requests. */
 export const TimingSchema = z.object({
@@ -84,6 +100,8 @@ export const CaseRecordSchema = z.object({
   verdict: VerdictSchema,
   error: ErrorInfoSchema.optional(),
   usage: UsageSchema,
+  /** Reasoning of each answer that had some (a multi-turn case has several), never scored; absent when none had any. */
+  reasoning: z.array(ReasoningRecordSchema).optional(),
   timing: TimingSchema,
   quality: QualitySchema,
   /** Suite-specific facts (per-turn scores, failing assert, judge text). Must be JSON-serialisable. */

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { summarizeMetric } from '../stats/summarize.ts';
 import type { CaseRecord, Verdict } from './case-record.ts';
-import type { DatasetCounts, DatasetQuality, DatasetResult, RunCase } from './run-record.ts';
+import type { DatasetCounts, DatasetQuality, DatasetReasoning, DatasetResult, RunCase } from './run-record.ts';
 import type { SuiteMeta } from './suite-meta.ts';
 
 // A dataset's result from its suite meta and case records: used by the worker's gate (the current run's side of a
@@ -29,7 +29,27 @@ export function buildDatasetResult(suite: SuiteMeta, cases: readonly CaseRecord[
     };
   }
   const { selected: _selected, ...facts } = suite;
-  return { ...facts, metrics, counts: countVerdicts(cases), quality: sumQuality(cases), cases: entries };
+  return {
+    ...facts,
+    metrics,
+    counts: countVerdicts(cases),
+    quality: sumQuality(cases),
+    reasoning: summarizeReasoning(cases),
+    cases: entries,
+  };
+}
+
+// Reasoning per case (its answers' tokens summed), over the cases that had any.
+function summarizeReasoning(cases: readonly CaseRecord[]): DatasetReasoning | null {
+  const reasoned = cases.filter((c) => c.reasoning?.length);
+  if (reasoned.length === 0) return null;
+  const known = reasoned.map((c) => c.usage.reasoningTokens).filter((n): n is number => typeof n === 'number');
+  return {
+    cases: reasoned.length,
+    meanTokens: known.length === 0 ? null : known.reduce((sum, n) => sum + n, 0) / known.length,
+    tokensUnknown: reasoned.length - known.length,
+    splitByHarness: reasoned.filter((c) => c.reasoning!.some((r) => r.splitBy === 'harness')).length,
+  };
 }
 
 /** Hex digits of a case's prompt and response hashes: enough to tell texts apart, small in a run record. */

@@ -43,10 +43,25 @@ export const DatasetQualitySchema = QualitySchema.extend({
 });
 export type DatasetQuality = z.infer<typeof DatasetQualitySchema>;
 
+/** A reasoning model's reasoning over a dataset's cases: how much of it, and who took it out of the answers. */
+export const DatasetReasoningSchema = z.object({
+  /** Cases whose answers had reasoning. */
+  cases: z.number().int().nonnegative(),
+  /** Mean reasoning tokens per case, over the cases whose count is known; null when none is. */
+  meanTokens: z.number().nonnegative().nullable(),
+  /** Cases with reasoning whose token count is unknown (the server neither reported nor counted it). */
+  tokensUnknown: z.number().int().nonnegative(),
+  /** Cases whose reasoning the harness took out of the answer (`<think>…</think>`): the server runs without `--reasoning-parser`. */
+  splitByHarness: z.number().int().nonnegative(),
+});
+export type DatasetReasoning = z.infer<typeof DatasetReasoningSchema>;
+
 export const DatasetResultSchema = SuiteMetaSchema.omit({ selected: true }).extend({
   metrics: z.record(z.string(), MetricValueSchema),
   counts: DatasetCountsSchema,
   quality: DatasetQualitySchema,
+  /** Reasoning facts; null when no answer had reasoning (other models, thinking off). */
+  reasoning: DatasetReasoningSchema.nullable().default(null),
   cases: z.record(z.string(), RunCaseSchema),
 });
 export type DatasetResult = z.infer<typeof DatasetResultSchema>;

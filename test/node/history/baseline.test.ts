@@ -71,6 +71,17 @@ describe('planBaseline', () => {
     expect(await ids({ simulation: undefined })).toEqual([mixed.runId, gold.runId, real.runId]);
   });
 
+  test('offers only runs with the same thinking switch and parser, so thinking on never stands in for off', async () => {
+    const on = makeRun({ startedAt: '2026-11-01T00:00:00.000Z', project: 'p', reasoning: { parser: 'qwen3', thinking: true } });
+    const off = makeRun({ startedAt: '2026-11-02T00:00:00.000Z', project: 'p', reasoning: { parser: 'qwen3', thinking: false } });
+    const plain = makeRun({ startedAt: '2026-11-03T00:00:00.000Z', project: 'p' });
+    for (const run of [on, off, plain]) await writeRunRecord(dir, run);
+    expect(await ids({ reasoning: { parser: 'qwen3', thinking: true } })).toEqual([on.runId]);
+    expect(await ids({ reasoning: { parser: 'qwen3', thinking: false } })).toEqual([off.runId]);
+    expect(await ids({ reasoning: { parser: 'deepseek_r1', thinking: true } })).toEqual([]);
+    expect(await ids()).toEqual([plain.runId]);
+  });
+
   test("counts each candidate's cases per dataset, errors left out, for the gate's coverage check", async () => {
     const run = makeRun({
       project: 'p',

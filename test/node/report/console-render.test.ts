@@ -123,6 +123,18 @@ describe('the run summary', () => {
     expect(text).toContain('2x HTTP 500 from the server (1, 2)');
   });
 
+  test("says a reasoning model's thinking switch and mean reasoning tokens, and warns when the harness split the thinking", () => {
+    const reasoning = { cases: 6, meanTokens: 41.5, tokensUnknown: 0, splitByHarness: 6 };
+    const record = makeRun({
+      reasoning: { parser: 'qwen3', thinking: true },
+      datasets: [makeDataset({ scores: binaryScores(6, 6), reasoning })],
+    });
+    const text = renderRunSummary(summaryOf(record)).join('\n');
+    expect(text).toContain('(Qwen/Qwen2.5-7B-Instruct, thinking on), preset default');
+    expect(text).toContain('  reasoning  gsm8k/0shot: mean 42 tokens per case over 6 case(s)');
+    expect(text).toMatch(/WARN {2}reasoning: gsm8k\/0shot: 6 answer\(s\) came with <think>…<\/think>.*without --reasoning-parser/);
+  });
+
   test('prints the resume command for an interrupted run only', () => {
     const interrupted = renderRunSummary(summaryOf(makeRun({ status: 'interrupted' })));
     expect(interrupted.at(-1)).toBe('  resume:     EVAL_RESUME=r pnpm vitest run --project qwen3_8b');

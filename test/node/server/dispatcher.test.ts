@@ -45,7 +45,7 @@ async function post(dispatcher: Dispatcher, path = '/v1/chat/completions') {
 
 describe('dispatcher', () => {
   test('never has more generation requests in flight than its limit', async () => {
-    const upstream = await startUpstream(30);
+    const upstream = await startUpstream(100);
     closers.push(upstream.close);
     const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 4 });
     closers.push(dispatcher.close);
@@ -55,7 +55,7 @@ describe('dispatcher', () => {
   });
 
   test('keeps the limit full while requests wait', async () => {
-    const upstream = await startUpstream(40);
+    const upstream = await startUpstream(200);
     closers.push(upstream.close);
     const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 5 });
     closers.push(dispatcher.close);
@@ -65,8 +65,8 @@ describe('dispatcher', () => {
   });
 
   test('spreads requests over replicas by least load', async () => {
-    const a = await startUpstream(20);
-    const b = await startUpstream(20);
+    const a = await startUpstream(200);
+    const b = await startUpstream(200);
     closers.push(a.close, b.close);
     const dispatcher = await startDispatcher({ upstreams: [a.url, b.url], inFlightLimit: 8 });
     closers.push(dispatcher.close);
@@ -90,5 +90,16 @@ describe('dispatcher', () => {
     expect(result.status).toBe(503);
     expect(result.headers.get('x-should-retry')).toBe('false');
     expect(result.body.error.message).toBe('vLLM died: last lines ...');
+  });
+
+  test("tells worker connection pools it keeps idle connections for 10 minutes, not Node's 5 s", async () => {
+    // Undici (the workers' fetch) drops an idle socket shortly before the server's advertised timeout; with Node's 5 s
+    // default a worker thread starved on a loaded machine reused sockets the server had just closed.
+    const upstream = await startUpstream(1);
+    closers.push(upstream.close);
+    const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 2 });
+    closers.push(dispatcher.close);
+    const result = await post(dispatcher);
+    expect(result.headers.get('keep-alive')).toBe('timeout=600');
   });
 });

@@ -20,6 +20,7 @@ export interface DatasetFixture {
   /** Who the judge is (default an external endpoint). */
   judgeSource?: 'self' | 'external' | 'scripted';
   unparseable?: number;
+  reasoning?: DatasetResult['reasoning'];
 }
 
 /** Build a dataset result whose metrics are summarised from the given per-case scores. */
@@ -70,6 +71,7 @@ export function makeDataset(f: DatasetFixture): DatasetResult {
     promptHash: f.promptHash ?? `prompt-${dataset}-${variant}`,
     judge: f.judge ? { model: f.judge, baseUrl: 'http://127.0.0.1:8001/v1', source: f.judgeSource ?? 'external' } : null,
     quality: { truncated: 0, overLength: 0, capped: 0, retries: 0, contextLength: 0, usageMissing: 0 },
+    reasoning: f.reasoning ?? null,
     cases,
   };
 }
@@ -100,6 +102,7 @@ export interface RunFixture {
   gates?: GateResult[];
   replayOf?: string | null;
   comparison?: RunRecord['comparison'];
+  reasoning?: RunRecord['model']['reasoning'];
 }
 
 let counter = 0;
@@ -127,7 +130,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       id: modelId,
       revision: f.revision === undefined ? 'rev1' : f.revision,
       quantization: f.quantization ?? null,
-      reasoning: null,
+      reasoning: f.reasoning ?? null,
     },
     preset,
     server: {

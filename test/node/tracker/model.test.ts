@@ -185,3 +185,28 @@ describe('comparisons', () => {
     expect(row.p).toBeCloseTo(2 / 1024, 12); // exact McNemar, b=10, c=0: 2 * 2^-10
   });
 });
+
+describe('reasoning models in the tracker', () => {
+  const qwen3 = { modelKey: 'qwen3_4b', modelId: 'Qwen/Qwen3-4B' };
+  const on = makeRun({ ...qwen3, reasoning: { parser: 'qwen3', thinking: true }, startedAt: '2026-11-28T10:00:00.000Z' });
+  const off = makeRun({ ...qwen3, reasoning: { parser: 'qwen3', thinking: false }, startedAt: '2026-11-28T11:00:00.000Z' });
+  const other = makeRun({ startedAt: '2026-11-28T12:00:00.000Z' });
+  const tracker = buildTrackerModel([on, off, other], config);
+
+  test('keeps thinking on and off in sections of their own, each naming its switch', () => {
+    const own = tracker.sections.filter((s) => s.modelKey === 'qwen3_4b');
+    expect(own.map((s) => [s.latestRunId, s.reasoning])).toEqual([
+      [off.runId, { parser: 'qwen3', thinking: false }],
+      [on.runId, { parser: 'qwen3', thinking: true }],
+    ]);
+  });
+
+  test('never compares a thinking section with another section', () => {
+    expect(tracker.comparisons.filter((c) => c.a.modelKey === 'qwen3_4b' || c.b.modelKey === 'qwen3_4b')).toEqual([]);
+  });
+
+  test('says in the changelog whether thinking was on', () => {
+    expect(tracker.changelog.find((e) => e.runId === on.runId)?.thinking).toBe('thinking on (qwen3)');
+    expect(tracker.changelog.find((e) => e.runId === other.runId)?.thinking).toBe('');
+  });
+});

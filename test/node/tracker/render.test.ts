@@ -171,3 +171,24 @@ describe('renderTrackerMarkdown', () => {
     expect(binaryScores(2, 1)).toEqual([1, 0]);
   });
 });
+
+describe('reasoning models in the tracker markdown', () => {
+  const reasoning = { cases: 10, meanTokens: 312.4, tokensUnknown: 0, splitByHarness: 10 };
+  const run = makeRun({
+    modelKey: 'qwen3_4b',
+    modelId: 'Qwen/Qwen3-4B',
+    reasoning: { parser: 'qwen3', thinking: true },
+    datasets: [makeDataset({ scores: binaryScores(10, 9), reasoning })],
+  });
+  const text = renderTrackerMarkdown(buildTrackerModel([run], config));
+
+  test('heads the section with the thinking switch and lists the parser in the configuration', () => {
+    const section = sectionOf(text, '### qwen3_4b · default · thinking on (qwen3)');
+    expect(section).toContain('- Reasoning: `--reasoning-parser qwen3`, thinking on');
+  });
+
+  test('notes the mean reasoning tokens per case, and loudly the answers the harness had to split', () => {
+    expect(text).toContain('reasoning 312 tok/case (10 cases)');
+    expect(text).toContain('**10 with `<think>` in the answer, split by the harness: server without `--reasoning-parser`**');
+  });
+});

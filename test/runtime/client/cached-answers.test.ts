@@ -58,7 +58,6 @@ describe('answers from the response cache', () => {
     const answer = (cached: boolean, ttftMs: number): ChatResult => ({
       text: 'x',
       reasoning: null,
-      reasoningTokens: null,
       finishReason: 'stop',
       usage: { promptTokens: 10, completionTokens: 4 },
       overLength: false,

@@ -1,9 +1,10 @@
-import { describe, expect, test } from 'vitest';
+import { describe, expect, test, vi } from 'vitest';
 import projectConfig from '../../../qwen-evals.config.ts';
 import { parseEvalEnv } from '../../../src/shared/config/env.ts';
 import { parseEvalConfig } from '../../../src/node/load-config.ts';
-import { buildServeArgs, resolveProjectSettings } from '../../../src/node/settings.ts';
+import { buildServeArgs, checkThinkingSwitch, resolveProjectSettings } from '../../../src/node/settings.ts';
 import { ConfigError } from '../../../src/shared/errors.ts';
+import { withEvals } from '../../../src/config.ts';
 
 const config = parseEvalConfig(projectConfig);
 
@@ -78,6 +79,48 @@ describe('configuration', () => {
   test('rejects a GPU memory utilization above 1 with the received value', () => {
     const bad = { ...projectConfig, presets: { balanced: { gpuMemoryUtilization: 1.5, maxNumSeqs: 64, prefixCaching: true } } };
     expect(() => parseEvalConfig(bad)).toThrow(/presets\.balanced\.gpuMemoryUtilization: .*\(received: 1\.5\)/);
+  });
+
+  test('passes the reasoning model’s parser to vllm serve as --reasoning-parser', () => {
+    const reasoning = parseEvalConfig({ models: { qwen3_4b: { id: 'Qwen/Qwen3-4B', reasoning: { parser: 'qwen3' } } } });
+    const args = buildServeArgs(resolveProjectSettings(reasoning, parseEvalEnv({}), 'qwen3_4b'), 1);
+    expect(args.join(' ')).toContain('--reasoning-parser qwen3');
+  });
+
+  test('EVAL_THINKING switches thinking over the config, and the config decides without it', () => {
+    const reasoning = parseEvalConfig({ models: { qwen3_4b: { id: 'Qwen/Qwen3-4B', reasoning: { parser: 'qwen3', thinking: false } } } });
+    const thinking = (env: Record<string, string>) => resolveProjectSettings(reasoning, parseEvalEnv(env), 'qwen3_4b').reasoning;
+    expect(thinking({})).toEqual({ parser: 'qwen3', thinking: false });
+    expect(thinking({ EVAL_THINKING: 'on' })).toEqual({ parser: 'qwen3', thinking: true });
+    expect(resolveProjectSettings(config, parseEvalEnv({ EVAL_THINKING: 'off' }), 'qwen3_8b').reasoning).toBeNull();
+  });
+
+  test('rejects an EVAL_THINKING other than on or off with the received value', () => {
+    expect(() => parseEvalEnv({ EVAL_THINKING: 'yes' })).toThrow(/EVAL_THINKING: EVAL_THINKING must be on or off \(received: "yes"\)/);
+  });
+
+  test('rejects EVAL_THINKING when no model is a reasoning model, saying how to make one', () => {
+    expect(() => checkThinkingSwitch(config, parseEvalEnv({ EVAL_THINKING: 'off' }))).toThrow(
+      /`EVAL_THINKING` is "off", but no model in the config is a reasoning model; give the model `reasoning: \{ parser: 'qwen3' \}`/,
+    );
+  });
+
+  test('refuses a wrong or pointless EVAL_THINKING when the config loads, before anything starts', () => {
+    const plain = { models: { m: { id: 'Qwen/Qwen2.5-7B-Instruct' } } };
+    try {
+      vi.stubEnv('EVAL_THINKING', 'maybe');
+      expect(() => withEvals(plain)).toThrow('EVAL_THINKING must be on or off (received: "maybe")');
+      vi.stubEnv('EVAL_THINKING', 'on');
+      expect(() => withEvals(plain)).toThrow('no model in the config is a reasoning model');
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  test('rejects a reasoning parser vLLM does not know, listing the ones it does', () => {
+    expect(() => parseEvalConfig({ models: { m: { id: 'Qwen/Qwen3-4B', reasoning: { parser: 'qwen' } } } })).toThrow(
+      /models\.m\.reasoning\.parser: expected a vLLM v0\.21 reasoning parser \(.*deepseek_r1.*qwen3.*\)/,
+    );
   });
 
   test('rejects thresholds for a model that does not exist', () => {

@@ -48,16 +48,6 @@ describe('bootstrapMeanInterval', () => {
   test('rejects a non-finite value', () => {
     expect(() => bootstrapMeanInterval([1, Number.NaN])).toThrow(/finite/);
   });
-
-  test('takes under 50 ms for 1319 values and 2000 resamples', () => {
-    bootstrapMeanInterval(gsm8kLike, { seed: 99 }); // warm-up: the bound is for a running reporter, not a cold JIT
-    const timings = [1, 2, 3].map((seed) => {
-      const start = performance.now();
-      bootstrapMeanInterval(gsm8kLike, { seed });
-      return performance.now() - start;
-    });
-    expect(Math.min(...timings)).toBeLessThan(50);
-  });
 });
 
 describe('createRandom', () => {

@@ -51,7 +51,12 @@ describe('resource limits', () => {
   test.each(['split', 'in-process'] as const)(
     'an infinite loop ends as timeout through the CPU limit, not the wall clock (%s judge)',
     async (judge) => {
-      const result = await sandbox.run({ ...expectOne('def f():\n    while True:\n        pass\n'), judge });
+      // A wall limit far away, so that only CPU time can decide even on a loaded machine.
+      const result = await sandbox.run({
+        ...expectOne('def f():\n    while True:\n        pass\n'),
+        judge,
+        limits: { cpuMs: 1000, wallMs: 20_000 },
+      });
       expect(result).toMatchObject({ status: 'timeout', detail: 'CPU time limit reached' });
     },
   );
