@@ -24,7 +24,8 @@ export class ReplaySession {
       maxNumSeqs: replayed.server.maxNumSeqs,
       simulation: replayed.simulation,
     };
-    this.#scriptFile = join(resultsDir, 'simulation', `${replayed.runId}.script.json`);
+    // A watch re-run (`<runId>-r2`) talked to the server its session scripted under the session's run id.
+    this.#scriptFile = join(resultsDir, 'simulation', `${replayed.runId.replace(/-r\d+$/, '')}.script.json`);
   }
 
   status(): Promise<ServerStatus> {
