@@ -130,7 +130,9 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
       primaryMetric: metricSpecs[0]!.name,
       metricSpecs,
       pins: loaded.pins,
-      promptHash: hashPromptTemplate(definition, all[0]),
+      promptHash: replayed
+        ? replayedPromptHash(definition, all[0], selection, replayed, run.replay!.promptHashes[key])
+        : hashPromptTemplate(definition, all[0]),
       datasetSize: definition.datasetSize ?? all.length,
       selected: cases.length,
       judge: definition.judge ?? null,
@@ -230,6 +232,24 @@ function hashPromptTemplate<Item, Output>(definition: EvalDefinition<Item, Outpu
     .update(JSON.stringify({ prompt, scorers, sampling: definition.sampling ?? null }))
     .digest('hex')
     .slice(0, 16);
+}
+
+// A replay's answers were asked with the recorded prompts: when they differ from today's template, the run keeps the
+// replayed run's prompt hash, so it is never compared as if today's prompt had been asked.
+function replayedPromptHash<Item, Output>(
+  definition: EvalDefinition<Item, Output>,
+  first: Item | undefined,
+  selection: ReadonlyArray<{ item: Item; id: string }>,
+  replayed: ReadonlyMap<string, CaseRecord>,
+  recorded: string | undefined,
+): string {
+  const today = hashPromptTemplate(definition, first);
+  const rendered = (item: Item) => {
+    const prompt = definition.prompt(item);
+    return typeof prompt === 'string' ? prompt : renderTranscript(prompt);
+  };
+  const same = selection.every(({ item, id }) => replayed.get(id)?.prompt === rendered(item));
+  return same || recorded === undefined ? today : recorded;
 }
 
 /** What running a case needs besides the case: the run, its server, the client and the eval's sampling. */

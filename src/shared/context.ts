@@ -33,6 +33,8 @@ export const ReplaySourceSchema = z.object({
   casesFile: z.string(),
   /** Its run record: the scores to compare with. */
   recordFile: z.string(),
+  /** Each dataset's prompt hash in it: a replay's prompts are the recorded ones, not today's template's. */
+  promptHashes: z.record(z.string(), z.string()).default({}),
 });
 export type ReplaySource = z.infer<typeof ReplaySourceSchema>;
 

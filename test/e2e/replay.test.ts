@@ -4,7 +4,8 @@ import { expect, test } from 'vitest';
 import { copyProject, evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
 
 // A scorer fix checked on the answers that exposed it: the stored run is scored again with the fixed scorer, and no
-// server is launched (there is no log of one, and the run says so).
+// server is launched (there is no log of one, and the run says so). The prompt was edited meanwhile too: the replay
+// is recorded with the prompts its answers were asked with, not today's.
 const BUGGY = "extract: /(\\d+)/, // the first number: a bug, the question's numbers come first";
 
 test('a replay scores a stored run again with the fixed scorer, without a server', async () => {
@@ -23,6 +24,8 @@ test('a replay scores a stored run again with the fixed scorer, without a server
   const logs = readdirSync(join(results, 'logs'));
 
   writeFileSync(scoreFile, fixed);
+  const promptFile = join(project, 'src/evals/gsm8k/prompt.ts');
+  writeFileSync(promptFile, readFileSync(promptFile, 'utf8').replace('Please reason step by step', 'Think step by step'));
   const { all } = await startVitest(
     ['--project', 'qwen3_8b', 'gsm8k'],
     { ...env, EVAL_SIMULATE: undefined, EVAL_REPLAY: stored!.runId },
@@ -35,6 +38,7 @@ test('a replay scores a stored run again with the fixed scorer, without a server
     kind: 'replay',
     datasets: { 'gsm8k/0shot': { fixed: missed, broken: [], causes: ['scorer'] } },
   });
+  expect(replay.datasets['gsm8k/0shot']!.promptHash).toBe(stored!.datasets['gsm8k/0shot']!.promptHash);
   expect(readdirSync(join(results, 'logs'))).toEqual(logs);
   expect(all).toContain(`no server: scoring the recorded answers of run ${stored!.runId} again`);
   expect(all).toContain(`fixed (${missed.length}): ${missed.join(', ')}`);

@@ -41,5 +41,6 @@ export async function resolveReplay(
       `\`EVAL_REPLAY\` names run ${value} of ${record.model.id} (project ${record.project}), but this project evaluates ${model.id}; replay it with \`--project ${record.project}\`.`,
     );
   }
-  return { source: { runId: value, casesFile, recordFile }, record };
+  const promptHashes = Object.fromEntries(Object.entries(record.datasets).map(([key, d]) => [key, d.promptHash]));
+  return { source: { runId: value, casesFile, recordFile, promptHashes }, record };
 }

@@ -47,7 +47,7 @@ describe('run performance', () => {
   test('measures nothing of the server for replayed answers, and names the replayed run', () => {
     const replayed = [asked('0', 3000)].map((c) => ({ ...c, replayOf: 'stored' }));
     const record = build(replayed, {
-      run: { ...FAKE_RUN, replay: { runId: 'stored', casesFile: 'c', recordFile: 'r' } },
+      run: { ...FAKE_RUN, replay: { runId: 'stored', casesFile: 'c', recordFile: 'r', promptHashes: {} } },
       dispatcher: { requests: 0, completed: 0, failed: 0, busyMs: 0, meanInFlight: null, cacheHits: 0 },
     });
     expect(record.replayOf).toBe('stored');
