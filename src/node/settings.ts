@@ -72,7 +72,11 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
       ...config.client,
       ...resolveRequestTimeouts(config.client, env, longestGeneration({ ...config.sampling, ...model.sampling }.maxTokens, judge)),
     },
-    server: { ...config.server, bin: env.EVAL_VLLM_BIN ?? config.server.bin },
+    server: {
+      ...config.server,
+      bin: env.EVAL_VLLM_BIN ?? config.server.bin,
+      metricsIntervalMs: env.EVAL_METRICS_INTERVAL_MS ?? config.server.metricsIntervalMs,
+    },
     judge,
   };
 }

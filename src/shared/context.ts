@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BenchmarkConfigSchema } from './config/benchmark.ts';
 import { CodeConfigSchema, GatesConfigSchema, ReasoningSchema } from './config/schema.ts';
 import { SamplingSchema } from './sampling.ts';
 
@@ -92,6 +93,8 @@ export const RunContextSchema = z.object({
   dispatcherUrl: z.string(),
   apiKey: z.string().nullable(),
   inFlightLimit: z.number().int().positive(),
+  /** The serving benchmark's settings (config `benchmark`). */
+  benchmark: BenchmarkConfigSchema,
 });
 export type RunContext = z.infer<typeof RunContextSchema>;
 

@@ -15,7 +15,8 @@ export type HarnessErrorCode =
   | 'EVAL_SCORER_CRASHED'
   | 'EVAL_GATE_FAILED'
   | 'EVAL_RECORD_INVALID'
-  | 'EVAL_REPLAY_UNAVAILABLE';
+  | 'EVAL_REPLAY_UNAVAILABLE'
+  | 'EVAL_BENCHMARK_FAILED';
 
 /** Base class of every error the harness raises on purpose. */
 export class HarnessError extends Error {
@@ -167,6 +168,13 @@ export class RecordError extends HarnessError {
 export class ReplayError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_REPLAY_UNAVAILABLE', message, options);
+  }
+}
+
+/** Requests of a benchmark load point failed or came back incomplete: the numbers are recorded, the run fails. */
+export class BenchmarkError extends HarnessError {
+  constructor(message: string) {
+    super('EVAL_BENCHMARK_FAILED', message);
   }
 }
 

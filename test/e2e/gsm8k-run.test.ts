@@ -24,6 +24,9 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(record!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
     expect(Object.keys(record!.datasets['gsm8k/0shot']!.cases)).toHaveLength(24);
     expect(result.all).toContain('25 passed, 0 failed');
+    // Every run samples the server's /metrics: the simulated server generated the answers' tokens; no GPU here.
+    expect(record!.serverMetrics!.replicas[0]!.generationTokens).toBeGreaterThan(0);
+    expect(record!.serverMetrics!.gpu.available).toBe(false);
     // Vitest's own json report is kept beside the run record, with each case record in its meta.
     const vitestDir = join(env.EVAL_RESULTS_DIR!, 'vitest');
     const report = JSON.parse(readFileSync(join(vitestDir, readdirSync(vitestDir)[0]!), 'utf8')) as {

@@ -2,6 +2,7 @@ import type { ChatMessage, ChatResult, EvalClient, SamplingParams } from '../../
 import type { CompletionOptions, CompletionResult } from '../../src/runtime/client/completions.ts';
 import { loadData } from '../../src/runtime/data.ts';
 import { runEvalCase, type EvalDefinition } from '../../src/runtime/define-eval.ts';
+import { BenchmarkConfigSchema } from '../../src/shared/config/benchmark.ts';
 import type { RunContext, ServerStatus } from '../../src/shared/context.ts';
 import type { CaseRecord, ReasoningRecord } from '../../src/shared/records/case-record.ts';
 
@@ -110,6 +111,7 @@ export const FAKE_RUN: RunContext = {
   dispatcherUrl: 'http://127.0.0.1:1',
   apiKey: null,
   inFlightLimit: 8,
+  benchmark: BenchmarkConfigSchema.parse({}),
 };
 
 /** The server a fake run talks to. */

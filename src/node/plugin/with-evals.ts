@@ -75,7 +75,12 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
 // one after another (their servers then never overlap), models on disjoint GPUs share a group and run together.
 function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>): TestProjectInlineConfiguration[] {
   const groups = assignGroups(config);
-  const include = [...selectedBuiltins(config.evals).map((d) => builtinEvalFile(d.folder)), ...config.evals.include];
+  // The serving benchmark is always collectable (`... throughput` selects it) but only runs when selected alone.
+  const include = [
+    ...selectedBuiltins(config.evals).map((d) => builtinEvalFile(d.folder)),
+    entryPath('src/bench/throughput.eval'),
+    ...config.evals.include,
+  ];
   return Object.keys(config.models).map((modelKey) => {
     const settings = resolveProjectSettings(config, env, modelKey);
     return {

@@ -1,7 +1,9 @@
 import type { RunContext, ServerStatus } from '../../shared/context.ts';
 import { computeFingerprint, fingerprintPartsOf } from '../../shared/history/fingerprint.ts';
 import type { CaseRecord } from '../../shared/records/case-record.ts';
+import type { Benchmarks } from '../../shared/records/benchmark.ts';
 import { buildDatasetResult } from '../../shared/records/dataset-result.ts';
+import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 import {
   RUN_RECORD_VERSION,
   type DatasetResult,
@@ -46,6 +48,10 @@ export interface RunRecordInput {
   clientCpuMs: number | null;
   /** Paired comparison with the run this one follows (watch re-run, replay); set after the record is built. */
   comparison?: RunRecord['comparison'];
+  /** The serving benchmark the run measured; null for an eval run. */
+  benchmarks: Benchmarks | null;
+  /** The servers' /metrics and nvidia-smi over the run; null when nothing was sampled. */
+  serverMetrics: ServerMetrics | null;
 }
 
 // Build the run record from what the reporter collected; gates come from the suites' gate tests.
@@ -91,6 +97,8 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     git: input.git,
     datasets,
     performance: buildPerformance(input),
+    benchmarks: input.benchmarks,
+    serverMetrics: input.serverMetrics,
     gates: input.gates,
     replayOf: input.run.replay?.runId ?? null,
     comparison: input.comparison ?? null,

@@ -1,4 +1,5 @@
 import { compareCaseIds } from '../../shared/gates/compare.ts';
+import { renderPerformanceSummary } from './console-benchmark.ts';
 import { formatGateReport } from '../../shared/gates/format.ts';
 import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
 import type { RunRecord } from '../../shared/records/run-record.ts';
@@ -106,11 +107,13 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
-  lines.push(...datasetTable(record), ...reasoningLines(record));
+  if (!record.benchmarks || Object.keys(record.datasets).length > 0) lines.push(...datasetTable(record));
+  lines.push(...reasoningLines(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
   if (record.comparison) lines.push(...renderPairing(record.comparison));
   lines.push(...wrongCases(summary), ...caseErrors(summary), ...qualityNotes(record));
+  lines.push(...renderPerformanceSummary(record));
   const perf = record.performance;
   if (perf.outputTokensPerSec !== null) {
     lines.push(
@@ -124,7 +127,8 @@ export function renderRunSummary(summary: RunSummary): string[] {
     );
   }
   if (record.replayOf) lines.push('', `  replay of ${record.replayOf}: no server was asked; throughput and latency are not measured.`);
-  lines.push('', `  run record: ${summary.recordPath}`, `  cases:      ${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
+  const cases = record.benchmarks ? '  requests:   ' : '  cases:      ';
+  lines.push('', `  run record: ${summary.recordPath}`, `${cases}${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
   return lines;
 }

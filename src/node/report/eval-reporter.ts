@@ -6,8 +6,10 @@ import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason,
 import type { EvalConfig } from '../../shared/config/schema.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { readCaseRecord, type CaseRecord } from '../../shared/records/case-record.ts';
-import { GateResultSchema, type GateResult } from '../../shared/records/run-record.ts';
+import { GateResultSchema, type GateResult, type RunRecord } from '../../shared/records/run-record.ts';
 import { datasetKey, SuiteMetaSchema, type SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { BenchmarkHeaderSchema, BenchPointSchema, type BenchmarkHeader, type BenchPoint } from '../../shared/records/benchmark.ts';
+import { renderBenchmarkPointLine } from './console-benchmark.ts';
 import {
   addCase,
   newProgress,
@@ -42,6 +44,9 @@ interface ProjectRun {
   cases: CaseRecord[];
   suites: Map<string, SuiteMeta>;
   gates: GateResult[];
+  /** The serving benchmark's header, when this run is one; its measured points. */
+  benchmark: BenchmarkHeader | null;
+  points: BenchPoint[];
   /** Runs of this Vitest instance so far, this one included (watch mode re-runs). */
   sequence: number;
   /** Each dataset's result in the newest run of this session that had it: what a watch re-run is paired with. */
@@ -104,6 +109,8 @@ export class EvalReporter implements Reporter {
       project.cases = [];
       project.gates = [];
       project.suites.clear();
+      project.benchmark = null;
+      project.points = [];
       project.sequence += 1;
     }
   }
@@ -112,6 +119,8 @@ export class EvalReporter implements Reporter {
     const project = this.#projectRun(module.project);
     if (!project) return;
     for (const suite of module.children.allSuites()) {
+      const benchmark = BenchmarkHeaderSchema.safeParse(suite.meta().evalBenchmark);
+      if (benchmark.success) project.benchmark = benchmark.data;
       const parsed = SuiteMetaSchema.safeParse(suite.meta().evalSuite);
       if (!parsed.success) continue;
       const key = datasetKey(parsed.data);
@@ -129,6 +138,8 @@ export class EvalReporter implements Reporter {
   }
 
   onTestCaseResult(testCase: TestCase): void {
+    // The benchmark's stand-in when it was not selected alone is no result: not counted.
+    if (testCase.meta().evalBenchmarkPlaceholder) return;
     const state = testCase.result().state;
     if (state === 'passed') this.#counts.passed += 1;
     else if (state === 'failed') this.#counts.failed += 1;
@@ -138,6 +149,13 @@ export class EvalReporter implements Reporter {
     const meta = testCase.meta();
     const gates = GateResultSchema.array().safeParse(meta.evalGates);
     if (gates.success) project.gates.push(...gates.data);
+    const point = BenchPointSchema.safeParse(meta.evalBenchmarkPoint);
+    if (point.success) {
+      project.points.push(point.data);
+      const requests = meta.evalBenchmarkRequests ?? [];
+      if (requests.length) this.#appendCase(requestsFile(project), requests.map((r) => `${JSON.stringify(r)}\n`).join(''));
+      if (this.#mode === 'full') this.#log(renderBenchmarkPointLine(project.run.project, point.data, project.benchmark));
+    }
     const record = readCaseRecord(meta.evalCase);
     if (!record) return;
     project.cases.push(record);
@@ -193,7 +211,7 @@ export class EvalReporter implements Reporter {
       );
     const cpu = this.#cpuAtStart ? process.cpuUsage(this.#cpuAtStart) : null;
     for (const [name, project] of this.#projects) {
-      if (project.suites.size === 0 || !modules.some((m) => m.project.name === name)) continue;
+      if ((project.suites.size === 0 && !project.benchmark) || !modules.some((m) => m.project.name === name)) continue;
       const runId = currentRunId(project);
       try {
         const finished = await finishRun({
@@ -208,13 +226,14 @@ export class EvalReporter implements Reporter {
           reason,
           clientCpuMs: cpu ? (cpu.user + cpu.system) / 1000 : null,
           watch: project.sequence > 1 ? { previous: project.previous, trigger: this.#trigger } : null,
+          benchmarks: benchmarksOf(project),
         });
         for (const [key, side] of pairingSides(finished.record)) project.previous.set(key, side);
         const lines = renderRunSummary({
           record: finished.record,
           recordPath: this.#relative(finished.recordPath),
           trackerPath: this.#relative(finished.trackerPath),
-          casesPath: this.#relative(casesFile(project)),
+          casesPath: this.#relative(project.benchmark ? requestsFile(project) : casesFile(project)),
           cases: project.cases,
           resumeCommand: resumeCommand(finished.record.runId, name),
         });
@@ -241,7 +260,7 @@ export class EvalReporter implements Reporter {
     this.#clear();
     this.#flushCasesSync();
     for (const [name, project] of this.#projects) {
-      if (project.suites.size === 0) continue;
+      if (project.suites.size === 0 && !project.benchmark) continue;
       const runId = currentRunId(project);
       try {
         const record = buildRunRecord({
@@ -259,6 +278,8 @@ export class EvalReporter implements Reporter {
           git: this.#git,
           gpu: { name: null, memoryMiB: null },
           clientCpuMs: null,
+          benchmarks: benchmarksOf(project),
+          serverMetrics: null,
         });
         const path = writeRunRecordSync(project.run.resultsDir, record);
         const done = project.cases.filter((c) => c.verdict !== 'error').length;
@@ -309,6 +330,8 @@ export class EvalReporter implements Reporter {
       cases: [],
       suites: new Map(),
       gates: [],
+      benchmark: null,
+      points: [],
       sequence: 1,
       previous: new Map(),
     };
@@ -385,6 +408,15 @@ function isOwn(error: unknown): boolean {
 // Watch-mode re-runs get their own id (and cases file): `<runId>-r2`, `-r3`, ...
 function currentRunId(project: ProjectRun): string {
   return project.sequence === 1 ? project.run.runId : `${project.run.runId}-r${project.sequence}`;
+}
+
+// Every request a benchmark measured (like `vllm bench serve --save-detailed`).
+function requestsFile(project: ProjectRun): string {
+  return join(project.run.resultsDir, 'benchmarks', `${currentRunId(project)}.requests.jsonl`);
+}
+
+function benchmarksOf(project: ProjectRun): RunRecord['benchmarks'] {
+  return project.benchmark ? { ...project.benchmark, points: project.points } : null;
 }
 
 function casesFile(project: ProjectRun): string {

@@ -7,6 +7,7 @@ import type { GateResult, RunRecord } from '../../shared/records/run-record.ts';
 import type { SuiteMeta } from '../../shared/records/suite-meta.ts';
 import { pairingSides, pairRuns, type PairingSide } from '../../shared/history/pair-runs.ts';
 import { readRunRecord } from '../../shared/history/run-record-file.ts';
+import { ServerMetricsSchema, type ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { writeRunRecord } from '../history/store.ts';
 import { appendStepSummary, renderStepSummary, updateTracker, TRACKER_FILE, type TrackerConfig } from '../tracker/index.ts';
 import { buildRunRecord, type DispatcherSnapshot } from './build-run-record.ts';
@@ -27,6 +28,8 @@ export interface FinishRunInput {
   clientCpuMs: number | null;
   /** A watch re-run: each dataset's result in the session's previous run, and the file whose change triggered it. */
   watch?: { previous: ReadonlyMap<string, PairingSide>; trigger: string | null } | null;
+  /** The serving benchmark, when the run was one. */
+  benchmarks: RunRecord['benchmarks'];
 }
 
 /** Where the run's files went. */
@@ -41,6 +44,8 @@ interface RunEndReport {
   server: ServerStatus | null;
   dispatcher: DispatcherSnapshot | null;
   simulator: Record<string, unknown> | null;
+  /** The servers' /metrics and nvidia-smi over the run. */
+  serverMetrics: ServerMetrics | null;
   /** Why the server stopped answering (died, or the failure budget was spent); null when it did not. */
   serverFailure: string | null;
 }
@@ -56,6 +61,7 @@ export async function finishRun(input: FinishRunInput): Promise<FinishedRun> {
     dispatcher: report.dispatcher,
     git,
     gpu,
+    serverMetrics: report.serverMetrics,
   });
   const record = { ...built, comparison: await pairWithPrevious(input, built) };
   const recordPath = await writeRunRecord(input.run.resultsDir, record);
@@ -82,9 +88,14 @@ async function readRunEnd(dispatcherUrl: string): Promise<RunEndReport> {
     const response = await fetch(`${dispatcherUrl}/_eval/run-end`, { method: 'POST', signal: AbortSignal.timeout(CONTROL_TIMEOUT_MS) });
     if (!response.ok) throw new Error(`HTTP ${response.status}`);
     const body = (await response.json()) as RunEndReport;
-    return { ...body, server: body.server ? ServerStatusSchema.parse(body.server) : null };
+    const metrics = ServerMetricsSchema.safeParse(body.serverMetrics);
+    return {
+      ...body,
+      server: body.server ? ServerStatusSchema.parse(body.server) : null,
+      serverMetrics: metrics.success ? metrics.data : null,
+    };
   } catch {
-    return { server: null, dispatcher: null, simulator: null, serverFailure: null };
+    return { server: null, dispatcher: null, simulator: null, serverMetrics: null, serverFailure: null };
   }
 }
 
@@ -104,6 +115,7 @@ function trackerConfigOf(config: EvalConfig): TrackerConfig {
       maxNumSeqs: p.maxNumSeqs,
       prefixCaching: p.prefixCaching,
     })),
+    defaultPreset: config.defaultPreset,
   };
 }
 

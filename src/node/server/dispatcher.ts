@@ -5,6 +5,7 @@ import { forwardRequest } from './dispatcher/forward-request.ts';
 import { replyFromCache, replyWithFailure, sendJson } from './dispatcher/replies.ts';
 import type { CachedAnswer, DispatcherCache } from './response-cache/response-cache.ts';
 import type { ServerStatus } from '../../shared/context.ts';
+import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { isRetryable, type TryFailure } from '../../shared/transport/failure.ts';
 import { FATAL_HEADER } from '../../shared/transport/headers.ts';
 
@@ -23,6 +24,10 @@ export interface DispatcherControl {
   lastStatus(): ServerStatus | null;
   /** Simulator counters for the run record, reset for the next (watch) run. */
   simulatorStats(reset: boolean): Promise<Record<string, unknown> | null>;
+  /** The servers' /metrics and nvidia-smi over the run, reset for the next (watch) run. */
+  serverMetrics(reset: boolean): Promise<ServerMetrics | null>;
+  /** The eval files this run selected for the project (`GET /_eval/selection`); null when not known. */
+  selectedFiles(): string[] | null;
 }
 
 /** When the server is failing badly enough that the run stops instead of trying every case. */
@@ -243,16 +248,18 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     );
   });
 
-  // `GET /_eval/server`: the server's status (launching it if its turn came); `POST /_eval/run-end`: the facts the
-  // run record needs, counters reset for a watch re-run.
+  // `GET /_eval/server`: the server's status (launching it if its turn came); `GET /_eval/selection`: the files this
+  // run selected; `POST /_eval/run-end`: the facts the run record needs, counters reset for a watch re-run.
   const handleControl = async (control: DispatcherControl, path: string, res: http.ServerResponse) => {
     try {
       if (path === '/_eval/server') return sendJson(res, 200, await control.status());
+      if (path === '/_eval/selection') return sendJson(res, 200, { files: control.selectedFiles() });
       if (path === '/_eval/run-end') {
         const report = {
           server: control.lastStatus(),
           dispatcher: snapshot(),
           simulator: await control.simulatorStats(true),
+          serverMetrics: await control.serverMetrics(true).catch(() => null),
           serverFailure: fatalReason(),
         };
         Object.assign(counters, newCounters());

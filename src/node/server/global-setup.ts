@@ -20,6 +20,7 @@ import { gpusOverlap } from './gpu-lease.ts';
 import { ReplaySession } from './replay-session.ts';
 import { openRunCache, type RunCache } from './response-cache/open-run-cache.ts';
 import { ServerSession } from './session.ts';
+import { selectedFiles } from './session-registry.ts';
 import { noteSetupError } from './setup-errors.ts';
 
 // Per-model-project global setup (main process): check what can be checked before anything starts, plan the
@@ -76,6 +77,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         status: () => session.status(),
         lastStatus: () => session.lastStatus(),
         simulatorStats: (reset) => session.simulatorStats(reset),
+        serverMetrics: (reset) => session.serverMetrics(reset),
+        selectedFiles: () => selectedFiles(settings.modelKey),
       },
       ...(cache.cache ? { cache: cache.cache } : {}),
       offline: replay ? replayOffline(replay) : null,
@@ -139,6 +142,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       dispatcherUrl: dispatcher.baseUrl,
       apiKey: settings.apiKey,
       inFlightLimit: settings.inFlightLimit,
+      benchmark: config.benchmark,
     };
     project.provide('evalRun', run);
     log(describeStart(run, settings, session.launches, resumeFrom));

@@ -44,6 +44,11 @@ export class ReplaySession {
     return Promise.resolve(null);
   }
 
+  /** No server, so nothing is sampled. */
+  serverMetrics(): Promise<null> {
+    return Promise.resolve(null);
+  }
+
   stopServer(): Promise<void> {
     return Promise.resolve();
   }

@@ -12,6 +12,8 @@ import { publishServerStatus, selectedFiles } from './session-registry.ts';
 import { selectedBuiltins } from '../../evals/registry.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
 import { digestFile } from './digest-file.ts';
+import { ServerMetricsSampler } from '../metrics/sampler.ts';
+import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 
 // The server side of one model project: the server the evals talk to, launched when its turn on the GPUs comes
 // (right away for the first project, when asked for the others), or a running server given by EVAL_BASE_URL.
@@ -41,6 +43,9 @@ export class ServerSession {
   #server: LaunchedServer | null = null;
   #simulation: Promise<{ bin: string; env: Record<string, string> }> | null = null;
   #simStats: SimulatorStats | null = null;
+  #sampler: ServerMetricsSampler | null = null;
+  /** The sampler's summary, captured when its server stopped before the run ended. */
+  #metrics: ServerMetrics | null = null;
 
   constructor(options: SessionOptions) {
     this.#options = options;
@@ -60,6 +65,7 @@ export class ServerSession {
         (status) => {
           this.#last = status;
           publishServerStatus(this.#options.settings.modelKey, status);
+          this.#startSampler(status);
         },
         () => {},
       );
@@ -112,8 +118,17 @@ export class ServerSession {
     return simulation ? digestFile(simulation.env.VLLM_SIM_SCRIPT!) : null;
   }
 
+  /** What the servers' /metrics and nvidia-smi said over the run so far (live while sampling); `reset` starts a new run. */
+  async serverMetrics(reset: boolean): Promise<ServerMetrics | null> {
+    if (this.#sampler) return this.#sampler.summary(reset);
+    const captured = this.#metrics;
+    if (reset) this.#metrics = null;
+    return captured;
+  }
+
   /** Stop the launched server (another project's turn on the GPUs, or teardown); the session can launch again. */
   async stopServer(): Promise<void> {
+    await this.#stopSampler();
     const server = this.#server;
     if (!server) return;
     const status = await this.#status?.catch(() => null);
@@ -123,6 +138,27 @@ export class ServerSession {
     this.#status = null;
     await server.stop();
     releaseGpus(this.#holder);
+  }
+
+  // Sample the server(s) for as long as they run; a relaunch gets a new sampler.
+  #startSampler(status: ServerStatus): void {
+    if (this.#sampler) return;
+    const { settings } = this.#options;
+    this.#sampler = new ServerMetricsSampler({
+      urls: status.upstreams,
+      intervalMs: settings.server.metricsIntervalMs,
+      slotsPerReplica: settings.preset.maxNumSeqs,
+      apiKey: settings.apiKey,
+    });
+    this.#sampler.start();
+  }
+
+  async #stopSampler(): Promise<void> {
+    const sampler = this.#sampler;
+    if (!sampler) return;
+    this.#sampler = null;
+    sampler.stop();
+    this.#metrics = await sampler.summary(false).catch(() => this.#metrics);
   }
 
   async #launch(): Promise<ServerStatus> {

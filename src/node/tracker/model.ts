@@ -7,6 +7,9 @@ import { compareFingerprints, type Fingerprint } from '../../shared/history/fing
 import { findUnstableCases, type UnstableCase } from '../../shared/history/unstable-cases.ts';
 import { compareRuns } from '../history/store.ts';
 import { pairedRunEntries, type PairedRunEntry } from './paired-runs.ts';
+import { type ModelRecommendation, recommendPresets } from './preset-recommendation.ts';
+import { buildServerMetricsRows, type ServerMetricsRow } from './server-metrics.ts';
+import { buildThroughputSections, type ThroughputSection } from './throughput.ts';
 
 /** A model of the tracker config. */
 export interface TrackerModelConfig {
@@ -34,6 +37,8 @@ export interface TrackerPresetConfig {
 export interface TrackerConfig {
   models: readonly TrackerModelConfig[];
   presets: readonly TrackerPresetConfig[];
+  /** The config's default preset: the reference of the preset recommendation. @default the first preset */
+  defaultPreset?: string;
 }
 
 /** A row of "Available models". */
@@ -185,6 +190,8 @@ export interface ChangelogEntry {
   merged: boolean;
   headline: Array<{ dataset: string; metric: string; value: number | null }>;
   gatesFailed: number;
+  /** The run was a serving benchmark. */
+  benchmark: boolean;
 }
 
 /** Everything the tracker shows, built from the whole history. */
@@ -202,6 +209,12 @@ export interface TrackerModel {
   pairedRuns: PairedRunEntry[];
   /** Cases that flipped between runs with identical fingerprints. */
   unstable: UnstableCase[];
+  /** The newest serving benchmark per model, preset and server kind. */
+  throughput: ThroughputSection[];
+  /** Server metrics per run, newest first. */
+  serverMetrics: ServerMetricsRow[];
+  /** Preset recommendation per model and server kind. */
+  recommendations: ModelRecommendation[];
 }
 
 /** Keys that name what a comparison is about; their differences are expected, not warnings. */
@@ -288,6 +301,12 @@ export function buildTrackerModel(
     changelog: ordered.map(toChangelogEntry).reverse(),
     pairedRuns: pairedRunEntries(ordered),
     unstable: findUnstableCases(ordered),
+    throughput: buildThroughputSections(ordered),
+    serverMetrics: buildServerMetricsRows(ordered),
+    recommendations: recommendPresets(ordered, {
+      presets: config.presets,
+      ...(config.defaultPreset ? { referencePreset: config.defaultPreset } : {}),
+    }),
   };
 }
 
@@ -522,6 +541,7 @@ function toChangelogEntry(run: RunRecord): ChangelogEntry {
         return { dataset: key, metric: result.primaryMetric, value: result.metrics[result.primaryMetric]?.value ?? null };
       }),
     gatesFailed: run.gates.filter((gate) => !gate.passed).length,
+    benchmark: run.benchmarks !== null,
   };
 }
 

@@ -11,6 +11,9 @@ import {
   type TrackerModel,
 } from './model.ts';
 import { renderPairedRuns, renderUnstableCases } from './paired-runs.ts';
+import { renderPresetRecommendations } from './preset-recommendation-render.ts';
+import { renderServerMetrics } from './server-metrics.ts';
+import { renderThroughputBenchmarks } from './throughput.ts';
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
@@ -57,7 +60,8 @@ export function renderTrackerMarkdown(model: TrackerModel): string {
   for (const section of model.sections) lines.push(...renderSection(section), '');
   lines.push(...renderComparisons(model.comparisons), '');
   lines.push(...renderPairedRuns(model.pairedRuns), '', ...renderUnstableCases(model.unstable), '');
-  lines.push(...renderChangelog(model.changelog));
+  lines.push(...renderThroughputBenchmarks(model.throughput), '', ...renderServerMetrics(model.serverMetrics), '');
+  lines.push(...renderPresetRecommendations(model.recommendations), '', ...renderChangelog(model.changelog));
   return `${lines
     .join('\n')
     .replace(/\n{3,}/g, '\n\n')
@@ -294,7 +298,7 @@ export function changelogLine(entry: ChangelogEntry): string {
     ...(entry.thinking ? [entry.thinking] : []),
     ...(entry.simulation !== null ? [`**${SIMULATED_LABEL} (${entry.simulation})**`] : []),
     ...(entry.gatesFailed > 0 ? [`${entry.gatesFailed} gate(s) failed`] : []),
-    scores || 'no datasets',
+    scores || (entry.benchmark ? 'serving benchmark' : 'no datasets'),
     code(entry.runId),
   ];
   return `- ${parts.join(' · ')}`;

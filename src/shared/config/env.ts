@@ -68,6 +68,8 @@ export const EvalEnvSchema = z.object({
   EVAL_IDLE_TIMEOUT_MS: positiveInt('EVAL_IDLE_TIMEOUT_MS'),
   /** Time allowed per try, from sending to the last byte, in milliseconds. */
   EVAL_REQUEST_TIMEOUT_MS: positiveInt('EVAL_REQUEST_TIMEOUT_MS'),
+  /** How often server metrics are sampled during a run, in milliseconds (config `server.metricsIntervalMs`). */
+  EVAL_METRICS_INTERVAL_MS: positiveInt('EVAL_METRICS_INTERVAL_MS'),
   /** Reasoning models: thinking `on` or `off` for this run, over `models.<key>.reasoning.thinking`. */
   EVAL_THINKING: optionalString.pipe(
     z

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
+import { BenchmarkConfigSchema } from './benchmark.ts';
 
 // The user configuration contract (`qwen-evals.config.ts`), validated once at the boundary.
 
@@ -116,6 +117,11 @@ export const ServerConfigSchema = z.strictObject({
   readinessTimeoutMs: z.number().int().positive().default(900_000),
   /** Grace period between SIGTERM and SIGKILL of the server's process group, in milliseconds. @default 20000 */
   shutdownGraceMs: z.number().int().positive().default(20_000),
+  /**
+   * How often every replica's `/metrics` (and `nvidia-smi`, when present) is sampled during a run.
+   * @default 2000 @unit milliseconds (env EVAL_METRICS_INTERVAL_MS)
+   */
+  metricsIntervalMs: z.number().int().positive().default(2_000),
 });
 
 /**
@@ -200,6 +206,8 @@ export const EvalConfigSchema = z.strictObject({
   client: ClientConfigSchema.prefault({}),
   server: ServerConfigSchema.prefault({}),
   judge: JudgeConfigSchema.prefault({}),
+  /** The serving benchmark (`pnpm vitest run --project <model> throughput`). */
+  benchmark: BenchmarkConfigSchema.prefault({}),
 });
 export type EvalConfigInput = z.input<typeof EvalConfigSchema>;
 export type EvalConfig = z.output<typeof EvalConfigSchema>;

@@ -3,14 +3,16 @@ import type {} from 'vitest';
 import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
+import { BenchmarksSchema } from './benchmark.ts';
 import { MetricValueSchema } from './metric.ts';
 import { RunPairingSchema } from './pairing.ts';
+import { ServerMetricsSchema } from './server-metrics.ts';
 import { SuiteMetaSchema } from './suite-meta.ts';
 
 // The run record: one JSON file per run under `<EVAL_RESULTS_DIR>/runs/`, never overwritten.
 // Bump RUN_RECORD_VERSION on any breaking change and keep an upgrade from the old shape (./upgrade.ts).
 
-export const RUN_RECORD_VERSION = 2;
+export const RUN_RECORD_VERSION = 3;
 
 /** Per-case entry of the run record, keyed by the dataset's own id. The full record lives in cases/<runId>.jsonl. */
 export const RunCaseSchema = CaseRecordSchema.pick({ verdict: true, scores: true, extracted: true, expected: true, error: true })
@@ -157,6 +159,10 @@ export const RunRecordSchema = z.object({
   fingerprintHash: z.string(),
   datasets: z.record(z.string(), DatasetResultSchema),
   performance: PerformanceSchema,
+  /** The serving benchmark, when the run was one (`pnpm vitest run --project <model> throughput`); else null. */
+  benchmarks: BenchmarksSchema.nullable().default(null),
+  /** The servers' /metrics and nvidia-smi sampled during the run; null when nothing could be sampled. */
+  serverMetrics: ServerMetricsSchema.nullable().default(null),
   gates: z.array(GateResultSchema),
   /** Run whose recorded answers this run scored again (`EVAL_REPLAY`); null when it asked a server. */
   replayOf: z.string().nullable().default(null),

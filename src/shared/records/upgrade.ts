@@ -4,6 +4,13 @@ type Json = Record<string, unknown>;
 
 /** Upgrade a parsed run record of any known older schema version to the current shape (still to be validated). */
 export function upgradeRunRecord(json: unknown): unknown {
+  const v2 = upgradeV1(json);
+  // v3 added the `benchmarks` and `serverMetrics` parts; older runs had neither.
+  if (!isObject(v2) || v2.schemaVersion !== 2) return v2;
+  return { ...v2, schemaVersion: 3, benchmarks: null, serverMetrics: null };
+}
+
+function upgradeV1(json: unknown): unknown {
   if (!isObject(json) || json.schemaVersion !== 1) return json;
   const datasets: Json = {};
   for (const [key, value] of Object.entries(isObject(json.datasets) ? json.datasets : {})) {

@@ -66,12 +66,12 @@ describe('readRunRecord', () => {
 
   test('names the unsupported schema version', async () => {
     const file = path.join(dir, 'future.json');
-    await writeFile(file, JSON.stringify({ ...makeRun(), schemaVersion: 3 }));
-    await expect(readRunRecord(file)).rejects.toThrow(/schemaVersion 3; this harness reads schemaVersion 2/);
+    await writeFile(file, JSON.stringify({ ...makeRun(), schemaVersion: 4 }));
+    await expect(readRunRecord(file)).rejects.toThrow(/schemaVersion 4; this harness reads schemaVersion 3/);
   });
 
   test('reads a record of the older schema version 1, its simulated flag kept as an unknown simulation mode', async () => {
-    const { simulation: _mode, incomplete: _incomplete, ...current } = makeRun({ simulation: 'gold' });
+    const { simulation: _mode, incomplete: _incomplete, benchmarks: _b, serverMetrics: _m, ...current } = makeRun({ simulation: 'gold' });
     const v1 = {
       ...current,
       schemaVersion: 1,
@@ -82,8 +82,16 @@ describe('readRunRecord', () => {
     const file = path.join(dir, 'v1.json');
     await writeFile(file, JSON.stringify(v1));
     const record = await readRunRecord(file);
-    expect([record.schemaVersion, record.simulation, record.incomplete]).toEqual([2, 'simulated', null]);
+    expect([record.schemaVersion, record.simulation, record.incomplete]).toEqual([3, 'simulated', null]);
     expect(Object.values(record.datasets)[0]!.quality.truncated).toBe(0);
+  });
+
+  test('reads a record of schema version 2 with neither benchmarks nor server metrics', async () => {
+    const { benchmarks: _b, serverMetrics: _m, ...current } = makeRun();
+    const file = path.join(dir, 'v2.json');
+    await writeFile(file, JSON.stringify({ ...current, schemaVersion: 2 }));
+    const record = await readRunRecord(file);
+    expect([record.schemaVersion, record.benchmarks, record.serverMetrics]).toEqual([3, null, null]);
   });
 
   test('throws a RecordError for a missing file', async () => {

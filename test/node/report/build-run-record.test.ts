@@ -32,6 +32,8 @@ function build(cases: CaseRecord[], extra: Partial<RunRecordInput> = {}) {
     git: { commit: null, branch: null },
     gpu: { name: null, memoryMiB: null },
     clientCpuMs: null,
+    benchmarks: null,
+    serverMetrics: null,
     ...extra,
   });
 }

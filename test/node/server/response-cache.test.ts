@@ -172,7 +172,13 @@ describe('dispatcher with a response cache', () => {
     const upstream = await startFaultServer(behave);
     closers.push(upstream.close);
     const cache = await openResponseCache({ dir: tempDir(), maxBytes: 1 << 20, policy, server: async () => SERVER });
-    const control = { status: async () => STATUS, lastStatus: () => STATUS, simulatorStats: async () => null };
+    const control = {
+      status: async () => STATUS,
+      lastStatus: () => STATUS,
+      simulatorStats: async () => null,
+      serverMetrics: async () => null,
+      selectedFiles: () => null,
+    };
     const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 2, cache, offline, control });
     closers.push(dispatcher.close);
     return { upstream, dispatcher, written: () => cache.flush() };

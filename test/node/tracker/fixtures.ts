@@ -102,6 +102,8 @@ export interface RunFixture {
   gates?: GateResult[];
   replayOf?: string | null;
   comparison?: RunRecord['comparison'];
+  benchmarks?: RunRecord['benchmarks'];
+  serverMetrics?: RunRecord['serverMetrics'];
   reasoning?: RunRecord['model']['reasoning'];
 }
 
@@ -117,7 +119,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
   const datasets: Record<string, DatasetResult> = {};
   for (const d of f.datasets ?? [makeDataset({ scores: binaryScores(10, 8) })]) datasets[`${d.dataset}/${d.variant}`] = d;
   const run: RunRecord = {
-    schemaVersion: 2,
+    schemaVersion: 3,
     runId: f.runId ?? `${startedAt.replace(/[:.]/g, '-')}_${modelKey}_${preset}_${String(counter).padStart(4, '0')}`,
     status: f.status ?? 'complete',
     incomplete: null,
@@ -165,6 +167,8 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       cacheHits: 0,
       ...f.performance,
     },
+    benchmarks: f.benchmarks ?? null,
+    serverMetrics: f.serverMetrics ?? null,
     gates: f.gates ?? [],
     replayOf: f.replayOf ?? null,
     comparison: f.comparison ?? null,

@@ -1,0 +1,3 @@
+import { defineThroughputBenchmark } from './suite.ts';
+
+defineThroughputBenchmark();
