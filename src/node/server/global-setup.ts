@@ -146,7 +146,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
     project.provide('evalRun', run);
     log(describeStart(run, settings, session.launches, resumeFrom));
-    log(describeCache(cache));
+    const cacheLine = describeCache(cache);
+    if (cacheLine) log(cacheLine);
     return teardown;
   } catch (error) {
     await teardown();
@@ -176,8 +177,9 @@ function describeStart(run: RunContext, settings: ProjectSettings, launches: boo
   return `run ${run.runId}${resume}: ${run.model.id}${thinking}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
 }
 
-function describeCache({ policy, dir }: RunCache): string {
-  if (policy.mode === 'off') return `response cache off (${policy.reason})`;
+// The response cache's start line; none when it is off by default (a plain run), to keep CI logs short.
+function describeCache({ policy, dir }: RunCache): string | null {
+  if (policy.mode === 'off') return policy.reason.startsWith('EVAL_CACHE') ? `response cache off (${policy.reason})` : null;
   return `response cache ${policy.mode} (${policy.reason}) in ${dir}`;
 }
 

@@ -20,5 +20,5 @@ export function resolveCachePolicy(value: EvalEnv['EVAL_CACHE'], run: { watch: b
   if (value) return { mode: value, greedyOnly: false, reason: `EVAL_CACHE=${value}` };
   if (run.replay) return { mode: 'read', greedyOnly: false, reason: 'replay: no server, cached answers only' };
   if (run.watch) return { mode: 'readwrite', greedyOnly: true, reason: 'watch mode: temperature-0 requests' };
-  return { mode: 'off', greedyOnly: false, reason: 'off outside watch mode (EVAL_CACHE=readwrite turns it on)' };
+  return { mode: 'off', greedyOnly: false, reason: 'outside watch mode; EVAL_CACHE=readwrite turns it on' };
 }
