@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { Bench } from 'tinybench';
 import { expect, test } from 'vitest';
 import { createSandbox, type JudgeMode, type Sandbox, type SandboxProgram } from '../src/scorers/python-tests/sandbox/index.ts';
-import { buildCodeProgram, buildGoldResponse, extractCode } from '../src/evals/code/index.ts';
+import { buildCodeProgram, buildGoldResponse, extractCode } from '../test/helpers/code-datasets.ts';
 import { readHumanEval } from '../test/helpers/shared.ts';
 
 // Benchmark, not a timed test: the 164 HumanEval canonical solutions, answered as a chat model would and

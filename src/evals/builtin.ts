@@ -39,6 +39,13 @@ export interface BuiltinDataset {
   metrics(variant: string, settings: { code: CodeConfig }): MetricSpec[];
   /** Every public file the dataset reads. */
   pins: readonly PublishedPin[];
+  /**
+   * Left out of `evals.builtins: 'all'` because it is expensive: it runs when the config names it, or when a CLI file
+   * filter matches its eval file (`vitest run --project <model> long-context`). @default false
+   */
+  optIn?: boolean;
+  /** Context (tokens, prompt and answer) the server must serve for these variants; the launcher scales RoPE when it exceeds the model's own. */
+  contextTokens?(variants: readonly string[]): number;
 }
 
 /** What a dataset folder's `simulate.ts` exports. */

@@ -5,3 +5,4 @@ export { hellaswag } from './hellaswag/builtin.ts';
 export { mtBench } from './mt-bench/builtin.ts';
 export { humaneval } from './humaneval/builtin.ts';
 export { mbpp } from './mbpp/builtin.ts';
+export { longContext } from './long-context/builtin.ts';

@@ -18,9 +18,31 @@ export function findBuiltin(name: string): BuiltinDataset | undefined {
   return BUILTIN_DATASETS.find((d) => d.name === name);
 }
 
-/** The built-ins a config selects (`evals.builtins`), in registry order. */
-export function selectedBuiltins(evals: Pick<EvalsConfig, 'builtins'>): BuiltinDataset[] {
-  return evals.builtins === 'all' ? [...BUILTIN_DATASETS] : BUILTIN_DATASETS.filter((d) => evals.builtins.includes(d.name));
+/**
+ * The built-ins a run includes, in registry order: those the config selects (`evals.builtins`; `'all'` leaves the
+ * opt-in ones out), plus opt-in ones whose eval file a CLI file filter matches (Vitest's rule: a substring of the path).
+ */
+export function selectedBuiltins(evals: Pick<EvalsConfig, 'builtins'>, fileFilters: readonly string[] = []): BuiltinDataset[] {
+  return BUILTIN_DATASETS.filter((d) =>
+    evals.builtins === 'all'
+      ? !d.optIn || matchesFileFilter(d, fileFilters)
+      : evals.builtins.includes(d.name) || (d.optIn === true && matchesFileFilter(d, fileFilters)),
+  );
+}
+
+/** Path of a built-in's eval file under the package root, as file filters see it. */
+export function builtinEvalPath(dataset: Pick<BuiltinDataset, 'folder'>): string {
+  return `src/evals/${dataset.folder}/${dataset.folder}.eval.ts`;
+}
+
+function matchesFileFilter(dataset: BuiltinDataset, filters: readonly string[]): boolean {
+  const path = builtinEvalPath(dataset);
+  return filters.some((filter) => filter !== '' && path.includes(filter.toLowerCase()));
+}
+
+/** Context (tokens) the server must serve for these built-ins with their variants; 0 when none says. */
+export function requiredContext(builtins: readonly BuiltinDataset[], variants: Record<string, readonly string[]>): number {
+  return builtins.reduce((most, d) => Math.max(most, d.contextTokens?.(variants[d.name] ?? d.defaultVariants) ?? 0), 0);
 }
 
 /** Variants to run per built-in: the config's choice, else the dataset's defaults. */

@@ -5,6 +5,7 @@ import { listKeys } from './load-config.ts';
 import type { EvalConfig, ModelConfig, PresetConfig, ReasoningConfig } from '../shared/config/schema.ts';
 import type { Sampling } from '../shared/sampling.ts';
 import { resolveVariants } from '../evals/registry.ts';
+import { decideYarn, yarnArgs } from './server/yarn.ts';
 
 /** Everything one model project needs to start its server and run its suites. Plain data: it crosses to workers. */
 export interface ProjectSettings {
@@ -118,8 +119,18 @@ function resolveJudge(config: EvalConfig, env: EvalEnv): JudgeSettings {
 /** Tokens per streamed chunk after the first (`--stream-interval`). */
 export const STREAM_INTERVAL = 16;
 
+/** What the run asks of the server beyond the config: the context its suites need. */
+export interface ServeNeeds {
+  /** Longest context (prompt and answer) a selected suite needs; YaRN is switched on above the model's own. @unit tokens */
+  contextTokens: number;
+}
+
 // Build `vllm serve` arguments; only flags vLLM v0.21 accepts (the old "V2 block manager" flag is gone).
-export function buildServeArgs(settings: Pick<ProjectSettings, 'model' | 'preset'>, port: number): string[] {
+export function buildServeArgs(
+  settings: Pick<ProjectSettings, 'model' | 'preset'>,
+  port: number,
+  needs: ServeNeeds = { contextTokens: 0 },
+): string[] {
   const { model, preset } = settings;
   const args = ['serve', model.id, '--host', '127.0.0.1', '--port', String(port)];
   args.push('--gpu-memory-utilization', String(preset.gpuMemoryUtilization));
@@ -131,7 +142,8 @@ export function buildServeArgs(settings: Pick<ProjectSettings, 'model' | 'preset
   args.push('--stream-interval', String(STREAM_INTERVAL));
   if (model.quantization) args.push('--quantization', model.quantization);
   if (model.revision) args.push('--revision', model.revision);
-  if (model.maxModelLen) args.push('--max-model-len', String(model.maxModelLen));
+  if (decideYarn(model, preset, needs.contextTokens).enabled) args.push(...yarnArgs(model));
+  else if (model.maxModelLen) args.push('--max-model-len', String(model.maxModelLen));
   // Reasoning models: vLLM splits the reasoning into `message.reasoning`; thinking is switched per request.
   if (model.reasoning) args.push('--reasoning-parser', model.reasoning.parser);
   args.push(...preset.extraArgs, ...model.extraArgs);

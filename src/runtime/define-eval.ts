@@ -51,14 +51,19 @@ export interface EvalDefinition<Item, Output = DefaultOutput> {
   id?: (Item extends object ? Extract<keyof Item, string> : never) | ((item: Item, index: number) => string | number);
   /** What is sent: chat messages, or a string for `/v1/completions`. Recorded per case and hashed into the fingerprint. */
   prompt: (item: Item) => ChatMessage[] | string;
+  /** What the case record keeps of the prompt (for prompts too long to store whole). @default the whole prompt as a transcript */
+  transcript?: (item: Item) => string;
   /** Asks the server. @default sends `prompt(item)` (chat or completion) with the eval's sampling */
   task?: (item: Item, context: TaskContext) => Promise<Output>;
   /** The answer as text for the record and scorers. @default `output.text` */
   response?: (output: Output) => string;
   /** The expected answer handed to scorers. @default `item.expected`, else `item.answer` */
   expected?: (item: Item) => unknown;
-  /** Scorers; the first metric of the first scorer is the primary one (verdicts, default gates, tracker). */
-  scorers: AnyScorer<Item, Output>[];
+  /**
+   * Scorers; the first metric of the first scorer is the primary one (verdicts, default gates, tracker). They never
+   * decide the item type (`data` does); a scorer that reads the item names it: `choiceLetter<Question>({ ... })`.
+   */
+  scorers: AnyScorer<NoInfer<Item>, Output>[];
   /** Minimum score per metric; the config's `thresholds[model][key]` take precedence per metric. */
   thresholds?: Record<string, number>;
   /** Sampling overrides for this eval, over the model's sampling. */
@@ -284,7 +289,7 @@ export async function runEvalCase<Item, Output>(
   let response: string | null = null;
   try {
     const rendered = definition.prompt(item);
-    prompt = typeof rendered === 'string' ? rendered : renderTranscript(rendered);
+    prompt = definition.transcript ? definition.transcript(item) : typeof rendered === 'string' ? rendered : renderTranscript(rendered);
     const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run };
     const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
     response = definition.response ? definition.response(output) : textOf(output);
@@ -314,7 +319,7 @@ export async function runEvalCase<Item, Output>(
       extracted: {},
       scores: {},
       verdict: 'error',
-      error: { ...describeError(error), ...(isFatalServerError(error) ? { kind: FATAL_KIND } : {}) },
+      error: errorInfo(error),
       usage: ledger.usage(),
       ...withReasoning(ledger),
       timing: ledger.timing(),
@@ -358,6 +363,13 @@ function clip(text: string): string {
 function withReasoning(ledger: CaseLedger): Pick<CaseRecord, 'reasoning'> {
   const reasoning = ledger.reasoning();
   return reasoning ? { reasoning } : {};
+}
+
+// The record's error: a request failure keeps its kind (`context-length`, `timeout-idle`, ...) for the quality counters.
+function errorInfo(error: unknown): NonNullable<CaseRecord['error']> {
+  const { request, ...info } = describeError(error);
+  const kind = isFatalServerError(error) ? FATAL_KIND : request?.kind;
+  return { ...info, ...(kind ? { kind } : {}) };
 }
 
 /** Error kind of a case that failed because the server is gone (dead, or the failure budget spent). */

@@ -2,6 +2,7 @@ import type { BaselineCandidate, RunContext, ServerStatus } from '../shared/cont
 import { compareDatasetMetric } from '../shared/gates/compare.ts';
 import { baselineGate, noBaselineGate, thresholdGates } from '../shared/gates/evaluate.ts';
 import { compareFingerprints, computeFingerprint } from '../shared/history/fingerprint.ts';
+import { readRopeScaling } from '../shared/records/rope-scaling.ts';
 import { readRunRecord } from '../shared/history/run-record-file.ts';
 import type { CaseRecord } from '../shared/records/case-record.ts';
 import { buildDatasetResult } from '../shared/records/dataset-result.ts';
@@ -84,6 +85,7 @@ function currentFingerprint(input: SuiteGateInput) {
   return computeFingerprint({
     model: { id: run.model.id, revision: run.model.revision, quantization: run.model.quantization },
     reasoning: run.model.reasoning,
+    ropeScaling: readRopeScaling(server.command),
     simulation: server.simulation,
     preset: run.preset,
     serverCommand: server.command,

@@ -111,5 +111,7 @@ export const ServerStatusSchema = z.object({
   maxNumSeqs: z.number().int().positive(),
   /** Simulation mode of the simulated vLLM (`gold`, `wrong`, `mix:0.3`, `script`); null = a real server. */
   simulation: z.string().nullable(),
+  /** Context the server serves (prompt and answer), from GET /v1/models; null or absent when it does not say. @unit tokens */
+  maxModelLen: z.number().int().positive().nullable().optional(),
 });
 export type ServerStatus = z.infer<typeof ServerStatusSchema>;

@@ -3,13 +3,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
-import { buildHumanEvalMessages, parseHumanEval } from '../../src/evals/code/index.ts';
+import { buildHumanEvalMessages, parseHumanEval } from '../helpers/code-datasets.ts';
 import { evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
 import { sharedDir, simulatorBin } from '../helpers/processes.ts';
 
 // HumanEval through the whole pipeline: answers served by a scripted vLLM, judged in the sandbox.
 const problems = parseHumanEval(readFileSync(join(sharedDir, 'datasets/humaneval/HumanEval.jsonl'), 'utf8'));
-const userTurn = (i: number) => buildHumanEvalMessages(problems[i]!).at(-1)!.content;
+const userTurn = (i: number) => buildHumanEvalMessages(problems[i]!).at(-1)!.content as string;
 
 function writeScript(rules: Array<{ match: { equals: string; endpoint: 'chat' }; response: string }>): string {
   const file = join(mkdtempSync(join(tmpdir(), 'e2e-code-')), 'script.json');

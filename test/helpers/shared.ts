@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { parseHumanEval, parseMbpp, type HumanEvalProblem, type MbppProblem, type MbppSplit } from '../../src/evals/code/index.ts';
+import { parseHumanEval, parseMbpp, type HumanEvalProblem, type MbppProblem, type MbppSplit } from './code-datasets.ts';
 
 // The shared datasets the tests read (never committed): `SHARED_DIR`, else `../shared` next to the repository.
 const repoRoot = path.resolve(import.meta.dirname, '../..');

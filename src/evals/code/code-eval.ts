@@ -8,21 +8,11 @@ import { limitsForReference } from '../../scorers/python-tests/sandbox/time-limi
 import type { SandboxLimits } from '../../scorers/python-tests/sandbox/types.ts';
 import { getSharedSandbox } from '../../scorers/python-tests/shared-sandbox.ts';
 import type { MultiScorer } from '../../scorers/scorer.ts';
-import type { HumanEvalProblem } from '../humaneval/reader.ts';
-import type { MbppProblem } from '../mbpp/reader.ts';
-import { buildCodeProgram } from './code-program.ts';
-import { buildHumanEvalMessages, buildMbppMessages } from './prompts.ts';
+import type { CodeDataset, CodeProblem } from './code-dataset.ts';
 import { scoreCodeResponse } from './score-response.ts';
-import { buildGoldResponse } from './simulate-answers.ts';
 
-// HumanEval and MBPP share everything but their data and prompt: the model writes code, the sandbox decides,
-// greedy pass@1 by default or pass@k from `code.samples` samples with the unbiased estimator.
-
-export type CodeProblem = HumanEvalProblem | MbppProblem;
-
-export function buildCodeMessages(problem: CodeProblem) {
-  return problem.kind === 'humaneval' ? buildHumanEvalMessages(problem) : buildMbppMessages(problem);
-}
+// Datasets answered with Python code share everything but their data, prompt and program: the model writes code,
+// the sandbox decides, greedy pass@1 by default or pass@k from `code.samples` samples with the unbiased estimator.
 
 /** Generous limits for the reference solution's own timing run. */
 const REFERENCE_LIMITS: Pick<SandboxLimits, 'cpuMs' | 'wallMs'> = { cpuMs: 20_000, wallMs: 41_000 };
@@ -30,15 +20,16 @@ const references = new Map<string, Promise<Pick<SandboxLimits, 'cpuMs' | 'wallMs
 
 // Per-problem time limit calibrated on this machine (evalplus): the reference solution's test time in the same
 // sandbox, x4, at least 3 s. Measured once per problem and worker; undefined keeps the defaults.
-export function calibratedLimits(
-  problem: CodeProblem,
+export function calibratedLimits<P extends CodeProblem>(
+  dataset: CodeDataset<P>,
+  problem: P,
   isolation: RunContext['code']['sandbox'],
 ): Promise<Pick<SandboxLimits, 'cpuMs' | 'wallMs'> | undefined> {
-  const key = `${problem.kind}:${problem.taskId}`;
+  const key = `${dataset.name}:${problem.taskId}`;
   let limits = references.get(key);
   if (!limits) {
     limits = getSharedSandbox(isolation)
-      .then((sandbox) => scoreCodeResponse(sandbox, problem, buildGoldResponse(problem), { limits: REFERENCE_LIMITS }))
+      .then((sandbox) => scoreCodeResponse(sandbox, dataset, problem, dataset.goldResponse(problem), { limits: REFERENCE_LIMITS }))
       .then((reference) =>
         reference.result?.status === 'passed' ? limitsForReference(reference.result.testMs ?? reference.result.durationMs) : undefined,
       );
@@ -49,7 +40,7 @@ export function calibratedLimits(
 
 /** What a code eval is made of. */
 export interface CodeEvalOptions<P extends CodeProblem> {
-  name: 'humaneval' | 'mbpp';
+  dataset: CodeDataset<P>;
   variant: string;
   label: string;
   data: DataLoader<P>;
@@ -65,9 +56,10 @@ interface CodeSamples {
 
 // A code eval for the run's `code` settings: greedy pass@1, or pass@k from `code.samples` samples.
 export function codeEval<P extends CodeProblem>(options: CodeEvalOptions<P>): AnyEvalDefinition {
-  const { code } = options;
-  const expected = (problem: P) => (problem.kind === 'humaneval' ? `check(${problem.entryPoint})` : problem.testList.join('\n'));
-  const common = { name: options.name, variant: options.variant, data: options.data, id: options.id, prompt: buildCodeMessages, expected };
+  const { code, dataset } = options;
+  const prompt = (problem: P) => dataset.messages(problem);
+  const expected = (problem: P) => dataset.expected(problem);
+  const common = { name: dataset.name, variant: options.variant, data: options.data, id: options.id, prompt, expected };
   if (code.samples === 1) {
     return evalDefinition<P>({
       ...common,
@@ -75,8 +67,8 @@ export function codeEval<P extends CodeProblem>(options: CodeEvalOptions<P>): An
       scorers: [
         pythonTests<P>({
           entryPoint: (p) => p.entryPoint,
-          program: buildCodeProgram,
-          limits: (p) => calibratedLimits(p, code.sandbox),
+          program: (p, answer) => dataset.program(p, answer),
+          limits: (p) => calibratedLimits(dataset, p, code.sandbox),
           isolation: code.sandbox,
         }),
       ],
@@ -88,25 +80,27 @@ export function codeEval<P extends CodeProblem>(options: CodeEvalOptions<P>): An
     task: async (problem, { client, sampling, signal }) => {
       const answers = await Promise.all(
         Array.from({ length: code.samples }, (_, i) =>
-          client.chat(buildCodeMessages(problem), { ...sampling, temperature: code.temperature, seed: sampling.seed + i }, signal),
+          client.chat(dataset.messages(problem), { ...sampling, temperature: code.temperature, seed: sampling.seed + i }, signal),
         ),
       );
       const samples = answers.map((a) => a.text);
       return { samples, text: samples.map((s, i) => `--- sample ${i + 1} ---\n${s}`).join('\n') };
     },
-    scorers: [passAtKScorer<P>(code)],
+    scorers: [passAtKScorer(dataset, code)],
   });
 }
 
 // Run every sample in the sandbox and score pass@k with the unbiased estimator.
-function passAtKScorer<P extends CodeProblem>(code: RunContext['code']): MultiScorer<P, CodeSamples> {
+function passAtKScorer<P extends CodeProblem>(dataset: CodeDataset<P>, code: RunContext['code']): MultiScorer<P, CodeSamples> {
   const metrics = codeMetricSpecs(code);
   return {
     metrics,
     score: async ({ item, output }) => {
       const sandbox = await getSharedSandbox(code.sandbox);
-      const limits = await calibratedLimits(item, code.sandbox);
-      const scored = await Promise.all(output.samples.map((sample) => scoreCodeResponse(sandbox, item, sample, limits ? { limits } : {})));
+      const limits = await calibratedLimits(dataset, item, code.sandbox);
+      const scored = await Promise.all(
+        output.samples.map((sample) => scoreCodeResponse(sandbox, dataset, item, sample, limits ? { limits } : {})),
+      );
       const passed = scored.filter((s) => s.fields.verdict === 'correct').length;
       const n = output.samples.length;
       return {

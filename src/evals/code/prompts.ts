@@ -1,11 +1,4 @@
-import type { HumanEvalProblem } from '../humaneval/reader.ts';
-import type { MbppProblem } from '../mbpp/reader.ts';
-
-/** One chat message as sent to an OpenAI-compatible server. */
-export interface ChatMessage {
-  role: 'system' | 'user' | 'assistant';
-  content: string;
-}
+import type { ChatMessage } from '../../shared/chat-message.ts';
 
 /** Options of the Qwen-style code prompts. */
 export interface CodePromptOptions {
@@ -21,35 +14,14 @@ export interface CodePromptOptions {
 /** System prompt of Qwen's instruct eval_plus harness. */
 export const QWEN_CODE_SYSTEM_PROMPT = 'You are an intelligent programming assistant to produce Python algorithmic solutions';
 
-const FENCE = '```';
+/** The opening of a Python code block. */
+export const PYTHON_FENCE = '```python';
 
-// Add the optional pre-filled assistant fence.
-function withPrefill(messages: ChatMessage[], options: CodePromptOptions): ChatMessage[] {
-  return options.prefill ? [...messages, { role: 'assistant', content: `${FENCE}python\n` }] : messages;
-}
-
-// HumanEval chat prompt after QwenLM qwencoder-eval/instruct/eval_plus: complete the function, answer in a python block.
-export function buildHumanEvalMessages(problem: HumanEvalProblem, options: CodePromptOptions = {}): ChatMessage[] {
-  return withPrefill(
-    [
-      { role: 'system', content: QWEN_CODE_SYSTEM_PROMPT },
-      { role: 'user', content: `Can you complete the following Python function?\n${FENCE}python\n${problem.prompt.trim()}\n${FENCE}` },
-    ],
-    options,
-  );
-}
-
-// MBPP chat prompt (evalplus MBPP style): task text + first assert as the signature hint, in a docstring.
-export function buildMbppMessages(problem: MbppProblem, options: CodePromptOptions = {}): ChatMessage[] {
-  const task = `"""\n${problem.text.trim()}\n${problem.testList[0] ?? ''}\n"""`;
-  return withPrefill(
-    [
-      { role: 'system', content: QWEN_CODE_SYSTEM_PROMPT },
-      {
-        role: 'user',
-        content: `Please provide a self-contained Python script that solves the following problem in a markdown code block:\n${FENCE}python\n${task}\n${FENCE}`,
-      },
-    ],
-    options,
-  );
+// Qwen's code chat: its system prompt, the user turn, and the optional pre-filled assistant fence.
+export function buildQwenCodeMessages(user: string, options: CodePromptOptions = {}): ChatMessage[] {
+  const messages: ChatMessage[] = [
+    { role: 'system', content: QWEN_CODE_SYSTEM_PROMPT },
+    { role: 'user', content: user },
+  ];
+  return options.prefill ? [...messages, { role: 'assistant', content: `${PYTHON_FENCE}\n` }] : messages;
 }

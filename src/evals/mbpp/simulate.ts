@@ -1,5 +1,6 @@
 import type { SimulationOptions, SimulationScript } from '../builtin.ts';
 import { simulateCode } from '../code/simulate.ts';
+import { mbppCode } from './code-dataset.ts';
 import { loadMbpp } from './data.ts';
 import type { MbppSplit } from './reader.ts';
 
@@ -8,7 +9,7 @@ export async function simulate(options: SimulationOptions): Promise<SimulationSc
   const script: SimulationScript = { rules: [], expected: {} };
   for (const split of options.variants as MbppSplit[]) {
     const all = await loadMbpp(options.source, split);
-    const part = simulateCode(`mbpp/${split}`, options.limit === null ? all : all.slice(0, options.limit), options.mode);
+    const part = simulateCode(`mbpp/${split}`, mbppCode, options.limit === null ? all : all.slice(0, options.limit), options.mode);
     script.rules.push(...part.rules);
     Object.assign(script.expected, part.expected);
   }

@@ -1,6 +1,7 @@
 import type { AnyEvalDefinition } from '../../runtime/define-eval.ts';
 import type { RunContext } from '../../shared/context.ts';
 import { codeEval } from '../code/code-eval.ts';
+import { mbppCode } from './code-dataset.ts';
 import { mbppSource } from './data.ts';
 import type { MbppSplit } from './reader.ts';
 
@@ -10,6 +11,13 @@ const LABELS: Record<MbppSplit, string> = { test: 'MBPP (test ids 11-510)', 'san
 export function mbppEvals(run: Pick<RunContext, 'code' | 'variants'>): AnyEvalDefinition[] {
   const splits = (run.variants.mbpp ?? ['test']) as MbppSplit[];
   return splits.map((split) =>
-    codeEval({ name: 'mbpp', variant: split, label: LABELS[split], data: mbppSource(split), id: (p) => String(p.taskId), code: run.code }),
+    codeEval({
+      dataset: mbppCode,
+      variant: split,
+      label: LABELS[split],
+      data: mbppSource(split),
+      id: (p) => String(p.taskId),
+      code: run.code,
+    }),
   );
 }

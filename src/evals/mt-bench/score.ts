@@ -1,6 +1,6 @@
 import type { MetricSpec } from '../../shared/records/metric.ts';
 import type { MtBenchQuestion } from './reader.ts';
-import { extractMtBenchRating } from '../../scorers/judge/extract-rating.ts';
+import { extractJudgeRating } from '../../scorers/judge/extract-rating.ts';
 
 /** MT-Bench metric names. */
 export type MtBenchMetric = 'score' | 'turn1' | 'turn2';
@@ -31,7 +31,7 @@ export interface MtBenchScore {
  * @example scoreMtBenchJudgments(q, ['Rating: [[8]]', 'Rating: [[6]]']).scores.score // 7
  */
 export function scoreMtBenchJudgments(question: Pick<MtBenchQuestion, 'category'>, judgments: readonly [string, string]): MtBenchScore {
-  const ratings = judgments.map(extractMtBenchRating);
+  const ratings = judgments.map(extractJudgeRating);
   const parsed = ratings.filter((r): r is number => r !== null);
   const mean = parsed.length ? parsed.reduce((a, b) => a + b, 0) / parsed.length : null;
   const [turn1 = null, turn2 = null] = ratings;

@@ -9,7 +9,7 @@ const OPENINGS = [
 
 /**
  * A judgment in FastChat's requested format whose rating is `rating` (integer or decimal, 1-10).
- * @example extractMtBenchRating(buildMtBenchGoldJudgment(7)) // 7
+ * @example extractJudgeRating(buildMtBenchGoldJudgment(7)) // 7
  */
 export function buildMtBenchGoldJudgment(rating: number, variant = 0): string {
   const opening = OPENINGS[Math.abs(variant) % OPENINGS.length] ?? '';

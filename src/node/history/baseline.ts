@@ -4,7 +4,8 @@ import type { BaselineCandidate, BaselinePlan } from '../../shared/context.ts';
 import { ConfigError } from '../../shared/errors.ts';
 import { readRunRecord } from '../../shared/history/run-record-file.ts';
 import { gatesPassed, type RunRecord } from '../../shared/records/run-record.ts';
-import { listRuns, type RunHistory } from './store.ts';
+import type { RunSummary } from '../../shared/records/run-summary.ts';
+import { listRunSummaries } from './store.ts';
 
 // Which runs the baseline gate may compare with. Global setup (main process) builds the plan; each eval suite's
 // gate (worker) takes the newest candidate that covers every case it ran, so a partial run never stands in for a
@@ -15,8 +16,6 @@ import { listRuns, type RunHistory } from './store.ts';
 export interface BaselineOptions {
   /** Results directory whose history is searched when `EVAL_BASELINE` is unset. */
   resultsDir: string;
-  /** The history of `resultsDir`, when the caller has read it already. @default read here */
-  history?: RunHistory;
   /** Branch whose runs count as baselines. @default 'main' */
   branch?: string;
   /** Only runs of this Vitest project (model). */
@@ -73,7 +72,7 @@ export async function planBaseline(options: BaselineOptions): Promise<BaselinePl
   return {
     source: 'history',
     description: `${where} on branch ${branch}`,
-    candidates: await findCandidates(options.resultsDir, { ...options, branch }, options.history),
+    candidates: await findCandidates(options.resultsDir, { ...options, branch }),
   };
 }
 
@@ -81,9 +80,8 @@ export async function planBaseline(options: BaselineOptions): Promise<BaselinePl
 async function findCandidates(
   resultsDir: string,
   options: Omit<BaselineOptions, 'branch'> & { branch: string | undefined },
-  known?: RunHistory,
 ): Promise<BaselineCandidate[]> {
-  const history = known ?? (await listRuns(resultsDir));
+  const history = await listRunSummaries(resultsDir);
   const candidates: BaselineCandidate[] = [];
   for (let i = history.runs.length - 1; i >= 0; i--) {
     const { record, path: file } = history.runs[i]!;
@@ -102,7 +100,7 @@ function sameReasoning(a: RunRecord['model']['reasoning'], b: BaselineOptions['r
   return a?.parser === b?.parser && a?.thinking === b?.thinking;
 }
 
-function candidateOf(record: RunRecord, file: string): BaselineCandidate {
+function candidateOf(record: RunSummary, file: string): BaselineCandidate {
   const datasets: Record<string, number> = {};
   for (const [key, dataset] of Object.entries(record.datasets)) datasets[key] = dataset.counts.cases - dataset.counts.error;
   return { runId: record.runId, path: path.resolve(file), startedAt: record.startedAt, datasets };

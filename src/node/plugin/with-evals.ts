@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import type { Plugin } from 'vite';
-import type { TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
+import type { Plugin, TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
 import { selectedBuiltins } from '../../evals/registry.ts';
 import { parseEvalEnv } from '../../shared/config/env.ts';
 import type { EvalConfig, EvalConfigInput } from '../../shared/config/schema.ts';
@@ -10,6 +9,7 @@ import { ensureResultsDir } from '../results-dir.ts';
 import { checkThinkingSwitch, resolveProjectSettings } from '../settings.ts';
 import { gpusOverlap } from '../server/gpu-lease.ts';
 import { DATA_FILE_TRIGGER } from './data-triggers.ts';
+import { cliFileFilters } from './cli-file-filters.ts';
 import { entryPath } from './entry-path.ts';
 
 // The Vitest side of the plugin: one project per model (its evals, global setup, concurrency, turn on the GPUs),
@@ -77,7 +77,7 @@ function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>)
   const groups = assignGroups(config);
   // The serving benchmark is always collectable (`... throughput` selects it) but only runs when selected alone.
   const include = [
-    ...selectedBuiltins(config.evals).map((d) => builtinEvalFile(d.folder)),
+    ...selectedBuiltins(config.evals, cliFileFilters()).map((d) => builtinEvalFile(d.folder)),
     entryPath('src/bench/throughput.eval'),
     ...config.evals.include,
   ];
@@ -88,8 +88,9 @@ function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>)
       test: {
         name: modelKey,
         include,
-        // Built-in evals may live in node_modules/qwen-evals; nothing else there is an eval.
-        exclude: ['**/.git/**', '**/node_modules/!(qwen-evals)/**'],
+        // Built-in evals may live in node_modules/qwen-evals (npm) or node_modules/.pnpm/qwen-evals@<version>/... (pnpm's
+        // real path); nothing else there is an eval.
+        exclude: ['**/.git/**', '**/node_modules/!(qwen-evals|.pnpm)/**', '**/node_modules/.pnpm/!(qwen-evals@*)/**'],
         globalSetup: [entryPath('setup/global-setup')],
         provide: { qwenEvalsConfig: config },
         testTimeout: CASE_TIMEOUT_MS,

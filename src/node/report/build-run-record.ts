@@ -11,7 +11,9 @@ import {
   type Performance,
   type RunRecord,
 } from '../../shared/records/run-record.ts';
+import { readRopeScaling } from '../../shared/records/rope-scaling.ts';
 import { datasetKey, type SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { buildDatasetPerformance } from './dataset-performance.ts';
 import { percentiles } from './percentiles.ts';
 
 /** Dispatcher counters read at the end of the run (null when it could not be reached). */
@@ -61,7 +63,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
   for (const suite of input.suites) {
     const key = datasetKey(suite);
     const cases = input.cases.filter((c) => c.dataset === suite.dataset && c.variant === suite.variant);
-    datasets[key] = buildDatasetResult(suite, cases);
+    datasets[key] = { ...buildDatasetResult(suite, cases), performance: buildDatasetPerformance(cases) };
     missing += Math.max(0, suite.selected - (cases.length - datasets[key].counts.error));
   }
   const status = input.reason === 'interrupted' ? 'interrupted' : missing > 0 ? 'partial' : 'complete';
@@ -91,6 +93,8 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       logFile: server?.logFile ?? null,
       maxNumSeqs: server?.maxNumSeqs ?? 1,
       gpuName: input.gpu.name,
+      maxModelLen: server?.maxModelLen ?? null,
+      ropeScaling: readRopeScaling(server?.command ?? null),
     },
     sampling: input.run.sampling,
     harnessVersion: input.run.harnessVersion,

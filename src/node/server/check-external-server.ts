@@ -6,6 +6,8 @@ export interface ExternalServerInfo {
   vllmVersion: string | null;
   /** Simulation mode the simulated vLLM reports in `x-vllm-simulated` (`script` when it says only that it is one); null = a real server. */
   simulation: string | null;
+  /** Context the server serves the model with (`max_model_len` of GET /v1/models); null when it does not say. @unit tokens */
+  maxModelLen: number | null;
 }
 
 // Check a running OpenAI-compatible server: reachable, serves `model`, and (if vLLM) which version.
@@ -32,9 +34,12 @@ export async function checkExternalServer(baseUrl: string, model: string, apiKey
     );
   }
   let ids: string[];
+  let maxModelLen: number | null = null;
   try {
-    const body = JSON.parse(text) as { data?: Array<{ id?: unknown }> };
+    const body = JSON.parse(text) as { data?: Array<{ id?: unknown; max_model_len?: unknown }> };
     ids = (body.data ?? []).map((m) => String(m.id));
+    const served = body.data?.find((m) => m.id === model)?.max_model_len;
+    maxModelLen = typeof served === 'number' ? served : null;
   } catch (error) {
     throw new ServerError(
       'EVAL_SERVER_UNHEALTHY',
@@ -50,7 +55,7 @@ export async function checkExternalServer(baseUrl: string, model: string, apiKey
       `EVAL_BASE_URL server ${baseUrl} serves ${ids.map((i) => `"${i}"`).join(', ') || 'no model'}, expected "${model}". Point EVAL_BASE_URL at a server for this model, or run the project of the model it serves.`,
     );
   }
-  return { vllmVersion: await readVersion(baseUrl), simulation: simulationOf(response.headers.get('x-vllm-simulated')) };
+  return { vllmVersion: await readVersion(baseUrl), simulation: simulationOf(response.headers.get('x-vllm-simulated')), maxModelLen };
 }
 
 // vLLM's GET /version; null for servers that do not have it.

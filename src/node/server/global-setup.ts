@@ -7,11 +7,10 @@ import type { RunContext } from '../../shared/context.ts';
 import { ConfigError } from '../../shared/errors.ts';
 import { harnessVersion } from '../../shared/package-root.ts';
 import { startMirrorIfAsked } from '../datasets/start-mirror.ts';
-import { findUnstableCases, unstableIdsByDataset } from '../../shared/history/unstable-cases.ts';
 import { planBaseline } from '../history/baseline.ts';
 import { resolveReplay, type ResolvedReplay } from '../history/replay-source.ts';
 import { makeRunId } from '../history/run-id.ts';
-import { listRuns } from '../history/store.ts';
+import { readUnstableCases } from '../history/unstable-history.ts';
 import { ensureResultsDir } from '../results-dir.ts';
 import { readProvidedConfig } from '../plugin/provided-config.ts';
 import { resolveProjectSettings, type ProjectSettings } from '../settings.ts';
@@ -99,10 +98,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // Runs of another simulation mode (or real ones) never serve as baselines; when the mode is not known yet
     // (a server launched later), each suite's gate checks it against the server it got.
     const simulation = status ? status.simulation : (simulate ?? undefined);
-    const history = await listRuns(resultsDir);
     const baseline = await planBaseline({
       resultsDir,
-      history,
       project: settings.modelKey,
       preset: settings.presetName,
       simulation,
@@ -110,7 +107,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
       branch: config.gates.baselineBranch,
       excludeRunId: runId,
     });
-    const unstable = unstableIdsByDataset(findUnstableCases(history.runs.map((r) => r.record)), settings.modelKey, simulation ?? null);
+    const unstable = await readUnstableCases(resultsDir, settings.modelKey, simulation ?? null);
 
     const run: RunContext = {
       runId,

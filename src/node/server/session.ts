@@ -9,7 +9,9 @@ import { findExecutable } from './find-executable.ts';
 import { findFreePort } from './free-port.ts';
 import { acquireGpus, releaseGpus, type GpuHolder } from './gpu-lease.ts';
 import { publishServerStatus, selectedFiles } from './session-registry.ts';
-import { selectedBuiltins } from '../../evals/registry.ts';
+import { requiredContext, selectedBuiltins } from '../../evals/registry.ts';
+import { cliFileFilters } from '../plugin/cli-file-filters.ts';
+import { decideYarn } from './yarn.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
 import { digestFile } from './digest-file.ts';
 import { ServerMetricsSampler } from '../metrics/sampler.ts';
@@ -169,9 +171,12 @@ export class ServerSession {
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const gpus = settings.model.gpus;
+    const needs = { contextTokens: this.#contextTokens() };
+    const yarn = decideYarn(settings.model, settings.preset, needs.contextTokens);
+    if (yarn.enabled || yarn.reason !== 'not needed') this.#options.log(`YaRN ${yarn.enabled ? 'on' : 'off'}: ${yarn.reason}`);
     const server = await launchServer({
       bin,
-      args: buildServeArgs(settings, port),
+      args: buildServeArgs(settings, port, needs),
       baseUrl,
       logFile: resolve(resultsDir, 'logs', `${runId}.vllm.log`),
       readinessTimeoutMs: settings.server.readinessTimeoutMs,
@@ -196,6 +201,7 @@ export class ServerSession {
       logFile: server.logFile,
       maxNumSeqs: settings.preset.maxNumSeqs,
       simulation: info.simulation,
+      maxModelLen: info.maxModelLen,
     };
   }
 
@@ -204,6 +210,14 @@ export class ServerSession {
     const urls = settings.baseUrls!;
     const infos = await Promise.all(urls.map((url) => checkExternalServer(url, settings.model.id, settings.apiKey)));
     this.#options.onUpstreams(urls);
+    const served = infos.map((i) => i.maxModelLen).filter((n): n is number => n !== null);
+    const maxModelLen = served.length ? Math.min(...served) : null;
+    const needed = this.#contextTokens();
+    if (maxModelLen !== null && needed > maxModelLen) {
+      this.#options.log(
+        `warning: the selected long-context lengths need ${needed} tokens but ${urls.join(', ')} serves ${maxModelLen}; longer prompts will fail per case as too long (start the server with YaRN, see README "Long context")`,
+      );
+    }
     return {
       upstreams: urls,
       label: urls.length === 1 ? `${urls[0]} (EVAL_BASE_URL)` : `${urls.join(', ')} (EVAL_BASE_URL replicas)`,
@@ -213,7 +227,15 @@ export class ServerSession {
       logFile: null,
       maxNumSeqs: settings.preset.maxNumSeqs,
       simulation: infos.find((i) => i.simulation)?.simulation ?? null,
+      maxModelLen,
     };
+  }
+
+  // Longest context the selected built-in suites need with their variants.
+  #contextTokens(): number {
+    const { settings, config } = this.#options;
+    const names = selectedBuiltinNames(settings.modelKey, config.evals);
+    return requiredContext(selectedBuiltins({ builtins: names }), settings.variants);
   }
 
   // The script is built once per session, for the built-in evals this run selected, then reused by every launch.
@@ -236,7 +258,7 @@ export class ServerSession {
 // The built-ins whose eval file this run selected (a filter such as `gsm8k` selects one); all when not known.
 function selectedBuiltinNames(project: string, evals: Pick<EvalConfig, 'evals'>['evals']): 'all' | string[] {
   const files = selectedFiles(project);
-  const builtins = selectedBuiltins(evals);
+  const builtins = selectedBuiltins(evals, cliFileFilters());
   if (files === null) return builtins.map((d) => d.name);
   return builtins.filter((d) => files.some((file) => file.includes(`/evals/${d.folder}/${d.folder}.eval.`))).map((d) => d.name);
 }

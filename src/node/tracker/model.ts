@@ -1,5 +1,8 @@
+import type { DatasetPerformance } from '../../shared/records/dataset-performance.ts';
 import type { MetricValue } from '../../shared/records/metric.ts';
-import type { DatasetResult, Performance, RunRecord } from '../../shared/records/run-record.ts';
+import { describeRopeScaling } from '../../shared/records/rope-scaling.ts';
+import type { Performance, RunRecord } from '../../shared/records/run-record.ts';
+import type { DatasetSummary, RunSummary } from '../../shared/records/run-summary.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
@@ -7,6 +10,9 @@ import { compareFingerprints, type Fingerprint } from '../../shared/history/fing
 import { findUnstableCases, type UnstableCase } from '../../shared/history/unstable-cases.ts';
 import { compareRuns } from '../history/store.ts';
 import { pairedRunEntries, type PairedRunEntry } from './paired-runs.ts';
+import { type CaseLookup, withCases } from './case-lookup.ts';
+
+export { type CaseLookup, casesOf } from './case-lookup.ts';
 import { type ModelRecommendation, recommendPresets } from './preset-recommendation.ts';
 import { buildServerMetricsRows, type ServerMetricsRow } from './server-metrics.ts';
 import { buildThroughputSections, type ThroughputSection } from './throughput.ts';
@@ -96,9 +102,9 @@ export interface SectionDataset {
   datasetSize: number | null;
   unparseable: number;
   /** Data-quality counters of the source run (truncated, over-length, capped answers; retries; too-long prompts). */
-  quality: DatasetResult['quality'];
+  quality: DatasetSummary['quality'];
   /** Reasoning tokens and who split the reasoning, for reasoning models; null otherwise. */
-  reasoning: DatasetResult['reasoning'];
+  reasoning: DatasetSummary['reasoning'];
   errors: number;
   /** Who graded a judged dataset; null for datasets without a judge. */
   judge: Pick<JudgeInfo, 'model' | 'source'> | null;
@@ -106,6 +112,10 @@ export interface SectionDataset {
   regressedVsBaseline: boolean;
   /** The source run had no baseline covering this dataset's cases. */
   noBaseline: boolean;
+  /** Timings of the source run's cases of this dataset; null when not recorded. */
+  performance: DatasetPerformance | null;
+  /** RoPE scaling of the server the source run used (`yarn x4 from 32768`); null = none. */
+  ropeScaling: string | null;
 }
 
 /** Latest results of one model on one preset (real and simulated runs are kept apart). */
@@ -136,6 +146,8 @@ export interface Section {
     sampling: Sampling;
     harnessVersion: string;
     fingerprintHash: string;
+    /** RoPE scaling of the latest run's server (`yarn x4 from 32768`); null = none. */
+    ropeScaling: string | null;
     /** Fingerprint hashes of older runs that still provide datasets here. */
     otherFingerprintHashes: string[];
   };
@@ -225,8 +237,8 @@ const EXPECTED_DIFFERENCES: Record<PairComparison['kind'], (key: string) => bool
 };
 
 interface Contribution {
-  run: RunRecord;
-  result: DatasetResult;
+  run: RunSummary;
+  result: DatasetSummary;
 }
 
 interface Group {
@@ -236,20 +248,27 @@ interface Group {
   reasoning: RunRecord['model']['reasoning'];
   contributions: Map<string, Contribution>;
   /** The newest run of the group that asked the server (not a replay, not answered wholly from the response cache). */
-  measured: RunRecord | null;
+  measured: RunSummary | null;
 }
 
 /**
- * Build the tracker model from the whole run history. For each (model, preset, simulation mode) and dataset the newest
- * non-interrupted run containing that dataset wins, so partial watch re-runs add to the picture and interrupted
- * runs only appear in the changelog.
+ * The runs whose per-case data the tracker's comparisons may pair, with the datasets they contribute: the newest run
+ * of each (model, preset, simulation mode, thinking) per dataset, when there are two such groups or more. The history
+ * itself is read as summaries.
  */
-export function buildTrackerModel(
-  runs: readonly RunRecord[],
-  config: TrackerConfig,
-  options: { skippedFiles?: readonly string[] } = {},
-): TrackerModel {
-  const ordered = [...runs].sort(compareRuns);
+export function runsToCompare(runs: readonly RunSummary[]): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  const want = (runId: string, key: string) => wanted.set(runId, (wanted.get(runId) ?? new Set<string>()).add(key));
+  const groups = groupRuns([...runs].sort(compareRuns));
+  // Model, preset and quantization comparisons pair the groups' newest results; so does the preset recommendation
+  // (each preset's newest result per model is one of them).
+  if (groups.size >= 2) for (const group of groups.values()) for (const [key, { run }] of group.contributions) want(run.runId, key);
+  return wanted;
+}
+
+// For each (model, preset, simulation mode, thinking) and dataset the newest non-interrupted run containing that
+// dataset wins, so partial watch re-runs add to the picture and interrupted runs only appear in the changelog.
+function groupRuns(ordered: readonly RunSummary[]): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const run of ordered) {
     if (run.status === 'interrupted') continue;
@@ -270,6 +289,20 @@ export function buildTrackerModel(
     if (run.replayOf === null && run.performance.requests > 0) group.measured = run;
     for (const [key, result] of Object.entries(run.datasets)) group.contributions.set(key, { run, result });
   }
+  return groups;
+}
+
+/**
+ * Build the tracker model from the run history's summaries (see groupRuns for which run stands for each dataset).
+ * Comparisons pair cases through `options.cases`; without them a comparison has no paired cases.
+ */
+export function buildTrackerModel(
+  runs: readonly RunSummary[],
+  config: TrackerConfig,
+  options: { skippedFiles?: readonly string[]; cases?: CaseLookup } = {},
+): TrackerModel {
+  const ordered = [...runs].sort(compareRuns);
+  const groups = groupRuns(ordered);
 
   const modelOrder = orderOf(config.models.map((m) => m.key));
   const presetOrder = orderOf(config.presets.map((p) => p.name));
@@ -297,21 +330,23 @@ export function buildTrackerModel(
     ),
     presets: buildPresetRows(config, ordered),
     sections: sectionsWithSources.map((s) => s.section),
-    comparisons: buildComparisons(config, sectionsWithSources),
+    comparisons: buildComparisons(config, sectionsWithSources, options.cases ?? (() => undefined)),
     changelog: ordered.map(toChangelogEntry).reverse(),
     pairedRuns: pairedRunEntries(ordered),
-    unstable: findUnstableCases(ordered),
+    unstable: findUnstableCases(ordered, options.cases ?? (() => undefined)),
     throughput: buildThroughputSections(ordered),
     serverMetrics: buildServerMetricsRows(ordered),
     recommendations: recommendPresets(ordered, {
       presets: config.presets,
       ...(config.defaultPreset ? { referencePreset: config.defaultPreset } : {}),
+      ...(options.cases ? { cases: options.cases } : {}),
     }),
   };
 }
 
 function buildSection(group: Group): Section {
-  const contributions = [...group.contributions.entries()].sort(([a], [b]) => a.localeCompare(b));
+  // Numbers in keys compare as numbers, so long-context lengths read 4k, 8k, ..., 128k.
+  const contributions = [...group.contributions.entries()].sort(([a], [b]) => a.localeCompare(b, 'en', { numeric: true }));
   const latest = contributions
     .map(([, c]) => c.run)
     .sort(compareRuns)
@@ -351,6 +386,8 @@ function buildSection(group: Group): Section {
       judge: result.judge ? { model: result.judge.model, source: result.judge.source } : null,
       regressedVsBaseline: gates.some((g) => g.kind === 'baseline' && !g.passed),
       noBaseline: gates.some((g) => g.note === 'no-baseline'),
+      performance: result.performance ?? null,
+      ropeScaling: run.server.ropeScaling ? describeRopeScaling(run.server.ropeScaling) : null,
     };
   });
   const measured = group.measured ?? latest;
@@ -378,12 +415,13 @@ function buildSection(group: Group): Section {
       sampling: latest.sampling,
       harnessVersion: latest.harnessVersion,
       fingerprintHash: latest.fingerprintHash,
+      ropeScaling: latest.server.ropeScaling ? describeRopeScaling(latest.server.ropeScaling) : null,
       otherFingerprintHashes: [...otherHashes].sort(),
     },
   };
 }
 
-function buildModelRows(config: TrackerConfig, runs: readonly RunRecord[], sections: readonly Section[]): ModelRow[] {
+function buildModelRows(config: TrackerConfig, runs: readonly RunSummary[], sections: readonly Section[]): ModelRow[] {
   const rows: ModelRow[] = config.models.map((m) => ({
     key: m.key,
     id: m.id,
@@ -418,7 +456,7 @@ function buildModelRows(config: TrackerConfig, runs: readonly RunRecord[], secti
   return rows;
 }
 
-function buildPresetRows(config: TrackerConfig, runs: readonly RunRecord[]): PresetRow[] {
+function buildPresetRows(config: TrackerConfig, runs: readonly RunSummary[]): PresetRow[] {
   const rows: PresetRow[] = config.presets.map((p) => ({ ...p, inConfig: true }));
   for (const run of runs) {
     if (rows.some((row) => row.name === run.preset)) continue;
@@ -428,7 +466,11 @@ function buildPresetRows(config: TrackerConfig, runs: readonly RunRecord[]): Pre
 }
 
 // Preset vs preset (same model), model vs model (same preset), quantized vs base (same preset); same simulation mode.
-function buildComparisons(config: TrackerConfig, entries: ReadonlyArray<{ group: Group; section: Section }>): PairComparison[] {
+function buildComparisons(
+  config: TrackerConfig,
+  entries: ReadonlyArray<{ group: Group; section: Section }>,
+  cases: CaseLookup,
+): PairComparison[] {
   const comparisons: PairComparison[] = [];
   const quantPairs = quantizationPairs(config);
   const isQuantPair = (a: string, b: string) => quantPairs.some(([base, q]) => (base === a && q === b) || (base === b && q === a));
@@ -440,14 +482,14 @@ function buildComparisons(config: TrackerConfig, entries: ReadonlyArray<{ group:
       // Thinking on and off answer differently: their sections are compared with neither each other nor other models.
       if (thinkingLabel(x.section.reasoning) !== thinkingLabel(y.section.reasoning)) continue;
       if (x.section.modelKey === y.section.modelKey && x.section.preset !== y.section.preset) {
-        comparisons.push(comparePair('preset', x, y));
+        comparisons.push(comparePair('preset', x, y, cases));
       } else if (x.section.preset === y.section.preset && x.section.modelKey !== y.section.modelKey) {
         if (!isQuantPair(x.section.modelKey, y.section.modelKey)) {
-          comparisons.push(comparePair('model', x, y));
+          comparisons.push(comparePair('model', x, y, cases));
           continue;
         }
         const baseFirst = quantPairs.some(([base]) => base === x.section.modelKey);
-        comparisons.push(baseFirst ? comparePair('quantization', x, y) : comparePair('quantization', y, x));
+        comparisons.push(baseFirst ? comparePair('quantization', x, y, cases) : comparePair('quantization', y, x, cases));
       }
     }
   }
@@ -476,6 +518,7 @@ function comparePair(
   kind: PairComparison['kind'],
   x: { group: Group; section: Section },
   y: { group: Group; section: Section },
+  cases: CaseLookup,
 ): PairComparison {
   const expected = EXPECTED_DIFFERENCES[kind];
   const rows: ComparisonRow[] = [];
@@ -488,7 +531,14 @@ function comparePair(
     const differences = compareFingerprints(a.run.fingerprint as Fingerprint, b.run.fingerprint as Fingerprint, { datasets: [key] })
       .differences.filter((d) => d.changesScores && !expected(d.key))
       .map((d) => d.key);
-    const paired = compareDatasetMetric(key, b.result, a.result, metric, { comparable: true, differences: [] }, {});
+    const paired = compareDatasetMetric(
+      key,
+      withCases(b.result, b.run.runId, key, cases),
+      withCases(a.result, a.run.runId, key, cases),
+      metric,
+      { comparable: true, differences: [] },
+      {},
+    );
     const valueA = a.result.metrics[metric]!.value;
     const valueB = b.result.metrics[metric]!.value;
     rows.push({
@@ -523,7 +573,7 @@ function side(section: Section, kind: PairComparison['kind']): ComparisonSide {
   };
 }
 
-function toChangelogEntry(run: RunRecord): ChangelogEntry {
+function toChangelogEntry(run: RunSummary): ChangelogEntry {
   return {
     runId: run.runId,
     startedAt: run.startedAt,

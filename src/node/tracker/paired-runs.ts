@@ -1,5 +1,5 @@
 import type { DatasetPairing, RunPairing } from '../../shared/records/pairing.ts';
-import type { RunRecord } from '../../shared/records/run-record.ts';
+import type { RunSummary } from '../../shared/records/run-summary.ts';
 import type { UnstableCase } from '../../shared/history/unstable-cases.ts';
 import { formatDelta, formatInterval, formatP, formatScore } from '../../shared/stats/format.ts';
 import { describeCauses } from '../report/render-pairing.ts';
@@ -29,7 +29,7 @@ export interface PairedRunEntry {
 }
 
 /** Runs that carry a paired comparison, newest first. */
-export function pairedRunEntries(runs: readonly RunRecord[]): PairedRunEntry[] {
+export function pairedRunEntries(runs: readonly RunSummary[]): PairedRunEntry[] {
   return runs
     .filter((run) => run.comparison !== null && Object.keys(run.comparison.datasets).length > 0)
     .map((run) => ({

@@ -1,9 +1,11 @@
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import type { BenchPoint } from '../../shared/records/benchmark.ts';
-import type { DatasetResult, RunRecord } from '../../shared/records/run-record.ts';
+import type { DatasetResult } from '../../shared/records/run-record.ts';
+import type { RunSummary } from '../../shared/records/run-summary.ts';
 import type { Interval } from '../../shared/stats/interval.ts';
 import { type Spread, spreadOf, spreadsApart } from '../../shared/stats/spread.ts';
 import { compareRuns } from '../history/store.ts';
+import { type CaseLookup, withCases } from './case-lookup.ts';
 
 // Preset recommendation per model, a pure function of the history: each preset's saturated throughput and p99
 // latency at a stated load (benchmark runs), its memory, and its accuracy against the reference preset (eval runs);
@@ -74,12 +76,14 @@ export interface RecommendationConfig {
   presets: ReadonlyArray<{ name: string; gpuMemoryUtilization: number }>;
   /** Accuracy is compared with this preset. @default the first preset */
   referencePreset?: string;
+  /** Per-case data of the runs compared (accuracy against the reference preset); without it no cases are paired. */
+  cases?: CaseLookup;
 }
 
 // One recommendation per model and server kind (real, simulated) that has benchmark runs.
-export function recommendPresets(runs: readonly RunRecord[], config: RecommendationConfig): ModelRecommendation[] {
+export function recommendPresets(runs: readonly RunSummary[], config: RecommendationConfig): ModelRecommendation[] {
   const ordered = [...runs].filter((r) => r.status !== 'interrupted').sort(compareRuns);
-  const groups = new Map<string, RunRecord[]>();
+  const groups = new Map<string, RunSummary[]>();
   for (const run of ordered) {
     const key = JSON.stringify([run.model.key, run.simulation !== null]);
     groups.set(key, [...(groups.get(key) ?? []), run]);
@@ -93,7 +97,7 @@ export function recommendPresets(runs: readonly RunRecord[], config: Recommendat
   return out.sort((a, b) => a.modelKey.localeCompare(b.modelKey) || Number(a.simulation !== null) - Number(b.simulation !== null));
 }
 
-function recommendForModel(group: readonly RunRecord[], newest: RunRecord, config: RecommendationConfig): ModelRecommendation {
+function recommendForModel(group: readonly RunSummary[], newest: RunSummary, config: RecommendationConfig): ModelRecommendation {
   const hash = newest.benchmarks!.definitionHash;
   const workload = newest.benchmarks!.workloads[0]!.name;
   const benchRuns = group.filter((r) => r.benchmarks?.definitionHash === hash);
@@ -121,21 +125,21 @@ function recommendForModel(group: readonly RunRecord[], newest: RunRecord, confi
   };
 }
 
-function concurrencies(run: RunRecord, workload: string): number[] {
+function concurrencies(run: RunSummary, workload: string): number[] {
   return run.benchmarks!.points.flatMap((p) => (p.workload === workload && p.load.kind === 'concurrency' ? [p.load.concurrency] : []));
 }
 
 function evidenceOf(
   preset: string,
-  group: readonly RunRecord[],
-  benchRuns: readonly RunRecord[],
+  group: readonly RunSummary[],
+  benchRuns: readonly RunSummary[],
   workload: string,
   stated: number | null,
   reference: string,
   config: RecommendationConfig,
 ): PresetEvidence {
   const own = benchRuns.filter((r) => r.preset === preset);
-  const points = (r: RunRecord) => r.benchmarks!.points.filter((p) => p.workload === workload);
+  const points = (r: RunSummary) => r.benchmarks!.points.filter((p) => p.workload === workload);
   const saturated = own.map((r) => Math.max(0, ...points(r).map((p) => medianOf(p, (x) => x.outputThroughput) ?? 0)));
   const p99 = own.flatMap((r) => {
     const at = points(r).find((p) => p.load.kind === 'concurrency' && p.load.concurrency === stated);
@@ -148,7 +152,7 @@ function evidenceOf(
       const gpu = r.serverMetrics!.gpu;
       return gpu.available ? Math.max(...gpu.gpus.map((g) => g.peakMemoryUsedMiB)) : 0;
     });
-  const accuracy = preset === reference ? [] : accuracyAgainst(group, preset, reference);
+  const accuracy = preset === reference ? [] : accuracyAgainst(group, preset, reference, config.cases);
   return {
     preset,
     benchmarkRuns: own.length,
@@ -166,10 +170,13 @@ function medianOf(point: BenchPoint, pick: (r: BenchPoint['repeats'][number]) =>
 }
 
 // Newest result of each dataset per preset (eval runs), compared case by case on the primary metric.
-function accuracyAgainst(group: readonly RunRecord[], preset: string, reference: string): AccuracyDelta[] {
+function accuracyAgainst(group: readonly RunSummary[], preset: string, reference: string, cases: CaseLookup | undefined): AccuracyDelta[] {
   const latest = (name: string) => {
     const map = new Map<string, DatasetResult>();
-    for (const run of group) if (run.preset === name) for (const [key, result] of Object.entries(run.datasets)) map.set(key, result);
+    for (const run of group) {
+      if (run.preset !== name) continue;
+      for (const [key, result] of Object.entries(run.datasets)) map.set(key, withCases(result, run.runId, key, cases));
+    }
     return map;
   };
   const mine = latest(preset);

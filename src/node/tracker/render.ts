@@ -1,3 +1,4 @@
+import type { DatasetPerformance } from '../../shared/records/dataset-performance.ts';
 import type { Performance } from '../../shared/records/run-record.ts';
 import { formatDelta, formatInterval, formatP, formatScore } from '../../shared/stats/format.ts';
 import { capped, code, formatNumber, formatPercentChange, formatTime, omittedLine, table } from './markdown.ts';
@@ -17,8 +18,8 @@ import { renderThroughputBenchmarks } from './throughput.ts';
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
-/** Metric rows per section table. */
-export const MAX_DATASET_ROWS = 40;
+/** Metric rows per section table (six long-context lengths of six metrics each fit beside every other suite). */
+export const MAX_DATASET_ROWS = 60;
 /** Pairwise comparisons shown per kind. */
 export const MAX_COMPARISONS_PER_KIND = 12;
 /** Dataset rows per comparison. */
@@ -125,8 +126,42 @@ function renderSection(section: Section): string[] {
   const { shown, omitted } = capped(rows, MAX_DATASET_ROWS);
   lines.push(...table(['Dataset', 'Metric', 'Score (95% CI)', 'Samples', 'Status', 'Notes'], shown));
   if (omitted > 0) lines.push('', omittedLine(omitted, 'metric rows'));
+  lines.push(...renderDatasetTimings(section));
   lines.push('', '#### Configuration used', '', ...configurationLines(section));
   return lines;
+}
+
+// Per-dataset timings (for long_context, one row per length); only datasets whose run recorded them.
+function renderDatasetTimings(section: Section): string[] {
+  const timed = section.datasets.filter((d) => d.performance !== null && d.performance.cases > 0);
+  if (timed.length === 0) return [];
+  const pair = (value: DatasetPerformance['ttftMs']) => (value ? `${formatNumber(value.p50, 0)} / ${formatNumber(value.p90, 0)} ms` : '—');
+  const rate = (value: number | null) => (value === null ? '—' : `${formatNumber(value, 0)} tok/s`);
+  const rows = timed.map((d) => {
+    const p = d.performance!;
+    return [
+      d.key,
+      p.promptTokensMean === null ? '—' : formatNumber(p.promptTokensMean, 0),
+      pair(p.ttftMs),
+      pair(p.latencyMs),
+      rate(p.prefillTokensPerSec),
+      rate(p.decodeTokensPerSec),
+    ];
+  });
+  const simulated = section.simulation !== null;
+  return [
+    '',
+    `#### Timings per dataset${simulated ? ` — ${SIMULATED_LABEL} timing model` : ''}`,
+    '',
+    simulated
+      ? `${SIMULATED_LABEL}: these times come from the simulator's timing model (step time, prefill price; src/simulator/README.md), not from a GPU.`
+      : "Client-side, each request under the run's load (TTFT includes queueing); rates are medians over one-request cases.",
+    '',
+    ...table(
+      ['Dataset', 'Prompt tokens (mean)', 'TTFT p50 / p90', 'Latency p50 / p90', 'Prefill (per request)', 'Decode (per request)'],
+      rows,
+    ),
+  ];
 }
 
 /** Rows of the system performance table. */
@@ -158,6 +193,7 @@ function datasetRow(dataset: SectionDataset, metric: MetricRow): string[] {
     if (dataset.errors > 0) notes.push(`${dataset.errors} errors`);
     notes.push(...qualityNotes(dataset.quality), ...reasoningNotes(dataset.reasoning));
     if (dataset.judge) notes.push(judgeNote(dataset.judge));
+    if (dataset.ropeScaling) notes.push(`served with RoPE scaling ${dataset.ropeScaling}`);
     if (dataset.regressedVsBaseline) notes.push('regressed vs baseline');
     if (dataset.noBaseline) notes.push('no baseline to compare with');
     if (dataset.runStatus === 'partial') notes.push('partial run');
@@ -224,6 +260,7 @@ function configurationLines(section: Section): string[] {
     `- Server: ${server}`,
     `- vLLM ${c.vllmVersion ?? 'version unknown'} · GPU ${c.gpuName ?? 'unknown'} · harness ${c.harnessVersion}`,
     `- Sampling: temperature ${s.temperature}, top_p ${s.topP}, seed ${s.seed}, max_tokens ${s.maxTokens}`,
+    ...(c.ropeScaling ? [`- RoPE scaling: ${c.ropeScaling} (changes scores at every length; compared only with runs that had it)`] : []),
     ...(section.reasoning
       ? [`- Reasoning: ${code(`--reasoning-parser ${section.reasoning.parser}`)}, thinking ${section.reasoning.thinking ? 'on' : 'off'}`]
       : []),

@@ -1,4 +1,4 @@
-import type { RunRecord } from '../../shared/records/run-record.ts';
+import type { RunSummary } from '../../shared/records/run-summary.ts';
 import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { compareRuns } from '../history/store.ts';
 import { capped, code, formatNumber, omittedLine, table } from './markdown.ts';
@@ -19,7 +19,7 @@ export interface ServerMetricsRow {
 }
 
 // Runs with server metrics, newest first.
-export function buildServerMetricsRows(runs: readonly RunRecord[]): ServerMetricsRow[] {
+export function buildServerMetricsRows(runs: readonly RunSummary[]): ServerMetricsRow[] {
   return [...runs]
     .sort(compareRuns)
     .reverse()

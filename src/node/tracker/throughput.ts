@@ -1,6 +1,6 @@
+import type { RunSummary } from '../../shared/records/run-summary.ts';
 import type { BenchPoint, BenchRepeat, Benchmarks, BenchWorkload } from '../../shared/records/benchmark.ts';
 import { describeLoadOf } from '../../shared/records/describe-load.ts';
-import type { RunRecord } from '../../shared/records/run-record.ts';
 import { type Spread, spreadOf } from '../../shared/stats/spread.ts';
 import { compareRuns } from '../history/store.ts';
 import { describeSimulatedTiming } from '../report/console-benchmark.ts';
@@ -29,7 +29,7 @@ export interface ThroughputSection {
 }
 
 // The newest benchmark run per (model, preset, real or simulated), newest first.
-export function buildThroughputSections(runs: readonly RunRecord[]): ThroughputSection[] {
+export function buildThroughputSections(runs: readonly RunSummary[]): ThroughputSection[] {
   const byKey = new Map<string, ThroughputSection>();
   for (const run of [...runs].sort(compareRuns)) {
     if (!run.benchmarks || run.status === 'interrupted') continue;

@@ -1,7 +1,9 @@
 import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { listRuns, writeFileAtomic } from '../history/store.ts';
-import { buildTrackerModel, type TrackerConfig } from './model.ts';
+import { loadCases } from '../history/case-data.ts';
+import { listRunSummaries, writeFileAtomic } from '../history/store.ts';
+import { unstableCandidates } from '../../shared/history/unstable-cases.ts';
+import { buildTrackerModel, runsToCompare, type TrackerConfig } from './model.ts';
 import { renderTrackerMarkdown } from './render.ts';
 
 /** File name of the tracker inside the results directory. */
@@ -15,15 +17,20 @@ export async function writeTracker(resultsDir: string, markdown: string): Promis
   return target;
 }
 
-/** Rebuild the tracker from the whole history under `resultsDir` and write it. Invalid history files are skipped and named. */
+/**
+ * Rebuild the tracker from the history under `resultsDir` and write it. Reads run summaries (the history index), and
+ * per-case data only of the runs its comparisons pair. Invalid history files are skipped and named.
+ */
 export async function updateTracker(resultsDir: string, config: TrackerConfig): Promise<{ path: string; skippedFiles: string[] }> {
-  const history = await listRuns(resultsDir);
+  const history = await listRunSummaries(resultsDir);
   const skippedFiles = history.invalid.map((file) => path.relative(resultsDir, file.path));
-  const model = buildTrackerModel(
-    history.runs.map((run) => run.record),
-    config,
-    { skippedFiles },
-  );
+  const summaries = history.runs.map((run) => run.record);
+  // Per-case data of the runs the comparisons pair, and of those the unstable-case search compares.
+  const loaded = await loadCases(history.runs, mergeWanted(runsToCompare(summaries), unstableCandidates(summaries)));
+  const model = buildTrackerModel(summaries, config, {
+    skippedFiles,
+    cases: (runId, key) => loaded.get(runId)?.get(key),
+  });
   return { path: await writeTracker(resultsDir, renderTrackerMarkdown(model)), skippedFiles };
 }
 
@@ -36,4 +43,11 @@ export async function appendStepSummary(markdown: string, env: Record<string, st
   if (!file) return false;
   await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
   return true;
+}
+
+// The union of two "run id -> dataset keys" maps.
+function mergeWanted(a: ReadonlyMap<string, ReadonlySet<string>>, b: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+  const merged = new Map<string, Set<string>>();
+  for (const wanted of [a, b]) for (const [runId, keys] of wanted) merged.set(runId, new Set([...(merged.get(runId) ?? []), ...keys]));
+  return merged;
 }

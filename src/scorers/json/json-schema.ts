@@ -20,20 +20,33 @@ export function jsonSchema(schema: z.ZodType, options: JsonSchemaOptions = {}): 
     name,
     kind: 'proportion',
     description: 'the answer is JSON matching the schema (not JSON = unparseable)',
-    score: ({ response }) => {
-      const text = options.allowFence === false ? response.trim() : unfence(response);
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        return { score: 0, extracted: null, detail: { jsonError: (error as Error).message } };
-      }
-      const parsed = schema.safeParse(value);
-      if (parsed.success) return { score: 1, extracted: text };
-      const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
-      return { score: 0, extracted: text, detail: { schemaIssues: issues } };
-    },
+    score: ({ response }) => checkJsonAnswer(response, schema, options),
   };
+}
+
+/** What `checkJsonAnswer` found: the JSON text read (null = not JSON), the score and why it failed. */
+export interface JsonAnswerCheck {
+  score: 0 | 1;
+  extracted: string | null;
+  detail?: { jsonError: string } | { schemaIssues: string[] };
+}
+
+/**
+ * The core of `jsonSchema`: 1 when the answer (or its last fenced block) is JSON the schema accepts.
+ * @example checkJsonAnswer('{"city":"Oslo"}', z.object({ city: z.string() })) // { score: 1, extracted: '{"city":"Oslo"}' }
+ */
+export function checkJsonAnswer(response: string, schema: z.ZodType, options: Pick<JsonSchemaOptions, 'allowFence'> = {}): JsonAnswerCheck {
+  const text = options.allowFence === false ? response.trim() : unfence(response);
+  let value: unknown;
+  try {
+    value = JSON.parse(text);
+  } catch (error) {
+    return { score: 0, extracted: null, detail: { jsonError: (error as Error).message } };
+  }
+  const parsed = schema.safeParse(value);
+  if (parsed.success) return { score: 1, extracted: text };
+  const issues = parsed.error.issues.map((i) => `${i.path.join('.') || '(root)'}: ${i.message}`);
+  return { score: 0, extracted: text, detail: { schemaIssues: issues } };
 }
 
 /** The JSON of an answer: the content of its last ```json (or plain ```) block, else the trimmed answer. */

@@ -7,9 +7,9 @@ export const RATING_BACKUP_PATTERN = /\[(\d+\.?\d*)\]/;
 
 /**
  * The rating a judge gave: the first `[[n]]`, else the first `[n]`; null where FastChat records -1.
- * @example extractMtBenchRating('... Rating: [[8.5]]') // 8.5
+ * @example extractJudgeRating('... Rating: [[8.5]]') // 8.5
  */
-export function extractMtBenchRating(judgment: string): number | null {
+export function extractJudgeRating(judgment: string): number | null {
   const match = RATING_PATTERN.exec(judgment) ?? RATING_BACKUP_PATTERN.exec(judgment);
   return match?.[1] === undefined ? null : Number(match[1]);
 }

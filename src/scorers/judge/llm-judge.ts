@@ -1,7 +1,7 @@
 import type { ChatMessage } from '../../shared/chat-message.ts';
 import type { Judge } from '../../runtime/judge.ts';
 import type { Scorer, ScorerInput } from '../scorer.ts';
-import { extractMtBenchRating } from './extract-rating.ts';
+import { extractJudgeRating } from './extract-rating.ts';
 
 /** Options of `llmJudge`. */
 export interface LlmJudgeOptions<Item, Output> {
@@ -27,7 +27,7 @@ export interface LlmJudgeOptions<Item, Output> {
  */
 export function llmJudge<Item, Output>(options: LlmJudgeOptions<Item, Output>): Scorer<Item, Output> {
   const range = options.range ?? [1, 10];
-  const parse = options.parse ?? extractMtBenchRating;
+  const parse = options.parse ?? extractJudgeRating;
   return {
     name: options.name ?? 'judge',
     kind: 'mean',

@@ -71,7 +71,10 @@ export const ModelSchema = z.strictObject({
   reasoning: ReasoningSchema.optional(),
   /** Parameter count in billions, for the tracker. */
   sizeB: z.number().positive().optional(),
-  /** Context length in tokens, for the tracker. */
+  /**
+   * The model's native context length in tokens (its `max_position_embeddings`, before RoPE scaling), shown in the
+   * tracker. A 32768-token model whose run includes longer long-context lengths is served with YaRN up to 131072.
+   */
   contextLength: z.number().int().positive().optional(),
   license: z.string().optional(),
 });
@@ -212,7 +215,10 @@ export const EvalConfigSchema = z.strictObject({
 export type EvalConfigInput = z.input<typeof EvalConfigSchema>;
 export type EvalConfig = z.output<typeof EvalConfigSchema>;
 
-// Identity helper so a config file gets types and completion.
+/**
+ * Type a `qwen-evals.config.ts` (identity: validation happens in `withEvals`, with every problem and its path).
+ * @example export default defineEvalConfig({ models: { qwen7b: { id: 'Qwen/Qwen2.5-7B-Instruct' } } });
+ */
 export function defineEvalConfig(config: EvalConfigInput): EvalConfigInput {
   return config;
 }

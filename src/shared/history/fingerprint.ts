@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { describeRopeScaling, type RopeScaling } from '../records/rope-scaling.ts';
 import type { RunRecord } from '../records/run-record.ts';
 import type { DatasetPin } from '../records/suite-meta.ts';
 import type { Sampling } from '../sampling.ts';
@@ -6,7 +7,8 @@ import type { Sampling } from '../sampling.ts';
 // Fingerprint: the flat key -> value map of everything that decides whether two runs can be compared.
 //
 // Score-changing keys (a difference makes score comparisons meaningless):
-//   model.id, model.revision, model.quantization, model.thinking, simulated, sampling.*, harness.major,
+//   model.id, model.revision, model.quantization, model.thinking, model.rope (vLLM's YaRN is static: it changes answers
+//   at every length), simulated, sampling.*, harness.major,
 //   prompt.<dataset> (template hash), dataset.<dataset> (pinned file hashes), judge.<dataset>.
 // Performance-only keys (scores stay comparable, speed does not):
 //   preset, server.flags, server.vllmVersion, server.gpu, harness.version.
@@ -25,6 +27,8 @@ export interface FingerprintParts {
   model: { id: string; revision: string | null; quantization: string | null };
   /** Thinking on or off for a reasoning model (with its parser); null for other models. */
   reasoning: { parser: string; thinking: boolean } | null;
+  /** RoPE scaling the server applied (YaRN); null = none or not known. */
+  ropeScaling: RopeScaling | null;
   /**
    * Simulation mode of the simulated vLLM; null = a real model. Only simulated-or-real enters the fingerprint: two
    * simulated runs of different modes compare like two answer sets (that is how a regression is rehearsed), while
@@ -61,7 +65,15 @@ export interface FingerprintComparison {
 /** Key prefixes that hold one value per dataset; absent on one side means "dataset not in that run". */
 export const DATASET_KEY_PREFIXES = ['prompt.', 'dataset.', 'judge.'] as const;
 
-const SCORE_CHANGING_KEYS = new Set(['model.id', 'model.revision', 'model.quantization', 'model.thinking', 'simulated', 'harness.major']);
+const SCORE_CHANGING_KEYS = new Set([
+  'model.id',
+  'model.revision',
+  'model.quantization',
+  'model.thinking',
+  'model.rope',
+  'simulated',
+  'harness.major',
+]);
 const SCORE_CHANGING_PREFIXES = ['sampling.', ...DATASET_KEY_PREFIXES];
 
 /** Flags of `vllm serve` whose values vary per launch and say nothing about the configuration. */
@@ -88,6 +100,8 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
     'model.revision': parts.model.revision,
     'model.quantization': parts.model.quantization,
     'model.thinking': parts.reasoning === null ? null : `${parts.reasoning.parser}:${parts.reasoning.thinking ? 'on' : 'off'}`,
+    // Only when set, so runs without RoPE scaling keep the fingerprint (and hash) they always had.
+    ...(parts.ropeScaling === null ? {} : { 'model.rope': describeRopeScaling(parts.ropeScaling) }),
     simulated: parts.simulation !== null,
     preset: parts.preset,
     'server.flags': parts.serverCommand === null ? null : normalizeServerFlags(parts.serverCommand),
@@ -123,6 +137,7 @@ export function fingerprintPartsOf(
   return {
     model: { id: run.model.id, revision: run.model.revision, quantization: run.model.quantization },
     reasoning: run.model.reasoning,
+    ropeScaling: run.server.ropeScaling ?? null,
     simulation: run.simulation,
     preset: run.preset,
     serverCommand: run.server.command,

@@ -4,8 +4,10 @@ import { z } from 'zod';
 import { SamplingSchema } from '../sampling.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
 import { BenchmarksSchema } from './benchmark.ts';
+import { DatasetPerformanceSchema, PercentilesSchema } from './dataset-performance.ts';
 import { MetricValueSchema } from './metric.ts';
 import { RunPairingSchema } from './pairing.ts';
+import { RopeScalingSchema } from './rope-scaling.ts';
 import { ServerMetricsSchema } from './server-metrics.ts';
 import { SuiteMetaSchema } from './suite-meta.ts';
 
@@ -65,10 +67,10 @@ export const DatasetResultSchema = SuiteMetaSchema.omit({ selected: true }).exte
   /** Reasoning facts; null when no answer had reasoning (other models, thinking off). */
   reasoning: DatasetReasoningSchema.nullable().default(null),
   cases: z.record(z.string(), RunCaseSchema),
+  /** Timings of the dataset's cases (absent in records written before they were kept). */
+  performance: DatasetPerformanceSchema.optional(),
 });
 export type DatasetResult = z.infer<typeof DatasetResultSchema>;
-
-const PercentilesSchema = z.object({ mean: z.number(), p50: z.number(), p90: z.number(), p99: z.number() }).nullable();
 
 /** System performance as measured by the client; null where it could not be measured. */
 export const PerformanceSchema = z.object({
@@ -121,6 +123,10 @@ export const ServerInfoSchema = z.object({
   logFile: z.string().nullable(),
   maxNumSeqs: z.number().int().positive(),
   gpuName: z.string().nullable(),
+  /** Context the server served (prompt and answer), from GET /v1/models; null or absent when unknown. @unit tokens */
+  maxModelLen: z.number().int().positive().nullable().optional(),
+  /** RoPE scaling the launched server applied (YaRN for long contexts); null = none, or not known (an external server). */
+  ropeScaling: RopeScalingSchema.nullable().default(null),
 });
 export type ServerInfo = z.infer<typeof ServerInfoSchema>;
 

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildHumanEvalMessages, buildMbppMessages } from '../../../src/evals/code/index.ts';
+import { buildHumanEvalMessages, buildMbppMessages } from '../../helpers/code-datasets.ts';
 import { readHumanEval, readMbpp } from '../../helpers/shared.ts';
 
 describe('dataset readers', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { extractCode } from '../../../src/evals/code/index.ts';
+import { extractCode } from '../../helpers/code-datasets.ts';
 
 const F = '```';
 

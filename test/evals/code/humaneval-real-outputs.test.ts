@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { z } from 'zod';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { createSandbox, type Sandbox } from '../../../src/scorers/python-tests/sandbox/index.ts';
-import { scoreCodeResponse } from '../../../src/evals/code/index.ts';
+import { scoreCodeResponse } from '../../helpers/code-datasets.ts';
 import { readHumanEval, sharedDir } from '../../helpers/shared.ts';
 
 // CodeLlama-7B completions with verdicts from openai/human-eval's check_correctness

@@ -10,7 +10,7 @@ import {
   MbppRowSchema,
   scoreCodeResponse,
   type MbppProblem,
-} from '../../../src/evals/code/index.ts';
+} from '../../helpers/code-datasets.ts';
 import { readHumanEval, readMbpp, readShared } from '../../helpers/shared.ts';
 
 let sandbox: Sandbox;

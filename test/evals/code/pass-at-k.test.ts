@@ -1,6 +1,6 @@
 import { describe, expect, test } from 'vitest';
 import { ScorerError } from '../../../src/shared/errors.ts';
-import { meanPassAtK, passAtK } from '../../../src/evals/code/index.ts';
+import { meanPassAtK, passAtK } from '../../helpers/code-datasets.ts';
 
 // Direct 1 − C(n−c, k) / C(n, k) for small n.
 function direct(n: number, c: number, k: number): number {

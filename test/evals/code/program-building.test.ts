@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { buildHumanEvalProgram, buildMbppProgram } from '../../../src/evals/code/index.ts';
+import { buildHumanEvalProgram, buildMbppProgram } from '../../helpers/code-datasets.ts';
 import { readHumanEval, readMbpp } from '../../helpers/shared.ts';
 
 const humaneval = readHumanEval();

@@ -6,7 +6,7 @@ import {
   scoreCodeResponse,
   type HumanEvalProblem,
   type MbppProblem,
-} from '../../../src/evals/code/index.ts';
+} from '../../helpers/code-datasets.ts';
 import { readHumanEval, readMbpp } from '../../helpers/shared.ts';
 
 // The limits the harness gives a reference solution when it calibrates per-problem time limits: MBPP 123

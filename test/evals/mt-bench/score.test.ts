@@ -4,7 +4,7 @@ import { describe, expect, test } from 'vitest';
 import { aggregateMtBenchRatings, type MtBenchRating } from '../../../src/evals/mt-bench/aggregate.ts';
 import { buildMtBenchAnswerMessages, buildMtBenchJudgeMessages, selectJudgePromptName } from '../../../src/evals/mt-bench/prompt.ts';
 import { buildMtBenchGoldJudgment, buildMtBenchUnparseableJudgment } from '../../../src/evals/mt-bench/simulate-answers.ts';
-import { extractMtBenchRating } from '../../../src/scorers/judge/extract-rating.ts';
+import { extractJudgeRating } from '../../../src/scorers/judge/extract-rating.ts';
 import { MT_BENCH_METRICS, MT_BENCH_PRIMARY_METRIC, scoreMtBenchJudgments } from '../../../src/evals/mt-bench/score.ts';
 import {
   readMtBenchAnswers,
@@ -119,7 +119,7 @@ describe('MT-Bench judge messages (FastChat single-answer grading)', () => {
   });
 });
 
-describe('extractMtBenchRating', () => {
+describe('extractJudgeRating', () => {
   test.each([
     ['Rating: [[8]]', 8],
     ['Rating: [[8.5]]', 8.5],
@@ -128,29 +128,29 @@ describe('extractMtBenchRating', () => {
     ['First [[6]], then [[9]]', 6],
     ['See [1]. Rating: [[4]]', 4],
   ])('%j -> %d', (text, expected) => {
-    expect(extractMtBenchRating(text)).toBe(expected);
+    expect(extractJudgeRating(text)).toBe(expected);
   });
 
   test.each(['Rating: 8/10', 'Rating: [[rating]]', 'no rating at all', 'Rating: [[-3]]'])('%j is unparseable', (text) => {
-    expect(extractMtBenchRating(text)).toBeNull();
+    expect(extractJudgeRating(text)).toBeNull();
   });
 });
 
 describe('MT-Bench rating extraction agrees with FastChat on real GPT-4 judgments', () => {
   test('every rating FastChat parsed (score != -1) parses to the same value', () => {
     const parsed = judgments.filter((j) => j.score !== -1);
-    const differing = parsed.filter((j) => extractMtBenchRating(j.judgment) !== j.score);
+    const differing = parsed.filter((j) => extractJudgeRating(j.judgment) !== j.score);
     expect([parsed.length, differing.length]).toEqual([799, 0]);
   });
 
   test('every -1 is unparseable for us too', () => {
     const failed = judgments.filter((j) => j.score === -1);
-    expect([failed.length, failed.every((j) => extractMtBenchRating(j.judgment) === null)]).toEqual([1, true]);
+    expect([failed.length, failed.every((j) => extractJudgeRating(j.judgment) === null)]).toEqual([1, true]);
   });
 
   test('the per-model means match the manifest (mistral-orpo-trl 7.166, -capybara 6.819, -mix 6.003)', () => {
     const mean = (model: string) => {
-      const ratings = judgments.filter((j) => j.model === model).map((j) => extractMtBenchRating(j.judgment));
+      const ratings = judgments.filter((j) => j.model === model).map((j) => extractJudgeRating(j.judgment));
       return aggregateMtBenchRatings(ratings.map((rating, i) => ({ questionId: i, category: 'x', turn: 1, rating }))).overall.mean;
     };
     expect([mean('mistral-orpo-trl'), mean('mistral-orpo-capybara'), mean('mistral-orpo-mix')].map((m) => m?.toFixed(3))).toEqual([
@@ -216,11 +216,11 @@ describe('aggregateMtBenchRatings', () => {
 
 describe('MT-Bench self-check judgments', () => {
   test.each([1, 2, 7, 8.5, 10])('a gold judgment for %d extracts to it', (rating) => {
-    expect(extractMtBenchRating(buildMtBenchGoldJudgment(rating, rating))).toBe(rating);
+    expect(extractJudgeRating(buildMtBenchGoldJudgment(rating, rating))).toBe(rating);
   });
 
   test('the unparseable judgment extracts to null', () => {
-    expect(extractMtBenchRating(buildMtBenchUnparseableJudgment())).toBeNull();
+    expect(extractJudgeRating(buildMtBenchUnparseableJudgment())).toBeNull();
   });
 
   test('an extractor trying [n] before [[n]] fails the self-check', () => {

@@ -12,6 +12,7 @@ function parts(overrides: Partial<FingerprintParts> = {}): FingerprintParts {
   return {
     model: { id: 'Qwen/Qwen2.5-7B-Instruct', revision: 'rev1', quantization: null },
     reasoning: null,
+    ropeScaling: null,
     simulation: null,
     preset: 'default',
     serverCommand: ['vllm', 'serve', 'Qwen/Qwen2.5-7B-Instruct', '--port', '8123', '--max-num-seqs', '64'],

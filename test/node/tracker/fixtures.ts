@@ -143,6 +143,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       logFile: null,
       maxNumSeqs: 64,
       gpuName: f.gpuName === undefined ? 'NVIDIA H100 80GB HBM3' : f.gpuName,
+      ropeScaling: null,
     },
     sampling: { temperature: f.temperature ?? 0, topP: 1, seed: 0, maxTokens: 2048 },
     harnessVersion: f.harnessVersion ?? '0.1.0',

@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest';
-import { buildTrackerModel, quantizationPairs } from '../../../src/node/tracker/model.ts';
+import { buildTrackerModel, casesOf, quantizationPairs } from '../../../src/node/tracker/model.ts';
 import { binaryScores, makeDataset, makeRun } from './fixtures.ts';
 import { config, history, r1, r5, r6, r7 } from './history.ts';
 
-const model = buildTrackerModel(history, config);
+const model = buildTrackerModel(history, config, { cases: casesOf(history) });
 const section = (modelKey: string, preset: string, simulated = false) =>
   model.sections.find((s) => s.modelKey === modelKey && s.preset === preset && (s.simulation !== null) === simulated);
 
@@ -180,7 +180,7 @@ describe('comparisons', () => {
   test('pair cases by id for the paired p-value', () => {
     const a = makeRun({ modelKey: 'qwen2_5_7b', datasets: [makeDataset({ scores: binaryScores(30, 30) })] });
     const b = makeRun({ modelKey: 'qwen2_5_14b', datasets: [makeDataset({ scores: binaryScores(30, 20) })] });
-    const row = buildTrackerModel([a, b], config).comparisons[0]!.rows[0]!;
+    const row = buildTrackerModel([a, b], config, { cases: casesOf([a, b]) }).comparisons[0]!.rows[0]!;
     expect(row.nPaired).toBe(30);
     expect(row.p).toBeCloseTo(2 / 1024, 12); // exact McNemar, b=10, c=0: 2 * 2^-10
   });

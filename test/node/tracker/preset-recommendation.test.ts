@@ -1,4 +1,5 @@
 import { describe, expect, test } from 'vitest';
+import { casesOf } from '../../../src/node/tracker/case-lookup.ts';
 import { recommendPresets } from '../../../src/node/tracker/preset-recommendation.ts';
 import { renderPresetRecommendations } from '../../../src/node/tracker/preset-recommendation-render.ts';
 import { makeBenchmarks } from './benchmark-fixtures.ts';
@@ -54,7 +55,7 @@ describe('recommendPresets', () => {
       bench('balanced', 2000),
       bench('balanced', 2050),
     ];
-    const [model] = recommendPresets(runs, config);
+    const [model] = recommendPresets(runs, { ...config, cases: casesOf(runs) });
     expect(model!.presets.find((p) => p.preset === 'performance')!.accuracyDrop?.dataset).toBe('gsm8k/0shot');
     expect(model!.throughput.preset).toBeNull();
   });

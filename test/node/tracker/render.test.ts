@@ -1,11 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { buildTrackerModel } from '../../../src/node/tracker/model.ts';
+import { buildTrackerModel, casesOf } from '../../../src/node/tracker/model.ts';
 import { escapeCell } from '../../../src/node/tracker/markdown.ts';
 import { MAX_CHANGELOG_ENTRIES, MAX_DATASET_ROWS, renderTrackerMarkdown } from '../../../src/node/tracker/render.ts';
 import { binaryScores, makeDataset, makeRun } from './fixtures.ts';
 import { config, history, r6, r7 } from './history.ts';
 
-const markdown = renderTrackerMarkdown(buildTrackerModel(history, config));
+const markdown = renderTrackerMarkdown(buildTrackerModel(history, config, { cases: casesOf(history) }));
 
 /** The lines of a `### …` section up to the next heading of the same or higher level. */
 function sectionOf(text: string, heading: string): string {
@@ -126,7 +126,7 @@ describe('renderTrackerMarkdown', () => {
   });
 
   test('renders the same text for the same history in any order', () => {
-    expect(renderTrackerMarkdown(buildTrackerModel([...history].reverse(), config))).toBe(markdown);
+    expect(renderTrackerMarkdown(buildTrackerModel([...history].reverse(), config, { cases: casesOf(history) }))).toBe(markdown);
   });
 
   test('shows the data-quality counters of a dataset in its notes', () => {

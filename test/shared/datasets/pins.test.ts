@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
-import { BUILTIN_PINS } from '../../../src/evals/registry.ts';
+import { BUILTIN_DATASETS, BUILTIN_PINS } from '../../../src/evals/registry.ts';
 import { BFCL_DATASET_PINS } from '../../../src/evals/bfcl/pins.ts';
 import { IFEVAL_INPUT_PIN } from '../../../src/evals/ifeval/pins.ts';
 import { DatasetPinSchema } from '../../../src/shared/records/suite-meta.ts';
@@ -25,44 +25,12 @@ function countRecords(pin: DatasetFilePin, text: string): number {
 }
 
 describe('dataset pins', () => {
-  test('cover the files the suites need', () => {
-    expect(ALL_IDS).toEqual([
-      'gsm8k/test',
-      'gsm8k/train',
-      'arc_challenge/test',
-      'arc_challenge/dev',
-      'hellaswag/validation',
-      'mt_bench/question',
-      'mt_bench/reference_gpt4',
-      'mt_bench/judge_prompts',
-      'humaneval/test',
-      'mbpp/full',
-      'mbpp/sanitized',
-      'bfcl/simple_python',
-      'bfcl/simple_java',
-      'bfcl/simple_javascript',
-      'bfcl/multiple',
-      'bfcl/parallel',
-      'bfcl/parallel_multiple',
-      'bfcl/irrelevance',
-      'bfcl/live_simple',
-      'bfcl/live_multiple',
-      'bfcl/live_parallel',
-      'bfcl/live_parallel_multiple',
-      'bfcl/live_irrelevance',
-      'bfcl/live_relevance',
-      'bfcl/simple_python/answers',
-      'bfcl/simple_java/answers',
-      'bfcl/simple_javascript/answers',
-      'bfcl/multiple/answers',
-      'bfcl/parallel/answers',
-      'bfcl/parallel_multiple/answers',
-      'bfcl/live_simple/answers',
-      'bfcl/live_multiple/answers',
-      'bfcl/live_parallel/answers',
-      'bfcl/live_parallel_multiple/answers',
-      'ifeval/input_data',
-    ]);
+  test('every built-in dataset has pinned files, named after it (derived from the registry, no list to keep)', () => {
+    for (const dataset of BUILTIN_DATASETS) {
+      expect(dataset.pins.length, dataset.name).toBeGreaterThan(0);
+      for (const pin of dataset.pins) expect(pin.id.startsWith(`${dataset.name}/`), pin.id).toBe(true);
+    }
+    expect(BUILTIN_PINS).toHaveLength(BUILTIN_DATASETS.reduce((n, d) => n + d.pins.length, 0));
   });
 
   test('each pin has a unique id, a full commit sha, a sha256 and a local path', () => {

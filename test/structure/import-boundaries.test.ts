@@ -1,0 +1,88 @@
+import { describe, expect, test } from 'vitest';
+import { productSources, type SourceFile } from './source-files.ts';
+
+// Which code may import which: worker code (runs in Vitest's workers) never reaches main-process code, shared
+// contracts depend on nothing of ours, main-process code loads of the worker side only the registry of built-in
+// datasets, and the simulated vLLM is a separate program.
+
+const sources = productSources();
+const byPath = new Map(sources.map((s) => [s.path, s]));
+
+const WORKER = /^src\/(runtime|scorers|evals)\/|^src\/(index|matchers)\.ts$/;
+const MAIN = /^src\/node\/|^src\/config\.ts$|^setup\/|^reporters\//;
+const SHARED = /^src\/shared\//;
+const SIMULATOR = /^src\/simulator\//;
+const REGISTRY = 'src/evals/registry.ts';
+
+// "from -> to" for every import of `files` (of our own files) that `allowed` rejects.
+function violations(files: SourceFile[], allowed: (target: string, typeOnly: boolean) => boolean): string[] {
+  return files.flatMap((file) =>
+    file.imports.filter((i) => i.target !== null && !allowed(i.target, i.typeOnly)).map((i) => `${file.path} -> ${i.target}`),
+  );
+}
+
+// Files a module loads at run time, itself included (type-only imports are erased).
+function runtimeClosure(start: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = [start];
+  while (pending.length) {
+    const path = pending.pop()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const i of byPath.get(path)?.imports ?? []) if (i.target && !i.typeOnly) pending.push(i.target);
+  }
+  return seen;
+}
+
+describe('import boundaries', () => {
+  test('the scan sees every layer', () => {
+    for (const layer of [WORKER, MAIN, SHARED, SIMULATOR]) expect(sources.some((s) => layer.test(s.path))).toBe(true);
+  });
+
+  test('worker code never imports main-process code nor the simulator, not even its types', () => {
+    expect(
+      violations(
+        sources.filter((s) => WORKER.test(s.path)),
+        (target) => !MAIN.test(target) && !SIMULATOR.test(target),
+      ),
+    ).toEqual([]);
+  });
+
+  test('shared contracts import only other shared contracts', () => {
+    expect(
+      violations(
+        sources.filter((s) => SHARED.test(s.path)),
+        (target) => SHARED.test(target),
+      ),
+    ).toEqual([]);
+  });
+
+  test('main-process code loads of the worker side only the registry of built-in datasets', () => {
+    const registry = runtimeClosure(REGISTRY);
+    const allowed = (target: string, typeOnly: boolean) => typeOnly || MAIN.test(target) || SHARED.test(target) || registry.has(target);
+    expect(
+      violations(
+        sources.filter((s) => MAIN.test(s.path)),
+        allowed,
+      ),
+    ).toEqual([]);
+  });
+
+  test("the registry never loads the Vitest worker API, so the config loads without Vitest's runner", () => {
+    expect([...runtimeClosure(REGISTRY)].filter((path) => path.startsWith('src/runtime/'))).toEqual([]);
+  });
+
+  test('the simulated vLLM imports nothing outside its own folder', () => {
+    expect(
+      violations(
+        sources.filter((s) => SIMULATOR.test(s.path)),
+        (target) => SIMULATOR.test(target),
+      ),
+    ).toEqual([]);
+  });
+
+  test('modules loaded by a computed path are only the built-in datasets loaded by the simulation script', () => {
+    const computed = sources.flatMap((s) => s.imports.filter((i) => i.specifier.startsWith('<computed')).map(() => s.path));
+    expect(computed).toEqual(['src/node/simulation/build-script.ts']);
+  });
+});
