@@ -61,7 +61,8 @@ export async function serverRequestCount(baseUrl: string): Promise<number> {
 export function readRunRecords(resultsDir: string): RunRecord[] {
   let files: string[];
   try {
-    files = readdirSync(join(resultsDir, 'runs')).filter((f) => f.endsWith('.json'));
+    // The history index (`.index.json`) lives beside the records.
+    files = readdirSync(join(resultsDir, 'runs')).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
   } catch {
     return [];
   }
