@@ -5,4 +5,5 @@ export { hellaswag } from './hellaswag/builtin.ts';
 export { mtBench } from './mt-bench/builtin.ts';
 export { humaneval } from './humaneval/builtin.ts';
 export { mbpp } from './mbpp/builtin.ts';
+export { bfcl } from './bfcl/builtin.ts';
 export { longContext } from './long-context/builtin.ts';

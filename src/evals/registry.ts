@@ -45,6 +45,11 @@ export function requiredContext(builtins: readonly BuiltinDataset[], variants: R
   return builtins.reduce((most, d) => Math.max(most, d.contextTokens?.(variants[d.name] ?? d.defaultVariants) ?? 0), 0);
 }
 
+/** True when a selected built-in runs a variant that calls tools (the server then needs tool calling). */
+export function needsToolCalling(evals: Pick<EvalsConfig, 'builtins'>, variants: Record<string, readonly string[]>): boolean {
+  return selectedBuiltins(evals).some((d) => d.needsToolCalling && (variants[d.name] ?? d.defaultVariants).some(d.needsToolCalling));
+}
+
 /** Variants to run per built-in: the config's choice, else the dataset's defaults. */
 export function resolveVariants(variants: VariantsConfig): Record<string, string[]> {
   return Object.fromEntries(BUILTIN_DATASETS.map((d) => [d.name, [...(variants[d.name] ?? d.defaultVariants)]]));

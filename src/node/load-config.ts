@@ -1,7 +1,9 @@
-import { BUILTIN_DATASETS, builtinMetricsByKey, findBuiltin } from '../evals/registry.ts';
+import { BUILTIN_DATASETS, builtinMetricsByKey, findBuiltin, needsToolCalling, resolveVariants } from '../evals/registry.ts';
 import { EvalConfigSchema, type EvalConfig } from '../shared/config/schema.ts';
+import { defaultToolCallParser, VLLM_TOOL_CALL_PARSERS } from '../shared/config/tool-call-parsers.ts';
 import { ConfigError } from '../shared/errors.ts';
 import { formatZodIssues } from '../shared/format-zod-issues.ts';
+import { checkGpuCount, resolveParallelism } from './server/replica-plan.ts';
 
 // Validate a config object once, at the boundary (when vitest.config.ts loads, before any server starts): the
 // schema, then what only the registry of built-in datasets knows (dataset keys, variants, metrics and their ranges).
@@ -13,7 +15,13 @@ export function parseEvalConfig(input: unknown, source = 'qwen-evals.config.ts')
     throw new ConfigError(`Invalid configuration in ${source}:\n${formatZodIssues(result.error, input)}`, { cause: result.error });
   }
   const config = result.data;
-  const problems = [...checkReferences(config), ...checkEvals(config), ...checkThresholds(config)];
+  const problems = [
+    ...checkReferences(config),
+    ...checkGpus(config),
+    ...checkEvals(config),
+    ...checkThresholds(config),
+    ...checkToolCalling(config),
+  ];
   if (problems.length) throw new ConfigError(`Invalid configuration in ${source}:\n${problems.map((p) => `  - ${p}`).join('\n')}`);
   return config;
 }
@@ -32,6 +40,18 @@ function checkReferences(config: EvalConfig): string[] {
     if (!(model in config.models)) problems.push(`thresholds.${model}: names no model; expected one of ${listKeys(config.models)}`);
   }
   return problems;
+}
+
+// A model's GPU list must fit its scale-out with every preset it may run with (EVAL_PRESET picks one at run time).
+function checkGpus(config: EvalConfig): string[] {
+  const problems = new Set<string>();
+  for (const [key, model] of Object.entries(config.models)) {
+    for (const [name, preset] of Object.entries(config.presets)) {
+      const problem = checkGpuCount(key, name, model.gpus, resolveParallelism(model, preset));
+      if (problem) problems.add(problem);
+    }
+  }
+  return [...problems];
 }
 
 function checkEvals(config: EvalConfig): string[] {
@@ -81,6 +101,40 @@ function checkThresholds(config: EvalConfig): string[] {
           problems.push(`${path}.${metric}: expected a number in [${spec.range[0]}, ${spec.range[1]}], received ${value}${hint}`);
         }
       }
+    }
+  }
+  return problems;
+}
+
+const TOOL_FLAGS = /^--(?:enable-auto-tool-choice|tool-call-parser)(?:=|$)/;
+
+// Tool parsers: a name vLLM knows (or a plugin's), never set through extraArgs (the harness adds the flags itself, so the
+// fingerprint knows them), and one for every model when the selected suites call tools.
+function checkToolCalling(config: EvalConfig): string[] {
+  const problems: string[] = [];
+  const needed = needsToolCalling(config.evals, resolveVariants(config.variants));
+  for (const [name, preset] of Object.entries(config.presets)) {
+    if (preset.extraArgs.some((arg) => TOOL_FLAGS.test(arg)))
+      problems.push(
+        `presets.${name}.extraArgs: remove the tool-calling flags; set \`models.<key>.toolCallParser\` instead (the harness adds --enable-auto-tool-choice --tool-call-parser when a suite calls tools)`,
+      );
+  }
+  for (const [key, model] of Object.entries(config.models)) {
+    if (model.extraArgs.some((arg) => TOOL_FLAGS.test(arg)))
+      problems.push(
+        `models.${key}.extraArgs: remove the tool-calling flags; set \`models.${key}.toolCallParser\` instead (the harness adds --enable-auto-tool-choice --tool-call-parser when a suite calls tools)`,
+      );
+    const parser = model.toolCallParser;
+    const plugin = model.extraArgs.some((arg) => arg.startsWith('--tool-parser-plugin'));
+    if (parser !== undefined && !plugin && !(VLLM_TOOL_CALL_PARSERS as readonly string[]).includes(parser)) {
+      problems.push(
+        `models.${key}.toolCallParser: expected one of vLLM v0.21's tool parsers (${listKeys(VLLM_TOOL_CALL_PARSERS)}), received "${parser}" (a plugin's parser needs --tool-parser-plugin in models.${key}.extraArgs)`,
+      );
+    }
+    if (needed && parser === undefined && defaultToolCallParser(model.id) === null) {
+      problems.push(
+        `models.${key}.toolCallParser: the selected suites call tools and ${model.id} has no default parser; name vLLM's parser for it (e.g. "llama3_json" for Llama 3.1, "mistral" for Mistral), or leave the tool-calling suites out (evals.builtins)`,
+      );
     }
   }
   return problems;

@@ -4,7 +4,16 @@ import type { EvalEnv } from '../shared/config/env.ts';
 import { listKeys } from './load-config.ts';
 import type { EvalConfig, ModelConfig, PresetConfig, ReasoningConfig } from '../shared/config/schema.ts';
 import type { Sampling } from '../shared/sampling.ts';
-import { resolveVariants } from '../evals/registry.ts';
+import { needsToolCalling, resolveVariants } from '../evals/registry.ts';
+import { defaultToolCallParser, toolCallingArgs } from '../shared/config/tool-call-parsers.ts';
+import {
+  checkGpuCount,
+  parallelServeArgs,
+  planReplicas,
+  resolveParallelism,
+  type Parallelism,
+  type ReplicaPlan,
+} from './server/replica-plan.ts';
 import { decideYarn, yarnArgs } from './server/yarn.ts';
 
 /** Everything one model project needs to start its server and run its suites. Plain data: it crosses to workers. */
@@ -15,6 +24,10 @@ export interface ProjectSettings {
   reasoning: ReasoningConfig | null;
   presetName: string;
   preset: PresetConfig;
+  /** Tensor and data parallel sizes and local replicas (model over preset over 1). */
+  parallel: Parallelism;
+  /** The local servers to launch, each with its GPUs. */
+  replicas: ReplicaPlan[];
   /** Requests the client keeps in flight across all suites of the run. */
   inFlightLimit: number;
   limit: number | null;
@@ -26,6 +39,8 @@ export interface ProjectSettings {
   sampling: Sampling;
   /** Variants to run per built-in dataset (config `variants` over the registry's defaults). */
   variants: Record<string, string[]>;
+  /** vLLM's tool parser when a selected suite calls tools (the server then gets `--enable-auto-tool-choice --tool-call-parser`); else null. */
+  toolCallParser: string | null;
   code: EvalConfig['code'];
   /** Client settings with the request timeouts resolved (environment > config > defaults from the largest maxTokens). */
   client: Omit<EvalConfig['client'], keyof RequestTimeouts> & RequestTimeouts;
@@ -52,22 +67,32 @@ export function resolveProjectSettings(config: EvalConfig, env: EvalEnv, modelKe
   if (!preset) {
     throw new ConfigError(`\`EVAL_PRESET\` is "${presetName}", expected one of ${listKeys(config.presets)}.`);
   }
-  const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * config.client.inFlightFactor));
+  const parallel = resolveParallelism(model, preset);
+  const gpuProblem = checkGpuCount(modelKey, presetName, model.gpus, parallel);
+  if (gpuProblem) throw new ConfigError(gpuProblem);
+  const baseUrls = env.EVAL_BASE_URL ?? null;
+  // Every engine runs the preset's max-num-seqs: data-parallel engines inside a server, and each replica or URL.
+  const engines = parallel.dataParallelSize * (baseUrls === null ? parallel.replicas : baseUrls.length);
+  const defaultInFlight = Math.max(1, Math.round(preset.maxNumSeqs * engines * config.client.inFlightFactor));
   const judge = resolveJudge(config, env);
+  const variants = resolveVariants(config.variants);
   return {
     modelKey,
     model,
     reasoning: model.reasoning ? { ...model.reasoning, thinking: env.EVAL_THINKING ?? model.reasoning.thinking } : null,
     presetName,
     preset,
+    parallel,
+    replicas: planReplicas(model.gpus, parallel),
     inFlightLimit: env.EVAL_MAX_IN_FLIGHT ?? defaultInFlight,
     limit: env.EVAL_LIMIT ?? null,
     resultsDir: env.EVAL_RESULTS_DIR ?? 'results',
-    baseUrls: env.EVAL_BASE_URL ?? null,
+    baseUrls,
     apiKey: env.EVAL_API_KEY ?? null,
     thresholds: config.thresholds[modelKey] ?? {},
     sampling: { ...config.sampling, ...model.sampling },
-    variants: resolveVariants(config.variants),
+    variants,
+    toolCallParser: needsToolCalling(config.evals, variants) ? resolveToolCallParser(modelKey, model) : null,
     code: { ...config.code, sandbox: env.EVAL_SANDBOX ?? config.code.sandbox },
     client: {
       ...config.client,
@@ -116,6 +141,17 @@ function resolveJudge(config: EvalConfig, env: EvalEnv): JudgeSettings {
   };
 }
 
+// The model's own parser, else its default; a model without either cannot run tool-calling suites.
+function resolveToolCallParser(modelKey: string, model: ModelConfig): string {
+  const parser = model.toolCallParser ?? defaultToolCallParser(model.id);
+  if (parser === null) {
+    throw new ConfigError(
+      `\`models.${modelKey}.toolCallParser\` is unset and ${model.id} has no default tool parser, but the selected suites call tools; name vLLM's parser for it (e.g. "llama3_json").`,
+    );
+  }
+  return parser;
+}
+
 /** Tokens per streamed chunk after the first (`--stream-interval`). */
 export const STREAM_INTERVAL = 16;
 
@@ -127,7 +163,7 @@ export interface ServeNeeds {
 
 // Build `vllm serve` arguments; only flags vLLM v0.21 accepts (the old "V2 block manager" flag is gone).
 export function buildServeArgs(
-  settings: Pick<ProjectSettings, 'model' | 'preset'>,
+  settings: Pick<ProjectSettings, 'model' | 'preset'> & Partial<Pick<ProjectSettings, 'toolCallParser'>>,
   port: number,
   needs: ServeNeeds = { contextTokens: 0 },
 ): string[] {
@@ -140,12 +176,15 @@ export function buildServeArgs(
   args.push('--generation-config', 'vllm');
   // Tokens reach the client in chunks of 16 (the first at once, so TTFT holds): far less client and server CPU.
   args.push('--stream-interval', String(STREAM_INTERVAL));
+  args.push(...parallelServeArgs(resolveParallelism(model, preset)));
   if (model.quantization) args.push('--quantization', model.quantization);
   if (model.revision) args.push('--revision', model.revision);
   if (decideYarn(model, preset, needs.contextTokens).enabled) args.push(...yarnArgs(model));
   else if (model.maxModelLen) args.push('--max-model-len', String(model.maxModelLen));
   // Reasoning models: vLLM splits the reasoning into `message.reasoning`; thinking is switched per request.
   if (model.reasoning) args.push('--reasoning-parser', model.reasoning.parser);
+  // Tool-calling suites (BFCL) ask with `tools`; vLLM answers those with a 400 unless started with a parser.
+  if (settings.toolCallParser) args.push(...toolCallingArgs(settings.toolCallParser));
   args.push(...preset.extraArgs, ...model.extraArgs);
   return args;
 }

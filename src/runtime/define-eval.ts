@@ -10,6 +10,7 @@ import type { Sampling } from '../shared/sampling.ts';
 import { metricsOf, type AnyScorer } from '../scorers/scorer.ts';
 import { isFatalServerError, type ChatResult, type EvalClient } from './client/chat.ts';
 import type { CompletionResult } from './client/completions.ts';
+import { caseSessionId, withSession } from './client/session.ts';
 import { getEvalClient } from './eval-client.ts';
 import { getServerStatus, injectRunContext } from './context.ts';
 import { loadData, type DataSource } from './data.ts';
@@ -18,6 +19,7 @@ import { CaseLedger, withLedger } from './ledger.ts';
 import { keptOutput, replayEvalCase } from './replay.ts';
 import { loadResumedCases } from './resume.ts';
 import { defaultExpected, detailOf, formatExpected, scoreOutput, textOf, withoutReasoning } from './score-output.ts';
+import { describeShardGates, shardPositions } from './shard.ts';
 
 // The public one-file eval API: `defineEval({ name, data, prompt, scorers })` registers one Vitest test per case
 // and a gate test, and fills in everything else (EVAL_LIMIT, resume, replay, usage and timing, verdicts, records, gates).
@@ -32,6 +34,11 @@ export interface TaskContext {
   signal: AbortSignal;
   server: ServerStatus;
   run: RunContext;
+  /**
+   * This case's session id, sent as `x-session-id` on every request of the case (turns, retries, agent steps) so a
+   * router keeps the conversation on one replica. Add it to requests you send without `client`.
+   */
+  sessionId: string;
 }
 
 /** The answer of the default task: a chat or completion result with its text. */
@@ -70,6 +77,14 @@ export interface EvalDefinition<Item, Output = DefaultOutput> {
   sampling?: Partial<Sampling>;
   /** Who judges a judged eval, for records and comparability. */
   judge?: JudgeInfo | null;
+  /** What the eval measures, for report sections that group evals (`function_calling`, ...). @default null */
+  kind?: string;
+  /**
+   * The eval asks with `tools` and reads the server's parsed tool calls: its records name the server's tool parser and runs
+   * with another parser are not compared. (Built-ins also declare it in their registry entry, so the launcher adds the flags.)
+   * @default false
+   */
+  toolCalling?: boolean;
   /** Size of the full dataset when `data` already holds a subset. @default the number of cases loaded */
   datasetSize?: number;
 }
@@ -112,10 +127,11 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
     const [server, loaded] = await Promise.all([getServerStatus(run), loadData(definition.data, run)]);
     const all = loaded.items;
     const allIds = caseIds(definition, all, key);
-    // A replay scores the cases the replayed run answered, in dataset order; EVAL_LIMIT still applies.
+    // A replay scores the cases the replayed run answered, in dataset order; EVAL_LIMIT and the shard still apply.
     const replayed = run.replay ? loadResumedCases(run.replay.casesFile, definition.name, definition.variant ?? 'default') : null;
     const candidates = all.map((item, index) => ({ item, id: allIds[index]! })).filter(({ id }) => !replayed || replayed.has(id));
-    const selection = run.limit === null ? candidates : candidates.slice(0, run.limit);
+    const limited = run.limit === null ? candidates : candidates.slice(0, run.limit);
+    const selection = shardPositions(limited.length, run.shard).map((i) => limited[i]!);
     const cases = selection.map((c) => c.item);
     const ids = selection.map((c) => c.id);
     if (replayed && selection.length === 0) {
@@ -141,15 +157,20 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
       datasetSize: definition.datasetSize ?? all.length,
       selected: cases.length,
       judge: definition.judge ?? null,
+      kind: definition.kind ?? null,
+      toolCallParser: definition.toolCalling ? (run.toolCallParser ?? 'unknown') : null,
     };
     const records: CaseRecord[] = [];
     const runtime: CaseRuntime = { run, server, client, sampling };
+    // A request this suite makes that the server can never answer (tool calls without tool calling) stops the suite.
+    let suiteStop: Error | null = null;
 
     cases.forEach((item, index) => {
       const caseId = ids[index]!;
       test(`${key} ${caseId}`, { concurrent: true }, async (context) => {
         const earlier = resumed.get(caseId);
-        if (!earlier && fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
+        const stop = fatalError ?? suiteStop;
+        if (!earlier && stop) context.skip(`${fatalError ? 'the run' : 'this suite'} stopped early: ${firstLine(stop)}`);
         const record = earlier
           ? { ...earlier, runId: run.runId }
           : replayed
@@ -157,20 +178,25 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
             : await runEvalCase(definition, item, caseId, runtime, context.signal);
         // Cases in flight when the server failed are recorded as errors; cases not yet started are skipped.
         if (record.verdict === 'error' && isFatalRecord(record)) fatalError ??= new Error(record.error!.message);
+        if (record.verdict === 'error' && record.error?.kind === SUITE_STOP_KIND) suiteStop ??= new Error(record.error.message);
         records.push(record);
         context.task.meta.evalCase = record;
         if (record.verdict === 'error') throw reviveError(record);
         // A wrong answer is a measured result, not a passing test: Vitest has no third state, so it is reported as
         // skipped with what was expected and what came (verbose and JSON reporters show the note).
-        if (record.verdict === 'wrong' || record.verdict === 'unparseable') context.skip(describeMiss(record));
+        if (record.verdict === 'wrong' || record.verdict === 'unparseable' || record.verdict === 'parser_failed')
+          context.skip(describeMiss(record));
       });
     });
 
     test(`gate ${key}`, { concurrent: false }, async (context) => {
       if (fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
+      if (suiteStop) context.skip(`this suite stopped early: ${firstLine(suiteStop)}`);
       const gates = await evaluateSuiteGates({ key, suite, records, thresholds, run, server });
       context.task.meta.evalGates = gates;
       const failed = gates.filter((gate) => !gate.passed);
+      // A shard judged a share of the cases: its gates are advisory, `qwen-evals merge` judges them over all cases.
+      if (failed.length && run.shard) context.skip(describeShardGates(run.shard, failed));
       if (failed.length) throw new GateFailedError(`Gate failed:\n${failed.map((gate) => `  - ${gate.message}`).join('\n')}`);
     });
 
@@ -284,13 +310,14 @@ export async function runEvalCase<Item, Output>(
     caseId,
   };
   const ledger = new CaseLedger();
-  const client = withLedger(runtime.client, ledger);
+  const sessionId = caseSessionId(runtime.run.runId, datasetKey(identity), caseId);
+  const client = withLedger(withSession(runtime.client, sessionId), ledger);
   let prompt = '';
   let response: string | null = null;
   try {
     const rendered = definition.prompt(item);
     prompt = definition.transcript ? definition.transcript(item) : typeof rendered === 'string' ? rendered : renderTranscript(rendered);
-    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run };
+    const taskContext: TaskContext = { client, sampling: runtime.sampling, signal, server: runtime.server, run: runtime.run, sessionId };
     const output = definition.task ? await definition.task(item, taskContext) : ((await sendPrompt(rendered, taskContext)) as Output);
     response = definition.response ? definition.response(output) : textOf(output);
     const expected = definition.expected ? definition.expected(item) : defaultExpected(item);
@@ -348,6 +375,9 @@ function sendPrompt(rendered: ChatMessage[] | string, context: TaskContext): Pro
 
 /** The skip note of a wrong or unparseable case: `wrong answer (recorded): expected 18, got "17"`. */
 export function describeMiss(record: CaseRecord): string {
+  if (record.verdict === 'parser_failed') {
+    return "the server's tool parser could not read the answer (recorded and counted apart; not scored, not a model failure)";
+  }
   const primary = Object.keys(record.extracted)[0];
   const got = primary === undefined ? undefined : record.extracted[primary];
   const what = record.verdict === 'unparseable' || got == null ? 'no parseable answer' : `got ${JSON.stringify(clip(got))}`;
@@ -374,6 +404,9 @@ function errorInfo(error: unknown): NonNullable<CaseRecord['error']> {
 
 /** Error kind of a case that failed because the server is gone (dead, or the failure budget spent). */
 const FATAL_KIND = 'server-dead';
+
+/** Error kind that no later case of the same suite can escape: the server has no tool calling. */
+const SUITE_STOP_KIND = 'tool-calling-off';
 
 function isFatalRecord(record: CaseRecord): boolean {
   return record.error?.kind === FATAL_KIND;

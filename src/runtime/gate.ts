@@ -2,6 +2,7 @@ import type { BaselineCandidate, RunContext, ServerStatus } from '../shared/cont
 import { compareDatasetMetric } from '../shared/gates/compare.ts';
 import { baselineGate, noBaselineGate, thresholdGates } from '../shared/gates/evaluate.ts';
 import { compareFingerprints, computeFingerprint } from '../shared/history/fingerprint.ts';
+import { kernelFingerprintValue } from '../shared/quantization-kernel.ts';
 import { readRopeScaling } from '../shared/records/rope-scaling.ts';
 import { readRunRecord } from '../shared/history/run-record-file.ts';
 import type { CaseRecord } from '../shared/records/case-record.ts';
@@ -91,6 +92,7 @@ function currentFingerprint(input: SuiteGateInput) {
     serverCommand: server.command,
     vllmVersion: server.vllmVersion,
     gpuName: null,
+    quantizationKernel: kernelFingerprintValue(server.quantizationKernel ?? null),
     sampling: run.sampling,
     harnessVersion: run.harnessVersion,
     datasets: { [key]: { promptHash: suite.promptHash, pins: suite.pins, judgeModel: suite.judge?.model ?? null } },

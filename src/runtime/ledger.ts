@@ -114,7 +114,7 @@ export function withLedger<C extends Pick<EvalClient, 'chat' | 'complete'>>(clie
   };
   return {
     ...client,
-    chat: (messages, sampling, signal) => counted(() => client.chat(messages, sampling, signal)),
+    chat: (messages, sampling, signal, options) => counted(() => client.chat(messages, sampling, signal, options)),
     complete: (prompt, options) => counted(() => client.complete(prompt, options), options.maxTokens === 0),
   };
 }

@@ -58,6 +58,8 @@ function recordedOutput<Item, Output>(definition: EvalDefinition<Item, Output>, 
   return {
     text: recorded.response ?? '',
     reasoning: null,
+    // The default task sends no tools; an eval that does has its own task, whose output the record keeps.
+    toolCalls: [],
     finishReason: typeof detail.finishReason === 'string' ? detail.finishReason : null,
     usage: promptTokens === null || completionTokens === null ? null : { promptTokens, completionTokens },
     overLength: recorded.quality.overLength > 0,

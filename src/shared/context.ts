@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { BenchmarkConfigSchema } from './config/benchmark.ts';
 import { CodeConfigSchema, GatesConfigSchema, ReasoningSchema } from './config/schema.ts';
+import { KernelCheckSchema } from './quantization-kernel.ts';
 import { SamplingSchema } from './sampling.ts';
 
 // What the main process hands to eval workers (Vitest `provide` -> `inject`), and what the dispatcher's control
@@ -38,6 +39,9 @@ export const ReplaySourceSchema = z.object({
   promptHashes: z.record(z.string(), z.string()).default({}),
 });
 export type ReplaySource = z.infer<typeof ReplaySourceSchema>;
+/** One shard of a run spread over hosts with Vitest's `--shard <index>/<count>` (1-based index). */
+export const ShardSchema = z.object({ index: z.number().int().positive(), count: z.number().int().positive() });
+export type Shard = z.infer<typeof ShardSchema>;
 
 /** The run a model project is recording; provided as `evalRun`. */
 export const RunContextSchema = z.object({
@@ -56,10 +60,17 @@ export const RunContextSchema = z.object({
   preset: z.string(),
   /** EVAL_LIMIT: first N cases of each dataset; null = all. */
   limit: z.number().int().positive().nullable(),
+  /** `--shard i/n`: this run asks every n-th case of each dataset (of the first EVAL_LIMIT), starting at the i-th; null = all. */
+  shard: ShardSchema.nullable(),
   /** Sampling of this model (config `sampling` under `models.<key>.sampling`). */
   sampling: SamplingSchema,
   /** Variants to run, per built-in dataset name. */
   variants: z.record(z.string(), z.array(z.string())),
+  /**
+   * vLLM's tool parser of the server when the run calls tools (launched with `--enable-auto-tool-choice --tool-call-parser`;
+   * for an `EVAL_BASE_URL` server, the configured parser it is expected to run); null when no suite calls tools.
+   */
+  toolCallParser: z.string().nullable().default(null),
   code: CodeConfigSchema,
   /** Request retries and timeouts (config `client`, timeouts resolved with their environment variables). */
   client: z.object({
@@ -111,6 +122,8 @@ export const ServerStatusSchema = z.object({
   maxNumSeqs: z.number().int().positive(),
   /** Simulation mode of the simulated vLLM (`gold`, `wrong`, `mix:0.3`, `script`); null = a real server. */
   simulation: z.string().nullable(),
+  /** The quantization kernel vLLM chose, from the launched server's log; `unavailable` for an external server. */
+  quantizationKernel: KernelCheckSchema.nullable().default(null),
   /** Context the server serves (prompt and answer), from GET /v1/models; null or absent when it does not say. @unit tokens */
   maxModelLen: z.number().int().positive().nullable().optional(),
 });

@@ -72,7 +72,8 @@ export class ServerError extends HarnessError {
  * `http`: an HTTP error status (the server's message kept); `timeout-headers` / `timeout-idle` / `timeout-total`: which
  * deadline passed; `reset`: the connection dropped (before the headers or mid-stream); `refused`: nothing listens;
  * `context-length`: vLLM's 400 "This model's maximum context length is ..." (never retried); `server-dead`: the launched
- * server exited (never retried); `malformed`: an answer that breaks the protocol.
+ * server exited (never retried); `malformed`: an answer that breaks the protocol; `tool-calling-off`: vLLM's 400 for a tool
+ * request to a server started without `--enable-auto-tool-choice --tool-call-parser` (never retried).
  */
 export const REQUEST_FAILURE_KINDS = [
   'http',
@@ -84,6 +85,7 @@ export const REQUEST_FAILURE_KINDS = [
   'context-length',
   'server-dead',
   'malformed',
+  'tool-calling-off',
 ] as const;
 export type RequestFailureKind = (typeof REQUEST_FAILURE_KINDS)[number];
 

@@ -81,7 +81,7 @@ test('a Qwen3 model scores gold GSM8K answers 100% with thinking on and off, its
   // Never equals: the fingerprints differ in the thinking switch, and the tracker keeps them apart.
   expect([on!.fingerprint['model.thinking'], off!.fingerprint['model.thinking']]).toEqual(['qwen3:on', 'qwen3:off']);
   expect(on!.fingerprintHash).not.toBe(off!.fingerprintHash);
-  const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+  const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER-full.md'), 'utf8');
   expect(tracker).toContain('### qwen3_4b · balanced · thinking on (qwen3) — SIMULATED (gold)');
   expect(tracker).toContain('### qwen3_4b · balanced · thinking off (qwen3) — SIMULATED (gold)');
 });

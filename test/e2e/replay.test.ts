@@ -42,5 +42,5 @@ test('a replay scores a stored run again with the fixed scorer, without a server
   expect(readdirSync(join(results, 'logs'))).toEqual(logs);
   expect(all).toContain(`no server: scoring the recorded answers of run ${stored!.runId} again`);
   expect(all).toContain(`fixed (${missed.length}): ${missed.join(', ')}`);
-  expect(readFileSync(join(results, 'TRACKER.md'), 'utf8')).toMatch(new RegExp(`### \`${replay.runId}\``));
+  expect(readFileSync(join(results, 'TRACKER-full.md'), 'utf8')).toMatch(new RegExp(`### \`${replay.runId}\``));
 });

@@ -15,17 +15,22 @@ function expectedOf(resultsDir: string, record: RunRecord): Record<string, Recor
 
 async function runAllSuites(
   mode: string,
-): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string }> {
+): Promise<{ record: RunRecord; expected: Record<string, Record<string, number>>; output: string; resultsDir: string }> {
   const env = evalEnv({ EVAL_SIMULATE: mode, EVAL_LIMIT: LIMIT });
   const result = await startVitest(['--project', 'qwen3_8b'], env);
   const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
   expect(record, result.all).toBeDefined();
-  return { record: record!, expected: expectedOf(env.EVAL_RESULTS_DIR!, record!), output: result.all ?? '' };
+  return {
+    record: record!,
+    expected: expectedOf(env.EVAL_RESULTS_DIR!, record!),
+    output: result.all ?? '',
+    resultsDir: env.EVAL_RESULTS_DIR!,
+  };
 }
 
 describe.sequential('pipeline self-check on the simulated vLLM', () => {
   test('every suite scores 100% on answers built from its gold', async () => {
-    const { record, expected, output } = await runAllSuites('gold');
+    const { record, expected, output, resultsDir } = await runAllSuites('gold');
     const keys = Object.keys(record.datasets).sort();
     expect(keys).toEqual(
       expect.arrayContaining([
@@ -37,8 +42,17 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
         'humaneval/instruct',
         'mbpp/test',
         'mt_bench/single',
+        'bfcl/simple_python',
+        'bfcl/live_relevance',
       ]),
     );
+    // BFCL asks through the tools API: the server got vLLM's tool flags, and BFCL's summaries reach the summary and tracker.
+    expect(record.server.command?.join(' ')).toContain('--enable-auto-tool-choice --tool-call-parser hermes');
+    expect(record.aggregates?.find((a) => a.dataset === 'bfcl' && a.name === 'single_turn_overall')?.value).toBe(1);
+    expect(output).toMatch(/^ {2}bfcl overall \(tools\): non_live_simple_ast 1\.000 /m);
+    const tracker = readFileSync(join(resultsDir, 'TRACKER.md'), 'utf8');
+    expect(tracker).toContain('#### Function calling and agents');
+    expect(tracker).toMatch(/\| live_relevance +\| 1\.000 \(/);
     for (const [key, dataset] of Object.entries(record.datasets)) {
       expect(dataset.counts.error, `${key}\n${output}`).toBe(0);
       expect(dataset.counts.unparseable, key).toBe(0);
@@ -60,6 +74,7 @@ describe.sequential('pipeline self-check on the simulated vLLM', () => {
     expect(output).toMatch(/^ {2}FAIL +threshold +gsm8k\/0shot strict/m);
     expect(output).toMatch(/^ {2}run record: .*\.json\n {2}cases: .*\.jsonl\n {2}tracker: .*TRACKER\.md$/m);
     expect(output).not.toMatch(/✓/);
+    expect(record.aggregates?.find((a) => a.dataset === 'bfcl' && a.name === 'single_turn_overall')?.value).toBe(0);
     for (const [key, dataset] of Object.entries(record.datasets)) {
       expect(dataset.counts.error, key).toBe(0);
       for (const spec of dataset.metricSpecs) {

@@ -143,7 +143,7 @@ test('the benchmark on the simulated vLLM agrees with its timing model, records 
   expect(metrics.total.meanRunning).toBeLessThanOrEqual(SLOTS);
   expect(metrics.gpu.available).toBe(false);
 
-  const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+  const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER-full.md'), 'utf8');
   expect(tracker).toContain('## Throughput benchmarks');
   expect(tracker).toContain('### qwen3_8b · tiny — SIMULATED (gold)');
   expect(tracker).toContain('step 40 ms + 2 ms x running, prefill 0.3 ms/token');

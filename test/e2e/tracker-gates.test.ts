@@ -22,7 +22,7 @@ describe.sequential('tracker and gates across runs', () => {
     }
     const runs = readRunRecords(base.EVAL_RESULTS_DIR!);
     expect(runs.map((r) => `${r.project}/${r.preset}`).sort()).toEqual(['qwen3_14b/balanced', 'qwen3_8b/balanced', 'qwen3_8b/performance']);
-    const tracker = readFileSync(join(base.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+    const tracker = readFileSync(join(base.EVAL_RESULTS_DIR!, 'TRACKER-full.md'), 'utf8');
     expect(tracker).toContain('SIMULATED');
     expect(tracker).toMatch(/qwen3_8b.*performance/s);
     expect(tracker).toMatch(/Qwen\/Qwen2\.5-14B-Instruct/);
@@ -33,6 +33,10 @@ describe.sequential('tracker and gates across runs', () => {
     }
     expect(tracker).toMatch(/#### (performance → balanced|balanced → performance) \(qwen3_8b\) — SIMULATED/);
     expect(tracker).toContain('#### qwen3_8b → qwen3_14b (preset balanced) — SIMULATED');
+    // TRACKER.md: the overview first, each simulated score linked to the record it came from.
+    const overview = readFileSync(join(base.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+    expect(overview.split('\n').find((line) => line.startsWith('## '))).toBe('## Overview');
+    for (const run of runs) expect(overview).toContain(`](runs/${run.runId}.json)`);
     expect(tracker).toMatch(/\| gsm8k\/0shot \| strict \| 1\.000 \| 1\.000 \| \+0\.000 \| p=1\.000 \(n=12\) \|/);
   });
 
@@ -59,7 +63,7 @@ describe.sequential('tracker and gates across runs', () => {
       expect(gate).toMatchObject({ passed: false, baselineRunId: recordA!.runId });
       expect(gate.score).toBeCloseTo(-0.1, 5);
     }
-    const tracker = readFileSync(join(gold.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+    const tracker = readFileSync(join(gold.EVAL_RESULTS_DIR!, 'TRACKER-full.md'), 'utf8');
     expect(tracker).toMatch(/\| \*\*FAIL\*\*[^|]*\(regression vs baseline\) \|/);
 
     const same = await startVitest(['--project', 'qwen3_8b', ...GSM8K], gold);

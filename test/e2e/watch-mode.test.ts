@@ -48,7 +48,7 @@ test('a prompt edit in watch mode re-runs only its suite, prints the flipped cas
     expect(reverted!.datasets['gsm8k/0shot']!.metrics.strict!.value).toBe(1);
     expect(reverted!.comparison!.datasets['gsm8k/0shot']).toMatchObject({ previousRunId: edited!.runId, fixed: ['0', '1', '2'] });
     // The tracker is rewritten right after the run record.
-    const tracked = () => readFileSync(join(results, 'TRACKER.md'), 'utf8').includes(`Latest run \`${reverted!.runId}\``);
+    const tracked = () => readFileSync(join(results, 'TRACKER-full.md'), 'utf8').includes(`Latest run \`${reverted!.runId}\``);
     expect(await waitUntil(tracked, 30_000, 250)).toBe(true);
 
     const pids = serverPids(results);

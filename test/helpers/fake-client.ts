@@ -1,4 +1,4 @@
-import type { ChatMessage, ChatResult, EvalClient, SamplingParams } from '../../src/runtime/client/chat.ts';
+import type { ChatMessage, ChatOptions, ChatResult, EvalClient, SamplingParams, ToolCall } from '../../src/runtime/client/chat.ts';
 import type { CompletionOptions, CompletionResult } from '../../src/runtime/client/completions.ts';
 import { loadData } from '../../src/runtime/data.ts';
 import { runEvalCase, type EvalDefinition } from '../../src/runtime/define-eval.ts';
@@ -11,7 +11,12 @@ import type { CaseRecord, ReasoningRecord } from '../../src/shared/records/case-
 export interface ChatCall {
   messages: ChatMessage[];
   sampling: SamplingParams;
+  options?: ChatOptions | undefined;
+  headers?: Record<string, string>;
 }
+
+/** A scripted chat answer: text, or text with tool calls and a finish reason. */
+export type FakeAnswer = string | { text: string; toolCalls?: ToolCall[]; finishReason?: string };
 
 export interface CompleteCall {
   prompt: string;
@@ -29,7 +34,7 @@ export const SAMPLING: SamplingParams = { temperature: 0, topP: 1, seed: 1234, m
 
 // Chat answers from `answer`; completions echo the prompt as [context, continuation] tokens with `logprobOf`'s sum.
 export function createFakeClient(handlers: {
-  answer?: (messages: ChatMessage[]) => string;
+  answer?: (messages: ChatMessage[], options?: ChatOptions) => FakeAnswer;
   /** A reasoning model's reasoning beside each answer. @default none */
   reasoning?: (messages: ChatMessage[]) => ReasoningRecord | null;
   logprobOf?: (prompt: string) => { contextLength: number; sum: number };
@@ -41,13 +46,15 @@ export function createFakeClient(handlers: {
     chats: [],
     completes: [],
     maxConcurrent: 0,
-    async chat(messages, sampling): Promise<ChatResult> {
-      client.chats.push({ messages, sampling });
-      const text = handlers.answer?.(messages) ?? '';
+    async chat(messages, sampling, _signal, options): Promise<ChatResult> {
+      client.chats.push({ messages, sampling, options, ...(options?.headers ? { headers: options.headers } : {}) });
+      const scripted = handlers.answer?.(messages, options) ?? '';
+      const answer = typeof scripted === 'string' ? { text: scripted } : scripted;
       return {
-        text,
+        text: answer.text,
         reasoning: handlers.reasoning?.(messages) ?? null,
-        finishReason: 'stop',
+        toolCalls: answer.toolCalls ?? [],
+        finishReason: answer.finishReason ?? (answer.toolCalls?.length ? 'tool_calls' : 'stop'),
         usage: { promptTokens: 10, completionTokens: 5 },
         overLength: false,
         capped: null,
@@ -97,6 +104,7 @@ export const FAKE_RUN: RunContext = {
   limit: null,
   sampling: SAMPLING,
   variants: {},
+  toolCallParser: null,
   code: { sandbox: 'bwrap', samples: 1, temperature: 0.8, passAtK: [1, 10] },
   client: { maxRetries: 2, inFlightFactor: 2, requestTimeoutMs: 60_000, idleTimeoutMs: 30_000, headersTimeoutMs: 30_000 },
   judge: { baseUrl: null, model: null, apiKey: null, temperature: 0, maxTokens: 2048 },
@@ -107,6 +115,7 @@ export const FAKE_RUN: RunContext = {
   replay: null,
   unstable: {},
   datasetBaseUrl: null,
+  shard: null,
   harnessVersion: '0.0.0-test',
   dispatcherUrl: 'http://127.0.0.1:1',
   apiKey: null,
@@ -123,6 +132,7 @@ export const FAKE_SERVER: ServerStatus = {
   vllmVersion: null,
   logFile: null,
   maxNumSeqs: 4,
+  quantizationKernel: null,
   simulation: null,
 };
 

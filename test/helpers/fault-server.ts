@@ -21,6 +21,8 @@ export interface FaultServer {
   url: string;
   /** Requests received so far, with their parsed JSON bodies. */
   bodies: unknown[];
+  /** Headers of the requests received so far, in the same order. */
+  headers: http.IncomingHttpHeaders[];
   /** Requests whose response is not closed yet. */
   openRequests(): number;
   close(): Promise<void>;
@@ -29,6 +31,7 @@ export interface FaultServer {
 // Start on 127.0.0.1; `behave` picks the behaviour of request number n (1-based).
 export async function startFaultServer(behave: (n: number, body: any) => Behaviour): Promise<FaultServer> {
   const bodies: unknown[] = [];
+  const headers: http.IncomingHttpHeaders[] = [];
   let open = 0;
   const server = http.createServer((req, res) => {
     open += 1;
@@ -44,6 +47,7 @@ export async function startFaultServer(behave: (n: number, body: any) => Behavio
         // not JSON: kept as text
       }
       bodies.push(body);
+      headers.push(req.headers);
       act(behave(bodies.length, body), req, res);
     });
   });
@@ -51,6 +55,7 @@ export async function startFaultServer(behave: (n: number, body: any) => Behavio
   return {
     url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
     bodies,
+    headers,
     openRequests: () => open,
     close: () =>
       new Promise<void>((resolve) => {

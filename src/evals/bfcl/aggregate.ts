@@ -34,6 +34,8 @@ export interface BfclSummary {
   value: number;
   /** Categories the summary needs that had no scored case. */
   missing: BfclCategory[];
+  /** Scored cases behind it (categories not run add none). */
+  cases: number;
 }
 
 /** Per-category scores (categories with no case are left out) and the summaries. */
@@ -74,12 +76,15 @@ interface Component {
   accuracy: number;
   count: number;
   missing: BfclCategory[];
+  /** Scored cases (a missing category's stand-in count is not one). */
+  cases: number;
 }
 
 function componentOf(byCategory: ReadonlyMap<BfclCategory, CategoryScore>, category: BfclCategory): Component {
   const score = byCategory.get(category);
-  if (!score || score.accuracy === null) return { accuracy: 0, count: categorySize(category), missing: [category] };
-  return { accuracy: score.accuracy, count: score.total - score.parserFailed, missing: [] };
+  if (!score || score.accuracy === null) return { accuracy: 0, count: categorySize(category), missing: [category], cases: 0 };
+  const scored = score.total - score.parserFailed;
+  return { accuracy: score.accuracy, count: scored, missing: [], cases: scored };
 }
 
 // BFCL's calculate_unweighted_accuracy: plain mean of the components.
@@ -88,6 +93,7 @@ function unweighted(parts: readonly Component[]): Component {
     accuracy: parts.reduce((sum, part) => sum + part.accuracy, 0) / parts.length,
     count: parts.reduce((sum, part) => sum + part.count, 0),
     missing: parts.flatMap((part) => part.missing),
+    cases: parts.reduce((sum, part) => sum + part.cases, 0),
   };
 }
 
@@ -98,6 +104,7 @@ function weighted(parts: readonly Component[]): Component {
     accuracy: count > 0 ? parts.reduce((sum, part) => sum + part.accuracy * part.count, 0) / count : 0,
     count,
     missing: parts.flatMap((part) => part.missing),
+    cases: parts.reduce((sum, part) => sum + part.cases, 0),
   };
 }
 
@@ -106,6 +113,7 @@ const summary = (name: string, description: string, part: Component): BfclSummar
   description,
   value: part.accuracy,
   missing: part.missing,
+  cases: part.cases,
 });
 
 /** BFCL's summaries from per-category scores. */
@@ -123,6 +131,7 @@ export function summarizeBfcl(categories: readonly CategoryScore[]): BfclSummary
     accuracy: (w.nonLive * nonLive.accuracy + w.live * live.accuracy + w.irrelevance * irrelevance.accuracy) / totalWeight,
     count: nonLive.count + live.count + irrelevance.count,
     missing: [...nonLive.missing, ...live.missing, ...irrelevance.missing],
+    cases: nonLive.cases + live.cases + irrelevance.cases,
   };
   const singleTurn = unweighted([nonLive, live, irrelevance]);
   return [

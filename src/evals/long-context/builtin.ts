@@ -13,6 +13,7 @@ export const longContext = defineBuiltin({
   defaultVariants: DEFAULT_LENGTH_VARIANTS,
   metrics: () => LONG_CONTEXT_METRICS,
   pins: [],
+  generated: true,
   optIn: true,
   contextTokens: longestLength,
 });

@@ -4,13 +4,16 @@ import { z } from 'zod';
 import { RUN_RECORD_VERSION } from '../../shared/records/run-record.ts';
 import type { RunSummary } from '../../shared/records/run-summary.ts';
 
-// The history index: one file next to the run records holding each record's summary, keyed by file name and checked
+// The history index: one file beside the run records' folder holding each record's summary, keyed by file name and checked
 // against the file's size and modification time. It is a cache, never the truth: a missing, corrupt or outdated index
 // (another record version) is rebuilt from the records, a stale entry is re-read, an entry without its file is dropped.
 // It lets the tracker and the baseline choice read a 1,000-run history without parsing 1,000 full records.
 
-/** File name of the index inside `<resultsDir>/runs/` (a dot file: never listed as a run record). */
-export const HISTORY_INDEX_FILE = '.index.json';
+/**
+ * File name of the index inside the results folder, beside `runs/` rather than in it: tools that read every
+ * `runs/*.json` as a run record never meet it.
+ */
+export const HISTORY_INDEX_FILE = '.runs-index.json';
 
 /** Bumped when the index's own shape changes. */
 const INDEX_VERSION = 1;
@@ -39,9 +42,9 @@ const HistoryIndexSchema = z.object({
 /** Index entries by record file name. */
 export type IndexEntries = Map<string, IndexEntry>;
 
-/** Path of the index for a runs folder. */
+/** Path of the index of the runs folder `runsDir` (`<resultsDir>/runs`): `<resultsDir>/.runs-index.json`. */
 export function historyIndexPath(runsDir: string): string {
-  return path.join(runsDir, HISTORY_INDEX_FILE);
+  return path.join(path.dirname(runsDir), HISTORY_INDEX_FILE);
 }
 
 // The index last read or written by this process, by path: global setup (baseline) and the reporter (tracker) list

@@ -146,7 +146,7 @@ const REBUILD_CONCURRENCY = 2;
 
 /**
  * List the run history as summaries (no per-case data), oldest first, like listRuns. Summaries come from the history
- * index (`runs/.index.json`) when its entry matches the record file's size and modification time; other records are
+ * index (`.runs-index.json` beside `runs/`) when its entry matches the record file's size and modification time; other records are
  * read once, and the index is rewritten atomically when anything changed. Memory stays bounded by the summaries,
  * whatever the size of the records.
  */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import type { Plugin, TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
+import type { Vitest } from 'vitest/node';
 import { selectedBuiltins } from '../../evals/registry.ts';
 import { parseEvalEnv } from '../../shared/config/env.ts';
 import type { EvalConfig, EvalConfigInput } from '../../shared/config/schema.ts';
@@ -84,7 +85,7 @@ function modelProjects(config: EvalConfig, env: ReturnType<typeof parseEvalEnv>)
   return Object.keys(config.models).map((modelKey) => {
     const settings = resolveProjectSettings(config, env, modelKey);
     return {
-      plugins: [evalsPlugin()],
+      plugins: [evalsPlugin(Object.keys(config.models))],
       test: {
         name: modelKey,
         include,
@@ -128,17 +129,27 @@ export function evalReporterPath(): string {
   return entryPath('reporters/eval-reporter');
 }
 
+// `--shard i/n`: eval files run on every shard, each asking its share of the cases (loaded only when sharding).
+// One eval file and two shards would otherwise trip Vitest's "--shard <count> must be a smaller than count of test
+// files" check, which passWithNoTests turns off.
+async function shardByCase(vitest: Vitest, modelKeys: readonly string[]): Promise<void> {
+  const { createShardSequencer } = await import('./shard-sequencer.ts');
+  vitest.config.sequence.sequencer = createShardSequencer(new Set(modelKeys));
+  vitest.config.passWithNoTests = true;
+}
+
 // Runs once Vitest knows which projects this invocation selected and which reporters the CLI asked for: make sure
 // the eval reporter runs (a CLI `--reporter` replaces the configured ones), let it be the whole console when only
 // model projects run (a wrong answer is a result, not a passing test), keep Vitest's own reporter for the rest.
-function evalsPlugin(): Plugin {
+function evalsPlugin(modelKeys: readonly string[]): Plugin {
   return {
     name: 'qwen-evals',
-    configureVitest({ vitest }) {
+    async configureVitest({ vitest }) {
       const state = vitest as unknown as { [key: symbol]: boolean };
       const done = Symbol.for('qwen-evals.configured');
       if (state[done]) return;
       state[done] = true;
+      if (vitest.config.shard) await shardByCase(vitest, modelKeys);
       const reporters = vitest.config.reporters as unknown[];
       const path = evalReporterPath();
       const ours = reporters.find((r): r is [string, Record<string, unknown>] => Array.isArray(r) && r[0] === path);

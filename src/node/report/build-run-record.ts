@@ -13,6 +13,8 @@ import {
 } from '../../shared/records/run-record.ts';
 import { readRopeScaling } from '../../shared/records/rope-scaling.ts';
 import { datasetKey, type SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { BUILTIN_DATASETS } from '../../evals/registry.ts';
+import type { DatasetAggregate } from '../../shared/records/aggregate.ts';
 import { buildDatasetPerformance } from './dataset-performance.ts';
 import { percentiles } from './percentiles.ts';
 
@@ -85,6 +87,8 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       reasoning: input.run.model.reasoning,
     },
     preset: input.run.preset,
+    shard: input.run.shard,
+    mergedFrom: [],
     server: {
       launched: server?.launched ?? false,
       baseUrls: server?.upstreams ?? [],
@@ -93,6 +97,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
       logFile: server?.logFile ?? null,
       maxNumSeqs: server?.maxNumSeqs ?? 1,
       gpuName: input.gpu.name,
+      quantizationKernel: server?.quantizationKernel ?? null,
       maxModelLen: server?.maxModelLen ?? null,
       ropeScaling: readRopeScaling(server?.command ?? null),
     },
@@ -100,6 +105,7 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     harnessVersion: input.run.harnessVersion,
     git: input.git,
     datasets,
+    aggregates: aggregatesOf(datasets),
     performance: buildPerformance(input),
     benchmarks: input.benchmarks,
     serverMetrics: input.serverMetrics,
@@ -109,6 +115,12 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(draft));
   return { ...draft, fingerprint, fingerprintHash: hash };
+}
+
+// What the built-ins that ran report across their keys (BFCL's overall).
+function aggregatesOf(datasets: Record<string, DatasetResult>): DatasetAggregate[] {
+  const names = new Set(Object.values(datasets).map((d) => d.dataset));
+  return BUILTIN_DATASETS.filter((d) => names.has(d.name)).flatMap((d) => d.aggregate?.(datasets) ?? []);
 }
 
 function incompleteOf(status: RunRecord['status'], missing: number, serverFailure: string | null): RunRecord['incomplete'] {

@@ -6,6 +6,7 @@ import type { RunRecord } from '../../shared/records/run-record.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import { formatInterval, formatScore } from '../../shared/stats/format.ts';
 import { renderPairing } from './render-pairing.ts';
+import { renderAggregateLines } from './aggregate-lines.ts';
 
 // What the eval reporter prints, as pure functions of collected data: progress lines, the end-of-run summary.
 // Made for CI logs: bounded (a full run prints well under 200 lines), wrong answers listed as wrong, never as passing.
@@ -40,7 +41,7 @@ export function newProgress(project: string, key: string, primaryMetric: string,
     done: 0,
     scoreSum: 0,
     scored: 0,
-    verdicts: { correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0 },
+    verdicts: { correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0, parser_failed: 0 },
     printedQuarter: 0,
   };
 }
@@ -64,6 +65,7 @@ export function renderProgressLine(progress: DatasetProgress, width = 28): strin
     v.wrong ? `wrong ${v.wrong}` : '',
     v.unparseable ? `unparseable ${v.unparseable}` : '',
     v.error ? `errors ${v.error}` : '',
+    v.parser_failed ? `parser failures ${v.parser_failed}` : '',
   ].filter(Boolean);
   const count = `${progress.done}/${progress.total}`.padStart(11);
   return `  ${`${progress.project} ${progress.key}`.padEnd(width)} ${count}  ${progress.primaryMetric} ${mean}${counts.length ? `  (${counts.join(', ')})` : ''}`;
@@ -107,7 +109,9 @@ export function renderRunSummary(summary: RunSummary): string[] {
     lines.push(...record.incomplete.message.split('\n').map((line) => `  ${line}`));
   }
   if (record.simulation) lines.push(`  SIMULATED (${record.simulation}): answers came from the simulated vLLM, not a model.`);
-  if (!record.benchmarks || Object.keys(record.datasets).length > 0) lines.push(...datasetTable(record));
+  lines.push(...kernelLines(record));
+  if (!record.benchmarks || Object.keys(record.datasets).length > 0)
+    lines.push(...datasetTable(record), ...renderAggregateLines(record.aggregates ?? []));
   lines.push(...reasoningLines(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
@@ -131,6 +135,19 @@ export function renderRunSummary(summary: RunSummary): string[] {
   lines.push('', `  run record: ${summary.recordPath}`, `${cases}${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);
   return lines;
+}
+
+// A slow quantization kernel is said loudly, at the top; an external server's kernel only when the model is quantized.
+function kernelLines(record: RunRecord): string[] {
+  const kernel = record.server.quantizationKernel;
+  if (kernel?.slow) return [`  WARN  ${kernel.message}`];
+  if (kernel?.source === 'unavailable' && isQuantizedModel(record.model)) return [`  NOTE  ${kernel.message}`];
+  return [];
+}
+
+/** True when the model is quantized: a `quantization` setting, or a quantized checkpoint's usual id suffix. */
+export function isQuantizedModel(model: Pick<RunRecord['model'], 'id' | 'quantization'>): boolean {
+  return model.quantization !== null || /-(awq|gptq|int4|int8|fp8)\b/i.test(model.id);
 }
 
 // The gate tally, then every failed or not-comparable gate and every baseline comparison (the paired change is
@@ -171,11 +188,14 @@ function headline(summary: RunSummary): string {
   const { record } = summary;
   const reasoning = record.model.reasoning;
   const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'}` : '';
-  const who = `${record.project} (${record.model.id}${thinking}), preset ${record.preset}`;
+  const shard = record.shard ? `, shard ${record.shard.index}/${record.shard.count}` : '';
+  const who = `${record.project} (${record.model.id}${thinking}), preset ${record.preset}${shard}`;
   if (record.status === 'interrupted') return `[qwen-evals] INTERRUPTED ${who}: ${record.incomplete?.message ?? 'the run was stopped'}`;
   if (record.incomplete?.reason === 'server-failed')
     return `[qwen-evals] INCOMPLETE RUN ${who}: the server failed, so not every case was asked (${firstLine(record.incomplete.message)})`;
   const failedGates = record.gates.filter((g) => !g.passed).length;
+  if (failedGates && record.shard && record.status === 'complete')
+    return `[qwen-evals] ${who}: complete; ${failedGates} gate(s) missed on this shard's share of the cases (advisory: \`qwen-evals merge\` judges the run)`;
   if (failedGates) return `[qwen-evals] GATE FAILED ${who}: ${failedGates} gate(s) failed`;
   if (record.status === 'partial')
     return `[qwen-evals] INCOMPLETE RUN ${who}: ${record.incomplete?.message ?? 'some cases did not finish'}`;
@@ -192,7 +212,7 @@ function datasetTable(record: RunRecord): string[] {
       `${d.primaryMetric} ${formatScore(value?.value)}`,
       formatInterval(value?.ci),
       `n=${c.cases}${size}`,
-      `${c.correct + c.graded} ok, ${c.wrong} wrong, ${c.unparseable} unparseable, ${c.error} errors`,
+      `${c.correct + c.graded} ok, ${c.wrong} wrong, ${c.unparseable} unparseable, ${c.error} errors${c.parserFailed ? `, ${c.parserFailed} parser failures (not scored)` : ''}`,
     ];
   });
   if (rows.length === 0) return ['  (no eval suite ran)'];

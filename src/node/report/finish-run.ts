@@ -9,6 +9,7 @@ import { pairingSides, pairRuns, type PairingSide } from '../../shared/history/p
 import { readRunRecord } from '../../shared/history/run-record-file.ts';
 import { ServerMetricsSchema, type ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { writeRunRecord } from '../history/store.ts';
+import { resolveVariants, selectedBuiltins } from '../../evals/registry.ts';
 import { appendStepSummary, renderStepSummary, updateTracker, TRACKER_FILE, type TrackerConfig } from '../tracker/index.ts';
 import { buildRunRecord, type DispatcherSnapshot } from './build-run-record.ts';
 import { readGitInfo, readGpuInfo } from './environment-info.ts';
@@ -99,7 +100,8 @@ async function readRunEnd(dispatcherUrl: string): Promise<RunEndReport> {
   }
 }
 
-function trackerConfigOf(config: EvalConfig): TrackerConfig {
+// The tracker's view of the config: models with what the tracker shows of them, presets with their settings.
+export function trackerConfigOf(config: EvalConfig): TrackerConfig {
   return {
     models: Object.entries(config.models).map(([key, m]) => ({
       key,
@@ -116,7 +118,14 @@ function trackerConfigOf(config: EvalConfig): TrackerConfig {
       prefixCaching: p.prefixCaching,
     })),
     defaultPreset: config.defaultPreset,
+    datasets: selectedDatasetKeys(config),
   };
+}
+
+// Dataset keys (`gsm8k/0shot`) of the built-ins the config selects, for the tracker's coverage list.
+function selectedDatasetKeys(config: EvalConfig): string[] {
+  const variants = resolveVariants(config.variants);
+  return selectedBuiltins(config.evals).flatMap((d) => (variants[d.name] ?? d.defaultVariants).map((variant) => `${d.name}/${variant}`));
 }
 
 async function writeSimulatorStats(resultsDir: string, runId: string, stats: Record<string, unknown>): Promise<void> {

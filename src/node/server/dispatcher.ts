@@ -7,10 +7,12 @@ import type { CachedAnswer, DispatcherCache } from './response-cache/response-ca
 import type { ServerStatus } from '../../shared/context.ts';
 import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { isRetryable, type TryFailure } from '../../shared/transport/failure.ts';
-import { FATAL_HEADER } from '../../shared/transport/headers.ts';
+import { FATAL_HEADER, SESSION_HEADER } from '../../shared/transport/headers.ts';
+import { SessionAffinity } from './dispatcher/session-affinity.ts';
 
 // A loopback proxy in the main process that owns the run's in-flight limit across every suite and
-// worker: generation requests wait here for a slot, go to the least-loaded replica, and free the
+// worker: generation requests wait here for a slot, go to the least-loaded replica (or back to their session's,
+// see dispatcher/session-affinity.ts), and free the
 // slot the moment the upstream response ends. Scoring never holds a slot. The server deadlines are
 // enforced here, counted from dispatch, so time spent waiting for a slot never counts against them.
 
@@ -121,13 +123,13 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     if (counters.lastChange !== null) counters.area += inFlight * (now - counters.lastChange);
     counters.lastChange = now;
   };
-  const acquire = (): Replica => {
+  const affinity = new SessionAffinity();
+  const acquire = (session: string | undefined): Replica => {
     const now = performance.now();
     account(now);
     counters.first ??= now;
     inFlight += 1;
-    let best = replicas[0]!;
-    for (const r of replicas) if (r.inFlight < best.inFlight) best = r;
+    const best = affinity.pick(replicas, session);
     best.inFlight += 1;
     return best;
   };
@@ -212,7 +214,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       if (gone()) return;
       const fatal = fatalReason();
       if (fatal) return replyWithFailure(res, deadServer(replicas, fatal), false);
-      const replica = acquire();
+      const replica = acquire(sessionOf(req));
       forward(req, res, replica, body, (ok, failure) => release(replica, ok, failure), lookup?.offer);
     };
     if (inFlight < options.inFlightLimit) return start();
@@ -316,6 +318,11 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       await options.cache?.flush();
     },
   };
+}
+
+function sessionOf(req: http.IncomingMessage): string | undefined {
+  const value = req.headers[SESSION_HEADER];
+  return Array.isArray(value) ? value[0] : value;
 }
 
 function newCounters() {

@@ -123,8 +123,10 @@ export default async function setup(project: TestProject): Promise<() => Promise
       },
       preset: settings.presetName,
       limit: settings.limit,
+      shard: project.vitest.config.shard ? { index: project.vitest.config.shard.index, count: project.vitest.config.shard.count } : null,
       sampling: settings.sampling,
       variants: settings.variants,
+      toolCallParser: settings.toolCallParser,
       code: settings.code,
       client: settings.client,
       judge: settings.judge,
@@ -169,9 +171,10 @@ function describeStart(run: RunContext, settings: ProjectSettings, launches: boo
       ? 'launching vLLM'
       : `using ${settings.baseUrls!.join(', ')}`;
   const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
+  const shard = run.shard ? ` (shard ${run.shard.index}/${run.shard.count}: one case in ${run.shard.count} of each dataset)` : '';
   const reasoning = run.model.reasoning;
   const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'} (--reasoning-parser ${reasoning.parser})` : '';
-  return `run ${run.runId}${resume}: ${run.model.id}${thinking}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
+  return `run ${run.runId}${resume}${shard}: ${run.model.id}${thinking}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
 }
 
 // The response cache's start line; none when it is off by default (a plain run), to keep CI logs short.

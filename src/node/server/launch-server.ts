@@ -20,6 +20,8 @@ export interface LaunchOptions {
   /** Milliseconds between SIGTERM and SIGKILL of the process group. */
   shutdownGraceMs: number;
   env?: Record<string, string>;
+  /** Sees every chunk of the server's stdout and stderr as it comes (the quantization kernel check reads it). */
+  onOutput?: (chunk: string) => void;
 }
 
 /** A running server process group. */
@@ -65,6 +67,7 @@ export async function launchServer(options: LaunchOptions): Promise<LaunchedServ
     stream?.on('data', (chunk: string) => {
       tail.push(chunk);
       log.write(chunk);
+      options.onOutput?.(chunk);
     });
   }
 

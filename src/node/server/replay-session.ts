@@ -23,6 +23,7 @@ export class ReplaySession {
       logFile: null,
       maxNumSeqs: replayed.server.maxNumSeqs,
       simulation: replayed.simulation,
+      quantizationKernel: replayed.server.quantizationKernel,
     };
     // A watch re-run (`<runId>-r2`) talked to the server its session scripted under the session's run id.
     this.#scriptFile = join(resultsDir, 'simulation', `${replayed.runId.replace(/-r\d+$/, '')}.script.json`);

@@ -14,6 +14,8 @@ import { cliFileFilters } from '../plugin/cli-file-filters.ts';
 import { decideYarn } from './yarn.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
 import { digestFile } from './digest-file.ts';
+import { KernelLogScanner, uncheckedKernel } from './quantization-kernel.ts';
+import type { ReplicaPlan } from './replica-plan.ts';
 import { ServerMetricsSampler } from '../metrics/sampler.ts';
 import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 
@@ -42,7 +44,7 @@ export class ServerSession {
   readonly #holder: GpuHolder;
   #status: Promise<ServerStatus> | null = null;
   #last: ServerStatus | null = null;
-  #server: LaunchedServer | null = null;
+  #servers: LaunchedServer[] = [];
   #simulation: Promise<{ bin: string; env: Record<string, string> }> | null = null;
   #simStats: SimulatorStats | null = null;
   #sampler: ServerMetricsSampler | null = null;
@@ -84,9 +86,9 @@ export class ServerSession {
     return this.#last;
   }
 
-  /** Why the launched server can no longer answer (it died), with its last log lines; null while it can. */
+  /** Why a launched server can no longer answer (it died), with its last log lines; null while every one can. */
   fatalReason(): string | null {
-    const server = this.#server;
+    const server = this.#servers.find((s) => s.exited());
     const exit = server?.exited();
     if (!server || !exit) return null;
     const tail = server
@@ -99,7 +101,7 @@ export class ServerSession {
 
   /** The launched simulator's counters (live while it runs, else as captured when it stopped). */
   async simulatorStats(reset: boolean): Promise<SimulatorStats | null> {
-    const status = this.#server && !this.#server.exited() ? await this.#status : null;
+    const status = this.#servers[0] && !this.#servers[0].exited() ? await this.#status : null;
     if (status?.simulation != null) {
       const url = status.upstreams[0]!;
       const stats = await readJson(`${url}/_sim/stats`);
@@ -128,17 +130,17 @@ export class ServerSession {
     return captured;
   }
 
-  /** Stop the launched server (another project's turn on the GPUs, or teardown); the session can launch again. */
+  /** Stop the launched servers (another project's turn on the GPUs, or teardown); the session can launch again. */
   async stopServer(): Promise<void> {
     await this.#stopSampler();
-    const server = this.#server;
-    if (!server) return;
+    const servers = this.#servers;
+    if (servers.length === 0) return;
     const status = await this.#status?.catch(() => null);
-    if (status?.simulation != null && !server.exited())
+    if (status?.simulation != null && !servers[0]!.exited())
       this.#simStats = (await readJson(`${status.upstreams[0]}/_sim/stats`)) ?? this.#simStats;
-    this.#server = null;
+    this.#servers = [];
     this.#status = null;
-    await server.stop();
+    await Promise.all(servers.map((server) => server.stop()));
     releaseGpus(this.#holder);
   }
 
@@ -149,7 +151,8 @@ export class ServerSession {
     this.#sampler = new ServerMetricsSampler({
       urls: status.upstreams,
       intervalMs: settings.server.metricsIntervalMs,
-      slotsPerReplica: settings.preset.maxNumSeqs,
+      // A data-parallel server runs that many engines of max-num-seqs slots behind its port.
+      slotsPerReplica: settings.preset.maxNumSeqs * settings.parallel.dataParallelSize,
       apiKey: settings.apiKey,
     });
     this.#sampler.start();
@@ -164,45 +167,77 @@ export class ServerSession {
   }
 
   async #launch(): Promise<ServerStatus> {
-    const { settings, resultsDir, runId } = this.#options;
+    const { settings } = this.#options;
     const simulation = this.#options.simulate ? await this.#prepareSimulation(this.#options.simulate) : null;
     const bin = simulation?.bin ?? settings.server.bin;
     if (!findExecutable(bin)) throw noServer(bin);
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const gpus = settings.model.gpus;
     const needs = { contextTokens: this.#contextTokens() };
     const yarn = decideYarn(settings.model, settings.preset, needs.contextTokens);
     if (yarn.enabled || yarn.reason !== 'not needed') this.#options.log(`YaRN ${yarn.enabled ? 'on' : 'off'}: ${yarn.reason}`);
+    const kernels = settings.replicas.map(() => new KernelLogScanner());
+    const launches = await Promise.allSettled(
+      settings.replicas.map((plan, i) => this.#launchReplica(bin, plan, simulation?.env ?? {}, kernels[i]!, needs)),
+    );
+    const servers = launches.flatMap((l) => (l.status === 'fulfilled' ? [l.value] : []));
+    const failed = launches.find((l): l is PromiseRejectedResult => l.status === 'rejected');
+    this.#servers = servers.map((s) => s.server);
+    if (failed) {
+      await Promise.all(servers.map((s) => s.server.stop()));
+      this.#servers = [];
+      throw failed.reason;
+    }
+    const urls = servers.map((s) => s.baseUrl);
+    const first = servers[0]!;
+    this.#options.onUpstreams(urls);
+    for (const { server } of servers)
+      this.#options.log(`launched ${server.command.join(' ')} (pid ${server.pid})${simulatedNote(first.simulation)}`);
+    const kernel = kernels[0]!.result(settings.model.id);
+    if (kernel.slow) this.#options.log(`WARN ${kernel.message}`);
+    const logs = servers.map((s) => s.server.logFile).join(', ');
+    return {
+      upstreams: urls,
+      label:
+        servers.length === 1
+          ? `${urls[0]} (vLLM launched by the harness, log ${logs})`
+          : `${urls.join(', ')} (${servers.length} vLLM replicas launched by the harness, logs ${logs})`,
+      launched: true,
+      command: first.server.command,
+      vllmVersion: first.vllmVersion,
+      logFile: first.server.logFile,
+      maxNumSeqs: settings.preset.maxNumSeqs,
+      simulation: first.simulation,
+      quantizationKernel: kernel,
+      maxModelLen: minOrNull(servers.map((s) => s.maxModelLen)),
+    };
+  }
+
+  // One `vllm serve` on its own port and GPUs, its log read for the quantization kernel as it starts.
+  async #launchReplica(
+    bin: string,
+    plan: ReplicaPlan,
+    simEnv: Record<string, string>,
+    kernel: KernelLogScanner,
+    needs: { contextTokens: number },
+  ) {
+    const { settings, resultsDir, runId } = this.#options;
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const name = settings.replicas.length === 1 ? `${runId}.vllm.log` : `${runId}.replica-${plan.index}.vllm.log`;
     const server = await launchServer({
       bin,
       args: buildServeArgs(settings, port, needs),
       baseUrl,
-      logFile: resolve(resultsDir, 'logs', `${runId}.vllm.log`),
+      logFile: resolve(resultsDir, 'logs', name),
       readinessTimeoutMs: settings.server.readinessTimeoutMs,
       shutdownGraceMs: settings.server.shutdownGraceMs,
-      env: { ...simulation?.env, ...(gpus ? { CUDA_VISIBLE_DEVICES: gpus.join(',') } : {}) },
+      env: { ...simEnv, ...(plan.gpus ? { CUDA_VISIBLE_DEVICES: plan.gpus.join(',') } : {}) },
+      onOutput: (chunk) => kernel.push(chunk),
     });
-    this.#server = server;
     const info = await checkExternalServer(baseUrl, settings.model.id, null).catch(async (error: unknown) => {
       await server.stop();
       throw error;
     });
-    this.#options.onUpstreams([baseUrl]);
-    this.#options.log(
-      `launched ${server.command.join(' ')} (pid ${server.pid})${info.simulation ? ` [SIMULATED vLLM, ${info.simulation}: answers are scripted, not a model]` : ''}`,
-    );
-    return {
-      upstreams: [baseUrl],
-      label: `${baseUrl} (vLLM launched by the harness, log ${server.logFile})`,
-      launched: true,
-      command: server.command,
-      vllmVersion: info.vllmVersion,
-      logFile: server.logFile,
-      maxNumSeqs: settings.preset.maxNumSeqs,
-      simulation: info.simulation,
-      maxModelLen: info.maxModelLen,
-    };
+    return { server, baseUrl, vllmVersion: info.vllmVersion, simulation: info.simulation, maxModelLen: info.maxModelLen };
   }
 
   async #checkExternal(): Promise<ServerStatus> {
@@ -215,7 +250,7 @@ export class ServerSession {
     const needed = this.#contextTokens();
     if (maxModelLen !== null && needed > maxModelLen) {
       this.#options.log(
-        `warning: the selected long-context lengths need ${needed} tokens but ${urls.join(', ')} serves ${maxModelLen}; longer prompts will fail per case as too long (start the server with YaRN, see README "Long context")`,
+        `warning: the selected datasets need ${needed} tokens of context but ${urls.join(', ')} serves ${maxModelLen}; longer prompts will fail per case as too long (start the server with RoPE scaling, e.g. YaRN; see the README)`,
       );
     }
     return {
@@ -227,6 +262,7 @@ export class ServerSession {
       logFile: null,
       maxNumSeqs: settings.preset.maxNumSeqs,
       simulation: infos.find((i) => i.simulation)?.simulation ?? null,
+      quantizationKernel: uncheckedKernel(urls.length === 1 ? `the server at ${urls[0]}` : `the servers at ${urls.join(', ')}`),
       maxModelLen,
     };
   }
@@ -261,6 +297,16 @@ function selectedBuiltinNames(project: string, evals: Pick<EvalConfig, 'evals'>[
   const builtins = selectedBuiltins(evals, cliFileFilters());
   if (files === null) return builtins.map((d) => d.name);
   return builtins.filter((d) => files.some((file) => file.includes(`/evals/${d.folder}/${d.folder}.eval.`))).map((d) => d.name);
+}
+
+// The smallest context any replica serves; null when none said.
+function minOrNull(values: ReadonlyArray<number | null>): number | null {
+  const known = values.filter((n): n is number => n !== null);
+  return known.length ? Math.min(...known) : null;
+}
+
+function simulatedNote(simulation: string | null): string {
+  return simulation ? ` [SIMULATED vLLM, ${simulation}: answers are scripted, not a model]` : '';
 }
 
 function noServer(bin: string): NoServerError {

@@ -25,11 +25,11 @@ export {
   MAX_DATASET_ROWS,
   MAX_COMPARISONS_PER_KIND,
   MAX_COMPARISON_ROWS,
-  MAX_CHANGELOG_ENTRIES,
   MAX_HEADLINE_SCORES,
   SHORT_HASH_LENGTH,
   SIMULATED_LABEL,
 } from './render.ts';
 export { writeTracker, updateTracker, appendStepSummary, TRACKER_FILE } from './write.ts';
+export { renderTrackerSummary, FULL_TRACKER_FILE, RECENT_RUNS } from './render-summary.ts';
 export { renderStepSummary, MAX_SUMMARY_GATES, MAX_SUMMARY_CASE_IDS } from './step-summary.ts';
 export { escapeCell, code, table, formatTime, formatDuration } from './markdown.ts';

@@ -4,13 +4,20 @@ import { describeRopeScaling } from '../../shared/records/rope-scaling.ts';
 import type { Performance, RunRecord } from '../../shared/records/run-record.ts';
 import type { DatasetSummary, RunSummary } from '../../shared/records/run-summary.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
+import type { KernelCheck } from '../../shared/quantization-kernel.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
 import { findUnstableCases, type UnstableCase } from '../../shared/history/unstable-cases.ts';
 import { compareRuns } from '../history/store.ts';
 import { pairedRunEntries, type PairedRunEntry } from './paired-runs.ts';
+import { buildKindGroups, type KindGroup } from './agent-section/model.ts';
 import { type CaseLookup, withCases } from './case-lookup.ts';
+import { buildCoverage, type CoverageItem } from './coverage.ts';
+import { buildOverview, type OverviewTable } from './overview.ts';
+import { thinkingLabel } from './thinking-label.ts';
+
+export { thinkingLabel } from './thinking-label.ts';
 
 export { type CaseLookup, casesOf } from './case-lookup.ts';
 import { type ModelRecommendation, recommendPresets } from './preset-recommendation.ts';
@@ -43,6 +50,8 @@ export interface TrackerPresetConfig {
 export interface TrackerConfig {
   models: readonly TrackerModelConfig[];
   presets: readonly TrackerPresetConfig[];
+  /** Dataset keys the config selects (`gsm8k/0shot`): the coverage list names those never run. @default [] */
+  datasets?: readonly string[];
   /** The config's default preset: the reference of the preset recommendation. @default the first preset */
   defaultPreset?: string;
 }
@@ -137,12 +146,16 @@ export interface Section {
   /** The run the performance comes from. */
   performanceRunId: string;
   datasets: SectionDataset[];
+  /** The "Function calling and agents" block: datasets of its kinds, grouped by kind. */
+  agents: KindGroup[];
   configuration: {
     launched: boolean;
     serverCommand: string[] | null;
     baseUrls: string[];
     vllmVersion: string | null;
     gpuName: string | null;
+    /** The quantization kernel the latest run's server chose; null when not recorded. */
+    quantizationKernel: KernelCheck | null;
     sampling: Sampling;
     harnessVersion: string;
     fingerprintHash: string;
@@ -174,7 +187,24 @@ export interface ComparisonRow {
   nPaired: number;
   /** Score-changing fingerprint differences beyond what is being compared; empty when comparable. */
   scoreChangingDifferences: string[];
+  /** Per-case agreement over the paired cases, and which way the others flipped (B against A). */
+  flips: CaseFlips;
 }
+
+/** How the paired cases of two sides agree: same outcome (pass/fail, or the same grade), better in B, worse in B. */
+export interface CaseFlips {
+  agree: number;
+  /** Cases that fail (or grade lower) in A and pass (or grade higher) in B. */
+  fixed: number;
+  /** Cases that pass in A and fail in B. */
+  broken: number;
+  /** First broken case ids, worst first for graded metrics. */
+  brokenIds: string[];
+  fixedIds: string[];
+}
+
+/** Case ids kept per flip direction in a comparison row. */
+export const MAX_FLIP_IDS = 5;
 
 /** A pairwise comparison of two sections. */
 export interface PairComparison {
@@ -198,8 +228,10 @@ export interface ChangelogEntry {
   simulation: string | null;
   /** `thinking on (qwen3)` for a reasoning model; '' otherwise. */
   thinking: string;
-  /** False for interrupted runs: listed, never merged. */
+  /** False for interrupted runs and shards: listed, never merged. */
   merged: boolean;
+  /** `shard 1/2` for one shard of a sharded run; null otherwise. */
+  shard: string | null;
   headline: Array<{ dataset: string; metric: string; value: number | null }>;
   gatesFailed: number;
   /** The run was a serving benchmark. */
@@ -208,6 +240,10 @@ export interface ChangelogEntry {
 
 /** Everything the tracker shows, built from the whole history. */
 export interface TrackerModel {
+  /** Where each model and preset stands per dataset (real runs, then simulated). */
+  overview: OverviewTable[];
+  /** What is left to run per model and preset of the config (real runs). */
+  coverage: CoverageItem[];
   runCount: number;
   newestStartedAt: string | null;
   skippedFiles: string[];
@@ -271,7 +307,8 @@ export function runsToCompare(runs: readonly RunSummary[]): Map<string, Set<stri
 function groupRuns(ordered: readonly RunSummary[]): Map<string, Group> {
   const groups = new Map<string, Group>();
   for (const run of ordered) {
-    if (run.status === 'interrupted') continue;
+    // A shard holds a share of each dataset: only its merged run (`qwen-evals merge`) stands for the results.
+    if (run.status === 'interrupted' || run.shard) continue;
     const id = groupId(run.model.key, run.preset, run.simulation, run.model.reasoning);
     let group = groups.get(id);
     if (!group) {
@@ -319,7 +356,10 @@ export function buildTrackerModel(
     )
     .map((group) => ({ group, section: buildSection(group) }));
 
+  const sections = sectionsWithSources.map((s) => s.section);
   return {
+    overview: buildOverview(sections),
+    coverage: buildCoverage(config, sections, ordered),
     runCount: runs.length,
     newestStartedAt: ordered.at(-1)?.startedAt ?? null,
     skippedFiles: [...(options.skippedFiles ?? [])],
@@ -406,12 +446,14 @@ function buildSection(group: Group): Section {
     performanceDatasets: Object.keys(measured.datasets).sort(),
     performanceRunId: measured.runId,
     datasets,
+    agents: buildKindGroups(contributions.map(([key, { run, result }]) => ({ key, run, result }))),
     configuration: {
       launched: latest.server.launched,
       serverCommand: latest.server.command,
       baseUrls: latest.server.baseUrls,
       vllmVersion: latest.server.vllmVersion,
       gpuName: latest.server.gpuName,
+      quantizationKernel: latest.server.quantizationKernel ?? null,
       sampling: latest.sampling,
       harnessVersion: latest.harnessVersion,
       fingerprintHash: latest.fingerprintHash,
@@ -550,6 +592,13 @@ function comparePair(
       p: paired.p,
       nPaired: paired.nPaired,
       scoreChangingDifferences: differences,
+      flips: {
+        agree: paired.nPaired - paired.fixes.length - paired.regressions.length,
+        fixed: paired.fixes.length,
+        broken: paired.regressions.length,
+        brokenIds: paired.regressions.slice(0, MAX_FLIP_IDS),
+        fixedIds: paired.fixes.slice(0, MAX_FLIP_IDS),
+      },
     });
   }
   const tpsA = x.section.performance.outputTokensPerSec;
@@ -583,7 +632,8 @@ function toChangelogEntry(run: RunSummary): ChangelogEntry {
     status: run.status,
     simulation: run.simulation,
     thinking: thinkingLabel(run.model.reasoning),
-    merged: run.status !== 'interrupted',
+    merged: run.status !== 'interrupted' && !run.shard,
+    shard: run.shard ? `shard ${run.shard.index}/${run.shard.count}` : null,
     headline: Object.keys(run.datasets)
       .sort()
       .map((key) => {
@@ -597,11 +647,6 @@ function toChangelogEntry(run: RunSummary): ChangelogEntry {
 
 function groupId(modelKey: string, preset: string, simulation: string | null, reasoning: RunRecord['model']['reasoning']): string {
   return JSON.stringify([modelKey, preset, simulation, thinkingLabel(reasoning)]);
-}
-
-/** `thinking on (qwen3)`, `thinking off (qwen3)`, or '' for a model that does not reason. */
-export function thinkingLabel(reasoning: RunRecord['model']['reasoning']): string {
-  return reasoning ? `thinking ${reasoning.thinking ? 'on' : 'off'} (${reasoning.parser})` : '';
 }
 
 function orderOf(keys: readonly string[]): Map<string, number> {

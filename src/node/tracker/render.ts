@@ -5,6 +5,7 @@ import { capped, code, formatNumber, formatPercentChange, formatTime, omittedLin
 import {
   thinkingLabel,
   type ChangelogEntry,
+  type ComparisonRow,
   type MetricRow,
   type PairComparison,
   type Section,
@@ -15,6 +16,7 @@ import { renderPairedRuns, renderUnstableCases } from './paired-runs.ts';
 import { renderPresetRecommendations } from './preset-recommendation-render.ts';
 import { renderServerMetrics } from './server-metrics.ts';
 import { renderThroughputBenchmarks } from './throughput.ts';
+import { renderAgentSection } from './agent-section/render.ts';
 
 /** Title of the tracker document. */
 export const TRACKER_TITLE = 'Qwen eval tracker';
@@ -24,8 +26,6 @@ export const MAX_DATASET_ROWS = 60;
 export const MAX_COMPARISONS_PER_KIND = 12;
 /** Dataset rows per comparison. */
 export const MAX_COMPARISON_ROWS = 20;
-/** Changelog lines. */
-export const MAX_CHANGELOG_ENTRIES = 30;
 /** Headline scores per changelog line. */
 export const MAX_HEADLINE_SCORES = 6;
 /** Characters of the fingerprint hash shown. */
@@ -48,6 +48,8 @@ export function renderTrackerMarkdown(model: TrackerModel): string {
     `_Generated from ${model.runCount} run${model.runCount === 1 ? '' : 's'}` +
       (model.newestStartedAt ? ` (newest ${formatTime(model.newestStartedAt)})` : '') +
       '. Do not edit by hand._',
+    '',
+    '_The full tracker: every section, comparison and run. The overview and what is left to run are in [TRACKER.md](TRACKER.md)._',
   ];
   if (model.skippedFiles.length > 0) {
     const { shown, omitted } = capped(model.skippedFiles, MAX_HEADLINE_SCORES);
@@ -113,6 +115,8 @@ function renderSection(section: Section): string[] {
       '',
       `> ${SIMULATED_LABEL}: answers came from the simulated vLLM, not from the model. Scores and timings say nothing about the model.`,
     );
+  const kernel = section.configuration.quantizationKernel;
+  if (kernel?.slow) lines.push('', `> **WARNING: slow quantization kernel.** ${kernel.message}`);
   lines.push(
     '',
     '#### System performance',
@@ -127,6 +131,7 @@ function renderSection(section: Section): string[] {
   lines.push(...table(['Dataset', 'Metric', 'Score (95% CI)', 'Samples', 'Status', 'Notes'], shown));
   if (omitted > 0) lines.push('', omittedLine(omitted, 'metric rows'));
   lines.push(...renderDatasetTimings(section));
+  lines.push(...renderAgentSection(section.agents));
   lines.push('', '#### Configuration used', '', ...configurationLines(section));
   return lines;
 }
@@ -259,6 +264,7 @@ function configurationLines(section: Section): string[] {
   const lines = [
     `- Server: ${server}`,
     `- vLLM ${c.vllmVersion ?? 'version unknown'} · GPU ${c.gpuName ?? 'unknown'} · harness ${c.harnessVersion}`,
+    ...(c.quantizationKernel ? [`- Quantization kernel: ${kernelLine(c.quantizationKernel)}`] : []),
     `- Sampling: temperature ${s.temperature}, top_p ${s.topP}, seed ${s.seed}, max_tokens ${s.maxTokens}`,
     ...(c.ropeScaling ? [`- RoPE scaling: ${c.ropeScaling} (changes scores at every length; compared only with runs that had it)`] : []),
     ...(section.reasoning
@@ -272,6 +278,14 @@ function configurationLines(section: Section): string[] {
     );
   }
   return lines;
+}
+
+// The kernel in a few words; the section's warning carries the whole story of a slow one.
+function kernelLine(kernel: NonNullable<Section['configuration']['quantizationKernel']>): string {
+  if (kernel.source === 'unavailable') return 'not checked (external server: its log is not readable)';
+  if (kernel.method === null) return 'none (unquantized)';
+  const classes = kernel.linearKernels.length ? ` (${kernel.linearKernels.join(', ')})` : '';
+  return `${code(kernel.method)}${classes}${kernel.slow ? ' — **slow**' : ''}, from the server log`;
 }
 
 function renderComparisons(comparisons: readonly PairComparison[]): string[] {
@@ -299,6 +313,7 @@ function renderPair(c: PairComparison): string[] {
   ];
   if (c.rows.length === 0) return [...lines, '_No dataset in common._'];
   const { shown, omitted } = capped(c.rows, MAX_COMPARISON_ROWS);
+  const quantized = c.kind === 'quantization';
   const rows = shown.map((row) => [
     row.dataset,
     row.metric,
@@ -306,19 +321,37 @@ function renderPair(c: PairComparison): string[] {
     formatScore(row.b),
     formatDelta(row.diff),
     row.nPaired > 0 ? `${formatP(row.p)} (n=${row.nPaired})` : '—',
+    ...(quantized ? flipCells(row) : []),
     row.scoreChangingDifferences.length > 0 ? `⚠ not comparable: ${row.scoreChangingDifferences.join(', ')}` : '',
   ]);
-  lines.push(...table(['Dataset', 'Metric', `A: ${c.a.label}`, `B: ${c.b.label}`, 'Δ', 'Paired', 'Note'], rows));
+  const flipHeaders = quantized ? ['Per-case agreement', `Fixed / broken by ${c.b.label}`] : [];
+  lines.push(...table(['Dataset', 'Metric', `A: ${c.a.label}`, `B: ${c.b.label}`, 'Δ', 'Paired', ...flipHeaders, 'Note'], rows));
+  if (quantized) {
+    lines.push(
+      '',
+      '_Agreement: paired cases with the same outcome on both (pass/fail, or the same grade). Fixed: failed on A, passed on B; broken: passed on A, failed on B._',
+    );
+  }
   if (omitted > 0) lines.push('', omittedLine(omitted, 'datasets'));
   return lines;
+}
+
+// Agreement and flip direction of a quantized-vs-full row: the aggregate Δ can hide flips that cancel out.
+function flipCells(row: ComparisonRow): string[] {
+  const f = row.flips;
+  if (row.nPaired === 0) return ['—', '—'];
+  const agreement = `${formatNumber((f.agree / row.nPaired) * 100)}% (${f.agree}/${row.nPaired})`;
+  const examples = [
+    f.broken > 0 ? `broken e.g. ${f.brokenIds.join(', ')}${f.broken > f.brokenIds.length ? ', …' : ''}` : '',
+    f.fixed > 0 ? `fixed e.g. ${f.fixedIds.join(', ')}${f.fixed > f.fixedIds.length ? ', …' : ''}` : '',
+  ].filter(Boolean);
+  return [agreement, `${f.fixed} / ${f.broken}${examples.length ? ` (${examples.join('; ')})` : ''}`];
 }
 
 function renderChangelog(entries: readonly ChangelogEntry[]): string[] {
   const lines = ['## Changelog', ''];
   if (entries.length === 0) return [...lines, '_No runs yet._'];
-  const { shown, omitted } = capped(entries, MAX_CHANGELOG_ENTRIES);
-  for (const entry of shown) lines.push(changelogLine(entry));
-  if (omitted > 0) lines.push('', omittedLine(omitted, 'runs'));
+  for (const entry of entries) lines.push(changelogLine(entry));
   return lines;
 }
 
@@ -331,6 +364,7 @@ export function changelogLine(entry: ChangelogEntry): string {
     entry.project,
     ...(entry.modelKey === entry.project ? [] : [entry.modelKey]),
     entry.preset,
+    ...(entry.shard ? [entry.shard] : []),
     entry.merged ? entry.status : `${entry.status} (not merged)`,
     ...(entry.thinking ? [entry.thinking] : []),
     ...(entry.simulation !== null ? [`**${SIMULATED_LABEL} (${entry.simulation})**`] : []),

@@ -15,9 +15,16 @@ const GATE_ICONS = { PASS: '✅', FAIL: '❌', WARN: '⚠️', NONE: '➖' } as 
 /** Markdown for `$GITHUB_STEP_SUMMARY`: scores, gates, and the paired comparison with the baseline when there is one. */
 export function renderStepSummary(run: RunRecord, gates: readonly GateResult[], comparison?: RunComparison | null): string {
   const failed = gates.filter((g) => !g.passed).length;
-  const verdict = failed > 0 ? `❌ ${failed} gate(s) failed` : gates.length > 0 ? '✅ gates passed' : 'no gates';
+  // A shard's gates judged its share of the cases only: advisory, the merged run is gated (`qwen-evals merge`).
+  const verdict = run.shard
+    ? `shard ${run.shard.index}/${run.shard.count}: ${failed} of ${gates.length} gate(s) missed on this share (advisory until \`qwen-evals merge\`)`
+    : failed > 0
+      ? `❌ ${failed} gate(s) failed`
+      : gates.length > 0
+        ? '✅ gates passed'
+        : 'no gates';
   const lines = [
-    `## qwen-evals · ${run.project} · ${run.preset}${run.simulation !== null ? ` — ${SIMULATED_LABEL} (${run.simulation})` : ''}`,
+    `## qwen-evals · ${run.project} · ${run.preset}${run.shard ? ` · shard ${run.shard.index}/${run.shard.count}` : ''}${run.simulation !== null ? ` — ${SIMULATED_LABEL} (${run.simulation})` : ''}`,
     '',
     `${verdict} · run ${code(run.runId)} · ${run.status} · model ${code(run.model.id)} · ${formatDuration(run.performance.wallMs)} · fingerprint ${code(run.fingerprintHash.slice(0, SHORT_HASH_LENGTH))}`,
   ];

@@ -5,20 +5,22 @@ import { listRunSummaries, writeFileAtomic } from '../history/store.ts';
 import { unstableCandidates } from '../../shared/history/unstable-cases.ts';
 import { buildTrackerModel, runsToCompare, type TrackerConfig } from './model.ts';
 import { renderTrackerMarkdown } from './render.ts';
+import { FULL_TRACKER_FILE, renderTrackerSummary } from './render-summary.ts';
 
 /** File name of the tracker inside the results directory. */
 export const TRACKER_FILE = 'TRACKER.md';
 
-/** Write `<resultsDir>/TRACKER.md` atomically (temp file, fsync, rename). Returns the path. */
-export async function writeTracker(resultsDir: string, markdown: string): Promise<string> {
+/** Write `<resultsDir>/<file>` (TRACKER.md by default) atomically (temp file, fsync, rename). Returns the path. */
+export async function writeTracker(resultsDir: string, markdown: string, file: string = TRACKER_FILE): Promise<string> {
   await mkdir(resultsDir, { recursive: true });
-  const target = path.join(resultsDir, TRACKER_FILE);
+  const target = path.join(resultsDir, file);
   await writeFileAtomic(target, markdown);
   return target;
 }
 
 /**
- * Rebuild the tracker from the history under `resultsDir` and write it. Reads run summaries (the history index), and
+ * Rebuild the tracker from the history under `resultsDir` and write it: TRACKER.md (overview, coverage, newest runs;
+ * bounded) and TRACKER-full.md (every section, comparison and run). Returns TRACKER.md's path. Reads run summaries (the history index), and
  * per-case data only of the runs its comparisons pair. Invalid history files are skipped and named.
  */
 export async function updateTracker(resultsDir: string, config: TrackerConfig): Promise<{ path: string; skippedFiles: string[] }> {
@@ -31,7 +33,8 @@ export async function updateTracker(resultsDir: string, config: TrackerConfig): 
     skippedFiles,
     cases: (runId, key) => loaded.get(runId)?.get(key),
   });
-  return { path: await writeTracker(resultsDir, renderTrackerMarkdown(model)), skippedFiles };
+  await writeTracker(resultsDir, renderTrackerMarkdown(model), FULL_TRACKER_FILE);
+  return { path: await writeTracker(resultsDir, renderTrackerSummary(model)), skippedFiles };
 }
 
 /**

@@ -1,10 +1,11 @@
 import type OpenAI from 'openai';
-import type { ChatCompletionMessageParam } from 'openai/resources/chat/completions';
-import type { ChatMessage } from '../../shared/chat-message.ts';
+import type { ChatMessage, ToolCall } from '../../shared/chat-message.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import type { ReasoningRecord } from '../../shared/records/case-record.ts';
 import { RequestError } from '../../shared/errors.ts';
 import { CappedText, isOverLength, readUsage, type AnswerFacts, type TokenUsage } from './answer-facts.ts';
+import { requestChatOnce } from './chat-plain.ts';
+import { buildChatBody, isStreamed, ToolCallAssembler, type ChatOptions } from './chat-request.ts';
 import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
 import { CACHE_HEADER } from '../../shared/transport/headers.ts';
 import { requestCompletion, type CompletionOptions, type CompletionResult } from './completions.ts';
@@ -16,7 +17,8 @@ import { TryClock } from './try-clock.ts';
 export { createOpenAI, type EvalClientOptions } from './transport.ts';
 export type { AnswerFacts, TokenUsage } from './answer-facts.ts';
 
-export type { ChatMessage } from '../../shared/chat-message.ts';
+export type { ChatMessage, ToolCall } from '../../shared/chat-message.ts';
+export type { ChatOptions, ChatTool, ResponseFormat, ToolChoice } from './chat-request.ts';
 
 /** Sampling sent explicitly on every request (the run's `Sampling`). */
 export type SamplingParams = Sampling;
@@ -25,6 +27,8 @@ export type SamplingParams = Sampling;
 export interface ChatResult extends AnswerFacts {
   /** The answer, cut to the cap when `capped` is set; a reasoning model's reasoning is never part of it. */
   text: string;
+  /** Tool calls the server's parser found (`message.tool_calls`, or streamed deltas put together); [] when none. */
+  toolCalls: ToolCall[];
   /** The reasoning taken out of the answer, with its tokens; null when the answer had none. */
   reasoning: ReasoningRecord | null;
   /** From sending the successful try to its first content chunk; null when not streamed. @unit milliseconds */
@@ -37,7 +41,8 @@ export interface ChatResult extends AnswerFacts {
 export interface EvalClient {
   readonly model: string;
   readonly openai: OpenAI;
-  chat(messages: ChatMessage[], sampling: SamplingParams, signal?: AbortSignal): Promise<ChatResult>;
+  /** A chat answer: streamed by default; `options` adds tools, tool choice or a response format. */
+  chat(messages: ChatMessage[], sampling: SamplingParams, signal?: AbortSignal, options?: ChatOptions): Promise<ChatResult>;
   /** Non-streamed `/v1/completions` at temperature 0 (log-likelihood scoring: `echo`, `logprobs`, `maxTokens` 0). */
   complete(prompt: string, options: CompletionOptions): Promise<CompletionResult>;
 }
@@ -48,19 +53,21 @@ export function createEvalClient(options: EvalClientOptions): EvalClient {
   return {
     model: options.model,
     openai: runtime.openai,
-    chat: (messages, sampling, signal) => streamChat(runtime, messages, sampling, signal),
+    chat: (messages, sampling, signal, options) => sendChat(runtime, messages, sampling, signal, options),
     complete: (prompt, completion) => requestCompletion(runtime, prompt, completion),
   };
 }
 
-async function streamChat(
+async function sendChat(
   runtime: ClientRuntime,
   messages: ChatMessage[],
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
+  options: ChatOptions | undefined,
 ): Promise<ChatResult> {
   const started = performance.now();
-  const { value, tries } = await runWithRetries(() => streamChatOnce(runtime, messages, sampling, signal), {
+  const once = isStreamed(options) ? streamChatOnce : requestChatOnce;
+  const { value, tries } = await runWithRetries(() => once(runtime, messages, sampling, signal, options), {
     maxRetries: runtime.maxRetries,
     signal,
   });
@@ -90,8 +97,8 @@ export async function separateReasoning(
   };
 }
 
-/** One try's answer: the content as streamed, the server's reasoning text and reported reasoning tokens apart. */
-type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs' | 'reasoning'> & {
+/** One try's answer (before retries and the total latency are known): the content as streamed, the server's reasoning text and reported reasoning tokens apart. */
+export type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs' | 'reasoning'> & {
   thought: { text: string; capped: ReasoningRecord['capped'] };
   reportedTokens: number | null;
 };
@@ -102,6 +109,7 @@ async function streamChatOnce(
   messages: ChatMessage[],
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
+  options: ChatOptions | undefined,
 ): Promise<ChatTry> {
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
   const started = performance.now();
@@ -113,25 +121,16 @@ async function streamChatOnce(
   let reportedTokens: number | null = null;
   const text = new CappedText(runtime.answerCapChars);
   const reasoning = new CappedText(runtime.answerCapChars);
+  const toolCalls = new ToolCallAssembler();
   try {
     const { data: stream, response } = await runtime.openai.chat.completions
       .create(
         {
-          model: runtime.model,
-          messages: messages as ChatCompletionMessageParam[],
+          ...buildChatBody(runtime.model, messages, sampling, options, runtime.thinking),
           stream: true,
           stream_options: { include_usage: true },
-          temperature: sampling.temperature,
-          top_p: sampling.topP,
-          seed: sampling.seed,
-          max_tokens: sampling.maxTokens,
-          ...(sampling.stop?.length ? { stop: sampling.stop } : {}),
-          // vLLM extension: Qwen's generation_config sets 1.05, which must not leak into greedy evals.
-          ...({ repetition_penalty: 1.0 } as object),
-          // Reasoning models: thinking on or off for this run (Qwen3's chat template reads `enable_thinking`).
-          ...(runtime.thinking === null ? {} : ({ chat_template_kwargs: { enable_thinking: runtime.thinking } } as object)),
         },
-        { signal: clock.signal },
+        { signal: clock.signal, ...(options?.headers ? { headers: options.headers } : {}) },
       )
       .withResponse();
     server = response.headers.get(UPSTREAM_HEADER) ?? server;
@@ -144,6 +143,7 @@ async function streamChatOnce(
         ttftMs ??= performance.now() - started;
         text.append(choice.delta?.content ?? '');
         reasoning.append(reasoningOf(choice.delta));
+        toolCalls.add(choice.delta?.tool_calls);
         if (choice.finish_reason) finishReason = choice.finish_reason;
       }
       if (chunk.usage) {
@@ -164,6 +164,7 @@ async function streamChatOnce(
   const { text: answer, capped } = text.result();
   return {
     text: answer,
+    toolCalls: toolCalls.calls(),
     thought: reasoning.result(),
     reportedTokens,
     finishReason,

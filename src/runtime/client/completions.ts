@@ -17,6 +17,8 @@ export interface CompletionOptions {
   /** Per-request sampling seed. @default none */
   seed?: number;
   signal?: AbortSignal;
+  /** Extra HTTP headers of this request (the case's `x-session-id`). */
+  headers?: Record<string, string>;
 }
 
 /** The first choice of a non-streamed completion, with its data-quality facts and timing. */
@@ -63,7 +65,7 @@ async function completeOnce(
           ...(options.seed !== undefined ? { seed: options.seed } : {}),
           stream: false,
         },
-        { signal: clock.signal },
+        { signal: clock.signal, ...(options.headers ? { headers: options.headers } : {}) },
       )
       .withResponse();
     response = data;

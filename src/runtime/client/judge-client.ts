@@ -64,6 +64,7 @@ async function requestChatOnce(
   const { text, capped } = capText(choice.message?.content ?? '', runtime.answerCapChars);
   return {
     text,
+    toolCalls: [],
     thought: capText(reasoningOf(choice.message), runtime.answerCapChars),
     reportedTokens: reportedReasoningTokens(response.usage),
     finishReason: choice.finish_reason ?? null,

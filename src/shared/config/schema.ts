@@ -49,6 +49,23 @@ export const ReasoningSchema = z.strictObject({
 });
 export type ReasoningConfig = z.output<typeof ReasoningSchema>;
 
+/**
+ * How one model's server scales out: vLLM's own tensor and data parallelism inside one server, and several local
+ * servers (replicas) behind the harness's least-loaded balancing. Each replica uses tensorParallelSize x
+ * dataParallelSize GPUs of its own.
+ */
+export const ParallelismSchema = {
+  /** `--tensor-parallel-size`: shard every layer over this many GPUs of one server. @default 1 */
+  tensorParallelSize: z.number().int().positive().optional(),
+  /** `--data-parallel-size`: engine replicas inside one server, behind one port (vLLM balances them). @default 1 */
+  dataParallelSize: z.number().int().positive().optional(),
+  /**
+   * Local `vllm serve` processes, each on its own GPUs (`CUDA_VISIBLE_DEVICES`) and port, behind the harness's
+   * least-loaded dispatcher. @default 1
+   */
+  replicas: z.number().int().positive().optional(),
+};
+
 export const ModelSchema = z.strictObject({
   /** Hugging Face repository id passed to `vllm serve`, e.g. `Qwen/Qwen2.5-7B-Instruct`. */
   id: z.string().min(1),
@@ -65,10 +82,17 @@ export const ModelSchema = z.strictObject({
    * time; models without a set share the machine's GPUs and run one after another. @default all GPUs
    */
   gpus: z.array(z.number().int().nonnegative()).min(1).optional(),
+  ...ParallelismSchema,
   /** This model's own sampling defaults, over the top-level `sampling`. */
   sampling: SamplingSchema.partial().optional(),
   /** Reasoning models: the parser vLLM splits the reasoning with, and thinking on or off. */
   reasoning: ReasoningSchema.optional(),
+  /**
+   * vLLM's `--tool-call-parser` for this model, passed with `--enable-auto-tool-choice` when the run includes a suite that
+   * calls tools (BFCL); one of vLLM v0.21's parsers, or a plugin's name with `--tool-parser-plugin` in `extraArgs`.
+   * @default 'hermes' for Qwen2.5 and Qwen3 ids; other models must name theirs (e.g. `llama3_json`)
+   */
+  toolCallParser: z.string().min(1).optional(),
   /** Parameter count in billions, for the tracker. */
   sizeB: z.number().positive().optional(),
   /**
@@ -87,6 +111,8 @@ export const PresetSchema = z.strictObject({
   maxNumSeqs: z.number().int().positive(),
   /** Prefix caching on (`--enable-prefix-caching`) or off (`--no-enable-prefix-caching`). */
   prefixCaching: z.boolean(),
+  /** Scale-out for every model run with this preset; a model's own settings win. */
+  ...ParallelismSchema,
   /** Extra `vllm serve` flags for this preset. */
   extraArgs: z.array(z.string()).default([]),
 });

@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { describeRopeScaling, type RopeScaling } from '../records/rope-scaling.ts';
 import type { RunRecord } from '../records/run-record.ts';
 import type { DatasetPin } from '../records/suite-meta.ts';
+import { kernelFingerprintValue } from '../quantization-kernel.ts';
 import type { Sampling } from '../sampling.ts';
 
 // Fingerprint: the flat key -> value map of everything that decides whether two runs can be compared.
@@ -9,9 +10,10 @@ import type { Sampling } from '../sampling.ts';
 // Score-changing keys (a difference makes score comparisons meaningless):
 //   model.id, model.revision, model.quantization, model.thinking, model.rope (vLLM's YaRN is static: it changes answers
 //   at every length), simulated, sampling.*, harness.major,
-//   prompt.<dataset> (template hash), dataset.<dataset> (pinned file hashes), judge.<dataset>.
+//   prompt.<dataset> (template hash), dataset.<dataset> (pinned file hashes), judge.<dataset>, tools.<dataset> (the
+//   server's tool parser, for datasets that ask with `tools`: another parser turns the same text into other calls).
 // Performance-only keys (scores stay comparable, speed does not):
-//   preset, server.flags, server.vllmVersion, server.gpu, harness.version.
+//   preset, server.flags, server.vllmVersion, server.gpu, server.quantizationKernel, harness.version.
 // Under greedy decoding the preset, flags, vLLM version and GPU should not change answers, but batch
 // composition and kernels can flip a few items; the paired gate absorbs that as noise.
 // Score-affecting flags such as --dtype or --max-model-len live in server.flags and are not detected.
@@ -40,10 +42,12 @@ export interface FingerprintParts {
   serverCommand: readonly string[] | null;
   vllmVersion: string | null;
   gpuName: string | null;
+  /** Quantization kernel vLLM chose (`awq_marlin`, `awq`, `none`, `unknown` for an external server); null = not recorded. */
+  quantizationKernel: string | null;
   sampling: Sampling;
   harnessVersion: string;
-  /** Per dataset key (e.g. `gsm8k/0shot`): prompt template hash, pinned files and judge model. */
-  datasets: Record<string, { promptHash: string; pins: readonly DatasetPin[]; judgeModel: string | null }>;
+  /** Per dataset key (e.g. `gsm8k/0shot`): prompt template hash, pinned files, judge model and tool parser. */
+  datasets: Record<string, { promptHash: string; pins: readonly DatasetPin[]; judgeModel: string | null; toolCallParser?: string | null }>;
 }
 
 /** One key whose value differs between two fingerprints. */
@@ -63,7 +67,7 @@ export interface FingerprintComparison {
 }
 
 /** Key prefixes that hold one value per dataset; absent on one side means "dataset not in that run". */
-export const DATASET_KEY_PREFIXES = ['prompt.', 'dataset.', 'judge.'] as const;
+export const DATASET_KEY_PREFIXES = ['prompt.', 'dataset.', 'judge.', 'tools.'] as const;
 
 const SCORE_CHANGING_KEYS = new Set([
   'model.id',
@@ -114,6 +118,8 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
     'harness.version': parts.harnessVersion,
     'harness.major': harnessMajor(parts.harnessVersion),
   };
+  // Absent rather than null when not recorded, so the hashes of runs from before the kernel check stay as they were.
+  if (parts.quantizationKernel !== null) fingerprint['server.quantizationKernel'] = parts.quantizationKernel;
   for (const key of Object.keys(parts.datasets).sort()) {
     const dataset = parts.datasets[key]!;
     fingerprint[`prompt.${key}`] = dataset.promptHash;
@@ -122,6 +128,7 @@ export function computeFingerprint(parts: FingerprintParts): { fingerprint: Fing
       .sort()
       .join(',');
     fingerprint[`judge.${key}`] = dataset.judgeModel;
+    if (dataset.toolCallParser) fingerprint[`tools.${key}`] = dataset.toolCallParser;
   }
   return { fingerprint, hash: hashFingerprint(fingerprint) };
 }
@@ -132,7 +139,12 @@ export function fingerprintPartsOf(
 ): FingerprintParts {
   const datasets: FingerprintParts['datasets'] = {};
   for (const [key, result] of Object.entries(run.datasets)) {
-    datasets[key] = { promptHash: result.promptHash, pins: result.pins, judgeModel: result.judge?.model ?? null };
+    datasets[key] = {
+      promptHash: result.promptHash,
+      pins: result.pins,
+      judgeModel: result.judge?.model ?? null,
+      toolCallParser: result.toolCallParser ?? null,
+    };
   }
   return {
     model: { id: run.model.id, revision: run.model.revision, quantization: run.model.quantization },
@@ -143,6 +155,7 @@ export function fingerprintPartsOf(
     serverCommand: run.server.command,
     vllmVersion: run.server.vllmVersion,
     gpuName: run.server.gpuName,
+    quantizationKernel: kernelFingerprintValue(run.server.quantizationKernel ?? null),
     sampling: run.sampling,
     harnessVersion: run.harnessVersion,
     datasets,

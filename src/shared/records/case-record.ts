@@ -5,8 +5,12 @@ import { z } from 'zod';
 // The per-case record: written by a suite into `task.meta.evalCase`, appended to `cases/<runId>.jsonl` by the
 // reporter, summarised into the run record. Every other per-case shape derives from this one.
 
-/** How a case ended. A wrong answer is a result; only `error` means the pipeline broke for this case. */
-export const VerdictSchema = z.enum(['correct', 'wrong', 'unparseable', 'graded', 'error']);
+/**
+ * How a case ended. A wrong answer is a result; only `error` means the pipeline broke for this case. `parser_failed`: the
+ * server's output parser (vLLM's tool parser) could not read the answer, so it is neither right nor a model failure; such a
+ * case is not scored (its primary score is null) and is counted apart.
+ */
+export const VerdictSchema = z.enum(['correct', 'wrong', 'unparseable', 'graded', 'error', 'parser_failed']);
 export type Verdict = z.infer<typeof VerdictSchema>;
 
 /** Serialised error: Error objects do not survive the worker -> main structured clone intact. */

@@ -62,7 +62,11 @@ export function shortHash(text: string): string {
 
 function countVerdicts(cases: readonly CaseRecord[]): DatasetCounts {
   const counts: DatasetCounts = { cases: cases.length, correct: 0, wrong: 0, unparseable: 0, graded: 0, error: 0 };
-  for (const c of cases) counts[c.verdict satisfies Verdict] += 1;
+  for (const c of cases) {
+    const verdict: Verdict = c.verdict;
+    if (verdict === 'parser_failed') counts.parserFailed = (counts.parserFailed ?? 0) + 1;
+    else counts[verdict] += 1;
+  }
   return counts;
 }
 

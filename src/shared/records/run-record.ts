@@ -1,7 +1,10 @@
 // Importing vitest here makes its TaskMeta re-export resolvable for the augmentation below, whatever the file order.
 import type {} from 'vitest';
 import { z } from 'zod';
+import { ShardSchema } from '../context.ts';
+import { KernelCheckSchema } from '../quantization-kernel.ts';
 import { SamplingSchema } from '../sampling.ts';
+import { DatasetAggregateSchema } from './aggregate.ts';
 import { CaseRecordSchema, QualitySchema } from './case-record.ts';
 import { BenchmarksSchema } from './benchmark.ts';
 import { DatasetPerformanceSchema, PercentilesSchema } from './dataset-performance.ts';
@@ -35,6 +38,8 @@ export const DatasetCountsSchema = z.object({
   unparseable: z.number().int().nonnegative(),
   graded: z.number().int().nonnegative(),
   error: z.number().int().nonnegative(),
+  /** Answers the server's tool parser could not read (verdict `parser_failed`): not scored, not model failures. */
+  parserFailed: z.number().int().nonnegative().optional(),
 });
 export type DatasetCounts = z.infer<typeof DatasetCountsSchema>;
 
@@ -123,6 +128,8 @@ export const ServerInfoSchema = z.object({
   logFile: z.string().nullable(),
   maxNumSeqs: z.number().int().positive(),
   gpuName: z.string().nullable(),
+  /** The quantization kernel vLLM chose (from the launched server's log); null in records written before the check. */
+  quantizationKernel: KernelCheckSchema.nullable().default(null),
   /** Context the server served (prompt and answer), from GET /v1/models; null or absent when unknown. @unit tokens */
   maxModelLen: z.number().int().positive().nullable().optional(),
   /** RoPE scaling the launched server applied (YaRN for long contexts); null = none, or not known (an external server). */
@@ -156,6 +163,10 @@ export const RunRecordSchema = z.object({
     reasoning: z.object({ parser: z.string(), thinking: z.boolean() }).nullable().default(null),
   }),
   preset: z.string(),
+  /** Set when this run is one shard (`--shard i/n`) of a run spread over hosts; `qwen-evals merge` joins the shards. */
+  shard: ShardSchema.nullable().default(null),
+  /** Run ids of the shards this record was merged from (`qwen-evals merge`); empty for a run that ran as one. */
+  mergedFrom: z.array(z.string()).default([]),
   server: ServerInfoSchema,
   sampling: SamplingSchema,
   harnessVersion: z.string(),
@@ -164,6 +175,8 @@ export const RunRecordSchema = z.object({
   fingerprint: z.record(z.string(), z.union([z.string(), z.number(), z.boolean(), z.null()])),
   fingerprintHash: z.string(),
   datasets: z.record(z.string(), DatasetResultSchema),
+  /** Scores across several dataset keys (BFCL's overall), as each dataset's registry entry computes them. */
+  aggregates: z.array(DatasetAggregateSchema).optional(),
   performance: PerformanceSchema,
   /** The serving benchmark, when the run was one (`pnpm vitest run --project <model> throughput`); else null. */
   benchmarks: BenchmarksSchema.nullable().default(null),

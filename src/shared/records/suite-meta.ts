@@ -40,6 +40,13 @@ export const SuiteMetaSchema = z.object({
   /** Cases this run selected. */
   selected: z.number().int().nonnegative(),
   judge: JudgeInfoSchema.nullable().default(null),
+  /**
+   * What the suite measures, for report sections that group suites (`function_calling`: BFCL; the agent suites add
+   * their own); null for the rest.
+   */
+  kind: z.string().nullable().optional(),
+  /** vLLM's tool parser the answers went through, for suites that ask with `tools`; null otherwise. Part of the fingerprint. */
+  toolCallParser: z.string().nullable().optional(),
 });
 export type SuiteMeta = z.infer<typeof SuiteMetaSchema>;
 

@@ -11,4 +11,5 @@ export {
   type PairedDiff,
 } from './bootstrap.ts';
 export { summarizeMetric } from './summarize.ts';
+export { stratifiedBootstrapIntervals, type ProportionStratum } from './stratified-bootstrap.ts';
 export { formatScore, formatDelta, formatInterval, formatP, SCORE_DECIMALS } from './format.ts';

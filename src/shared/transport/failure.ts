@@ -26,12 +26,19 @@ export interface ErrorPayload {
 }
 
 const CONTEXT_LENGTH = /maximum context length/i;
+/** vLLM's 400s for tool requests to a server without tool calling (`"auto" tool choice requires --enable-auto-tool-choice ...`). */
+const TOOL_CALLING_OFF = /tool.choice.*requires --(?:enable-auto-tool-choice|tool-call-parser)/i;
 /** Kinds whose message is the server's (or the death notice's) own text. */
-const OWN_WORDS = new Set<RequestFailureKind>(['http', 'context-length', 'server-dead']);
+const OWN_WORDS = new Set<RequestFailureKind>(['http', 'context-length', 'server-dead', 'tool-calling-off']);
 
-// vLLM's context-window 400 is its own kind: no retry can make the prompt fit.
-export function classifyHttpFailure(status: number, message: string | undefined): 'http' | 'context-length' {
-  return status === 400 && message !== undefined && CONTEXT_LENGTH.test(message) ? 'context-length' : 'http';
+/** The flags a Qwen2.5 server needs for tool calls (the parser is per model: `models.<key>.toolCallParser`). */
+export const TOOL_CALLING_FLAGS = '--enable-auto-tool-choice --tool-call-parser hermes';
+
+// vLLM's context-window 400 and its missing-tool-calling 400 are their own kinds: no retry can change them.
+export function classifyHttpFailure(status: number, message: string | undefined): 'http' | 'context-length' | 'tool-calling-off' {
+  if (status !== 400 || message === undefined) return 'http';
+  if (CONTEXT_LENGTH.test(message)) return 'context-length';
+  return TOOL_CALLING_OFF.test(message) ? 'tool-calling-off' : 'http';
 }
 
 // Retried like the SDK retries (408, 409, 429, 5xx, connection errors), plus timeouts and resets mid-stream.
@@ -83,6 +90,8 @@ export function summariseFailure(failure: TryFailure): string {
       return serverMessage ?? 'the server is gone';
     case 'malformed':
       return `malformed response${where}${serverMessage ? `: ${serverMessage}` : ''}`;
+    case 'tool-calling-off':
+      return `HTTP ${status ?? 400}, the server runs without tool calling (not retried; start it with \`${TOOL_CALLING_FLAGS}\`, with the parser of \`models.<key>.toolCallParser\`, or unset EVAL_BASE_URL so the harness launches vLLM with them): ${serverMessage ?? '(no message)'}`;
   }
 }
 

@@ -18,6 +18,7 @@ function parts(overrides: Partial<FingerprintParts> = {}): FingerprintParts {
     serverCommand: ['vllm', 'serve', 'Qwen/Qwen2.5-7B-Instruct', '--port', '8123', '--max-num-seqs', '64'],
     vllmVersion: '0.21.0',
     gpuName: 'NVIDIA H100',
+    quantizationKernel: 'none',
     sampling: { temperature: 0, topP: 1, seed: 0, maxTokens: 2048 },
     harnessVersion: '0.1.0',
     datasets: { 'gsm8k/0shot': { promptHash: 'p1', pins: [{ repository: 'r', commit: 'c', path: 'x', sha256: 's1' }], judgeModel: null } },
@@ -44,9 +45,21 @@ describe('computeFingerprint', () => {
       'sampling.topP',
       'server.flags',
       'server.gpu',
+      'server.quantizationKernel',
       'server.vllmVersion',
       'simulated',
     ]);
+  });
+
+  test('the quantization kernel is recorded, and a slow kernel changes speed, not the comparability of scores', () => {
+    const marlin = computeFingerprint(parts({ quantizationKernel: 'awq_marlin' }));
+    const plain = computeFingerprint(parts({ quantizationKernel: 'awq' }));
+    expect(plain.fingerprint['server.quantizationKernel']).toBe('awq');
+    expect(plain.hash).not.toBe(marlin.hash);
+    expect(compareFingerprints(marlin.fingerprint, plain.fingerprint)).toEqual({
+      comparable: true,
+      differences: [{ key: 'server.quantizationKernel', a: 'awq_marlin', b: 'awq', changesScores: false }],
+    });
   });
 
   test("simulated vs real and a reasoning model's thinking switch change scores; two simulation modes do not", () => {

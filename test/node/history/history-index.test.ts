@@ -69,7 +69,7 @@ describe('listRunSummaries', () => {
   test('rebuilds a corrupt index from the records', async () => {
     await writeRuns(2);
     await listRunSummaries(dir);
-    await writeFile(path.join(dir, 'runs', HISTORY_INDEX_FILE), '{"version":1,"entries":');
+    await writeFile(path.join(dir, HISTORY_INDEX_FILE), '{"version":1,"entries":');
     const listed = await listRunSummaries(dir);
     expect(listed.index).toEqual({ reused: 0, read: 2 });
     expect(listed.runs).toHaveLength(2);
@@ -80,7 +80,7 @@ describe('listRunSummaries', () => {
     await listRunSummaries(dir);
     await rm(files[0]!);
     expect((await listRunSummaries(dir)).runs).toHaveLength(1);
-    const index = JSON.parse(await readFile(path.join(dir, 'runs', HISTORY_INDEX_FILE), 'utf8'));
+    const index = JSON.parse(await readFile(path.join(dir, HISTORY_INDEX_FILE), 'utf8'));
     expect(Object.keys(index.entries)).toEqual([path.basename(files[1]!)]);
   });
 

@@ -7,6 +7,7 @@ import {
   renderRunSummary,
   type RunSummary,
 } from '../../../src/node/report/console-render.ts';
+import { uncheckedKernel } from '../../../src/node/server/quantization-kernel.ts';
 import { NO_QUALITY_ISSUES, type CaseRecord } from '../../../src/shared/records/case-record.ts';
 import type { GateResult, RunRecord } from '../../../src/shared/records/run-record.ts';
 import { binaryScores, makeDataset, makeRun } from '../tracker/fixtures.ts';
@@ -95,6 +96,12 @@ describe('the run summary', () => {
     expect(text).toMatch(/FAIL\s+threshold\s+gsm8k\/0shot strict 0\.700 < 0\.850/);
   });
 
+  test('heads a shard whose share missed a gate as complete, the gate advisory until the merge', () => {
+    const text = renderRunSummary(summaryOf(makeRun({ gates: [failedGate], shard: { index: 2, count: 3 } }))).join('\n');
+    expect(text).not.toContain('GATE FAILED');
+    expect(text).toMatch(/shard 2\/3: complete; 1 gate\(s\) missed on this shard's share .*qwen-evals merge/);
+  });
+
   test('has one table row per dataset with score, interval, n and verdict counts', () => {
     const record = makeRun({
       datasets: [
@@ -177,5 +184,17 @@ describe('the run summary', () => {
     ).join('\n');
     expect(text).toContain('SIMULATED (gold)');
     expect(text).toContain('throughput (simulated): 100.0 output tok/s');
+  });
+
+  test("says an external server's kernel cannot be checked for a quantized model, and nothing for a full one", () => {
+    const withKernel = (modelId: string) => {
+      const record = makeRun({ modelId });
+      record.server.quantizationKernel = uncheckedKernel('the server at http://gpu:8000');
+      return renderRunSummary(summaryOf(record)).join('\n');
+    };
+    expect(withKernel('Qwen/Qwen2.5-14B-Instruct-AWQ')).toContain(
+      'NOTE  quantization kernel cannot be checked: the server at http://gpu:8000 was not launched by the harness',
+    );
+    expect(withKernel('Qwen/Qwen2.5-14B-Instruct')).not.toContain('quantization kernel');
   });
 });

@@ -37,6 +37,7 @@ const STATUS: ServerStatus = {
   logFile: null,
   maxNumSeqs: 2,
   simulation: null,
+  quantizationKernel: null,
 };
 
 const closers: Array<() => Promise<void>> = [];

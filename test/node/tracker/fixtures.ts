@@ -102,6 +102,7 @@ export interface RunFixture {
   gates?: GateResult[];
   replayOf?: string | null;
   comparison?: RunRecord['comparison'];
+  shard?: RunRecord['shard'];
   benchmarks?: RunRecord['benchmarks'];
   serverMetrics?: RunRecord['serverMetrics'];
   reasoning?: RunRecord['model']['reasoning'];
@@ -135,6 +136,8 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       reasoning: f.reasoning ?? null,
     },
     preset,
+    shard: f.shard ?? null,
+    mergedFrom: [],
     server: {
       launched: true,
       baseUrls: ['http://127.0.0.1:8000/v1'],
@@ -143,6 +146,7 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       logFile: null,
       maxNumSeqs: 64,
       gpuName: f.gpuName === undefined ? 'NVIDIA H100 80GB HBM3' : f.gpuName,
+      quantizationKernel: null,
       ropeScaling: null,
     },
     sampling: { temperature: f.temperature ?? 0, topP: 1, seed: 0, maxTokens: 2048 },

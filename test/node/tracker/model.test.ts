@@ -109,6 +109,13 @@ describe('buildTrackerModel', () => {
     expect(only.sections).toEqual([]);
   });
 
+  test('lists a shard in the changelog but lets only the merged run stand for the results', () => {
+    const shard = makeRun({ modelKey: 'qwen3_8b', shard: { index: 1, count: 2 } });
+    const only = buildTrackerModel([shard], config);
+    expect(only.sections).toEqual([]);
+    expect(only.changelog[0]).toMatchObject({ runId: shard.runId, shard: 'shard 1/2', merged: false });
+  });
+
   test('adds models and presets seen in history but missing from the config', () => {
     const extra = buildTrackerModel([makeRun({ modelKey: 'mystery', modelId: 'x/y', preset: 'odd' })], config);
     expect(extra.models.at(-1)).toMatchObject({ key: 'mystery', id: 'x/y', inConfig: false });
@@ -150,6 +157,26 @@ describe('comparisons', () => {
     expect(quant.rows[0]!.p).toBe(1);
     const presets = model.comparisons.find((c) => c.kind === 'preset')!;
     expect(presets.throughputChangePct).toBeCloseTo(((2500 - 1200) / 1200) * 100, 9);
+  });
+
+  test('count per-case agreement and flip direction of quantized vs full, even when the aggregate does not move', () => {
+    // Base passes cases 0-7; the quantized model breaks 6 and 7 and fixes 8 and 9: the same score, four flips.
+    const base = makeRun({
+      modelKey: 'qwen2_5_14b',
+      modelId: 'Qwen/Qwen2.5-14B-Instruct',
+      datasets: [makeDataset({ scores: binaryScores(10, 8) })],
+    });
+    const awq = makeRun({
+      modelKey: 'qwen2_5_14b_awq',
+      modelId: 'Qwen/Qwen2.5-14B-Instruct-AWQ',
+      quantization: 'awq_marlin',
+      datasets: [makeDataset({ scores: [1, 1, 1, 1, 1, 1, 0, 0, 1, 1] })],
+    });
+    const [row] = buildTrackerModel([base, awq], config, { cases: casesOf([base, awq]) }).comparisons.find(
+      (c) => c.kind === 'quantization',
+    )!.rows;
+    expect(row!.diff).toBe(0);
+    expect(row!.flips).toEqual({ agree: 6, fixed: 2, broken: 2, brokenIds: ['6', '7'], fixedIds: ['8', '9'] });
   });
 
   test('mark a comparison whose fingerprints differ in a score-changing key', () => {

@@ -17,6 +17,14 @@ describe('renderStepSummary', () => {
     expect(summary).toContain('❌ 2 gate(s) failed · run `pr-run` · complete');
   });
 
+  test("heads a shard's summary with its shard and calls its failed gates advisory", () => {
+    const shard = makeRun({ project: 'qwen3_8b', shard: { index: 1, count: 2 } });
+    const text = renderStepSummary(shard, gates);
+    expect(text.split('\n')[0]).toBe('## qwen-evals · qwen3_8b · default · shard 1/2');
+    expect(text).toContain('shard 1/2: 2 of 2 gate(s) missed on this share (advisory until `qwen-evals merge`)');
+    expect(text).not.toContain('❌ 2 gate(s) failed');
+  });
+
   test('shows each dataset primary score with its interval, samples and threshold', () => {
     expect(summary).toMatch(/\| gsm8k\/0shot \| strict \| 0\.600 \(0\.531-0\.665\) \| 200 of 1319 \| ❌ < 0\.85 \|/);
   });

@@ -1,3 +1,4 @@
+import { FULL_TRACKER_FILE } from '../../../src/node/tracker/render-summary.ts';
 import { mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
@@ -38,7 +39,8 @@ describe('updateTracker', () => {
     const text = await readFile(result.path, 'utf8');
     expect(text).toContain('_Generated from 3 runs');
     expect(text).toContain('`runs/broken.json`');
-    expect(text).toContain('| gsm8k/0shot | strict (primary) | 0.920');
+    const full = await readFile(path.join(dir, FULL_TRACKER_FILE), 'utf8');
+    expect(full).toContain('| gsm8k/0shot | strict (primary) | 0.920');
   });
 });
 

@@ -58,6 +58,7 @@ describe('answers from the response cache', () => {
     const answer = (cached: boolean, ttftMs: number): ChatResult => ({
       text: 'x',
       reasoning: null,
+      toolCalls: [],
       finishReason: 'stop',
       usage: { promptTokens: 10, completionTokens: 4 },
       overLength: false,

@@ -11,6 +11,7 @@ const HOP_BY_HOP = new Set(['connection', 'keep-alive', 'transfer-encoding', 'pr
 const FAILURE_TYPES: Record<TryFailure['kind'], string> = {
   http: 'HTTPError',
   'context-length': 'BadRequestError',
+  'tool-calling-off': 'BadRequestError',
   'timeout-headers': 'Timeout',
   'timeout-idle': 'Timeout',
   'timeout-total': 'Timeout',
