@@ -2,12 +2,12 @@ import { createHash } from 'node:crypto';
 import { describe, test, type TaskMeta } from 'vitest';
 import { renderTranscript, type ChatMessage } from '../shared/chat-message.ts';
 import type { RunContext, ServerStatus } from '../shared/context.ts';
-import { ConfigError, describeError, HarnessError, GateFailedError, ScorerError } from '../shared/errors.ts';
-import type { CaseRecord, Verdict } from '../shared/records/case-record.ts';
+import { ConfigError, describeError, HarnessError, GateFailedError } from '../shared/errors.ts';
+import type { CaseRecord } from '../shared/records/case-record.ts';
 import type { MetricSpec } from '../shared/records/metric.ts';
 import { datasetKey, type JudgeInfo, type SuiteMeta } from '../shared/records/suite-meta.ts';
 import type { Sampling } from '../shared/sampling.ts';
-import { metricsOf, runScorer, type AnyScorer, type MultiScoreResult } from '../scorers/scorer.ts';
+import { metricsOf, type AnyScorer } from '../scorers/scorer.ts';
 import { isFatalServerError, type ChatResult, type EvalClient } from './client/chat.ts';
 import type { CompletionResult } from './client/completions.ts';
 import { caseSessionId, withSession } from './client/session.ts';
@@ -16,11 +16,13 @@ import { getServerStatus, injectRunContext } from './context.ts';
 import { loadData, type DataSource } from './data.ts';
 import { evaluateSuiteGates } from './gate.ts';
 import { CaseLedger, withLedger } from './ledger.ts';
+import { keptOutput, replayEvalCase } from './replay.ts';
 import { loadResumedCases } from './resume.ts';
+import { defaultExpected, detailOf, formatExpected, scoreOutput, textOf, withoutReasoning } from './score-output.ts';
 import { describeShardGates, shardPositions } from './shard.ts';
 
 // The public one-file eval API: `defineEval({ name, data, prompt, scorers })` registers one Vitest test per case
-// and a gate test, and fills in everything else (EVAL_LIMIT, resume, usage and timing, verdicts, records, gates).
+// and a gate test, and fills in everything else (EVAL_LIMIT, resume, replay, usage and timing, verdicts, records, gates).
 
 /** What a task gets besides the case: the run's client and the sampling to use. */
 export interface TaskContext {
@@ -124,11 +126,18 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
     const run = injectRunContext();
     const [server, loaded] = await Promise.all([getServerStatus(run), loadData(definition.data, run)]);
     const all = loaded.items;
-    const limited = run.limit === null ? all : all.slice(0, run.limit);
-    const limitedIds = caseIds(definition, all, key).slice(0, limited.length);
-    const positions = shardPositions(limited.length, run.shard);
-    const cases = positions.map((i) => limited[i]!);
-    const ids = positions.map((i) => limitedIds[i]!);
+    const allIds = caseIds(definition, all, key);
+    // A replay scores the cases the replayed run answered, in dataset order; EVAL_LIMIT and the shard still apply.
+    const replayed = run.replay ? loadResumedCases(run.replay.casesFile, definition.name, definition.variant ?? 'default') : null;
+    const candidates = all.map((item, index) => ({ item, id: allIds[index]! })).filter(({ id }) => !replayed || replayed.has(id));
+    const limited = run.limit === null ? candidates : candidates.slice(0, run.limit);
+    const selection = shardPositions(limited.length, run.shard).map((i) => limited[i]!);
+    const cases = selection.map((c) => c.item);
+    const ids = selection.map((c) => c.id);
+    if (replayed && selection.length === 0) {
+      test.skip(`${key}: not in the replayed run ${run.replay!.runId}`);
+      return;
+    }
     const thresholds = { ...definition.thresholds, ...run.thresholds[key] };
     const sampling: Sampling = { ...run.sampling, ...definition.sampling };
     const client = getEvalClient(run);
@@ -142,7 +151,9 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
       primaryMetric: metricSpecs[0]!.name,
       metricSpecs,
       pins: loaded.pins,
-      promptHash: hashPromptTemplate(definition, all[0]),
+      promptHash: replayed
+        ? replayedPromptHash(definition, all[0], selection, replayed, run.replay!.promptHashes[key])
+        : hashPromptTemplate(definition, all[0]),
       datasetSize: definition.datasetSize ?? all.length,
       selected: cases.length,
       judge: definition.judge ?? null,
@@ -160,7 +171,11 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
         const earlier = resumed.get(caseId);
         const stop = fatalError ?? suiteStop;
         if (!earlier && stop) context.skip(`${fatalError ? 'the run' : 'this suite'} stopped early: ${firstLine(stop)}`);
-        const record = earlier ? { ...earlier, runId: run.runId } : await runEvalCase(definition, item, caseId, runtime, context.signal);
+        const record = earlier
+          ? { ...earlier, runId: run.runId }
+          : replayed
+            ? await replayEvalCase(definition, item, replayed.get(caseId)!, runtime, context.signal)
+            : await runEvalCase(definition, item, caseId, runtime, context.signal);
         // Cases in flight when the server failed are recorded as errors; cases not yet started are skipped.
         if (record.verdict === 'error' && isFatalRecord(record)) fatalError ??= new Error(record.error!.message);
         if (record.verdict === 'error' && record.error?.kind === SUITE_STOP_KIND) suiteStop ??= new Error(record.error.message);
@@ -250,6 +265,24 @@ function hashPromptTemplate<Item, Output>(definition: EvalDefinition<Item, Outpu
     .slice(0, 16);
 }
 
+// A replay's answers were asked with the recorded prompts: when they differ from today's template, the run keeps the
+// replayed run's prompt hash, so it is never compared as if today's prompt had been asked.
+function replayedPromptHash<Item, Output>(
+  definition: EvalDefinition<Item, Output>,
+  first: Item | undefined,
+  selection: ReadonlyArray<{ item: Item; id: string }>,
+  replayed: ReadonlyMap<string, CaseRecord>,
+  recorded: string | undefined,
+): string {
+  const today = hashPromptTemplate(definition, first);
+  const rendered = (item: Item) => {
+    const prompt = definition.prompt(item);
+    return typeof prompt === 'string' ? prompt : renderTranscript(prompt);
+  };
+  const same = selection.every(({ item, id }) => replayed.get(id)?.prompt === rendered(item));
+  return same || recorded === undefined ? today : recorded;
+}
+
 /** What running a case needs besides the case: the run, its server, the client and the eval's sampling. */
 export interface CaseRuntime {
   run: RunContext;
@@ -300,6 +333,9 @@ export async function runEvalCase<Item, Output>(
       ...withReasoning(ledger),
       timing: ledger.timing(),
       quality: ledger.quality(),
+      ...cacheOf(ledger),
+      // An eval's own task may return more than its text for the scorers: kept, so a replay can score it again.
+      ...(definition.task ? keptOutput(output) : {}),
     };
   } catch (error) {
     return {
@@ -315,8 +351,14 @@ export async function runEvalCase<Item, Output>(
       ...withReasoning(ledger),
       timing: ledger.timing(),
       quality: ledger.quality(),
+      ...cacheOf(ledger),
     };
   }
+}
+
+function cacheOf(ledger: CaseLedger): Pick<CaseRecord, 'cache'> {
+  const cache = ledger.cache();
+  return cache ? { cache } : {};
 }
 
 // The default task: chat messages go to /v1/chat/completions, a string to /v1/completions.
@@ -329,53 +371,6 @@ function sendPrompt(rendered: ChatMessage[] | string, context: TaskContext): Pro
     seed: context.sampling.seed,
     signal: context.signal,
   });
-}
-
-/** Everything the scorers produce for a case record. */
-interface ScoredFields {
-  extracted: Record<string, string | null>;
-  scores: Record<string, number | null>;
-  units?: Record<string, number>;
-  verdict: Verdict;
-  detail: Record<string, unknown>;
-}
-
-// Run every scorer; a scorer that throws is a harness bug (ScorerError), never a model failure.
-async function scoreOutput<Item, Output>(
-  scorers: AnyScorer<Item, Output>[],
-  input: { item: Item; output: Output; response: string; expected: unknown; signal: AbortSignal; client: EvalClient },
-): Promise<ScoredFields> {
-  const fields: ScoredFields = { extracted: {}, scores: {}, verdict: 'graded', detail: {} };
-  for (const [index, scorer] of scorers.entries()) {
-    const name = 'metrics' in scorer ? scorer.metrics.map((m) => m.name).join('/') : scorer.name;
-    let result: Awaited<ReturnType<typeof runScorer>>;
-    try {
-      result = await runScorer(scorer, input);
-    } catch (error) {
-      if (error instanceof HarnessError) throw error;
-      throw new ScorerError(`Scorer "${name}" threw on this case: ${(error as Error)?.message ?? String(error)}`, { cause: error });
-    }
-    Object.assign(fields.scores, result.scores);
-    if (result.units) fields.units = { ...fields.units, ...result.units };
-    checkUnits(name, metricsOf(scorer), result);
-    Object.assign(fields.extracted, result.extracted ?? {});
-    Object.assign(fields.detail, result.detail ?? {});
-    if (index === 0) fields.verdict = result.verdict ?? verdictOf(metricsOf(scorer)[0]!, result.scores, result.extracted);
-  }
-  return fields;
-}
-
-// A ratio metric's score is a share of the case's units; without the count the pooled value would be wrong.
-function checkUnits(name: string, metrics: MetricSpec[], result: MultiScoreResult): void {
-  for (const metric of metrics) {
-    if (metric.kind !== 'ratio' || result.scores[metric.name] === null || result.scores[metric.name] === undefined) continue;
-    const units = result.units?.[metric.name];
-    if (!(Number.isInteger(units) && units! > 0)) {
-      throw new ScorerError(
-        `Scorer "${name}" reported ratio metric "${metric.name}" without its units: expected a positive integer count (\`units\`), received ${JSON.stringify(units)}.`,
-      );
-    }
-  }
 }
 
 /** The skip note of a wrong or unparseable case: `wrong answer (recorded): expected 18, got "17"`. */
@@ -394,57 +389,10 @@ function clip(text: string): string {
   return line.length > 60 ? `${line.slice(0, 57)}...` : line;
 }
 
-// Verdict of the primary metric: proportion 1 = correct, 0 = wrong, nothing extracted = unparseable; graded otherwise.
-function verdictOf(
-  primary: MetricSpec,
-  scores: Record<string, number | null>,
-  extracted: Record<string, string | null> | undefined,
-): Verdict {
-  const score = scores[primary.name];
-  if (score === null || score === undefined || extracted?.[primary.name] === null) return 'unparseable';
-  if (primary.kind === 'mean') return 'graded';
-  // A ratio case is correct only when every unit passed.
-  if (primary.kind === 'ratio') return score === 1 ? 'correct' : 'wrong';
-  return score >= 0.5 ? 'correct' : 'wrong';
-}
-
-function textOf(output: unknown): string {
-  if (typeof output === 'string') return output;
-  const text = (output as { text?: unknown } | null)?.text;
-  return typeof text === 'string' ? text : JSON.stringify(output);
-}
-
-// The finish reason and whatever detail a task returned travel into the case record.
-function detailOf(output: unknown): Record<string, unknown> {
-  if (typeof output !== 'object' || output === null) return {};
-  const { finishReason, detail } = output as { finishReason?: unknown; detail?: unknown };
-  return {
-    ...(finishReason !== undefined ? { finishReason } : {}),
-    ...(typeof detail === 'object' && detail !== null ? detail : {}),
-  };
-}
-
-// Scorers see the answer only: a chat result's reasoning is recorded, never scored.
-function withoutReasoning<Output>(output: Output): Output {
-  if (typeof output !== 'object' || output === null || !('reasoning' in output) || output.reasoning === null) return output;
-  return { ...output, reasoning: null };
-}
-
 // A reasoning model's reasoning is recorded apart from the response: scorers only ever see the answer.
 function withReasoning(ledger: CaseLedger): Pick<CaseRecord, 'reasoning'> {
   const reasoning = ledger.reasoning();
   return reasoning ? { reasoning } : {};
-}
-
-function defaultExpected(item: unknown): unknown {
-  if (typeof item !== 'object' || item === null) return null;
-  const { expected, answer } = item as { expected?: unknown; answer?: unknown };
-  return expected ?? answer ?? null;
-}
-
-function formatExpected(expected: unknown): string {
-  if (expected === null || expected === undefined) return '';
-  return typeof expected === 'string' ? expected : JSON.stringify(expected);
 }
 
 // The record's error: a request failure keeps its kind (`context-length`, `timeout-idle`, ...) for the quality counters.

@@ -49,7 +49,9 @@ async function baselineGateFor(input: SuiteGateInput, current: DatasetResult): P
     return noBaselineGate(key, metric, reason);
   }
   const fingerprint = compareFingerprints(found.record.fingerprint, currentFingerprint(input), { datasets: [key] });
-  const comparison = compareDatasetMetric(key, current, found.dataset, metric, fingerprint, {});
+  // Cases that flip between identical runs say nothing about this change: left out of the discordant pairs.
+  const unstable = new Set(run.unstable[key] ?? []);
+  const comparison = compareDatasetMetric(key, current, found.dataset, metric, fingerprint, { unstable });
   return baselineGate(comparison, found.record.runId, run.gates);
 }
 

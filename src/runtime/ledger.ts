@@ -1,4 +1,11 @@
-import { NO_QUALITY_ISSUES, type Quality, type ReasoningRecord, type Timing, type Usage } from '../shared/records/case-record.ts';
+import {
+  NO_QUALITY_ISSUES,
+  type CacheUse,
+  type Quality,
+  type ReasoningRecord,
+  type Timing,
+  type Usage,
+} from '../shared/records/case-record.ts';
 import type { ChatResult, EvalClient } from './client/chat.ts';
 import type { CompletionResult } from './client/completions.ts';
 
@@ -17,6 +24,8 @@ export class CaseLedger {
   /** Reasoning of each answer that had some, in request order. */
   #reasoning: ReasoningRecord[] = [];
   #quality: Quality = { ...NO_QUALITY_ISSUES };
+  /** Answers from the response cache and their tokens (null once one did not report usage). */
+  #cache = { hits: 0, promptTokens: 0 as number | null, completionTokens: 0 as number | null };
 
   /** Add a finished request; `scoringOnly` = it generated nothing on purpose (log-likelihood echo, `max_tokens` 0). */
   record(result: ChatResult | CompletionResult, scoringOnly = false): void {
@@ -31,7 +40,9 @@ export class CaseLedger {
       if (this.#promptTokens !== null) this.#promptTokens += facts.usage.promptTokens;
       if (this.#completionTokens !== null) this.#completionTokens += facts.usage.completionTokens;
     }
-    this.#ttftMs ??= facts.ttftMs;
+    if (facts.cached) this.#countCached(facts.usage);
+    // A cached answer's time to first token measures the dispatcher, not the server.
+    else this.#ttftMs ??= facts.ttftMs;
     if (facts.finishReason === 'length' && !scoringOnly) this.#quality.truncated += 1;
     if (facts.overLength) this.#quality.overLength += 1;
     if (facts.capped) this.#quality.capped += 1;
@@ -71,6 +82,18 @@ export class CaseLedger {
 
   quality(): Quality {
     return { ...this.#quality };
+  }
+
+  /** The case's answers from the response cache; undefined when it had none. */
+  cache(): CacheUse | undefined {
+    return this.#cache.hits > 0 ? { ...this.#cache } : undefined;
+  }
+
+  #countCached(usage: ChatResult['usage']): void {
+    const cache = this.#cache;
+    cache.hits += 1;
+    cache.promptTokens = usage === null || cache.promptTokens === null ? null : cache.promptTokens + usage.promptTokens;
+    cache.completionTokens = usage === null || cache.completionTokens === null ? null : cache.completionTokens + usage.completionTokens;
   }
 }
 

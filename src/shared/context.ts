@@ -28,6 +28,17 @@ export const BaselinePlanSchema = z.object({
 });
 export type BaselinePlan = z.infer<typeof BaselinePlanSchema>;
 
+/** A stored run whose answers a replay (`EVAL_REPLAY`) scores again, without a server. */
+export const ReplaySourceSchema = z.object({
+  runId: z.string(),
+  /** Its case records: the answers to score. */
+  casesFile: z.string(),
+  /** Its run record: the scores to compare with. */
+  recordFile: z.string(),
+  /** Each dataset's prompt hash in it: a replay's prompts are the recorded ones, not today's template's. */
+  promptHashes: z.record(z.string(), z.string()).default({}),
+});
+export type ReplaySource = z.infer<typeof ReplaySourceSchema>;
 /** One shard of a run spread over hosts with Vitest's `--shard <index>/<count>` (1-based index). */
 export const ShardSchema = z.object({ index: z.number().int().positive(), count: z.number().int().positive() });
 export type Shard = z.infer<typeof ShardSchema>;
@@ -82,6 +93,10 @@ export const RunContextSchema = z.object({
   baseline: BaselinePlanSchema.nullable(),
   /** Case records of an earlier run to reuse (EVAL_RESUME); cases recorded there without error are not asked again. */
   resumeFrom: z.string().nullable(),
+  /** The run whose answers this run scores again (EVAL_REPLAY); null = answers come from the server. */
+  replay: ReplaySourceSchema.nullable().default(null),
+  /** Case ids that flipped between identical runs of this model before, per dataset key (history); the baseline gate leaves them out. */
+  unstable: z.record(z.string(), z.array(z.string())).default({}),
   /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */
   datasetBaseUrl: z.string().nullable(),
   harnessVersion: z.string(),

@@ -15,6 +15,7 @@ export type HarnessErrorCode =
   | 'EVAL_SCORER_CRASHED'
   | 'EVAL_GATE_FAILED'
   | 'EVAL_RECORD_INVALID'
+  | 'EVAL_REPLAY_UNAVAILABLE'
   | 'EVAL_BENCHMARK_FAILED';
 
 /** Base class of every error the harness raises on purpose. */
@@ -162,6 +163,13 @@ export class GateFailedError extends HarnessError {
 export class RecordError extends HarnessError {
   constructor(message: string, options?: { cause?: unknown }) {
     super('EVAL_RECORD_INVALID', message, options);
+  }
+}
+
+/** A recorded case cannot be scored again without a server (`EVAL_REPLAY`): its record lacks what the scorers need. */
+export class ReplayError extends HarnessError {
+  constructor(message: string, options?: { cause?: unknown }) {
+    super('EVAL_REPLAY_UNAVAILABLE', message, options);
   }
 }
 

@@ -21,7 +21,7 @@ async function runAwq(quantization: 'awq' | 'awq_marlin') {
   const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '4' });
   const result = await startVitest(['--config', awqConfig(quantization), '--project', 'qwen_awq'], env);
   const [record] = readRunRecords(env.EVAL_RESULTS_DIR!);
-  const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER.md'), 'utf8');
+  const tracker = readFileSync(join(env.EVAL_RESULTS_DIR!, 'TRACKER-full.md'), 'utf8');
   return { result, record: record!, tracker };
 }
 

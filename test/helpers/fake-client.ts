@@ -112,6 +112,8 @@ export const FAKE_RUN: RunContext = {
   gates: { minEffect: 0.02, alpha: 0.05, onIncomparable: 'warn' },
   baseline: null,
   resumeFrom: null,
+  replay: null,
+  unstable: {},
   datasetBaseUrl: null,
   shard: null,
   harnessVersion: '0.0.0-test',

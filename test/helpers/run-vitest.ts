@@ -1,4 +1,4 @@
-import { mkdtempSync, readdirSync, readFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, readdirSync, readFileSync, symlinkSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa, type ResultPromise } from 'execa';
@@ -29,6 +29,7 @@ export function evalEnv(overrides: Record<string, string | undefined> = {}): Rec
 export function startVitest(
   args: string[],
   env: Record<string, string | undefined>,
+  cwd: string = repoRoot,
 ): ResultPromise<{ reject: false; all: true; env: Record<string, string | undefined>; extendEnv: false; detached: true; cwd: string }> {
   return execa(process.execPath, [VITEST, 'run', ...args], {
     reject: false,
@@ -36,14 +37,32 @@ export function startVitest(
     env,
     extendEnv: false,
     detached: true,
-    cwd: repoRoot,
+    cwd,
   });
+}
+
+/** What a nested run needs of the repository; a copy of it can be edited while other tests read the real sources. */
+const PROJECT_FILES = ['src', 'setup', 'reporters', 'evals', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'qwen-evals.config.ts'];
+
+/** A temporary copy of the project (dependencies linked, not copied) for a nested run that edits its sources. */
+export function copyProject(): string {
+  const root = mkdtempSync(join(tmpdir(), 'e2e-project-'));
+  for (const entry of PROJECT_FILES) cpSync(join(repoRoot, entry), join(root, entry), { recursive: true });
+  symlinkSync(join(repoRoot, 'node_modules'), join(root, 'node_modules'), 'dir');
+  return root;
+}
+
+/** Requests the simulated vLLM at `baseUrl` finished, whatever their finish reason (its `/metrics` counter). */
+export async function serverRequestCount(baseUrl: string): Promise<number> {
+  const text = await (await fetch(`${baseUrl.replace(/\/v1\/?$/, '')}/metrics`)).text();
+  return [...text.matchAll(/^vllm:request_success_total\{[^}]*\} (\S+)$/gm)].reduce((sum, m) => sum + Number(m[1]), 0);
 }
 
 export function readRunRecords(resultsDir: string): RunRecord[] {
   let files: string[];
   try {
-    files = readdirSync(join(resultsDir, 'runs')).filter((f) => f.endsWith('.json'));
+    // The history index (`.index.json`) lives beside the records.
+    files = readdirSync(join(resultsDir, 'runs')).filter((f) => f.endsWith('.json') && !f.startsWith('.'));
   } catch {
     return [];
   }

@@ -56,6 +56,9 @@ export function mergeShardRecords(shards: readonly ShardInput[], runId: string):
     // A serving benchmark measures one server: each shard's stays in its own run record.
     benchmarks: null,
     serverMetrics: mergeServerMetrics(shards.map((s) => s.record)),
+    // Shards of one run asked a server: none is a replay, and a watch re-run is never sharded.
+    replayOf: null,
+    comparison: null,
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(draft));
   return { ...draft, fingerprint, fingerprintHash: hash };
@@ -179,6 +182,7 @@ function mergePerformance(shards: readonly ShardInput[]): Performance {
     inFlightLimit: sum((p) => p.inFlightLimit),
     clientCpuMs: sumRates((p) => p.clientCpuMs),
     gpuMemoryMiB: perf.some((p) => p.gpuMemoryMiB !== null) ? Math.max(...perf.map((p) => p.gpuMemoryMiB ?? 0)) : null,
+    cacheHits: sum((p) => p.cacheHits),
   };
 }
 

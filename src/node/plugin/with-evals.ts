@@ -9,6 +9,7 @@ import { parseEvalConfig } from '../load-config.ts';
 import { ensureResultsDir } from '../results-dir.ts';
 import { checkThinkingSwitch, resolveProjectSettings } from '../settings.ts';
 import { gpusOverlap } from '../server/gpu-lease.ts';
+import { DATA_FILE_TRIGGER } from './data-triggers.ts';
 import { cliFileFilters } from './cli-file-filters.ts';
 import { entryPath } from './entry-path.ts';
 
@@ -62,6 +63,8 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
         [evalReporterPath(), {}],
         ['json', { outputFile: resolve(resultsDir, 'vitest', `${stamp}.json`) }],
       ],
+      // Watch mode: an eval re-runs when a local data file it read changes, not only when its modules do.
+      watchTriggerPatterns: [...(test.watchTriggerPatterns ?? []), DATA_FILE_TRIGGER],
       // Server shutdown (SIGTERM, grace, SIGKILL) must not be cut off by Vitest's 10 s default.
       teardownTimeout: Math.max(test.teardownTimeout ?? 10_000, config.server.shutdownGraceMs + 15_000),
       projects: [...modelProjects(config, env), ...(test.projects ?? [])],

@@ -25,6 +25,8 @@ export interface DispatcherSnapshot {
   failed: number;
   busyMs: number;
   meanInFlight: number | null;
+  /** Requests the response cache answered (older dispatchers: absent). */
+  cacheHits?: number;
 }
 
 /** Everything a run record is built from. */
@@ -48,6 +50,8 @@ export interface RunRecordInput {
   gpu: { name: string | null; memoryMiB: number | null };
   /** CPU the harness process used during the run (threads pool: workers included). */
   clientCpuMs: number | null;
+  /** Paired comparison with the run this one follows (watch re-run, replay); set after the record is built. */
+  comparison?: RunRecord['comparison'];
   /** The serving benchmark the run measured; null for an eval run. */
   benchmarks: Benchmarks | null;
   /** The servers' /metrics and nvidia-smi over the run; null when nothing was sampled. */
@@ -106,6 +110,8 @@ export function buildRunRecord(input: RunRecordInput): RunRecord {
     benchmarks: input.benchmarks,
     serverMetrics: input.serverMetrics,
     gates: input.gates,
+    replayOf: input.run.replay?.runId ?? null,
+    comparison: input.comparison ?? null,
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(draft));
   return { ...draft, fingerprint, fingerprintHash: hash };
@@ -124,27 +130,31 @@ function incompleteOf(status: RunRecord['status'], missing: number, serverFailur
   return { reason: 'cases-failed', message: `${missing} selected case(s) did not finish` };
 }
 
+// What the server did in this run: answers from the response cache and replayed answers cost it nothing, so their
+// tokens, latencies and time to first token are left out.
 function buildPerformance(input: RunRecordInput): Performance {
-  const ok = input.cases.filter((c) => c.verdict !== 'error');
-  const promptTokens = sum(ok.map((c) => c.usage.promptTokens ?? 0));
-  const completionTokens = sum(ok.map((c) => c.usage.completionTokens ?? 0));
+  const ok = input.cases.filter((c) => c.verdict !== 'error' && c.replayOf === undefined);
+  const promptTokens = sum(ok.map((c) => (c.usage.promptTokens ?? 0) - (c.cache?.promptTokens ?? 0)));
+  const completionTokens = sum(ok.map((c) => (c.usage.completionTokens ?? 0) - (c.cache?.completionTokens ?? 0)));
+  const asked = ok.filter((c) => c.cache === undefined);
   const busyMs = input.dispatcher?.busyMs ?? 0;
   const perSecond = (n: number) => (busyMs > 0 ? (n * 1000) / busyMs : null);
-  const ttfts = ok.map((c) => c.timing.ttftMs).filter((t): t is number => t !== null);
+  const ttfts = asked.map((c) => c.timing.ttftMs).filter((t): t is number => t !== null);
   return {
     wallMs: busyMs,
-    requests: input.dispatcher?.completed ?? sum(ok.map((c) => c.timing.requests)),
+    requests: input.dispatcher?.completed ?? sum(ok.map((c) => c.timing.requests - (c.cache?.hits ?? 0))),
     failedRequests: input.dispatcher?.failed ?? 0,
     promptTokens,
     completionTokens,
     requestsPerSec: perSecond(input.dispatcher?.completed ?? 0),
     outputTokensPerSec: perSecond(completionTokens),
     ttftMs: percentiles(ttfts),
-    latencyMs: percentiles(ok.map((c) => c.timing.latencyMs)),
+    latencyMs: percentiles(asked.map((c) => c.timing.latencyMs)),
     meanInFlight: input.dispatcher?.meanInFlight ?? null,
     inFlightLimit: input.run.inFlightLimit,
     clientCpuMs: input.clientCpuMs,
     gpuMemoryMiB: input.gpu.memoryMiB,
+    cacheHits: input.dispatcher?.cacheHits ?? sum(input.cases.map((c) => c.cache?.hits ?? 0)),
   };
 }
 

@@ -5,6 +5,7 @@ import type { CaseRecord, Verdict } from '../../shared/records/case-record.ts';
 import type { RunRecord } from '../../shared/records/run-record.ts';
 import type { JudgeInfo } from '../../shared/records/suite-meta.ts';
 import { formatInterval, formatScore } from '../../shared/stats/format.ts';
+import { renderPairing } from './render-pairing.ts';
 import { renderAggregateLines } from './aggregate-lines.ts';
 
 // What the eval reporter prints, as pure functions of collected data: progress lines, the end-of-run summary.
@@ -114,6 +115,7 @@ export function renderRunSummary(summary: RunSummary): string[] {
   lines.push(...reasoningLines(record));
   lines.push(...Object.entries(record.datasets).flatMap(([key, d]) => renderJudgeWarning(key, d.judge) ?? []));
   if (record.gates.length) lines.push('', ...gateLines(record));
+  if (record.comparison) lines.push(...renderPairing(record.comparison));
   lines.push(...wrongCases(summary), ...caseErrors(summary), ...qualityNotes(record));
   lines.push(...renderPerformanceSummary(record));
   const perf = record.performance;
@@ -123,6 +125,12 @@ export function renderRunSummary(summary: RunSummary): string[] {
       `  throughput${record.simulation ? ' (simulated)' : ''}: ${perf.outputTokensPerSec.toFixed(1)} output tok/s, ${perf.requestsPerSec?.toFixed(2)} req/s, mean in flight ${perf.meanInFlight?.toFixed(1) ?? 'n/a'} of ${perf.inFlightLimit}`,
     );
   }
+  if (perf.cacheHits > 0) {
+    lines.push(
+      `  response cache: ${perf.cacheHits} answer(s) served from the cache, ${perf.requests} asked of the server (cached answers are left out of throughput and latency)`,
+    );
+  }
+  if (record.replayOf) lines.push('', `  replay of ${record.replayOf}: no server was asked; throughput and latency are not measured.`);
   const cases = record.benchmarks ? '  requests:   ' : '  cases:      ';
   lines.push('', `  run record: ${summary.recordPath}`, `${cases}${summary.casesPath}`, `  tracker:    ${summary.trackerPath}`);
   if (record.status !== 'complete') lines.push(`  resume:     ${summary.resumeCommand}`);

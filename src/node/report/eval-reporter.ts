@@ -19,7 +19,9 @@ import {
   renderRunSummary,
   type DatasetProgress,
 } from './console-render.ts';
+import { pairingSides, type PairingSide } from '../../shared/history/pair-runs.ts';
 import { writeRunRecordSync } from '../history/store.ts';
+import { noteDataFiles } from '../plugin/data-triggers.ts';
 import { lastServerStatus, publishSelectedFiles } from '../server/session-registry.ts';
 import { takeSetupErrors } from '../server/setup-errors.ts';
 import { buildRunRecord } from './build-run-record.ts';
@@ -47,6 +49,8 @@ interface ProjectRun {
   points: BenchPoint[];
   /** Runs of this Vitest instance so far, this one included (watch mode re-runs). */
   sequence: number;
+  /** Each dataset's result in the newest run of this session that had it: what a watch re-run is paired with. */
+  previous: Map<string, PairingSide>;
 }
 
 const TTY_REDRAW_MS = 200;
@@ -70,6 +74,8 @@ export class EvalReporter implements Reporter {
   #shown = new WeakSet<Error>();
   /** Case lines not yet handed to a write, per cases file. */
   #pendingLines = new Map<string, string[]>();
+  /** The changed file that triggered the current watch re-run. */
+  #trigger: string | null = null;
 
   constructor(options: { console?: ConsoleMode } = {}) {
     this.#mode = options.console ?? 'summary';
@@ -81,6 +87,10 @@ export class EvalReporter implements Reporter {
     // Vitest exits a millisecond after SIGINT/SIGTERM; what is collected is written now, synchronously.
     for (const signal of ['SIGINT', 'SIGTERM'] as const) process.prependOnceListener(signal, () => this.#interrupt(signal));
     readGitInfo(process.cwd()).then((git) => (this.#git = git));
+  }
+
+  onWatcherRerun(_files: string[], trigger?: string): void {
+    this.#trigger = trigger ?? null;
   }
 
   onTestRunStart(specifications: ReadonlyArray<TestSpecification>): void {
@@ -115,6 +125,8 @@ export class EvalReporter implements Reporter {
       if (!parsed.success) continue;
       const key = datasetKey(parsed.data);
       project.suites.set(key, parsed.data);
+      const local = parsed.data.pins.filter((pin) => pin.repository === 'local').map((pin) => pin.path);
+      if (local.length) noteDataFiles(module.moduleId, local, this.#vitest?.config.root ?? process.cwd());
       const warning = renderJudgeWarning(key, parsed.data.judge);
       if (warning && this.#mode === 'full') this.#log(`[qwen-evals] ${project.run.project}: ${warning.trim()}`);
       this.#progress.set(
@@ -213,8 +225,10 @@ export class EvalReporter implements Reporter {
           gates: project.gates,
           reason,
           clientCpuMs: cpu ? (cpu.user + cpu.system) / 1000 : null,
+          watch: project.sequence > 1 ? { previous: project.previous, trigger: this.#trigger } : null,
           benchmarks: benchmarksOf(project),
         });
+        for (const [key, side] of pairingSides(finished.record)) project.previous.set(key, side);
         const lines = renderRunSummary({
           record: finished.record,
           recordPath: this.#relative(finished.recordPath),
@@ -319,6 +333,7 @@ export class EvalReporter implements Reporter {
       benchmark: null,
       points: [],
       sequence: 1,
+      previous: new Map(),
     };
     this.#projects.set(project.name, created);
     return created;

@@ -5,6 +5,8 @@ import { ServerStatusSchema, type RunContext, type ServerStatus } from '../../sh
 import type { CaseRecord } from '../../shared/records/case-record.ts';
 import type { GateResult, RunRecord } from '../../shared/records/run-record.ts';
 import type { SuiteMeta } from '../../shared/records/suite-meta.ts';
+import { pairingSides, pairRuns, type PairingSide } from '../../shared/history/pair-runs.ts';
+import { readRunRecord } from '../../shared/history/run-record-file.ts';
 import { ServerMetricsSchema, type ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { writeRunRecord } from '../history/store.ts';
 import { resolveVariants, selectedBuiltins } from '../../evals/registry.ts';
@@ -25,6 +27,8 @@ export interface FinishRunInput {
   gates: GateResult[];
   reason: 'passed' | 'failed' | 'interrupted';
   clientCpuMs: number | null;
+  /** A watch re-run: each dataset's result in the session's previous run, and the file whose change triggered it. */
+  watch?: { previous: ReadonlyMap<string, PairingSide>; trigger: string | null } | null;
   /** The serving benchmark, when the run was one. */
   benchmarks: RunRecord['benchmarks'];
 }
@@ -50,7 +54,7 @@ interface RunEndReport {
 // Turn one model project's collected cases into its run record, then the history's tracker and the step summary.
 export async function finishRun(input: FinishRunInput): Promise<FinishedRun> {
   const [report, git, gpu] = await Promise.all([readRunEnd(input.run.dispatcherUrl), readGitInfo(process.cwd()), readGpuInfo()]);
-  const record = buildRunRecord({
+  const built = buildRunRecord({
     ...input,
     server: report.server,
     serverFailure: report.serverFailure,
@@ -60,11 +64,23 @@ export async function finishRun(input: FinishRunInput): Promise<FinishedRun> {
     gpu,
     serverMetrics: report.serverMetrics,
   });
+  const record = { ...built, comparison: await pairWithPrevious(input, built) };
   const recordPath = await writeRunRecord(input.run.resultsDir, record);
   if (report.simulator) await writeSimulatorStats(input.run.resultsDir, record.runId, report.simulator);
   const tracker = await updateTracker(input.run.resultsDir, trackerConfigOf(input.config));
   await appendStepSummary(renderStepSummary(record, record.gates));
   return { record, recordPath, trackerPath: tracker.path ?? join(input.run.resultsDir, TRACKER_FILE) };
+}
+
+// A replay is paired with the run it replays, a watch re-run with the session's previous run of each dataset.
+async function pairWithPrevious(input: FinishRunInput, record: RunRecord): Promise<RunRecord['comparison']> {
+  const { replay, unstable } = input.run;
+  if (replay) {
+    const replayed = await readRunRecord(replay.recordFile).catch(() => null);
+    return replayed ? pairRuns(pairingSides(replayed), record, { kind: 'replay', unstable }) : null;
+  }
+  if (!input.watch) return null;
+  return pairRuns(input.watch.previous, record, { kind: 'watch', trigger: input.watch.trigger, unstable });
 }
 
 // One request to the run's dispatcher; an unreachable dispatcher (already closed) leaves the facts unknown.

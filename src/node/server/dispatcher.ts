@@ -2,7 +2,8 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../../shared/transport/timeouts.ts';
 import { forwardRequest } from './dispatcher/forward-request.ts';
-import { replyWithFailure, sendJson } from './dispatcher/replies.ts';
+import { replyFromCache, replyWithFailure, sendJson } from './dispatcher/replies.ts';
+import type { CachedAnswer, DispatcherCache } from './response-cache/response-cache.ts';
 import type { ServerStatus } from '../../shared/context.ts';
 import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { isRetryable, type TryFailure } from '../../shared/transport/failure.ts';
@@ -56,6 +57,13 @@ export interface DispatcherOptions {
   failureBudget?: FailureBudget;
   /** The session behind the dispatcher; without it there are no `/_eval/*` routes and upstreams are fixed. */
   control?: DispatcherControl;
+  /** Answers generation requests it holds (a hit takes no slot and is not counted) and keeps the server's. @default none */
+  cache?: DispatcherCache;
+  /**
+   * No server at all (a replay): requests the cache cannot answer get a 503 with this message, never retried.
+   * @default null
+   */
+  offline?: string | null;
 }
 
 export interface DispatcherStats {
@@ -70,6 +78,8 @@ export interface DispatcherStats {
   busyMs: number;
   /** Time-weighted mean of requests in flight over busyMs. */
   meanInFlight: number | null;
+  /** Generation requests answered from the response cache (not in `requests`). */
+  cacheHits: number;
   /** Worker replies not yet closed (queued, in flight, or being written). */
   openReplies: number;
   /** Upstream requests not yet closed. */
@@ -158,6 +168,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     replica: Replica,
     body: Buffer,
     onSettled: (ok: boolean, failure?: TryFailure) => void,
+    onAnswer?: (answer: CachedAnswer) => void,
   ) =>
     forwardRequest(req, res, {
       server: replica.url,
@@ -168,6 +179,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       fatalReason,
       onSettled,
       onUpstream: (delta) => (openUpstreams += delta),
+      ...(onAnswer ? { onAnswer } : {}),
     });
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse, path: string, body: Buffer, gone: () => boolean) => {
@@ -185,14 +197,25 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       }
     }
     if (gone()) return;
-    if (!GENERATION_PATHS.has(path)) return forward(req, res, replicas[0]!, body, () => {});
+    if (!GENERATION_PATHS.has(path)) {
+      if (options.offline || replicas.length === 0) return replyOffline(res, options.offline ?? 'no server is running');
+      return forward(req, res, replicas[0]!, body, () => {});
+    }
+    // The cache answers before a slot is taken: a hit costs the server nothing and is not counted as a request.
+    const lookup = options.cache ? await options.cache.lookup(path, body).catch(() => null) : null;
+    if (gone()) return;
+    if (lookup?.hit) {
+      counters.cacheHits += 1;
+      return replyFromCache(res, lookup.hit);
+    }
+    if (options.offline) return replyOffline(res, options.offline);
     counters.requests += 1;
     const start = () => {
       if (gone()) return;
       const fatal = fatalReason();
       if (fatal) return replyWithFailure(res, deadServer(replicas, fatal), false);
       const replica = acquire(sessionOf(req));
-      forward(req, res, replica, body, (ok, failure) => release(replica, ok, failure));
+      forward(req, res, replica, body, (ok, failure) => release(replica, ok, failure), lookup?.offer);
     };
     if (inFlight < options.inFlightLimit) return start();
     waiting.push(start);
@@ -242,6 +265,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
           serverFailure: fatalReason(),
         };
         Object.assign(counters, newCounters());
+        options.cache?.resetRun();
         return sendJson(res, 200, report);
       }
       sendJson(res, 404, { error: { message: `unknown control path ${path}`, type: 'NotFound', code: 404 } });
@@ -262,6 +286,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       inFlightLimit: options.inFlightLimit,
       busyMs,
       meanInFlight: busyMs > 0 ? counters.area / busyMs : null,
+      cacheHits: counters.cacheHits,
       openReplies,
       openUpstreams,
     };
@@ -283,13 +308,15 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       Object.assign(health, { consecutive: 0, tries: 0, failed: 0, last: null, spent: null });
     },
     budgetSpent: () => health.spent,
-    close: () =>
-      new Promise<void>((resolve) => {
+    close: async () => {
+      await new Promise<void>((resolve) => {
         waiting.length = 0;
         server.closeAllConnections();
         agent.destroy();
         server.close(() => resolve());
-      }),
+      });
+      await options.cache?.flush();
+    },
   };
 }
 
@@ -304,11 +331,17 @@ function newCounters() {
     completed: 0,
     failed: 0,
     maxQueued: 0,
+    cacheHits: 0,
     first: null as number | null,
     last: null as number | null,
     lastChange: null as number | null,
     area: 0,
   };
+}
+
+// A request no server can answer (a replay runs without one): 503, never retried, naming why.
+function replyOffline(res: http.ServerResponse, reason: string): void {
+  sendJson(res, 503, { error: { message: reason, type: 'NoServer', code: 503 } }, { 'x-should-retry': 'false' });
 }
 
 function deadServer(replicas: readonly Replica[], reason: string) {

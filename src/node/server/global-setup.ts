@@ -8,19 +8,23 @@ import { ConfigError } from '../../shared/errors.ts';
 import { harnessVersion } from '../../shared/package-root.ts';
 import { startMirrorIfAsked } from '../datasets/start-mirror.ts';
 import { planBaseline } from '../history/baseline.ts';
+import { resolveReplay, type ResolvedReplay } from '../history/replay-source.ts';
 import { makeRunId } from '../history/run-id.ts';
+import { readUnstableCases } from '../history/unstable-history.ts';
 import { ensureResultsDir } from '../results-dir.ts';
 import { readProvidedConfig } from '../plugin/provided-config.ts';
 import { resolveProjectSettings, type ProjectSettings } from '../settings.ts';
 import { startDispatcher } from './dispatcher.ts';
 import { gpusOverlap } from './gpu-lease.ts';
+import { ReplaySession } from './replay-session.ts';
+import { openRunCache, type RunCache } from './response-cache/open-run-cache.ts';
 import { ServerSession } from './session.ts';
 import { selectedFiles } from './session-registry.ts';
 import { noteSetupError } from './setup-errors.ts';
 
 // Per-model-project global setup (main process): check what can be checked before anything starts, plan the
-// baseline, start the dispatcher, start (or check) the server when it is this project's turn on the GPUs, and hand
-// the workers their run context. Teardown stops everything it started.
+// baseline, open the response cache, start the dispatcher, start (or check) the server when it is this project's turn
+// on the GPUs (none in a replay), and hand the workers their run context. Teardown stops everything it started.
 
 export default async function setup(project: TestProject): Promise<() => Promise<void>> {
   const config = readProvidedConfig(project);
@@ -31,6 +35,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
   const startedAt = new Date();
   const runId = makeRunId({ project: settings.modelKey, preset: settings.presetName, startedAt });
   const resumeFrom = resolveResume(env.EVAL_RESUME, resultsDir);
+  if (resumeFrom && env.EVAL_REPLAY) {
+    throw new ConfigError(
+      '`EVAL_RESUME` and `EVAL_REPLAY` are both set: resuming asks the server for the missing cases, replaying asks no server; unset one of them.',
+    );
+  }
+  const replay = await resolveReplay(env.EVAL_REPLAY, resultsDir, { key: settings.modelKey, id: settings.model.id });
   const log = (line: string) => console.log(`[qwen-evals] ${line}`);
   const cleanups: Array<() => Promise<void>> = [];
   const teardown = async () => {
@@ -44,16 +54,19 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const simulate = env.EVAL_SIMULATE ?? null;
 
     let dispatcherRef: Awaited<ReturnType<typeof startDispatcher>> | undefined;
-    const session = new ServerSession({
-      settings,
-      config,
-      runId,
-      resultsDir,
-      datasetBaseUrl,
-      simulate,
-      onUpstreams: (urls) => dispatcherRef?.setUpstreams(urls),
-      log,
-    });
+    const session = replay
+      ? new ReplaySession(replay.record, resultsDir)
+      : new ServerSession({
+          settings,
+          config,
+          runId,
+          resultsDir,
+          datasetBaseUrl,
+          simulate,
+          onUpstreams: (urls) => dispatcherRef?.setUpstreams(urls),
+          log,
+        });
+    const cache = await openRunCache({ env, watch: project.vitest.config.watch, replay: replay !== null, resultsDir, session });
     const dispatcher = await startDispatcher({
       upstreams: [],
       inFlightLimit: settings.inFlightLimit,
@@ -66,6 +79,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
         serverMetrics: (reset) => session.serverMetrics(reset),
         selectedFiles: () => selectedFiles(settings.modelKey),
       },
+      ...(cache.cache ? { cache: cache.cache } : {}),
+      offline: replay ? replayOffline(replay) : null,
     });
     dispatcherRef = dispatcher;
     cleanups.push(dispatcher.close);
@@ -82,15 +97,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const status = !session.launches || order[0] === settings.modelKey ? await session.status() : null;
     // Runs of another simulation mode (or real ones) never serve as baselines; when the mode is not known yet
     // (a server launched later), each suite's gate checks it against the server it got.
+    const simulation = status ? status.simulation : (simulate ?? undefined);
     const baseline = await planBaseline({
       resultsDir,
       project: settings.modelKey,
       preset: settings.presetName,
-      simulation: status ? status.simulation : (simulate ?? undefined),
+      simulation,
       reasoning: settings.reasoning,
       branch: config.gates.baselineBranch,
       excludeRunId: runId,
     });
+    const unstable = await readUnstableCases(resultsDir, settings.modelKey, simulation ?? null);
 
     const run: RunContext = {
       runId,
@@ -117,6 +134,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       gates: { minEffect: config.gates.minEffect, alpha: config.gates.alpha, onIncomparable: config.gates.onIncomparable },
       baseline,
       resumeFrom,
+      replay: replay?.source ?? null,
+      unstable,
       datasetBaseUrl,
       harnessVersion: harnessVersion(),
       dispatcherUrl: dispatcher.baseUrl,
@@ -126,6 +145,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     };
     project.provide('evalRun', run);
     log(describeStart(run, settings, session.launches, resumeFrom));
+    const cacheLine = describeCache(cache);
+    if (cacheLine) log(cacheLine);
     return teardown;
   } catch (error) {
     await teardown();
@@ -144,12 +165,31 @@ function serverOrder(project: TestProject, config: EvalConfig): string[] {
 }
 
 function describeStart(run: RunContext, settings: ProjectSettings, launches: boolean, resumeFrom: string | null): string {
-  const server = launches ? 'launching vLLM' : `using ${settings.baseUrls!.join(', ')}`;
+  const server = run.replay
+    ? `no server: scoring the recorded answers of run ${run.replay.runId} again`
+    : launches
+      ? 'launching vLLM'
+      : `using ${settings.baseUrls!.join(', ')}`;
   const resume = resumeFrom ? ` (resuming ${resumeFrom})` : '';
   const shard = run.shard ? ` (shard ${run.shard.index}/${run.shard.count}: one case in ${run.shard.count} of each dataset)` : '';
   const reasoning = run.model.reasoning;
   const thinking = reasoning ? `, thinking ${reasoning.thinking ? 'on' : 'off'} (--reasoning-parser ${reasoning.parser})` : '';
   return `run ${run.runId}${resume}${shard}: ${run.model.id}${thinking}, preset ${run.preset}, ${server}, in-flight limit ${run.inFlightLimit}`;
+}
+
+// The response cache's start line; none when it is off by default (a plain run), to keep CI logs short.
+function describeCache({ policy, dir }: RunCache): string | null {
+  if (policy.mode === 'off') return policy.reason.startsWith('EVAL_CACHE') ? `response cache off (${policy.reason})` : null;
+  return `response cache ${policy.mode} (${policy.reason}) in ${dir}`;
+}
+
+// What a replay's dispatcher answers to a request its cache does not hold.
+function replayOffline(replay: ResolvedReplay): string {
+  return (
+    `EVAL_REPLAY=${replay.source.runId} runs no server, and this request has no answer in the response cache. A replay scores ` +
+    'recorded answers again; requests the scorers make themselves (a self-judging LLM judge) are answered only from the cache. ' +
+    'Set EVAL_JUDGE_BASE_URL for an external judge, or run without EVAL_REPLAY.'
+  );
 }
 
 // EVAL_RESUME names a run id or a cases file; it must exist.

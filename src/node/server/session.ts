@@ -13,6 +13,7 @@ import { requiredContext, selectedBuiltins } from '../../evals/registry.ts';
 import { cliFileFilters } from '../plugin/cli-file-filters.ts';
 import { decideYarn } from './yarn.ts';
 import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
+import { digestFile } from './digest-file.ts';
 import { KernelLogScanner, uncheckedKernel } from './quantization-kernel.ts';
 import type { ReplicaPlan } from './replica-plan.ts';
 import { ServerMetricsSampler } from '../metrics/sampler.ts';
@@ -113,6 +114,12 @@ export class ServerSession {
     const captured = this.#simStats;
     if (reset) this.#simStats = null;
     return captured;
+  }
+
+  /** sha256 of the simulated vLLM's script (`EVAL_SIMULATE`): what its answers depend on; null for a real server. */
+  async simulationDigest(): Promise<string | null> {
+    const simulation = this.#simulation ? await this.#simulation : null;
+    return simulation ? digestFile(simulation.env.VLLM_SIM_SCRIPT!) : null;
   }
 
   /** What the servers' /metrics and nvidia-smi said over the run so far (live while sampling); `reset` starts a new run. */

@@ -8,7 +8,9 @@ import type { KernelCheck } from '../../shared/quantization-kernel.ts';
 import type { Sampling } from '../../shared/sampling.ts';
 import { compareDatasetMetric } from '../../shared/gates/compare.ts';
 import { compareFingerprints, type Fingerprint } from '../../shared/history/fingerprint.ts';
+import { findUnstableCases, type UnstableCase } from '../../shared/history/unstable-cases.ts';
 import { compareRuns } from '../history/store.ts';
+import { pairedRunEntries, type PairedRunEntry } from './paired-runs.ts';
 import { buildKindGroups, type KindGroup } from './agent-section/model.ts';
 import { type CaseLookup, withCases } from './case-lookup.ts';
 import { buildCoverage, type CoverageItem } from './coverage.ts';
@@ -138,9 +140,11 @@ export interface Section {
   latestRunId: string;
   latestStartedAt: string;
   latestStatus: RunRecord['status'];
-  /** Performance as measured by the latest run, over the datasets it ran. */
+  /** Performance as measured by the newest run that asked the server (not a replay, not all from the cache). */
   performance: Performance;
   performanceDatasets: string[];
+  /** The run the performance comes from. */
+  performanceRunId: string;
   datasets: SectionDataset[];
   /** The "Function calling and agents" block: datasets of its kinds, grouped by kind. */
   agents: KindGroup[];
@@ -249,6 +253,10 @@ export interface TrackerModel {
   comparisons: PairComparison[];
   /** Newest first. */
   changelog: ChangelogEntry[];
+  /** Runs paired with the run they follow (replays, watch re-runs), newest first. */
+  pairedRuns: PairedRunEntry[];
+  /** Cases that flipped between runs with identical fingerprints. */
+  unstable: UnstableCase[];
   /** The newest serving benchmark per model, preset and server kind. */
   throughput: ThroughputSection[];
   /** Server metrics per run, newest first. */
@@ -275,6 +283,8 @@ interface Group {
   simulation: string | null;
   reasoning: RunRecord['model']['reasoning'];
   contributions: Map<string, Contribution>;
+  /** The newest run of the group that asked the server (not a replay, not answered wholly from the response cache). */
+  measured: RunSummary | null;
 }
 
 /**
@@ -308,9 +318,12 @@ function groupRuns(ordered: readonly RunSummary[]): Map<string, Group> {
         simulation: run.simulation,
         reasoning: run.model.reasoning,
         contributions: new Map(),
+        measured: null,
       };
       groups.set(id, group);
     }
+    // Replays and runs answered wholly from the response cache measured nothing of the server.
+    if (run.replayOf === null && run.performance.requests > 0) group.measured = run;
     for (const [key, result] of Object.entries(run.datasets)) group.contributions.set(key, { run, result });
   }
   return groups;
@@ -359,6 +372,8 @@ export function buildTrackerModel(
     sections: sectionsWithSources.map((s) => s.section),
     comparisons: buildComparisons(config, sectionsWithSources, options.cases ?? (() => undefined)),
     changelog: ordered.map(toChangelogEntry).reverse(),
+    pairedRuns: pairedRunEntries(ordered),
+    unstable: findUnstableCases(ordered, options.cases ?? (() => undefined)),
     throughput: buildThroughputSections(ordered),
     serverMetrics: buildServerMetricsRows(ordered),
     recommendations: recommendPresets(ordered, {
@@ -415,6 +430,7 @@ function buildSection(group: Group): Section {
       ropeScaling: run.server.ropeScaling ? describeRopeScaling(run.server.ropeScaling) : null,
     };
   });
+  const measured = group.measured ?? latest;
   const otherHashes = new Set(contributions.map(([, c]) => c.run.fingerprintHash));
   otherHashes.delete(latest.fingerprintHash);
   return {
@@ -426,8 +442,9 @@ function buildSection(group: Group): Section {
     latestRunId: latest.runId,
     latestStartedAt: latest.startedAt,
     latestStatus: latest.status,
-    performance: latest.performance,
-    performanceDatasets: Object.keys(latest.datasets).sort(),
+    performance: measured.performance,
+    performanceDatasets: Object.keys(measured.datasets).sort(),
+    performanceRunId: measured.runId,
     datasets,
     agents: buildKindGroups(contributions.map(([key, { run, result }]) => ({ key, run, result }))),
     configuration: {

@@ -12,6 +12,7 @@ import {
   type SectionDataset,
   type TrackerModel,
 } from './model.ts';
+import { renderPairedRuns, renderUnstableCases } from './paired-runs.ts';
 import { renderPresetRecommendations } from './preset-recommendation-render.ts';
 import { renderServerMetrics } from './server-metrics.ts';
 import { renderThroughputBenchmarks } from './throughput.ts';
@@ -61,6 +62,7 @@ export function renderTrackerMarkdown(model: TrackerModel): string {
   if (model.sections.length === 0) lines.push('_No completed runs yet._', '');
   for (const section of model.sections) lines.push(...renderSection(section), '');
   lines.push(...renderComparisons(model.comparisons), '');
+  lines.push(...renderPairedRuns(model.pairedRuns), '', ...renderUnstableCases(model.unstable), '');
   lines.push(...renderThroughputBenchmarks(model.throughput), '', ...renderServerMetrics(model.serverMetrics), '');
   lines.push(...renderPresetRecommendations(model.recommendations), '', ...renderChangelog(model.changelog));
   return `${lines
@@ -119,7 +121,7 @@ function renderSection(section: Section): string[] {
     '',
     '#### System performance',
     '',
-    `Measured by the latest run over ${section.performanceDatasets.join(', ') || 'no dataset'}.`,
+    `Measured by ${section.performanceRunId === section.latestRunId ? 'the latest run' : `run ${code(section.performanceRunId)} (the newest that asked the server)`} over ${section.performanceDatasets.join(', ') || 'no dataset'}.`,
     '',
   );
   lines.push(...table(['Measure', 'Value'], performanceRows(section.performance)));

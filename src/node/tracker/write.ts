@@ -2,6 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCases } from '../history/case-data.ts';
 import { listRunSummaries, writeFileAtomic } from '../history/store.ts';
+import { unstableCandidates } from '../../shared/history/unstable-cases.ts';
 import { buildTrackerModel, runsToCompare, type TrackerConfig } from './model.ts';
 import { renderTrackerMarkdown } from './render.ts';
 import { FULL_TRACKER_FILE, renderTrackerSummary } from './render-summary.ts';
@@ -26,7 +27,8 @@ export async function updateTracker(resultsDir: string, config: TrackerConfig): 
   const history = await listRunSummaries(resultsDir);
   const skippedFiles = history.invalid.map((file) => path.relative(resultsDir, file.path));
   const summaries = history.runs.map((run) => run.record);
-  const loaded = await loadCases(history.runs, runsToCompare(summaries));
+  // Per-case data of the runs the comparisons pair, and of those the unstable-case search compares.
+  const loaded = await loadCases(history.runs, mergeWanted(runsToCompare(summaries), unstableCandidates(summaries)));
   const model = buildTrackerModel(summaries, config, {
     skippedFiles,
     cases: (runId, key) => loaded.get(runId)?.get(key),
@@ -44,4 +46,11 @@ export async function appendStepSummary(markdown: string, env: Record<string, st
   if (!file) return false;
   await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
   return true;
+}
+
+// The union of two "run id -> dataset keys" maps.
+function mergeWanted(a: ReadonlyMap<string, ReadonlySet<string>>, b: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
+  const merged = new Map<string, Set<string>>();
+  for (const wanted of [a, b]) for (const [runId, keys] of wanted) merged.set(runId, new Set([...(merged.get(runId) ?? []), ...keys]));
+  return merged;
 }

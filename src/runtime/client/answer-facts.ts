@@ -24,6 +24,8 @@ export const AnswerFactsSchema = z.object({
   capped: z.object({ originalChars: z.number().int().positive() }).nullable(),
   /** Tries the request took, the successful one included. */
   tries: z.number().int().positive(),
+  /** The run's dispatcher answered from its response cache: no server was asked. @default false */
+  cached: z.boolean().optional(),
 });
 export type AnswerFacts = z.infer<typeof AnswerFactsSchema>;
 

@@ -7,6 +7,7 @@ import { CappedText, isOverLength, readUsage, type AnswerFacts, type TokenUsage 
 import { requestChatOnce } from './chat-plain.ts';
 import { buildChatBody, isStreamed, ToolCallAssembler, type ChatOptions } from './chat-request.ts';
 import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
+import { CACHE_HEADER } from '../../shared/transport/headers.ts';
 import { requestCompletion, type CompletionOptions, type CompletionResult } from './completions.ts';
 import { countTokens, reasoningOf, reportedReasoningTokens, splitThinking } from './reasoning.ts';
 import { runWithRetries, TryFailedError } from './retry.ts';
@@ -113,6 +114,7 @@ async function streamChatOnce(
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
   const started = performance.now();
   let server = runtime.server;
+  let cached = false;
   let ttftMs: number | null = null;
   let finishReason: string | null = null;
   let usage: TokenUsage | null = null;
@@ -132,6 +134,7 @@ async function streamChatOnce(
       )
       .withResponse();
     server = response.headers.get(UPSTREAM_HEADER) ?? server;
+    cached = response.headers.get(CACHE_HEADER) === 'hit';
     clock.headersReceived();
     for await (const chunk of stream) {
       clock.chunkReceived();
@@ -169,6 +172,7 @@ async function streamChatOnce(
     overLength: isOverLength(usage, sampling.maxTokens),
     capped,
     ttftMs,
+    ...(cached ? { cached } : {}),
   };
 }
 

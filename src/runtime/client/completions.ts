@@ -1,6 +1,7 @@
 import type OpenAI from 'openai';
 import { capText, isOverLength, readUsage, type AnswerFacts } from './answer-facts.ts';
 import { toTryFailure, UPSTREAM_HEADER } from './classify-error.ts';
+import { CACHE_HEADER } from '../../shared/transport/headers.ts';
 import { runWithRetries, TryFailedError } from './retry.ts';
 import type { ClientRuntime } from './transport.ts';
 import { TryClock } from './try-clock.ts';
@@ -50,6 +51,7 @@ async function completeOnce(
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal: options.signal });
   let response: OpenAI.Completions.Completion;
   let server = runtime.server;
+  let cached = false;
   try {
     const { data, response: raw } = await runtime.openai.completions
       .create(
@@ -68,6 +70,7 @@ async function completeOnce(
       .withResponse();
     response = data;
     server = raw.headers.get(UPSTREAM_HEADER) ?? server;
+    cached = raw.headers.get(CACHE_HEADER) === 'hit';
   } catch (error) {
     if (options.signal?.aborted) throw error;
     throw clock.fired ? clock.failure(server, error) : toTryFailure(error, server);
@@ -90,5 +93,6 @@ async function completeOnce(
     usage,
     overLength: isOverLength(usage, options.maxTokens),
     capped,
+    ...(cached ? { cached } : {}),
   };
 }

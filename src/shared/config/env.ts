@@ -55,6 +55,15 @@ export const EvalEnvSchema = z.object({
   ),
   /** Resume an interrupted run: its run id (cases/<runId>.jsonl under the results dir) or a cases .jsonl path. */
   EVAL_RESUME: optionalString,
+  /** Score a stored run's answers again with today's scorers, without a server: its run id. */
+  EVAL_REPLAY: optionalString,
+  /**
+   * Response cache: `off`, `read` (answer from it, never add) or `readwrite`. Unset: `readwrite` for temperature-0
+   * requests in watch mode, `read` in a replay, `off` otherwise.
+   */
+  EVAL_CACHE: optionalString.pipe(z.enum(['off', 'read', 'readwrite'], { error: 'EVAL_CACHE must be off, read or readwrite' }).optional()),
+  /** Size limit of the response cache in MiB; the least recently used answers are evicted above it. @default 1024 */
+  EVAL_CACHE_MAX_MB: positiveInt('EVAL_CACHE_MAX_MB'),
   /** Silence allowed while a response is read (before a stream's first chunk and between chunks), in milliseconds. */
   EVAL_IDLE_TIMEOUT_MS: positiveInt('EVAL_IDLE_TIMEOUT_MS'),
   /** Time allowed per try, from sending to the last byte, in milliseconds. */

@@ -33,6 +33,8 @@ export interface MetricComparison {
   regressions: string[];
   /** Case ids that got better. */
   fixes: string[];
+  /** Discordant cases left out of the test because they flip between identical runs (`unstable`). */
+  unstableExcluded: string[];
   /** Fingerprint comparison restricted to this dataset; `comparable` false refuses the comparison. */
   fingerprint: FingerprintComparison;
 }
@@ -47,8 +49,17 @@ export interface RunComparison {
   onlyInBaseline: string[];
 }
 
+/** Options of one paired comparison. */
+export interface PairingOptions extends BootstrapOptions {
+  /**
+   * Case ids known to flip between runs with identical fingerprints: when such a case is discordant it is left out,
+   * since its flip says nothing about the change being tested. @default none
+   */
+  unstable?: ReadonlySet<string>;
+}
+
 /** Options of compareWithBaseline. */
-export interface CompareOptions extends BootstrapOptions {
+export interface CompareOptions extends PairingOptions {
   /** Compare each dataset's primary metric only, or every metric both runs report. @default 'primary' */
   metrics?: 'primary' | 'all';
 }
@@ -93,7 +104,7 @@ export function compareDatasetMetric(
   base: DatasetResult,
   metric: string,
   fingerprint: FingerprintComparison,
-  options: BootstrapOptions,
+  options: PairingOptions,
 ): MetricComparison {
   const spec = current.metricSpecs.find((s) => s.name === metric);
   const kind = spec?.kind ?? current.metrics[metric]!.kind;
@@ -105,19 +116,20 @@ export function compareDatasetMetric(
   const after: number[] = [];
   const units: number[] = [];
   const pairedIds: string[] = [];
+  const unstableExcluded: string[] = [];
   for (const id of ids) {
     const a = base.cases[id]!.scores[metric];
     const b = current.cases[id]!.scores[metric];
     if (a === null || a === undefined || b === null || b === undefined) continue;
+    const [x, y] = kind === 'proportion' ? [a >= PASS_SCORE ? 1 : 0, b >= PASS_SCORE ? 1 : 0] : [a, b];
+    if (x !== y && options.unstable?.has(id)) {
+      unstableExcluded.push(id);
+      continue;
+    }
     pairedIds.push(id);
     units.push(current.cases[id]!.units?.[metric] ?? 1);
-    if (kind === 'proportion') {
-      before.push(a >= PASS_SCORE ? 1 : 0);
-      after.push(b >= PASS_SCORE ? 1 : 0);
-    } else {
-      before.push(a);
-      after.push(b);
-    }
+    before.push(x);
+    after.push(y);
   }
   const paired =
     kind === 'ratio'
@@ -154,6 +166,7 @@ export function compareDatasetMetric(
     test: kind === 'proportion' ? 'exact McNemar' : kind === 'ratio' ? 'paired cluster bootstrap' : 'paired bootstrap',
     regressions: down.map((entry) => entry.id),
     fixes: up.map((entry) => entry.id),
+    unstableExcluded,
     fingerprint,
   };
 }

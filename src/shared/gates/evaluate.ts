@@ -140,11 +140,23 @@ export function baselineGate(m: MetricComparison, baselineRunId: string, options
         : 'no significant change';
   const max = options.maxListedCases ?? MAX_LISTED_CASES;
   const lists = [listIds('regressed', m.regressions, max), listIds('fixed', m.fixes, max)].filter(Boolean).join('; ');
+  const unstable = m.unstableExcluded.length
+    ? `; ${m.unstableExcluded.length} unstable case(s) left out of the discordant pairs (they flip between identical runs): ` +
+      listIds('unstable', m.unstableExcluded, max).slice('unstable: '.length)
+    : '';
   const message =
     `${head}: Δ ${formatDelta(m.diff)} (95% CI ${formatInterval(m.ci)}), ${formatP(m.p)} (${m.test}), ` +
     `${m.regressions.length} regressions / ${m.fixes.length} fixes over ${m.nPaired} paired cases: ${verdict}` +
-    (lists ? `; ${lists}` : '');
-  return { ...base, passed: !failed, score: m.diff, ci: m.ci, message };
+    (lists ? `; ${lists}` : '') +
+    unstable;
+  return {
+    ...base,
+    passed: !failed,
+    score: m.diff,
+    ci: m.ci,
+    ...(m.unstableExcluded.length ? { unstableExcluded: m.unstableExcluded } : {}),
+    message,
+  };
 }
 
 /** A baseline gate for a dataset no baseline run covers: passes, and says so. */

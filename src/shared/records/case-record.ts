@@ -70,6 +70,17 @@ export const QualitySchema = z.object({
 });
 export type Quality = z.infer<typeof QualitySchema>;
 
+/**
+ * Requests of a case the dispatcher answered from its response cache (`EVAL_CACHE`), with their tokens: an answer
+ * that cost the server nothing, so it is left out of throughput and latency.
+ */
+export const CacheUseSchema = z.object({
+  hits: z.number().int().positive(),
+  promptTokens: z.number().int().nonnegative().nullable(),
+  completionTokens: z.number().int().nonnegative().nullable(),
+});
+export type CacheUse = z.infer<typeof CacheUseSchema>;
+
 /** Quality of a case that made no request. */
 export const NO_QUALITY_ISSUES: Quality = Object.freeze({ truncated: 0, overLength: 0, capped: 0, retries: 0 });
 
@@ -101,6 +112,12 @@ export const CaseRecordSchema = z.object({
   quality: QualitySchema,
   /** Suite-specific facts (per-turn scores, failing assert, judge text). Must be JSON-serialisable. */
   detail: z.record(z.string(), z.unknown()).optional(),
+  /** Present when some of the case's requests were answered from the response cache. */
+  cache: CacheUseSchema.optional(),
+  /** Run whose recorded answer this case scored again (`EVAL_REPLAY`): nothing was asked of a server. */
+  replayOf: z.string().optional(),
+  /** What an eval's own `task` returned (JSON), kept so that a replay can score it again; absent for the default task. */
+  output: z.unknown().optional(),
 });
 export type CaseRecord = z.infer<typeof CaseRecordSchema>;
 

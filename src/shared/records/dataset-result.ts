@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { summarizeMetric } from '../stats/summarize.ts';
 import type { CaseRecord, Verdict } from './case-record.ts';
 import type { DatasetCounts, DatasetQuality, DatasetReasoning, DatasetResult, RunCase } from './run-record.ts';
@@ -25,6 +26,8 @@ export function buildDatasetResult(suite: SuiteMeta, cases: readonly CaseRecord[
       extracted: c.extracted,
       expected: c.expected,
       ...(c.error ? { error: c.error } : {}),
+      promptHash: shortHash(c.prompt),
+      ...(c.response !== null ? { responseHash: shortHash(c.response) } : {}),
     };
   }
   const { selected: _selected, ...facts } = suite;
@@ -49,6 +52,14 @@ function summarizeReasoning(cases: readonly CaseRecord[]): DatasetReasoning | nu
     tokensUnknown: reasoned.length - known.length,
     splitByHarness: reasoned.filter((c) => c.reasoning!.some((r) => r.splitBy === 'harness')).length,
   };
+}
+
+/** Hex digits of a case's prompt and response hashes: enough to tell texts apart, small in a run record. */
+export const CASE_HASH_LENGTH = 12;
+
+// A short content hash of a prompt or response.
+export function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, CASE_HASH_LENGTH);
 }
 
 function countVerdicts(cases: readonly CaseRecord[]): DatasetCounts {

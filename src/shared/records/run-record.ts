@@ -9,6 +9,7 @@ import { CaseRecordSchema, QualitySchema } from './case-record.ts';
 import { BenchmarksSchema } from './benchmark.ts';
 import { DatasetPerformanceSchema, PercentilesSchema } from './dataset-performance.ts';
 import { MetricValueSchema } from './metric.ts';
+import { RunPairingSchema } from './pairing.ts';
 import { RopeScalingSchema } from './rope-scaling.ts';
 import { ServerMetricsSchema } from './server-metrics.ts';
 import { SuiteMetaSchema } from './suite-meta.ts';
@@ -26,10 +27,14 @@ export const RunCaseSchema = CaseRecordSchema.pick({
   extracted: true,
   expected: true,
   error: true,
-}).partial({
-  extracted: true,
-  expected: true,
-});
+})
+  .partial({ extracted: true, expected: true })
+  .extend({
+    /** 12 hex digits of the sha256 of the rendered prompt: tells a prompt edit apart from the server's noise. */
+    promptHash: z.string().optional(),
+    /** 12 hex digits of the sha256 of the response (null response: absent). */
+    responseHash: z.string().optional(),
+  });
 export type RunCase = z.infer<typeof RunCaseSchema>;
 
 /** Cases by verdict; `error` = the pipeline failed for the case, `skipped` = never asked (the run stopped). */
@@ -97,6 +102,8 @@ export const PerformanceSchema = z.object({
   clientCpuMs: z.number().nonnegative().nullable().default(null),
   /** Peak GPU memory in MiB from nvidia-smi; null when unavailable. */
   gpuMemoryMiB: z.number().nullable(),
+  /** Requests answered from the response cache: not in `requests`, the tokens, throughput or latency. */
+  cacheHits: z.number().int().nonnegative().default(0),
 });
 export type Performance = z.infer<typeof PerformanceSchema>;
 
@@ -112,6 +119,8 @@ export const GateResultSchema = z.object({
   ci: z.tuple([z.number(), z.number()]).nullable(),
   /** Baseline run a baseline gate compared with. */
   baselineRunId: z.string().optional(),
+  /** Flipped cases a baseline gate left out of its discordant pairs: they flip between identical runs (unstable). */
+  unstableExcluded: z.array(z.string()).optional(),
   message: z.string(),
 });
 export type GateResult = z.infer<typeof GateResultSchema>;
@@ -181,6 +190,10 @@ export const RunRecordSchema = z.object({
   /** The servers' /metrics and nvidia-smi sampled during the run; null when nothing could be sampled. */
   serverMetrics: ServerMetricsSchema.nullable().default(null),
   gates: z.array(GateResultSchema),
+  /** Run whose recorded answers this run scored again (`EVAL_REPLAY`); null when it asked a server. */
+  replayOf: z.string().nullable().default(null),
+  /** Paired comparison with the run this one follows (a watch re-run's previous run, a replay's replayed run). */
+  comparison: RunPairingSchema.nullable().default(null),
 });
 export type RunRecord = z.infer<typeof RunRecordSchema>;
 

@@ -4,6 +4,8 @@
 export const UPSTREAM_HEADER = 'x-eval-upstream';
 /** Header the dispatcher puts on its reply when the server is known gone (dead, or the failure budget spent). */
 export const FATAL_HEADER = 'x-eval-fatal';
+/** Header the dispatcher puts on an answer it served from its response cache (value `hit`): no server was asked. */
+export const CACHE_HEADER = 'x-eval-cache';
 /**
  * Header every request of one case carries, with the same value on each turn and retry: routers in front of several
  * vLLM replicas (vLLM's router, llm-d, production-stack) and the harness's own dispatcher keep a session on one

@@ -100,6 +100,8 @@ export interface RunFixture {
   datasets?: DatasetResult[];
   performance?: Partial<Performance>;
   gates?: GateResult[];
+  replayOf?: string | null;
+  comparison?: RunRecord['comparison'];
   shard?: RunRecord['shard'];
   benchmarks?: RunRecord['benchmarks'];
   serverMetrics?: RunRecord['serverMetrics'];
@@ -167,11 +169,14 @@ export function makeRun(f: RunFixture = {}): RunRecord {
       inFlightLimit: 8,
       clientCpuMs: null,
       gpuMemoryMiB: 70_000,
+      cacheHits: 0,
       ...f.performance,
     },
     benchmarks: f.benchmarks ?? null,
     serverMetrics: f.serverMetrics ?? null,
     gates: f.gates ?? [],
+    replayOf: f.replayOf ?? null,
+    comparison: f.comparison ?? null,
   };
   const { fingerprint, hash } = computeFingerprint(fingerprintPartsOf(run));
   return { ...run, fingerprint, fingerprintHash: hash };

@@ -71,6 +71,15 @@ describe('baseline gates', () => {
     expect(gate!.message).toContain('fixed: 1200, 1201');
   });
 
+  test('leave cases known to be unstable out of the discordant pairs, and count them in the message', () => {
+    const run = makeRun({ datasets: [makeDataset({ scores: flipped(1319, 1200, 40, 2) })] });
+    const unstable = new Set(Array.from({ length: 30 }, (_, i) => String(i)));
+    const [gate] = evaluateGates({ run, baseline, unstable });
+    expect(gate!.unstableExcluded).toHaveLength(30);
+    expect(gate!.message).toContain('10 regressions / 2 fixes over 1289 paired cases');
+    expect(gate!.message).toContain('30 unstable case(s) left out of the discordant pairs (they flip between identical runs): 0, 1, 2');
+  });
+
   test('pass a significant regression smaller than the minimum effect', () => {
     const run = makeRun({ datasets: [makeDataset({ scores: flipped(1319, 1200, 20, 0) })] });
     const [gate] = evaluateGates({ run, baseline });

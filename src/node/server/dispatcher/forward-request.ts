@@ -4,6 +4,7 @@ import { normaliseErrorBody } from '../../../shared/transport/normalise-error.ts
 import type { RequestTimeouts } from '../../../shared/transport/timeouts.ts';
 import { relayHeaders, replyWithFailure, sendJson } from './replies.ts';
 import { SseEventSplitter } from './sse-events.ts';
+import type { CachedAnswer } from '../response-cache/cacheable.ts';
 
 // Forward one request to one upstream with the server deadlines counted from this moment (dispatch), and settle
 // the worker's reply exactly once whatever the upstream does: answer, HTTP error, reset, stall, or the worker
@@ -34,6 +35,8 @@ export interface ForwardJob {
   onSettled: (ok: boolean, failure?: TryFailure) => void;
   /** Open and closed upstream requests, for the dispatcher's leak accounting. */
   onUpstream: (delta: 1 | -1) => void;
+  /** Given a successful answer relayed whole, bytes as relayed (the response cache keeps it). @default none */
+  onAnswer?: (answer: CachedAnswer) => void;
 }
 
 // Forward `req` to `job.server`; never throws, always settles.
@@ -117,16 +120,23 @@ export function forwardRequest(req: http.IncomingMessage, res: http.ServerRespon
       res.flushHeaders();
       // The server's own error event (vLLM's engine died mid-stream) makes the request a failure in the stats.
       let serverError = false;
+      const relayed: Buffer[] | null = job.onAnswer ? [] : null;
       upRes.on('data', (chunk: Buffer) => {
         idle.refresh();
         const complete = events.push(chunk);
         if (!complete) return;
         serverError ||= complete.includes(ERROR_EVENT);
+        relayed?.push(complete);
         res.write(complete);
       });
       upRes.on('end', () => {
         if (settled) return;
-        res.end(events.flush() ?? undefined);
+        const rest = events.flush();
+        res.end(rest ?? undefined);
+        if (relayed && !serverError) {
+          if (rest) relayed.push(rest);
+          job.onAnswer!({ status, contentType: upRes.headers['content-type'] ?? 'text/event-stream', body: Buffer.concat(relayed) });
+        }
         settle(
           !serverError,
           serverError ? { kind: 'http', server, serverMessage: 'the server ended the stream with an error event' } : undefined,
@@ -154,6 +164,7 @@ export function forwardRequest(req: http.IncomingMessage, res: http.ServerRespon
       }
       res.writeHead(status, { ...relayHeaders(upRes.headers, server, ['content-length']), 'content-length': body.length });
       res.end(body);
+      job.onAnswer?.({ status, contentType: upRes.headers['content-type'] ?? 'application/json', body });
       settle(true);
     });
   });

@@ -1,5 +1,6 @@
 import type http from 'node:http';
-import { FATAL_HEADER, UPSTREAM_HEADER } from '../../../shared/transport/headers.ts';
+import { CACHE_HEADER, FATAL_HEADER, UPSTREAM_HEADER } from '../../../shared/transport/headers.ts';
+import type { CachedAnswer } from '../response-cache/cacheable.ts';
 import { buildErrorPayload, statusForFailure, type TryFailure } from '../../../shared/transport/failure.ts';
 
 // Every reply the dispatcher writes itself: JSON, a failure before the headers, an error event in a started stream.
@@ -47,4 +48,19 @@ export function replyWithFailure(res: http.ServerResponse, failure: TryFailure, 
   if (inStream) return void res.end(`data: ${JSON.stringify(payload)}\n\ndata: [DONE]\n\n`);
   const dead = failure.kind === 'server-dead' ? { 'x-should-retry': 'false', [FATAL_HEADER]: '1' } : {};
   sendJson(res, status, payload, { [UPSTREAM_HEADER]: failure.server, ...dead });
+}
+
+/** Name of the upstream on an answer from the response cache. */
+export const CACHE_UPSTREAM = 'response cache';
+
+// An answer from the response cache, byte for byte as the server once sent it, marked as a hit.
+export function replyFromCache(res: http.ServerResponse, answer: CachedAnswer): void {
+  if (res.destroyed || res.writableEnded) return;
+  res.writeHead(answer.status, {
+    'content-type': answer.contentType,
+    'content-length': answer.body.length,
+    [CACHE_HEADER]: 'hit',
+    [UPSTREAM_HEADER]: CACHE_UPSTREAM,
+  });
+  res.end(answer.body);
 }

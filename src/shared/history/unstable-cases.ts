@@ -1,0 +1,168 @@
+import { compareCaseIds, PASS_SCORE } from '../gates/compare.ts';
+import type { DatasetResult } from '../records/run-record.ts';
+import type { RunSummary } from '../records/run-summary.ts';
+import { datasetOfKey, isScoreChangingKey } from './fingerprint.ts';
+
+// Unstable cases: a case that passed in one run and failed in another although nothing that changes scores differed
+// (same model, prompts, data, sampling, judge, harness): at temperature 0 that is the server's nondeterminism (batch
+// composition, kernels). Found in the history; the baseline gate leaves such cases out of its discordant pairs.
+// Only pass/fail metrics are considered; replays (same answers) never count, and when both runs recorded response
+// hashes the two answers must differ (same answer, other verdict = a scorer edit, not instability). The history is
+// read as summaries: per-case data is loaded only for the newest runs of each condition that more than one run shares
+// (unstableCandidates), and a case is looked up through `cases`.
+
+/** Runs per model, simulation mode, dataset and condition whose cases are compared (the newest). */
+export const MAX_RUNS_PER_CONDITION = 10;
+
+/** Per-case data of a run's dataset; undefined when not loaded. */
+export type UnstableCaseLookup = (runId: string, datasetKey: string) => DatasetResult['cases'] | undefined;
+
+/** A case whose pass/fail verdict flipped between runs with identical score-changing fingerprints. */
+export interface UnstableCase {
+  /** Model key (project) of the runs. */
+  modelKey: string;
+  /** Simulation mode of the runs; null = a real model. */
+  simulation: string | null;
+  /** Dataset key, e.g. `gsm8k/0shot`. */
+  dataset: string;
+  caseId: string;
+  /** Runs that scored the case under the conditions it flipped in. */
+  runs: number;
+  /** How many of those passed it. */
+  passes: number;
+}
+
+interface Observation {
+  pass: boolean;
+  response: string | undefined;
+}
+
+/** The runs and datasets whose cases findUnstableCases compares: by run id, the dataset keys. */
+export function unstableCandidates(runs: readonly RunSummary[]): Map<string, Set<string>> {
+  const wanted = new Map<string, Set<string>>();
+  for (const group of groupByCondition(runs).values()) {
+    if (group.runs.length < 2) continue;
+    for (const runId of group.runs) wanted.set(runId, (wanted.get(runId) ?? new Set<string>()).add(group.dataset));
+  }
+  return wanted;
+}
+
+/**
+ * Every unstable case in a history, ordered by model, simulation mode, dataset and case id. `cases` gives per-case
+ * data (by default the runs' own, when they are full records); runs whose cases it does not give are left out.
+ */
+export function findUnstableCases(runs: readonly RunSummary[], cases: UnstableCaseLookup = ownCases(runs)): UnstableCase[] {
+  const groups = new Map<string, { modelKey: string; simulation: string | null; dataset: string; cases: Map<string, Observation[]> }>();
+  for (const [id, condition] of groupByCondition(runs)) {
+    if (condition.runs.length < 2) continue;
+    const group = {
+      modelKey: condition.modelKey,
+      simulation: condition.simulation,
+      dataset: condition.dataset,
+      cases: new Map<string, Observation[]>(),
+    };
+    groups.set(id, group);
+    for (const runId of condition.runs) {
+      for (const [caseId, c] of Object.entries(cases(runId, condition.dataset) ?? {})) {
+        const score = c.scores[condition.metric];
+        if (c.verdict === 'error' || score === null || score === undefined) continue;
+        const seen = group.cases.get(caseId) ?? [];
+        seen.push({ pass: score >= PASS_SCORE, response: c.responseHash });
+        group.cases.set(caseId, seen);
+      }
+    }
+  }
+  const found = new Map<string, UnstableCase>();
+  for (const group of groups.values()) {
+    for (const [caseId, seen] of group.cases) {
+      if (!flipped(seen)) continue;
+      const id = JSON.stringify([group.modelKey, group.simulation, group.dataset, caseId]);
+      const entry = found.get(id) ?? {
+        modelKey: group.modelKey,
+        simulation: group.simulation,
+        dataset: group.dataset,
+        caseId,
+        runs: 0,
+        passes: 0,
+      };
+      entry.runs += seen.length;
+      entry.passes += seen.filter((o) => o.pass).length;
+      found.set(id, entry);
+    }
+  }
+  return [...found.values()].sort(
+    (a, b) =>
+      a.modelKey.localeCompare(b.modelKey) ||
+      (a.simulation ?? '').localeCompare(b.simulation ?? '') ||
+      a.dataset.localeCompare(b.dataset) ||
+      compareCaseIds(a.caseId, b.caseId),
+  );
+}
+
+/** Unstable case ids of one model and simulation mode, per dataset key. */
+export function unstableIdsByDataset(
+  cases: readonly UnstableCase[],
+  modelKey: string,
+  simulation: string | null,
+): Record<string, string[]> {
+  const byDataset: Record<string, string[]> = {};
+  for (const c of cases) {
+    if (c.modelKey !== modelKey || c.simulation !== simulation) continue;
+    const ids = byDataset[c.dataset] ?? [];
+    ids.push(c.caseId);
+    byDataset[c.dataset] = ids;
+  }
+  return byDataset;
+}
+
+// A pass and a fail whose answers differ (or are not known to be the same).
+function flipped(seen: readonly Observation[]): boolean {
+  const passes = seen.filter((o) => o.pass);
+  const fails = seen.filter((o) => !o.pass);
+  return passes.some((p) => fails.some((f) => p.response === undefined || f.response === undefined || p.response !== f.response));
+}
+
+// Everything that changes this dataset's scores: the score-changing fingerprint keys, global and of this dataset. A
+// simulated server's script also depends on how many cases were selected, so that counts too.
+function conditionOf(run: RunSummary, key: string): string {
+  const entries = Object.keys(run.fingerprint)
+    .filter((k) => isScoreChangingKey(k) && (datasetOfKey(k) === null || datasetOfKey(k) === key))
+    .sort()
+    .map((k) => [k, run.fingerprint[k]]);
+  if (run.simulation !== null) entries.push(['selected', run.datasets[key]!.counts.cases]);
+  return JSON.stringify(entries);
+}
+
+interface ConditionGroup {
+  modelKey: string;
+  simulation: string | null;
+  dataset: string;
+  metric: string;
+  /** Run ids, newest first, at most MAX_RUNS_PER_CONDITION. */
+  runs: string[];
+}
+
+// Runs grouped by model, simulation mode, dataset and everything that changes its scores (pass/fail metrics only;
+// interrupted runs and replays left out).
+function groupByCondition(runs: readonly RunSummary[]): Map<string, ConditionGroup> {
+  const groups = new Map<string, ConditionGroup>();
+  const newestFirst = [...runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.runId.localeCompare(a.runId));
+  for (const run of newestFirst) {
+    if (run.status === 'interrupted' || run.replayOf !== null) continue;
+    for (const [key, result] of Object.entries(run.datasets)) {
+      const metric = result.primaryMetric;
+      if (result.metrics[metric]?.kind !== 'proportion') continue;
+      const id = JSON.stringify([run.model.key, run.simulation, key, conditionOf(run, key)]);
+      const group = groups.get(id) ?? { modelKey: run.model.key, simulation: run.simulation, dataset: key, metric, runs: [] };
+      if (group.runs.length < MAX_RUNS_PER_CONDITION) group.runs.push(run.runId);
+      groups.set(id, group);
+    }
+  }
+  return groups;
+}
+
+// The runs' own per-case data, when they are full run records.
+function ownCases(runs: readonly RunSummary[]): UnstableCaseLookup {
+  const byId = new Map(runs.map((run) => [run.runId, run]));
+  return (runId, key) => (byId.get(runId)?.datasets[key] as Partial<DatasetResult> | undefined)?.cases;
+}
