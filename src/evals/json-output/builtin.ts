@@ -1,6 +1,6 @@
 import { defineBuiltin } from '../builtin.ts';
 import { JSON_OUTPUT_METRICS } from './score.ts';
-import { JSON_OUTPUT_VARIANTS } from './suite.ts';
+import { JSON_OUTPUT_VARIANTS } from './variants.ts';
 
 /** JSON output validity: 53 shipped extraction cases, with vLLM's structured outputs and without, checked with zod. */
 export const jsonOutput = defineBuiltin({

@@ -7,9 +7,7 @@ import { buildJsonMessages, buildResponseFormat } from './prompt.ts';
 import type { JsonCase } from './reader.ts';
 import { JSON_OUTPUT_SCORERS } from './score.ts';
 import { AGENT_KIND } from '../agent-kind.ts';
-
-/** The two ways of asking: the server constrains decoding to the schema, or the model alone follows the prompt. */
-export const JSON_OUTPUT_VARIANTS = ['structured', 'prompted'] as const;
+import { JSON_OUTPUT_VARIANTS } from './variants.ts';
 
 const LABELS: Record<string, string> = {
   structured: 'JSON output (response_format json_schema: vLLM structured outputs)',
