@@ -7,10 +7,22 @@ export default withEvals(evals, {
   test: {
     projects: [
       {
+        // Unit and component tests: `pnpm vitest run --project framework` while developing.
         test: {
           name: 'framework',
           include: ['test/**/*.test.ts'],
+          exclude: ['test/e2e/**'],
           testTimeout: 120_000,
+          hookTimeout: 120_000,
+          maxWorkers: Math.max(2, availableParallelism() - 1),
+        },
+      },
+      {
+        // Nested real Vitest runs against the simulated vLLM, the packed package, the browser: the slow part of CI.
+        test: {
+          name: 'e2e',
+          include: ['test/e2e/**/*.test.ts'],
+          testTimeout: 300_000,
           hookTimeout: 120_000,
           // Vitest's default (cores - 1) is one worker on a 2-core CI machine; the end-to-end files mostly wait on
           // simulated servers, so two at a time cut CI's test time by a third (323 s -> 210 s measured).

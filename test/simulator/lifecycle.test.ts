@@ -62,7 +62,10 @@ describe('process lifecycle', () => {
     const sim = await startServer();
     const engine = sim.enginePid() as number;
     process.kill(-sim.pid, 'SIGTERM');
-    expect((await sim.exited).code).toBe(0);
+    // Both get the signal at once: the API server may see its EngineCore die before its own handler runs and exit
+    // 1 as vLLM does for a dead engine, so only the outcome counts: neither process is left.
+    await sim.exited;
+    expect(isAlive(sim.pid)).toBe(false);
     expect(await waitForDeath(engine)).toBe(true);
   });
 });
