@@ -55,6 +55,8 @@ async function baselineGateFor(input: SuiteGateInput, current: DatasetResult): P
   return baselineGate(comparison, found.record.runId, run.gates);
 }
 
+// Records that served as a baseline in this worker, shared by its suites. A candidate that does not cover a suite's
+// cases is not kept: scanning a long history then holds one record at a time, not every one it read.
 const records = new Map<string, Promise<RunRecord>>();
 
 // The newest candidate, simulated like this run or real like it, whose record has every case id of this run for the dataset.
@@ -74,8 +76,13 @@ async function findCoveringBaseline(
     const record = await pending.catch(() => null);
     const dataset = record?.datasets[key];
     // Real answers are never compared with a simulator's (modes of the simulator compare like answer sets).
-    if (!record || !dataset || (record.simulation === null) !== (simulation === null)) continue;
-    if (ids.every((id) => dataset.cases[id] !== undefined && dataset.cases[id]!.verdict !== 'error')) return { record, dataset };
+    const covers =
+      record !== null &&
+      dataset !== undefined &&
+      (record.simulation === null) === (simulation === null) &&
+      ids.every((id) => dataset.cases[id] !== undefined && dataset.cases[id]!.verdict !== 'error');
+    if (covers) return { record, dataset };
+    records.delete(candidate.path);
   }
   return null;
 }
