@@ -12,6 +12,7 @@ import { gpusOverlap } from '../server/gpu-lease.ts';
 import { DATA_FILE_TRIGGER } from './data-triggers.ts';
 import { cliFileFilters } from './cli-file-filters.ts';
 import { entryPath } from './entry-path.ts';
+import { loadMainProcess } from './main-process.ts';
 
 // The Vitest side of the plugin: one project per model (its evals, global setup, concurrency, turn on the GPUs),
 // the eval reporters, and the close timeout a server shutdown needs. The user's own projects are left alone.
@@ -66,6 +67,7 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
       // Watch mode: an eval re-runs when a local data file it read changes, not only when its modules do.
       watchTriggerPatterns: [...(test.watchTriggerPatterns ?? []), DATA_FILE_TRIGGER],
       // Server shutdown (SIGTERM, grace, SIGKILL) must not be cut off by Vitest's 10 s default.
+      experimental: { ...test.experimental, fsModuleCache: true },
       teardownTimeout: Math.max(test.teardownTimeout ?? 10_000, config.server.shutdownGraceMs + 15_000),
       projects: [...modelProjects(config, env), ...(test.projects ?? [])],
     },
@@ -156,12 +158,16 @@ function evalsPlugin(modelKeys: readonly string[]): Plugin {
       const evalOnly = vitest.projects.every(
         (p) => (p.config.provide as { qwenEvalsConfig?: unknown } | undefined)?.qwenEvalsConfig !== undefined,
       );
-      if (!ours) reporters.push([path, { console: 'summary' }]);
-      else if (evalOnly) {
-        ours[1] = { ...ours[1], console: 'full' };
+      // Ours runs as an instance of the class the config loaded (see main-process.ts), not loaded again by path.
+      const { EvalReporter } = await loadMainProcess();
+      const console = evalOnly && ours ? 'full' : 'summary';
+      const reporter = new EvalReporter({ ...ours?.[1], console });
+      if (!ours) reporters.push(reporter);
+      else reporters.splice(reporters.indexOf(ours), 1, reporter);
+      if (console === 'full') {
         const index = reporters.findIndex((r) => Array.isArray(r) && r[0] === 'default');
         if (index >= 0) reporters.splice(index, 1);
-      } else ours[1] = { ...ours[1], console: 'summary' };
+      }
     },
   };
 }

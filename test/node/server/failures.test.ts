@@ -244,15 +244,16 @@ describe('dispatcher: upstream failures', () => {
   });
 
   test('does not count time queued in the dispatcher against the server deadlines', async () => {
-    const slow = { type: 'stream' as const, events: answerEvents(['a', 'b', 'c', 'd', 'e', 'f']), everyMs: 150 };
+    const slow = { type: 'stream' as const, events: answerEvents(['a', 'b', 'c', 'd', 'e', 'f']), everyMs: 100 };
+    // Deadlines with room for a loaded machine (idle 4x the gap between events, total 2x one request's ~0.6 s)...
     const { upstream, dispatcher } = await setup(() => slow, {
       inFlightLimit: 1,
-      timeouts: { headersTimeoutMs: 300, idleTimeoutMs: 300, requestTimeoutMs: 1_500 },
+      timeouts: { headersTimeoutMs: 400, idleTimeoutMs: 400, requestTimeoutMs: 1_200 },
     });
-    // Three requests of ~1 s each through one slot: the last waits ~2 s, longer than every deadline.
-    const results = await Promise.all([1, 2, 3].map(async () => (await events(await send(dispatcher))).at(-1)));
-    expect(results).toEqual(['[DONE]', '[DONE]', '[DONE]']);
-    expect(dispatcher.stats().completed).toBe(3);
+    // ...and four requests through one slot: the last waits ~1.8 s, longer than every deadline.
+    const results = await Promise.all([1, 2, 3, 4].map(async () => (await events(await send(dispatcher))).at(-1)));
+    expect(results).toEqual(['[DONE]', '[DONE]', '[DONE]', '[DONE]']);
+    expect(dispatcher.stats().completed).toBe(4);
     await expectNothingOpen(dispatcher, upstream);
   });
 

@@ -1,0 +1,184 @@
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { expect, test } from 'vitest';
+import { loadGsm8k } from '../src/evals/gsm8k/data.ts';
+import { buildGsm8kZeroShotMessages } from '../src/evals/gsm8k/prompt.ts';
+import { startDatasetMirror } from '../src/node/datasets/mirror-server.ts';
+import { findFreePort } from '../src/node/server/free-port.ts';
+import { launchServer } from '../src/node/server/launch-server.ts';
+import { STREAM_INTERVAL } from '../src/node/settings.ts';
+import { repoRoot, sharedDir, simulatorBin } from '../test/helpers/processes.ts';
+import { evalEnv } from '../test/helpers/run-vitest.ts';
+
+// Benchmark, not a timed test (issue 14 item 4): the harness against a bare fetch loop on the same simulated
+// server in the same run, full GSM8K, rounds interleaved. Per client: the simulator's ideal makespan over the
+// real one (efficiency), the client's own CPU per case (process tree, from bash `times`), and the time from the
+// command to the first request reaching the server. Two servers: the 64-slot simulator at its default speed and
+// one ten times faster (step 0.4 ms + 0.005 ms per sequence), where the client becomes the bottleneck.
+// Writes results/bench/client-efficiency.json; numbers go in bench/NOTES.md.
+
+const SLOTS = 64;
+const MODEL = 'Qwen/Qwen2.5-7B-Instruct';
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+const IN_FLIGHT = 2 * SLOTS;
+const SPEEDS = [
+  { name: 'default', env: {} },
+  { name: '10x faster', env: { VLLM_SIM_STEP_MS: '0.4', VLLM_SIM_STEP_PER_SEQ_MS: '0.005' } },
+] as const;
+
+interface SimStats {
+  idealMs: number;
+  busyMs: number;
+  meanRunning: number;
+  requests: number;
+  firstArrivalMs: number | null;
+}
+
+interface Sample {
+  efficiency: number;
+  cpuMsPerCase: number;
+  firstRequestMs: number;
+  wallMs: number;
+}
+
+test('harness vs bare fetch loop: efficiency, CPU per case and first request on the 64-slot simulator', async () => {
+  // A gold script for every GSM8K case, made the way a user's demo run makes it.
+  const scriptEnv = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_PRESET: 'balanced' });
+  execFileSync(process.execPath, ['node_modules/vitest/vitest.mjs', 'run', '--project', 'qwen3_8b', 'gsm8k'], {
+    cwd: repoRoot,
+    env: scriptEnv as NodeJS.ProcessEnv,
+    stdio: 'ignore',
+  });
+  const simulationDir = join(scriptEnv.EVAL_RESULTS_DIR!, 'simulation');
+  const script = join(simulationDir, readdirSync(simulationDir).find((f) => f.endsWith('.script.json'))!);
+
+  const mirror = await startDatasetMirror({ root: join(sharedDir, 'datasets') });
+  const data = await loadGsm8k({ datasetBaseUrl: mirror.baseUrl }, false);
+  await mirror.close();
+  const work = mkdtempSync(join(tmpdir(), 'bench-efficiency-'));
+  const bodiesFile = join(work, 'bodies.json');
+  const bodies = data.test.map((c) =>
+    JSON.stringify({
+      model: MODEL,
+      messages: buildGsm8kZeroShotMessages(c),
+      stream: true,
+      stream_options: { include_usage: true },
+      temperature: 0,
+      top_p: 1,
+      seed: 1234,
+      max_tokens: 1024,
+    }),
+  );
+  writeFileSync(bodiesFile, JSON.stringify(bodies));
+
+  const results: Record<string, { harness: Sample[]; bare: Sample[] }> = {};
+  for (const speed of SPEEDS) {
+    const port = await findFreePort();
+    const baseUrl = `http://127.0.0.1:${port}`;
+    const server = await launchServer({
+      bin: simulatorBin,
+      args: ['serve', MODEL, '--port', String(port), '--max-num-seqs', String(SLOTS), '--stream-interval', String(STREAM_INTERVAL)],
+      baseUrl,
+      logFile: join(work, `sim-${port}.log`),
+      readinessTimeoutMs: 30_000,
+      shutdownGraceMs: 3_000,
+      env: { VLLM_SIM_SCRIPT: script, ...speed.env },
+    });
+    const samples = { harness: [] as Sample[], bare: [] as Sample[] };
+    try {
+      for (let round = 0; round < ROUNDS; round++) {
+        // Alternate which client goes first so that neither always meets a warmer machine.
+        const order = round % 2 === 0 ? (['harness', 'bare'] as const) : (['bare', 'harness'] as const);
+        for (const client of order) {
+          await fetch(`${baseUrl}/_sim/reset-stats`, { method: 'POST' });
+          const started = Date.now();
+          const cpuMs = client === 'harness' ? await runHarness(baseUrl) : await runBare(baseUrl, bodiesFile);
+          const wallMs = Date.now() - started;
+          const stats = (await (await fetch(`${baseUrl}/_sim/stats`)).json()) as SimStats;
+          expect(stats.requests).toBe(bodies.length);
+          samples[client].push({
+            efficiency: stats.idealMs / stats.busyMs,
+            cpuMsPerCase: cpuMs / bodies.length,
+            firstRequestMs: stats.firstArrivalMs! - started,
+            wallMs,
+          });
+        }
+      }
+    } finally {
+      await server.stop();
+    }
+    results[speed.name] = samples;
+  }
+
+  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const summarise = (samples: Sample[]) => ({
+    efficiency: median(samples.map((s) => s.efficiency)),
+    cpuMsPerCase: median(samples.map((s) => s.cpuMsPerCase)),
+    firstRequestMs: median(samples.map((s) => s.firstRequestMs)),
+    wallMs: median(samples.map((s) => s.wallMs)),
+    rounds: samples,
+  });
+  const summary = {
+    simulated: true,
+    machine: {
+      cpus: execFileSync('nproc', { encoding: 'utf8' }).trim(),
+      node: process.version,
+      loadavg: execFileSync('cat', ['/proc/loadavg'], { encoding: 'utf8' }).trim(),
+    },
+    cases: bodies.length,
+    slots: SLOTS,
+    inFlight: IN_FLIGHT,
+    speeds: Object.fromEntries(
+      Object.entries(results).map(([name, s]) => {
+        const harness = summarise(s.harness);
+        const bare = summarise(s.bare);
+        return [
+          name,
+          {
+            harness,
+            bare,
+            efficiencyRatio: harness.efficiency / bare.efficiency,
+            cpuRatio: harness.cpuMsPerCase / bare.cpuMsPerCase,
+          },
+        ];
+      }),
+    ),
+  };
+  mkdirSync(resolve(repoRoot, 'results/bench'), { recursive: true });
+  writeFileSync(resolve(repoRoot, 'results/bench/client-efficiency.json'), `${JSON.stringify(summary, null, 2)}\n`);
+  console.log(JSON.stringify(summary, (key, value) => (key === 'rounds' ? undefined : value), 2));
+});
+
+// The harness as a user runs it against a server that is already up; returns the CPU of its process tree.
+async function runHarness(baseUrl: string): Promise<number> {
+  const env = evalEnv({ EVAL_BASE_URL: baseUrl });
+  const { stdout } = await promisify(execFile)(
+    'bash',
+    ['-c', `node node_modules/vitest/vitest.mjs run --project qwen3_8b gsm8k >/dev/null 2>&1; code=$?; times; exit $code`],
+    { cwd: repoRoot, env: env as NodeJS.ProcessEnv, encoding: 'utf8' },
+  );
+  return childrenCpuMs(stdout);
+}
+
+async function runBare(baseUrl: string, bodiesFile: string): Promise<number> {
+  const { stdout } = await promisify(execFile)(
+    'bash',
+    ['-c', `node bench/bare-loop.mjs ${baseUrl} ${bodiesFile} ${IN_FLIGHT} >/dev/null; code=$?; times; exit $code`],
+    { cwd: repoRoot, encoding: 'utf8' },
+  );
+  return childrenCpuMs(stdout);
+}
+
+// bash `times`: the second line is the children's user and system time, e.g. "0m12.345s 0m1.234s".
+function childrenCpuMs(out: string): number {
+  const children = out
+    .trim()
+    .split('\n')
+    .at(-1)
+    ?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+  if (!children) throw new Error(`no times output in ${JSON.stringify(out)}`);
+  return Math.round((Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000);
+}
