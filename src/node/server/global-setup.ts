@@ -63,6 +63,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
           resultsDir,
           datasetBaseUrl,
           simulate,
+          // The simulate modules are TypeScript when run from source; the main process itself was loaded natively.
+          importModule: (path) => project.import(path),
           onUpstreams: (urls) => dispatcherRef?.setUpstreams(urls),
           log,
         });

@@ -31,6 +31,8 @@ export interface SessionOptions {
   datasetBaseUrl: string | null;
   /** `EVAL_SIMULATE` mode; the simulated vLLM is launched, scripted from the datasets. */
   simulate: string | null;
+  /** Loads a built-in folder's `simulate` module by path (Vitest's `project.import`). @default the runtime's `import()` */
+  importModule?: (path: string) => Promise<unknown>;
   /** Called with the upstream URLs each time the server behind the dispatcher changes. */
   onUpstreams: (urls: string[]) => void;
   log: (line: string) => void;
@@ -286,6 +288,7 @@ export class ServerSession {
       evals: { builtins: selectedBuiltinNames(settings.modelKey, config.evals) },
       variants: settings.variants,
       code: settings.code,
+      ...(this.#options.importModule ? { importModule: this.#options.importModule } : {}),
     });
     return this.#simulation;
   }
