@@ -1,5 +1,4 @@
 import { appendFileSync, mkdirSync } from 'node:fs';
-import { appendFile, mkdir } from 'node:fs/promises';
 import { dirname, join, relative } from 'node:path';
 import type { UserConsoleLog } from 'vitest';
 import type { Reporter, SerializedError, TestCase, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node';
@@ -60,7 +59,6 @@ export class EvalReporter implements Reporter {
   #mode: ConsoleMode;
   #projects = new Map<string, ProjectRun>();
   #progress = new Map<string, DatasetProgress>();
-  #writes: Promise<void> = Promise.resolve();
   #counts = { passed: 0, failed: 0, skipped: 0 };
   #cpuAtStart: NodeJS.CpuUsage | undefined;
   #startedAt = new Date();
@@ -197,7 +195,7 @@ export class EvalReporter implements Reporter {
     }
     if (modules.length === 0 && this.#specifications === 0 && this.#mode === 'full')
       this.#log('\n[qwen-evals] no eval file matched the filters.');
-    await this.#writes;
+    this.#flushCasesSync();
     this.#clear();
     const ownFirst = [...errors].sort((a, b) => Number(isOwn(b)) - Number(isOwn(a)));
     const failedSuites = modules
@@ -368,31 +366,31 @@ export class EvalReporter implements Reporter {
     return rel.startsWith('..') ? path : rel;
   }
 
-  // Case lines are appended in batches (one write per file per turn of the event loop), in order.
+  // Case lines are appended in batches (one write per file per turn of the event loop), in order. The write itself
+  // is synchronous: a line is either pending (and written by #flushCasesSync on an interrupt) or on disk, never in
+  // between, as it was with an asynchronous append that a SIGINT could cut off after the batch left the queue.
   #appendCase(file: string, line: string): void {
     const pending = this.#pendingLines.get(file);
     if (pending) return void pending.push(line);
     this.#pendingLines.set(file, [line]);
-    this.#writes = this.#writes
-      .then(async () => {
-        await new Promise((resolve) => setImmediate(resolve));
-        const lines = this.#pendingLines.get(file) ?? [];
-        this.#pendingLines.delete(file);
-        await mkdir(dirname(file), { recursive: true });
-        await appendFile(file, lines.join(''));
-      })
-      .catch((error: unknown) => {
-        this.#log(`[qwen-evals] could not write case records to ${file}: ${(error as Error).message}`);
-      });
+    setImmediate(() => this.#flushCases(file));
+  }
+
+  #flushCases(file: string): void {
+    const lines = this.#pendingLines.get(file);
+    if (!lines) return;
+    this.#pendingLines.delete(file);
+    try {
+      mkdirSync(dirname(file), { recursive: true });
+      appendFileSync(file, lines.join(''));
+    } catch (error) {
+      this.#log(`[qwen-evals] could not write case records to ${file}: ${(error as Error).message}`);
+    }
   }
 
   // On an interrupt the event loop will not turn again: what is still pending is written now.
   #flushCasesSync(): void {
-    for (const [file, lines] of this.#pendingLines) {
-      mkdirSync(dirname(file), { recursive: true });
-      appendFileSync(file, lines.join(''));
-    }
-    this.#pendingLines.clear();
+    for (const file of [...this.#pendingLines.keys()]) this.#flushCases(file);
   }
 
   #log(line: string): void {

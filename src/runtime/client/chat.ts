@@ -123,20 +123,18 @@ async function streamChatOnce(
   const reasoning = new CappedText(runtime.answerCapChars);
   const toolCalls = new ToolCallAssembler();
   try {
-    const { data: stream, response } = await runtime.openai.chat.completions
-      .create(
-        {
-          ...buildChatBody(runtime.model, messages, sampling, options, runtime.thinking),
-          stream: true,
-          stream_options: { include_usage: true },
-        },
-        { signal: clock.signal, ...(options?.headers ? { headers: options.headers } : {}) },
-      )
-      .withResponse();
-    server = response.headers.get(UPSTREAM_HEADER) ?? server;
-    cached = response.headers.get(CACHE_HEADER) === 'hit';
+    const response = await runtime.chatStream.post(
+      {
+        ...buildChatBody(runtime.model, messages, sampling, options, runtime.thinking),
+        stream: true,
+        stream_options: { include_usage: true },
+      },
+      { signal: clock.signal, headers: options?.headers },
+    );
+    server = response.header(UPSTREAM_HEADER) ?? server;
+    cached = response.header(CACHE_HEADER) === 'hit';
     clock.headersReceived();
-    for await (const chunk of stream) {
+    for await (const chunk of response.chunks) {
       clock.chunkReceived();
       const choice = chunk.choices[0];
       if (choice) {
@@ -157,7 +155,7 @@ async function streamChatOnce(
   } finally {
     clock.dispose();
   }
-  // The SDK ends a stream quietly when its signal aborts: a deadline or the caller.
+  // A stream ends quietly when its signal aborts: a deadline or the caller.
   if (signal?.aborted) throw signal.reason;
   if (clock.fired) throw clock.failure(server);
   if (finishReason === null) throw new TryFailedError({ kind: 'reset', server, detail: ' (the stream ended without a finish_reason)' });
