@@ -1,6 +1,6 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
@@ -74,6 +74,8 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
   );
   writeFileSync(bodiesFile, JSON.stringify(bodies));
 
+  const floorDir = makeVitestFloor(work);
+  const floorFirstRequestMs: number[] = [];
   const results: Record<string, { harness: Sample[]; bare: Sample[] }> = {};
   for (const speed of SPEEDS) {
     const port = await findFreePort();
@@ -106,6 +108,22 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
             wallMs,
           });
         }
+        // Vitest's own floor in the same minute: a project whose one test sends one chat request.
+        await fetch(`${baseUrl}/_sim/reset-stats`, { method: 'POST' });
+        const floorStarted = Date.now();
+        await promisify(execFile)(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run'], {
+          cwd: floorDir,
+          env: {
+            ...process.env,
+            FLOOR_BASE_URL: baseUrl,
+            VITEST: undefined,
+            VITEST_MODE: undefined,
+            VITEST_POOL_ID: undefined,
+            VITEST_WORKER_ID: undefined,
+          },
+        });
+        const floorStats = (await (await fetch(`${baseUrl}/_sim/stats`)).json()) as SimStats;
+        floorFirstRequestMs.push(floorStats.firstArrivalMs! - floorStarted);
       }
     } finally {
       await server.stop();
@@ -131,6 +149,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
     cases: bodies.length,
     slots: SLOTS,
     inFlight: IN_FLIGHT,
+    vitestFloorFirstRequestMs: median(floorFirstRequestMs),
     speeds: Object.fromEntries(
       Object.entries(results).map(([name, s]) => {
         const harness = summarise(s.harness);
@@ -181,4 +200,22 @@ function childrenCpuMs(out: string): number {
     ?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
   if (!children) throw new Error(`no times output in ${JSON.stringify(out)}`);
   return Math.round((Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000);
+}
+
+// The least a Vitest run can take to its first request on this machine: one plain test file, one chat request.
+function makeVitestFloor(work: string): string {
+  const dir = join(work, 'vitest-floor');
+  mkdirSync(dir);
+  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
+  writeFileSync(join(dir, 'vitest.config.mjs'), "export default { test: { include: ['floor.test.mjs'] } };\n");
+  writeFileSync(
+    join(dir, 'floor.test.mjs'),
+    `import { test } from 'vitest';
+test('one chat request', async () => {
+  const body = JSON.stringify({ model: '${MODEL}', messages: [{ role: 'user', content: 'hi' }], max_tokens: 4 });
+  await (await fetch(process.env.FLOOR_BASE_URL + '/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
+});
+`,
+  );
+  return dir;
 }

@@ -55,10 +55,12 @@ const memo = new Map<string, { stamp: FileStamp; entries: IndexEntries }>();
 export async function readHistoryIndex(runsDir: string): Promise<IndexEntries | null> {
   const file = historyIndexPath(runsDir);
   let text: string;
+  let stamp: FileStamp;
   try {
     const info = await stat(file);
+    stamp = { size: info.size, mtimeMs: info.mtimeMs };
     const remembered = memo.get(file);
-    if (remembered && remembered.stamp.size === info.size && remembered.stamp.mtimeMs === info.mtimeMs) return new Map(remembered.entries);
+    if (remembered && remembered.stamp.size === stamp.size && remembered.stamp.mtimeMs === stamp.mtimeMs) return new Map(remembered.entries);
     text = await readFile(file, 'utf8');
   } catch {
     return null;
@@ -70,7 +72,11 @@ export async function readHistoryIndex(runsDir: string): Promise<IndexEntries | 
     return null;
   }
   const parsed = HistoryIndexSchema.safeParse(json);
-  return parsed.success ? new Map(Object.entries(parsed.data.entries as Record<string, IndexEntry>)) : null;
+  if (!parsed.success) return null;
+  const entries = new Map(Object.entries(parsed.data.entries as Record<string, IndexEntry>));
+  // A run lists the history at its start and again at its end (5 MB of JSON for 1,000 runs): parse it once.
+  memo.set(file, { stamp, entries: new Map(entries) });
+  return entries;
 }
 
 /** Remember the index this process just wrote (its file's stamp now), so the next read skips parsing it. */

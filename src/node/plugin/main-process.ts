@@ -3,10 +3,10 @@ import type { EvalReporter } from '../report/eval-reporter.ts';
 
 // The main-process side of a run (the eval reporter, the model projects' global setup, and through them the
 // launcher, dispatcher, history and tracker) is imported here once, natively, together with the config. Vitest would
-// otherwise load it through Vite's module runner, which transforms and evaluates some 200 modules one at a time:
-// about 1.3 s of the 3 s between the command and the first request on 2 cores (bench/NOTES.md, "Start-up").
-// The global setup entry that Vitest loads by path (`setup/global-setup.ts`) finds these modules on `globalThis`, so
-// both share one instance of every main-process module.
+// otherwise load it through Vite's module runner, module by module, and a second time for the reporter: 0.3 s more
+// to the first request on 2 cores even with the module cache warm (bench/NOTES.md, "Harness against a bare fetch
+// loop, and start-up"). The global setup entry that Vitest loads by path (`setup/global-setup.ts`) finds these
+// modules on `globalThis`, so both share one instance of every main-process module.
 
 /** What the main process runs, loaded once per process. */
 export interface MainProcessModules {

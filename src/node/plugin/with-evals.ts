@@ -66,8 +66,10 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
       ],
       // Watch mode: an eval re-runs when a local data file it read changes, not only when its modules do.
       watchTriggerPatterns: [...(test.watchTriggerPatterns ?? []), DATA_FILE_TRIGGER],
+      // Transformed modules are kept on disk between runs: half of the time to the first request on 2 cores
+      // (bench/NOTES.md, "Harness against a bare fetch loop, and start-up"); your own `fsModuleCache: false` wins.
+      experimental: { ...test.experimental, fsModuleCache: test.experimental?.fsModuleCache ?? true },
       // Server shutdown (SIGTERM, grace, SIGKILL) must not be cut off by Vitest's 10 s default.
-      experimental: { ...test.experimental, fsModuleCache: true },
       teardownTimeout: Math.max(test.teardownTimeout ?? 10_000, config.server.shutdownGraceMs + 15_000),
       projects: [...modelProjects(config, env), ...(test.projects ?? [])],
     },

@@ -144,8 +144,14 @@ interface ConditionGroup {
 
 // Runs grouped by model, simulation mode, dataset and everything that changes its scores (pass/fail metrics only;
 // interrupted runs and replays left out).
+// One grouping per runs array: a run asks for the candidates, then for the unstable cases, of the same history.
+const grouped = new WeakMap<readonly RunSummary[], Map<string, ConditionGroup>>();
+
 function groupByCondition(runs: readonly RunSummary[]): Map<string, ConditionGroup> {
+  const known = grouped.get(runs);
+  if (known) return known;
   const groups = new Map<string, ConditionGroup>();
+  grouped.set(runs, groups);
   const newestFirst = [...runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.runId.localeCompare(a.runId));
   for (const run of newestFirst) {
     if (run.status === 'interrupted' || run.replayOf !== null) continue;
