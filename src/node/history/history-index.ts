@@ -60,7 +60,8 @@ export async function readHistoryIndex(runsDir: string): Promise<IndexEntries | 
     const info = await stat(file);
     stamp = { size: info.size, mtimeMs: info.mtimeMs };
     const remembered = memo.get(file);
-    if (remembered && remembered.stamp.size === stamp.size && remembered.stamp.mtimeMs === stamp.mtimeMs) return new Map(remembered.entries);
+    if (remembered && remembered.stamp.size === stamp.size && remembered.stamp.mtimeMs === stamp.mtimeMs)
+      return new Map(remembered.entries);
     text = await readFile(file, 'utf8');
   } catch {
     return null;
