@@ -136,6 +136,9 @@ export class EvalReporter implements Reporter {
   }
 
   onTestCaseResult(testCase: TestCase): void {
+    // After an interrupt the run record is written: what ends now is mostly requests cut by the stop itself, and the
+    // cases file must hold exactly the cases the record counts (a resume asks the others again).
+    if (this.#interrupted) return;
     // The benchmark's stand-in when it was not selected alone is no result: not counted.
     if (testCase.meta().evalBenchmarkPlaceholder) return;
     const state = testCase.result().state;
