@@ -96,20 +96,29 @@ export default async function setup(project: TestProject): Promise<() => Promise
     }
     // The first project in line starts its server now, so a server that cannot start is the first and only error;
     // the others start theirs when their tests ask for it, after the previous server has stopped.
-    const status = !session.launches || order[0] === settings.modelKey ? await session.status() : null;
+    const startsNow = !session.launches || order[0] === settings.modelKey;
+    // The history (baseline, unstable cases) is read while the server starts, for the simulation mode a launch will
+    // report; read again in the rare case the server says otherwise (a user's own `vllm` that is a simulator).
+    const readHistory = async (simulation: string | null | undefined) => {
+      const baseline = await planBaseline({
+        resultsDir,
+        project: settings.modelKey,
+        preset: settings.presetName,
+        simulation,
+        reasoning: settings.reasoning,
+        branch: config.gates.baselineBranch,
+        excludeRunId: runId,
+      });
+      return { baseline, unstable: await readUnstableCases(resultsDir, settings.modelKey, simulation ?? null) };
+    };
+    const predicted = session.launches && startsNow ? (simulate ?? null) : undefined;
+    const early = predicted === undefined ? null : readHistory(predicted);
+    early?.catch(() => {}); // awaited below; a server that fails to start is the error to report
+    const status = startsNow ? await session.status() : null;
     // Runs of another simulation mode (or real ones) never serve as baselines; when the mode is not known yet
     // (a server launched later), each suite's gate checks it against the server it got.
     const simulation = status ? status.simulation : (simulate ?? undefined);
-    const baseline = await planBaseline({
-      resultsDir,
-      project: settings.modelKey,
-      preset: settings.presetName,
-      simulation,
-      reasoning: settings.reasoning,
-      branch: config.gates.baselineBranch,
-      excludeRunId: runId,
-    });
-    const unstable = await readUnstableCases(resultsDir, settings.modelKey, simulation ?? null);
+    const { baseline, unstable } = early && simulation === predicted ? await early : await readHistory(simulation);
 
     const run: RunContext = {
       runId,
