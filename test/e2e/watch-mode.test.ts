@@ -19,6 +19,9 @@ test('a prompt edit in watch mode re-runs only its suite, prints the flipped cas
   const results = env.EVAL_RESULTS_DIR!;
   const watch = startVitest(['--watch', '--project', 'qwen3_8b', 'gsm8k', 'arc-challenge'], env, project);
   const runs = (n: number) => waitUntil(() => readRunRecords(results).length === n, 60_000, 250);
+  // The console as it comes: the third run's summary is printed after its record and tracker are written.
+  let printed = '';
+  watch.all?.on('data', (part: Buffer) => (printed += part.toString('utf8')));
   try {
     expect(await runs(1)).toBe(true);
     const server = readRunRecords(results)[0]!.server.baseUrls[0]!;
@@ -50,6 +53,7 @@ test('a prompt edit in watch mode re-runs only its suite, prints the flipped cas
     // The tracker is rewritten right after the run record.
     const tracked = () => readFileSync(join(results, 'TRACKER-full.md'), 'utf8').includes(`Latest run \`${reverted!.runId}\``);
     expect(await waitUntil(tracked, 30_000, 250)).toBe(true);
+    expect(await waitUntil(() => printed.includes('fixed (3): 0, 1, 2'), 30_000, 250)).toBe(true);
 
     const pids = serverPids(results);
     process.kill(-watch.pid!, 'SIGINT');
