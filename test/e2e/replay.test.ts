@@ -15,8 +15,9 @@ test('a replay scores a stored run again with the fixed scorer, without a server
   writeFileSync(scoreFile, fixed.replace("extract: 'boxed',", BUGGY));
   const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '4' });
   const results = env.EVAL_RESULTS_DIR!;
-  await startVitest(['--project', 'qwen3_8b', 'gsm8k'], env, project);
+  const first = await startVitest(['--project', 'qwen3_8b', 'gsm8k'], env, project);
   const [stored] = readRunRecords(results);
+  expect(stored, first.all).toBeDefined();
   const missed = Object.entries(stored!.datasets['gsm8k/0shot']!.cases)
     .filter(([, c]) => c.verdict !== 'correct')
     .map(([id]) => id);

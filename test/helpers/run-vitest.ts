@@ -42,7 +42,19 @@ export function startVitest(
 }
 
 /** What a nested run needs of the repository; a copy of it can be edited while other tests read the real sources. */
-const PROJECT_FILES = ['src', 'setup', 'reporters', 'evals', 'package.json', 'tsconfig.json', 'vitest.config.ts', 'qwen-evals.config.ts'];
+// The lockfile too: Vitest's module cache (in the linked node_modules, so shared with the repository's runs) is wiped
+// whenever a run's lockfile hash differs from the one it was made with, under the feet of the runs using it.
+const PROJECT_FILES = [
+  'src',
+  'setup',
+  'reporters',
+  'evals',
+  'package.json',
+  'pnpm-lock.yaml',
+  'tsconfig.json',
+  'vitest.config.ts',
+  'qwen-evals.config.ts',
+];
 
 /** A temporary copy of the project (dependencies linked, not copied) for a nested run that edits its sources. */
 export function copyProject(): string {
