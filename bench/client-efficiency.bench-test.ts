@@ -4,13 +4,11 @@ import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { loadGsm8k } from '../src/evals/gsm8k/data.ts';
-import { buildGsm8kZeroShotMessages } from '../src/evals/gsm8k/prompt.ts';
-import { startDatasetMirror } from '../src/node/datasets/mirror-server.ts';
 import { findFreePort } from '../src/node/server/free-port.ts';
 import { launchServer } from '../src/node/server/launch-server.ts';
 import { STREAM_INTERVAL } from '../src/node/settings.ts';
-import { repoRoot, sharedDir, simulatorBin } from '../test/helpers/processes.ts';
+import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
+import { BENCH_MODEL as MODEL, loadGsm8kChatBodies } from './gsm8k-bodies.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 
 // Benchmark, not a timed test (issue 14 item 4): the harness against a bare fetch loop on the same simulated
@@ -21,7 +19,6 @@ import { evalEnv } from '../test/helpers/run-vitest.ts';
 // Writes results/bench/client-efficiency.json; numbers go in bench/NOTES.md.
 
 const SLOTS = 64;
-const MODEL = 'Qwen/Qwen2.5-7B-Instruct';
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IN_FLIGHT = 2 * SLOTS;
 const SPEEDS = [
@@ -55,23 +52,9 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
   const simulationDir = join(scriptEnv.EVAL_RESULTS_DIR!, 'simulation');
   const script = join(simulationDir, readdirSync(simulationDir).find((f) => f.endsWith('.script.json'))!);
 
-  const mirror = await startDatasetMirror({ root: join(sharedDir, 'datasets') });
-  const data = await loadGsm8k({ datasetBaseUrl: mirror.baseUrl }, false);
-  await mirror.close();
   const work = mkdtempSync(join(tmpdir(), 'bench-efficiency-'));
   const bodiesFile = join(work, 'bodies.json');
-  const bodies = data.test.map((c) =>
-    JSON.stringify({
-      model: MODEL,
-      messages: buildGsm8kZeroShotMessages(c),
-      stream: true,
-      stream_options: { include_usage: true },
-      temperature: 0,
-      top_p: 1,
-      seed: 1234,
-      max_tokens: 1024,
-    }),
-  );
+  const bodies = await loadGsm8kChatBodies();
   writeFileSync(bodiesFile, JSON.stringify(bodies));
 
   const floorDir = makeVitestFloor(work);

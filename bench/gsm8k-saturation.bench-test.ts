@@ -1,15 +1,14 @@
-import { execFileSync } from 'node:child_process';
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { execFile, execFileSync } from 'node:child_process';
+import { promisify } from 'node:util';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { findFreePort } from '../src/node/server/free-port.ts';
 import { launchServer } from '../src/node/server/launch-server.ts';
 import { STREAM_INTERVAL } from '../src/node/settings.ts';
-import { buildGsm8kZeroShotMessages } from '../src/evals/gsm8k/prompt.ts';
-import { loadGsm8k } from '../src/evals/gsm8k/data.ts';
-import { startDatasetMirror } from '../src/node/datasets/mirror-server.ts';
-import { repoRoot, sharedDir, simulatorBin } from '../test/helpers/processes.ts';
+import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
+import { BENCH_MODEL as MODEL, loadGsm8kChatBodies } from './gsm8k-bodies.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 
 // Benchmark, not a timed test: how close does a full GSM8K run come to the simulator's ideal makespan
@@ -17,7 +16,6 @@ import { evalEnv } from '../test/helpers/run-vitest.ts';
 // same simulated server. Writes results/bench/gsm8k-saturation.json; numbers go in bench/NOTES.md.
 
 const SLOTS = 64;
-const MODEL = 'Qwen/Qwen2.5-7B-Instruct';
 
 interface SimStats {
   idealMs: number;
@@ -48,21 +46,8 @@ test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
   const treeCpuMs = parseTimes(out);
 
   // 2. Bare fetch loops on a fresh simulator with the same script: 2x slots, exactly the slots, one at a time (subset).
-  const mirror = await startDatasetMirror({ root: join(sharedDir, 'datasets') });
-  const data = await loadGsm8k({ datasetBaseUrl: mirror.baseUrl }, false);
-  await mirror.close();
-  const bodies = data.test.map((c) =>
-    JSON.stringify({
-      model: MODEL,
-      messages: buildGsm8kZeroShotMessages(c),
-      stream: true,
-      stream_options: { include_usage: true },
-      temperature: 0,
-      top_p: 1,
-      seed: 1234,
-      max_tokens: 1024,
-    }),
-  );
+  const bodies = await loadGsm8kChatBodies();
+  const bodiesDir = mkdtempSync(join(tmpdir(), 'bench-saturation-'));
   const loops: Record<
     string,
     { inFlight: number; requests: number; makespanMs: number; idealMs: number; ratio: number; meanRunning: number }
@@ -72,7 +57,9 @@ test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
     ['bare-64', 64, bodies.length],
     ['bare-1', 1, 128],
   ] as const) {
-    const stats = await runBareLoop(script, bodies.slice(0, count), inFlight);
+    const bodiesFile = join(bodiesDir, `${name}.json`);
+    writeFileSync(bodiesFile, JSON.stringify(bodies.slice(0, count)));
+    const stats = await runBareLoop(script, bodiesFile, inFlight);
     loops[name] = {
       inFlight,
       requests: count,
@@ -110,7 +97,8 @@ test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
   expect(summary.harness.strict).toBe(1);
 });
 
-async function runBareLoop(script: string, bodies: string[], inFlight: number): Promise<SimStats> {
+// bench/bare-loop.mjs against a fresh simulator scripted like the harness's run; the simulator's efficiency numbers.
+async function runBareLoop(script: string, bodiesFile: string, inFlight: number): Promise<SimStats> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
   const server = await launchServer({
@@ -123,19 +111,7 @@ async function runBareLoop(script: string, bodies: string[], inFlight: number): 
     env: { VLLM_SIM_SCRIPT: script },
   });
   try {
-    let next = 0;
-    const worker = async () => {
-      while (next < bodies.length) {
-        const body = bodies[next++]!;
-        const response = await fetch(`${baseUrl}/v1/chat/completions`, {
-          method: 'POST',
-          body,
-          headers: { 'content-type': 'application/json' },
-        });
-        await response.text();
-      }
-    };
-    await Promise.all(Array.from({ length: inFlight }, worker));
+    await promisify(execFile)(process.execPath, ['bench/bare-loop.mjs', baseUrl, bodiesFile, String(inFlight)], { cwd: repoRoot });
     return (await (await fetch(`${baseUrl}/_sim/stats`)).json()) as SimStats;
   } finally {
     await server.stop();
