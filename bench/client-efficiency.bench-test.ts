@@ -4,11 +4,8 @@ import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { findFreePort } from '../src/node/server/free-port.ts';
-import { launchServer } from '../src/node/server/launch-server.ts';
-import { STREAM_INTERVAL } from '../src/node/settings.ts';
-import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
-import { BENCH_MODEL as MODEL, loadGsm8kChatBodies } from './gsm8k-bodies.ts';
+import { repoRoot } from '../test/helpers/processes.ts';
+import { BENCH_MODEL as MODEL, BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 
 // Benchmark, not a timed test (issue 14 item 4): the harness against a bare fetch loop on the same simulated
@@ -18,7 +15,6 @@ import { evalEnv } from '../test/helpers/run-vitest.ts';
 // one ten times faster (step 0.4 ms + 0.005 ms per sequence), where the client becomes the bottleneck.
 // Writes results/bench/client-efficiency.json; numbers go in bench/NOTES.md.
 
-const SLOTS = 64;
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IN_FLIGHT = 2 * SLOTS;
 const SPEEDS = [
@@ -61,17 +57,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
   const floorFirstRequestMs: number[] = [];
   const results: Record<string, { harness: Sample[]; bare: Sample[] }> = {};
   for (const speed of SPEEDS) {
-    const port = await findFreePort();
-    const baseUrl = `http://127.0.0.1:${port}`;
-    const server = await launchServer({
-      bin: simulatorBin,
-      args: ['serve', MODEL, '--port', String(port), '--max-num-seqs', String(SLOTS), '--stream-interval', String(STREAM_INTERVAL)],
-      baseUrl,
-      logFile: join(work, `sim-${port}.log`),
-      readinessTimeoutMs: 30_000,
-      shutdownGraceMs: 3_000,
-      env: { VLLM_SIM_SCRIPT: script, ...speed.env },
-    });
+    const { baseUrl, server } = await launchBenchSimulator(script, speed.env);
     const samples = { harness: [] as Sample[], bare: [] as Sample[] };
     try {
       for (let round = 0; round < ROUNDS; round++) {

@@ -4,18 +4,13 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { findFreePort } from '../src/node/server/free-port.ts';
-import { launchServer } from '../src/node/server/launch-server.ts';
-import { STREAM_INTERVAL } from '../src/node/settings.ts';
-import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
-import { BENCH_MODEL as MODEL, loadGsm8kChatBodies } from './gsm8k-bodies.ts';
+import { repoRoot } from '../test/helpers/processes.ts';
+import { BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 
 // Benchmark, not a timed test: how close does a full GSM8K run come to the simulator's ideal makespan
 // (every one of 64 slots busy from first arrival to last completion), against bare fetch loops on the
 // same simulated server. Writes results/bench/gsm8k-saturation.json; numbers go in bench/NOTES.md.
-
-const SLOTS = 64;
 
 interface SimStats {
   idealMs: number;
@@ -99,17 +94,7 @@ test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
 
 // bench/bare-loop.mjs against a fresh simulator scripted like the harness's run; the simulator's efficiency numbers.
 async function runBareLoop(script: string, bodiesFile: string, inFlight: number): Promise<SimStats> {
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = await launchServer({
-    bin: simulatorBin,
-    args: ['serve', MODEL, '--port', String(port), '--max-num-seqs', String(SLOTS), '--stream-interval', String(STREAM_INTERVAL)],
-    baseUrl,
-    logFile: join(tmpdir(), `bench-bare-${port}.log`),
-    readinessTimeoutMs: 30_000,
-    shutdownGraceMs: 3_000,
-    env: { VLLM_SIM_SCRIPT: script },
-  });
+  const { baseUrl, server } = await launchBenchSimulator(script);
   try {
     await promisify(execFile)(process.execPath, ['bench/bare-loop.mjs', baseUrl, bodiesFile, String(inFlight)], { cwd: repoRoot });
     return (await (await fetch(`${baseUrl}/_sim/stats`)).json()) as SimStats;
