@@ -12,7 +12,8 @@ const dist = join(root, 'dist');
 const SKIPPED = new Set(['.ts', '.md']);
 
 rmSync(dist, { recursive: true, force: true });
-const tsc = createRequire(import.meta.url).resolve('typescript/bin/tsc');
+// TypeScript 7 exports no `bin/tsc` subpath: found beside its package.json.
+const tsc = join(dirname(createRequire(import.meta.url).resolve('typescript/package.json')), 'bin', 'tsc');
 // Emit only: `pnpm run typecheck` checks the same sources, and checking again would double the build time.
 execFileSync(process.execPath, [tsc, '-p', join(root, 'tsconfig.build.json'), '--noCheck'], { stdio: 'inherit', cwd: root });
 

@@ -1,4 +1,4 @@
-import ts from 'typescript';
+import ts from 'typescript-api';
 import { describe, expect, test } from 'vitest';
 import { BUILTIN_DATASETS } from '../../src/evals/registry.ts';
 import { productSources, type SourceFile } from './source-files.ts';

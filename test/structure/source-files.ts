@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
-import ts from 'typescript';
+import ts from 'typescript-api';
 import { repoRoot } from '../helpers/processes.ts';
 
 // The product's source files parsed with the TypeScript API, for tests of the code base's structure.
