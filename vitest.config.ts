@@ -32,6 +32,8 @@ export default withEvals(evals, {
           // simulated servers, so two at a time cut CI's test time by a third (323 s -> 210 s measured), and three
           // (the framework files filling the waits) 395 s -> 354 s in a fresh-clone CI run.
           maxWorkers: Math.max(3, availableParallelism() - 1),
+          // As in framework: one process per worker, not per file (each file only drives nested runs).
+          isolate: false,
         },
       },
       {
