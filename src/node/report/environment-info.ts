@@ -10,7 +10,8 @@ const PROBE_TIMEOUT_MS = 5_000;
 export async function readGitInfo(cwd: string, env = process.env): Promise<{ commit: string | null; branch: string | null }> {
   const ciBranch = env.GITHUB_HEAD_REF || env.GITHUB_REF_NAME;
   // One git process answers both (a spawn costs the main process tens of ms of CPU).
-  const lines = env.GITHUB_SHA && ciBranch ? [] : ((await tryRun('git', ['rev-parse', 'HEAD', '--abbrev-ref', 'HEAD'], cwd))?.split('\n') ?? []);
+  const lines =
+    env.GITHUB_SHA && ciBranch ? [] : ((await tryRun('git', ['rev-parse', 'HEAD', '--abbrev-ref', 'HEAD'], cwd))?.split('\n') ?? []);
   const commit = env.GITHUB_SHA ?? lines[0];
   const branch = ciBranch || lines[1];
   return { commit: commit || null, branch: branch && branch !== 'HEAD' ? branch : null };

@@ -19,11 +19,12 @@ export async function requestChatOnce(
   signal: AbortSignal | undefined,
   options: ChatOptions | undefined,
 ): Promise<ChatTry> {
+  const openai = await runtime.openai();
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal });
   let server = runtime.server;
   let response: OpenAI.Chat.Completions.ChatCompletion;
   try {
-    const { data, response: raw } = await runtime.openai.chat.completions
+    const { data, response: raw } = await openai.chat.completions
       .create(
         { ...buildChatBody(runtime.model, messages, sampling, options, runtime.thinking), stream: false },
         { signal: clock.signal, ...(options?.headers ? { headers: options.headers } : {}) },

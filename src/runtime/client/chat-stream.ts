@@ -1,6 +1,6 @@
 import http from 'node:http';
 import https from 'node:https';
-import { APIError } from 'openai';
+import { APIError } from 'openai/error';
 import type { ChatCompletionChunk } from 'openai/resources/chat/completions';
 import { normaliseErrorBody } from '../../shared/transport/normalise-error.ts';
 

@@ -40,7 +40,8 @@ export interface ChatResult extends AnswerFacts {
 /** The worker-side client: streaming chat with usage and timings, and scored completions. */
 export interface EvalClient {
   readonly model: string;
-  readonly openai: OpenAI;
+  /** The openai SDK's client for this server (loaded on first call), for requests the harness does not make itself. */
+  openai(): Promise<OpenAI>;
   /** A chat answer: streamed by default; `options` adds tools, tool choice or a response format. */
   chat(messages: ChatMessage[], sampling: SamplingParams, signal?: AbortSignal, options?: ChatOptions): Promise<ChatResult>;
   /** Non-streamed `/v1/completions` at temperature 0 (log-likelihood scoring: `echo`, `logprobs`, `maxTokens` 0). */

@@ -1,4 +1,4 @@
-import { APIConnectionError, APIError } from 'openai';
+import { APIConnectionError, APIError } from 'openai/error';
 import { classifyHttpFailure, TryFailureSchema, type TryFailure } from '../../shared/transport/failure.ts';
 import { parseRetryAfter, TryFailedError } from './retry.ts';
 

@@ -48,12 +48,13 @@ async function completeOnce(
   prompt: string,
   options: CompletionOptions,
 ): Promise<Omit<CompletionResult, 'tries' | 'ttftMs' | 'latencyMs'>> {
+  const openai = await runtime.openai();
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal: options.signal });
   let response: OpenAI.Completions.Completion;
   let server = runtime.server;
   let cached = false;
   try {
-    const { data, response: raw } = await runtime.openai.completions
+    const { data, response: raw } = await openai.completions
       .create(
         {
           model: runtime.model,

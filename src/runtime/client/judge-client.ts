@@ -37,10 +37,11 @@ async function requestChatOnce(
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
 ): Promise<Omit<ChatResult, 'tries' | 'latencyMs' | 'reasoning'> & { thought: ReturnType<typeof capText>; reportedTokens: number | null }> {
+  const openai = await runtime.openai();
   const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal });
   let response: OpenAI.Chat.Completions.ChatCompletion;
   try {
-    response = await runtime.openai.chat.completions.create(
+    response = await openai.chat.completions.create(
       {
         model: runtime.model,
         messages,
