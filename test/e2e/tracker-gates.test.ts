@@ -12,12 +12,13 @@ describe.sequential('tracker and gates across runs', () => {
   test('the tracker shows runs of two presets and two models with their measured numbers and comparisons', async () => {
     const base = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '12' });
     const shared = { EVAL_RESULTS_DIR: base.EVAL_RESULTS_DIR };
-    for (const [project, preset] of [
-      ['qwen3_8b', 'balanced'],
-      ['qwen3_8b', 'performance'],
-      ['qwen3_14b', 'balanced'],
+    // Both models in one invocation (one server at a time: they share the GPU), then the other preset.
+    for (const [projects, preset] of [
+      [['qwen3_8b', 'qwen3_14b'], 'balanced'],
+      [['qwen3_8b'], 'performance'],
     ] as const) {
-      const result = await startVitest(['--project', project, ...GSM8K], { ...base, ...shared, EVAL_PRESET: preset });
+      const args = projects.flatMap((project) => ['--project', project]);
+      const result = await startVitest([...args, ...GSM8K], { ...base, ...shared, EVAL_PRESET: preset });
       expect(result.exitCode, result.all).toBe(0);
     }
     const runs = readRunRecords(base.EVAL_RESULTS_DIR!);
