@@ -11,7 +11,13 @@ if (!command || !Number.isFinite(graceMs)) {
   process.exit(2);
 }
 
-const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'] });
+// The server gets the NODE_EXTRA_CA_CERTS the harness had (the reaper itself started without it: see launch-server.ts).
+const CA_CERTS = 'QWEN_EVALS_SERVER_NODE_EXTRA_CA_CERTS';
+const env = { ...process.env };
+if (CA_CERTS in env) env.NODE_EXTRA_CA_CERTS = env[CA_CERTS];
+else delete env.NODE_EXTRA_CA_CERTS;
+delete env[CA_CERTS];
+const child = spawn(command, args, { stdio: ['ignore', 'inherit', 'inherit'], env });
 let stopping = false;
 
 child.on('error', (error) => {

@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
+import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterEach, describe, expect, test } from 'vitest';
@@ -39,6 +39,18 @@ describe('launchServer', () => {
   test('returns once /health answers 200', async () => {
     const { baseUrl } = await launch();
     expect((await fetch(`${baseUrl}/health`)).status).toBe(200);
+  });
+
+  test("gives the server the harness's NODE_EXTRA_CA_CERTS, and the reaper none (Node parses the bundle at start-up)", async () => {
+    const { server, model } = await launch({ NODE_EXTRA_CA_CERTS: '/nonexistent/extra-ca.pem' });
+    const environOf = (pid: number) => readFileSync(`/proc/${pid}/environ`, 'utf8').split('\0');
+    expect(environOf(server.pid)).toContain('NODE_EXTRA_CA_CERTS=');
+    const serverPid = findProcesses(model).find(
+      (pid) => pid !== server.pid && environOf(pid).some((v) => v.startsWith('VLLM_SIM_STARTUP_MS=')),
+    );
+    expect(serverPid).toBeDefined();
+    expect(environOf(serverPid!)).toContain('NODE_EXTRA_CA_CERTS=/nonexistent/extra-ca.pem');
+    expect(environOf(serverPid!).filter((v) => v.startsWith('QWEN_EVALS_'))).toEqual([]);
   });
 
   test('stops the whole process group, engine child included, on stop()', async () => {
