@@ -38,10 +38,14 @@ export async function loadGsm8kChatBodies(): Promise<string[]> {
   }
 }
 
-/** A simulated vLLM with BENCH_SLOTS slots answering from `script`, as the harness's run launches it; `env` adds knobs. */
+/**
+ * A simulated vLLM with BENCH_SLOTS slots as the harness's run launches it, answering from `script` (unscripted when
+ * null); `env` adds knobs, `args` serve flags.
+ */
 export async function launchBenchSimulator(
-  script: string,
+  script: string | null,
   env: Record<string, string> = {},
+  args: string[] = [],
 ): Promise<{ baseUrl: string; server: LaunchedServer }> {
   const port = await findFreePort();
   const baseUrl = `http://127.0.0.1:${port}`;
@@ -56,12 +60,13 @@ export async function launchBenchSimulator(
       String(BENCH_SLOTS),
       '--stream-interval',
       String(STREAM_INTERVAL),
+      ...args,
     ],
     baseUrl,
     logFile: join(tmpdir(), `bench-sim-${port}.log`),
     readinessTimeoutMs: 30_000,
     shutdownGraceMs: 3_000,
-    env: { VLLM_SIM_SCRIPT: script, ...env },
+    env: { ...(script === null ? {} : { VLLM_SIM_SCRIPT: script }), ...env },
   });
   return { baseUrl, server };
 }

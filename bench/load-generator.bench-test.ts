@@ -1,6 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import { Bench } from 'tinybench';
 import { expect, test } from 'vitest';
 import { gammaGaps } from '../src/bench/arrivals.ts';
@@ -9,10 +8,9 @@ import { runLoad, type WorkloadRequest } from '../src/bench/run-load.ts';
 import type { RequestSample } from '../src/bench/stream-request.ts';
 import { parsePrometheusText } from '../src/node/metrics/prometheus.ts';
 import { readVllmSnapshot } from '../src/node/metrics/vllm-series.ts';
-import { findFreePort } from '../src/node/server/free-port.ts';
-import { launchServer } from '../src/node/server/launch-server.ts';
 import { STREAM_INTERVAL } from '../src/node/settings.ts';
-import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
+import { repoRoot } from '../test/helpers/processes.ts';
+import { BENCH_MODEL, BENCH_SLOTS, launchBenchSimulator } from './gsm8k-workload.ts';
 
 // Benchmark: is the serving benchmark's load generator ever the bottleneck? Against the simulated vLLM with the
 // balanced preset's 64 slots and the default step times, the measured output throughput is compared with what the
@@ -20,38 +18,22 @@ import { repoRoot, simulatorBin } from '../test/helpers/processes.ts';
 // request. Then tinybench micro-benchmarks of the per-run bookkeeping (summaries, /metrics parsing, arrival gaps).
 // Writes results/bench/load-generator.json; numbers go in bench/NOTES.md. All of it SIMULATED.
 
-const SLOTS = 64;
+const SLOTS = BENCH_SLOTS;
 const OUTPUT = 128;
 const INPUT = 128;
 const STEP_MS = 4;
 const PER_SEQ_MS = 0.05;
 
 test('the load generator keeps a 64-slot simulated server at its modelled throughput', async () => {
-  const port = await findFreePort();
-  const baseUrl = `http://127.0.0.1:${port}`;
-  const server = await launchServer({
-    bin: simulatorBin,
-    args: [
-      'serve',
-      'Qwen/Qwen2.5-7B-Instruct',
-      '--port',
-      String(port),
-      '--max-num-seqs',
-      String(SLOTS),
-      '--stream-interval',
-      String(STREAM_INTERVAL),
-      '--disable-uvicorn-access-log',
-    ],
-    baseUrl,
-    logFile: join(tmpdir(), `bench-load-generator-${port}.log`),
-    readinessTimeoutMs: 30_000,
-    shutdownGraceMs: 3_000,
-    env: { VLLM_SIM_STEP_MS: String(STEP_MS), VLLM_SIM_STEP_PER_SEQ_MS: String(PER_SEQ_MS) },
-  });
+  const { baseUrl, server } = await launchBenchSimulator(
+    null,
+    { VLLM_SIM_STEP_MS: String(STEP_MS), VLLM_SIM_STEP_PER_SEQ_MS: String(PER_SEQ_MS) },
+    ['--disable-uvicorn-access-log'],
+  );
   const request = (i: number): WorkloadRequest => ({
     path: '/v1/completions',
     body: JSON.stringify({
-      model: 'Qwen/Qwen2.5-7B-Instruct',
+      model: BENCH_MODEL,
       prompt: Array.from({ length: INPUT }, (_, k) => 1000 + ((i * 131 + k * 17) % 29000)),
       max_tokens: OUTPUT,
       ignore_eos: true,
@@ -143,7 +125,7 @@ async function simulatorMetricsText(): Promise<string> {
     EngineMetrics: new (o: object) => { render(state: object): string };
   };
   const metrics = new EngineMetrics({
-    modelName: 'Qwen/Qwen2.5-7B-Instruct',
+    modelName: BENCH_MODEL,
     maxModelLen: 32768,
     cacheConfig: { block_size: 16, num_gpu_blocks: 20000, enable_prefix_caching: 'True' },
   });
