@@ -1,7 +1,14 @@
 import { inject } from 'vitest';
-import { ConfigError, ServerError } from '../shared/errors.ts';
+import { ConfigError, RecordError, ServerError } from '../shared/errors.ts';
 import { formatZodIssues } from '../shared/format-zod-issues.ts';
-import { RunContextSchema, ServerStatusSchema, type RunContext, type ServerStatus } from '../shared/context.ts';
+import {
+  type GateHistory,
+  GateHistorySchema,
+  RunContextSchema,
+  ServerStatusSchema,
+  type RunContext,
+  type ServerStatus,
+} from '../shared/context.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -47,11 +54,38 @@ export function getServerStatus(run: Pick<RunContext, 'dispatcherUrl'>): Promise
 }
 
 async function fetchServerStatus(dispatcherUrl: string): Promise<ServerStatus> {
-  const response = await fetch(`${dispatcherUrl}/_eval/server`);
+  const body = await fetchControl(
+    dispatcherUrl,
+    '/_eval/server',
+    (message) => new ServerError('EVAL_SERVER_START_FAILED', dispatcherUrl, message),
+  );
+  return ServerStatusSchema.parse(body);
+}
+
+const historyByDispatcher = new Map<string, Promise<GateHistory>>();
+
+/** The baseline plan and unstable cases the gates of this run read, from the main process (asked once per worker). */
+export function getGateHistory(run: Pick<RunContext, 'dispatcherUrl'>): Promise<GateHistory> {
+  let history = historyByDispatcher.get(run.dispatcherUrl);
+  if (!history) {
+    history = fetchControl(
+      run.dispatcherUrl,
+      '/_eval/history',
+      (message) => new RecordError(`Cannot read the run history for the gates: ${message}`),
+    ).then((body) => GateHistorySchema.parse(body));
+    historyByDispatcher.set(run.dispatcherUrl, history);
+    history.catch(() => historyByDispatcher.delete(run.dispatcherUrl));
+  }
+  return history;
+}
+
+// A control route of the dispatcher's JSON body; an error status becomes `fail(its message)`.
+async function fetchControl(dispatcherUrl: string, route: string, fail: (message: string) => Error): Promise<unknown> {
+  const response = await fetch(`${dispatcherUrl}${route}`);
   const body = (await response.json()) as unknown;
   if (!response.ok) {
     const message = (body as { error?: { message?: string } })?.error?.message ?? `HTTP ${response.status}`;
-    throw new ServerError('EVAL_SERVER_START_FAILED', dispatcherUrl, message);
+    throw fail(message);
   }
-  return ServerStatusSchema.parse(body);
+  return body;
 }

@@ -12,7 +12,7 @@ import { isFatalServerError, type ChatResult, type EvalClient } from './client/c
 import type { CompletionResult } from './client/completions.ts';
 import { caseSessionId, withSession } from './client/session.ts';
 import { getEvalClient } from './eval-client.ts';
-import { getServerStatus, injectRunContext } from './context.ts';
+import { getGateHistory, getServerStatus, injectRunContext } from './context.ts';
 import { loadData, type DataSource } from './data.ts';
 import { evaluateSuiteGates } from './gate.ts';
 import { CaseLedger, withLedger } from './ledger.ts';
@@ -192,7 +192,8 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
     test(`gate ${key}`, { concurrent: false }, async (context) => {
       if (fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
       if (suiteStop) context.skip(`this suite stopped early: ${firstLine(suiteStop)}`);
-      const gates = await evaluateSuiteGates({ key, suite, records, thresholds, run, server });
+      const history = await getGateHistory(run);
+      const gates = await evaluateSuiteGates({ key, suite, records, thresholds, run, server, history });
       context.task.meta.evalGates = gates;
       const failed = gates.filter((gate) => !gate.passed);
       // A shard judged a share of the cases: its gates are advisory, `qwen-evals merge` judges them over all cases.

@@ -28,6 +28,18 @@ export const BaselinePlanSchema = z.object({
 });
 export type BaselinePlan = z.infer<typeof BaselinePlanSchema>;
 
+/**
+ * What the baseline gates read of the history, from the main process (`GET /_eval/history` on the dispatcher): read
+ * there while the run's cases are asked, not before the workers start (a 1,000-run history takes ~0.5 s of CPU).
+ */
+export const GateHistorySchema = z.object({
+  /** Null when no baseline gate runs (none configured). */
+  baseline: BaselinePlanSchema.nullable(),
+  /** Case ids that flipped between identical runs of this model before, per dataset key; the baseline gate leaves them out. */
+  unstable: z.record(z.string(), z.array(z.string())),
+});
+export type GateHistory = z.infer<typeof GateHistorySchema>;
+
 /** A stored run whose answers a replay (`EVAL_REPLAY`) scores again, without a server. */
 export const ReplaySourceSchema = z.object({
   runId: z.string(),
@@ -90,13 +102,10 @@ export const RunContextSchema = z.object({
   /** Minimum scores of this model, per dataset key and metric. */
   thresholds: z.record(z.string(), z.record(z.string(), z.number())),
   gates: GatesConfigSchema.pick({ minEffect: true, alpha: true, onIncomparable: true }),
-  baseline: BaselinePlanSchema.nullable(),
   /** Case records of an earlier run to reuse (EVAL_RESUME); cases recorded there without error are not asked again. */
   resumeFrom: z.string().nullable(),
   /** The run whose answers this run scores again (EVAL_REPLAY); null = answers come from the server. */
   replay: ReplaySourceSchema.nullable().default(null),
-  /** Case ids that flipped between identical runs of this model before, per dataset key (history); the baseline gate leaves them out. */
-  unstable: z.record(z.string(), z.array(z.string())).default({}),
   /** Dataset download base (a loopback mirror in tests and demos); null = the public pinned URLs. */
   datasetBaseUrl: z.string().nullable(),
   harnessVersion: z.string(),

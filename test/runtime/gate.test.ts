@@ -54,8 +54,9 @@ function caseRecords(n: number): CaseRecord[] {
 
 async function gate(records: CaseRecord[]) {
   const baseline = await planBaseline({ resultsDir: dir, project: 'p', preset: 'default', simulation: null, env: {} });
-  const run = { ...FAKE_RUN, project: 'p', baseline };
-  const gates = await evaluateSuiteGates({ key: KEY, suite, records, thresholds: {}, run, server: FAKE_SERVER });
+  const run = { ...FAKE_RUN, project: 'p' };
+  const history = { baseline, unstable: {} };
+  const gates = await evaluateSuiteGates({ key: KEY, suite, records, thresholds: {}, run, server: FAKE_SERVER, history });
   return gates.find((g) => g.kind === 'baseline')!;
 }
 

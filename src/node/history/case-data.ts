@@ -1,7 +1,7 @@
 import { stat } from 'node:fs/promises';
 import type { StoredSummary } from './store.ts';
 import type { DatasetResult } from '../../shared/records/run-record.ts';
-import { readRunRecord } from '../../shared/history/run-record-file.ts';
+import { readComparedRun } from '../../shared/history/run-record-file.ts';
 
 /** Per-case data by run id and dataset key. */
 export type LoadedCases = Map<string, Map<string, DatasetResult['cases']>>;
@@ -11,7 +11,7 @@ export type LoadedCases = Map<string, Map<string, DatasetResult['cases']>>;
  * full record is ~9 MB of JSON; memory holds only what a comparison pairs). A record that cannot be read is left out:
  * its comparisons then have no paired cases, and the listing already named the file if it was invalid.
  * What the previous call loaded is reused when its file has not changed: a run reads the same newest runs at its
- * start (unstable cases for the gate) and at its end (the tracker), about 25 ms a full record validated.
+ * start (unstable cases for the gate) and at its end (the tracker).
  */
 export async function loadCases(runs: readonly StoredSummary[], wanted: ReadonlyMap<string, ReadonlySet<string>>): Promise<LoadedCases> {
   const loaded: LoadedCases = new Map();
@@ -26,9 +26,9 @@ export async function loadCases(runs: readonly StoredSummary[], wanted: Readonly
       const datasets = new Map<string, DatasetResult['cases']>();
       if (reusable) for (const key of keys) datasets.set(key, previous.datasets.get(key)!);
       else {
-        const full = await readRunRecord(path);
+        const run = await readComparedRun(path);
         for (const key of keys) {
-          const cases = full.datasets[key]?.cases;
+          const cases = run.cases(key);
           if (cases !== undefined) datasets.set(key, cases);
         }
       }

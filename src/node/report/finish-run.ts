@@ -49,6 +49,8 @@ interface RunEndReport {
   serverMetrics: ServerMetrics | null;
   /** Why the server stopped answering (died, or the failure budget was spent); null when it did not. */
   serverFailure: string | null;
+  /** Unstable case ids per dataset key, as the gates read them (none when the history could not be read). */
+  unstable: Record<string, string[]>;
 }
 
 // Turn one model project's collected cases into its run record, then the history's tracker and the step summary.
@@ -64,7 +66,7 @@ export async function finishRun(input: FinishRunInput): Promise<FinishedRun> {
     gpu,
     serverMetrics: report.serverMetrics,
   });
-  const record = { ...built, comparison: await pairWithPrevious(input, built) };
+  const record = { ...built, comparison: await pairWithPrevious(input, built, report.unstable) };
   const recordPath = await writeRunRecord(input.run.resultsDir, record);
   if (report.simulator) await writeSimulatorStats(input.run.resultsDir, record.runId, report.simulator);
   const tracker = await updateTracker(input.run.resultsDir, trackerConfigOf(input.config));
@@ -73,8 +75,12 @@ export async function finishRun(input: FinishRunInput): Promise<FinishedRun> {
 }
 
 // A replay is paired with the run it replays, a watch re-run with the session's previous run of each dataset.
-async function pairWithPrevious(input: FinishRunInput, record: RunRecord): Promise<RunRecord['comparison']> {
-  const { replay, unstable } = input.run;
+async function pairWithPrevious(
+  input: FinishRunInput,
+  record: RunRecord,
+  unstable: Record<string, string[]>,
+): Promise<RunRecord['comparison']> {
+  const { replay } = input.run;
   if (replay) {
     const replayed = await readRunRecord(replay.recordFile).catch(() => null);
     return replayed ? pairRuns(pairingSides(replayed), record, { kind: 'replay', unstable }) : null;
@@ -94,9 +100,10 @@ async function readRunEnd(dispatcherUrl: string): Promise<RunEndReport> {
       ...body,
       server: body.server ? ServerStatusSchema.parse(body.server) : null,
       serverMetrics: metrics.success ? metrics.data : null,
+      unstable: body.unstable ?? {},
     };
   } catch {
-    return { server: null, dispatcher: null, simulator: null, serverMetrics: null, serverFailure: null };
+    return { server: null, dispatcher: null, simulator: null, serverMetrics: null, serverFailure: null, unstable: {} };
   }
 }
 

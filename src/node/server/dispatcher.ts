@@ -4,7 +4,7 @@ import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../../shared/tra
 import { forwardRequest } from './dispatcher/forward-request.ts';
 import { replyFromCache, replyWithFailure, sendJson } from './dispatcher/replies.ts';
 import type { CachedAnswer, DispatcherCache } from './response-cache/response-cache.ts';
-import type { ServerStatus } from '../../shared/context.ts';
+import type { GateHistory, ServerStatus } from '../../shared/context.ts';
 import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { isRetryable, type TryFailure } from '../../shared/transport/failure.ts';
 import { FATAL_HEADER, SESSION_HEADER } from '../../shared/transport/headers.ts';
@@ -30,6 +30,8 @@ export interface DispatcherControl {
   serverMetrics(reset: boolean): Promise<ServerMetrics | null>;
   /** The eval files this run selected for the project (`GET /_eval/selection`); null when not known. */
   selectedFiles(): string[] | null;
+  /** What the gates read of the history (`GET /_eval/history`), read while the cases run. @default no baseline, no unstable cases */
+  history?(): Promise<GateHistory>;
 }
 
 /** When the server is failing badly enough that the run stops instead of trying every case. */
@@ -251,11 +253,17 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
   });
 
   // `GET /_eval/server`: the server's status (launching it if its turn came); `GET /_eval/selection`: the files this
-  // run selected; `POST /_eval/run-end`: the facts the run record needs, counters reset for a watch re-run.
+  // run selected; `GET /_eval/history`: the baseline plan and unstable cases; `POST /_eval/run-end`: the facts the run record needs, counters reset for a watch re-run.
   const handleControl = async (control: DispatcherControl, path: string, res: http.ServerResponse) => {
     try {
       if (path === '/_eval/server') return sendJson(res, 200, await control.status());
       if (path === '/_eval/selection') return sendJson(res, 200, { files: control.selectedFiles() });
+      if (path === '/_eval/history') {
+        const history = control.history ? await control.history().catch((error: Error) => error) : { baseline: null, unstable: {} };
+        if (history instanceof Error)
+          return sendJson(res, 500, { error: { message: history.message, type: 'HistoryUnreadable', code: 500 } });
+        return sendJson(res, 200, history);
+      }
       if (path === '/_eval/run-end') {
         const report = {
           server: control.lastStatus(),
@@ -263,6 +271,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
           simulator: await control.simulatorStats(true),
           serverMetrics: await control.serverMetrics(true).catch(() => null),
           serverFailure: fatalReason(),
+          unstable: (await control.history?.().catch(() => null))?.unstable ?? {},
         };
         Object.assign(counters, newCounters());
         options.cache?.resetRun();

@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { parseEvalEnv, type EvalEnv } from '../../shared/config/env.ts';
 import type { EvalConfig } from '../../shared/config/schema.ts';
-import type { RunContext } from '../../shared/context.ts';
+import type { GateHistory, RunContext } from '../../shared/context.ts';
 import { ConfigError } from '../../shared/errors.ts';
 import { harnessVersion } from '../../shared/package-root.ts';
 import { startMirrorIfAsked } from '../datasets/start-mirror.ts';
@@ -54,6 +54,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     const simulate = env.EVAL_SIMULATE ?? null;
 
     let dispatcherRef: Awaited<ReturnType<typeof startDispatcher>> | undefined;
+    let gateHistory: Promise<GateHistory> | undefined;
     const session = replay
       ? new ReplaySession(replay.record, resultsDir)
       : new ServerSession({
@@ -80,6 +81,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
         simulatorStats: (reset) => session.simulatorStats(reset),
         serverMetrics: (reset) => session.serverMetrics(reset),
         selectedFiles: () => selectedFiles(settings.modelKey),
+        history: () => gateHistory ?? Promise.reject(new Error('the history is read once the server has started')),
       },
       ...(cache.cache ? { cache: cache.cache } : {}),
       offline: replay ? replayOffline(replay) : null,
@@ -97,10 +99,13 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // The first project in line starts its server now, so a server that cannot start is the first and only error;
     // the others start theirs when their tests ask for it, after the previous server has stopped.
     const startsNow = !session.launches || order[0] === settings.modelKey;
-    // The history (baseline, unstable cases) is read while the server starts, for the simulation mode a launch will
-    // report; read again in the rare case the server says otherwise (a user's own `vllm` that is a simulator).
-    const readHistory = async (simulation: string | null | undefined) => {
-      const baseline = await planBaseline({
+    // The history the gates read (baseline, unstable cases) is read once the server is up, while the workers start
+    // and ask their cases, and handed to them when their gates ask (`GET /_eval/history`): a long history (1,000 runs:
+    // ~0.5 s of CPU) delays neither the server's launch nor the first request. Runs of another simulation mode (or real
+    // ones) never serve as baselines; when the mode is not known yet (a server launched later), each suite's gate
+    // checks it against the server it got.
+    const readHistory = async (simulation: string | null | undefined): Promise<GateHistory> => ({
+      baseline: await planBaseline({
         resultsDir,
         project: settings.modelKey,
         preset: settings.presetName,
@@ -108,17 +113,17 @@ export default async function setup(project: TestProject): Promise<() => Promise
         reasoning: settings.reasoning,
         branch: config.gates.baselineBranch,
         excludeRunId: runId,
-      });
-      return { baseline, unstable: await readUnstableCases(resultsDir, settings.modelKey, simulation ?? null) };
-    };
+      }),
+      unstable: await readUnstableCases(resultsDir, settings.modelKey, simulation ?? null),
+    });
+    // A baseline the user names (`EVAL_BASELINE`) is read before the server starts: a wrong path is a configuration
+    // error. For the simulation mode a launch will report; read again in the rare case the server says otherwise.
     const predicted = session.launches && startsNow ? (simulate ?? null) : undefined;
-    const early = predicted === undefined ? null : readHistory(predicted);
-    early?.catch(() => {}); // awaited below; a server that fails to start is the error to report
+    const named = process.env.EVAL_BASELINE?.trim() ? await readHistory(predicted) : null;
     const status = startsNow ? await session.status() : null;
-    // Runs of another simulation mode (or real ones) never serve as baselines; when the mode is not known yet
-    // (a server launched later), each suite's gate checks it against the server it got.
     const simulation = status ? status.simulation : (simulate ?? undefined);
-    const { baseline, unstable } = early && simulation === predicted ? await early : await readHistory(simulation);
+    gateHistory = named && simulation === predicted ? Promise.resolve(named) : readHistory(simulation);
+    gateHistory.catch(() => {}); // the gates report it
 
     const run: RunContext = {
       runId,
@@ -143,10 +148,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
       judge: settings.judge,
       thresholds: settings.thresholds,
       gates: { minEffect: config.gates.minEffect, alpha: config.gates.alpha, onIncomparable: config.gates.onIncomparable },
-      baseline,
       resumeFrom,
       replay: replay?.source ?? null,
-      unstable,
       datasetBaseUrl,
       harnessVersion: harnessVersion(),
       dispatcherUrl: dispatcher.baseUrl,

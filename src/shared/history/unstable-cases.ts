@@ -124,12 +124,32 @@ function flipped(seen: readonly Observation[]): boolean {
 
 // Everything that changes this dataset's scores: the score-changing fingerprint keys, global and of this dataset. A
 // simulated server's script also depends on how many cases were selected, so that counts too.
+// Runs with one fingerprint share their conditions: computed once per fingerprint, dataset and selection, since a long
+// history holds many runs of few fingerprints and each listing groups it again (the fingerprint's text is the key,
+// not its hash: a record edited by hand keeps a hash that no longer matches).
+const conditions = new Map<string, string>();
+
 function conditionOf(run: RunSummary, key: string): string {
+  const selected = run.simulation === null ? null : run.datasets[key]!.counts.cases;
+  const memoKey = `${JSON.stringify(run.fingerprint)}\0${key}\0${selected}`;
+  let condition = conditions.get(memoKey);
+  if (condition === undefined) {
+    condition = computeCondition(run, key, selected);
+    if (conditions.size >= MAX_REMEMBERED_CONDITIONS) conditions.clear();
+    conditions.set(memoKey, condition);
+  }
+  return condition;
+}
+
+/** Conditions remembered by conditionOf; cleared when full, so memory stays bounded whatever the history. */
+const MAX_REMEMBERED_CONDITIONS = 10_000;
+
+function computeCondition(run: RunSummary, key: string, selected: number | null): string {
   const entries = Object.keys(run.fingerprint)
     .filter((k) => isScoreChangingKey(k) && (datasetOfKey(k) === null || datasetOfKey(k) === key))
     .sort()
     .map((k) => [k, run.fingerprint[k]]);
-  if (run.simulation !== null) entries.push(['selected', run.datasets[key]!.counts.cases]);
+  if (selected !== null) entries.push(['selected', selected]);
   return JSON.stringify(entries);
 }
 
@@ -152,7 +172,8 @@ function groupByCondition(runs: readonly RunSummary[]): Map<string, ConditionGro
   if (known) return known;
   const groups = new Map<string, ConditionGroup>();
   grouped.set(runs, groups);
-  const newestFirst = [...runs].sort((a, b) => b.startedAt.localeCompare(a.startedAt) || b.runId.localeCompare(a.runId));
+  // Code-unit order (ISO times, run ids): localeCompare would cost more than the rest of the grouping.
+  const newestFirst = [...runs].sort((a, b) => compareText(b.startedAt, a.startedAt) || compareText(b.runId, a.runId));
   for (const run of newestFirst) {
     if (run.status === 'interrupted' || run.replayOf !== null) continue;
     for (const [key, result] of Object.entries(run.datasets)) {
@@ -165,6 +186,10 @@ function groupByCondition(runs: readonly RunSummary[]): Map<string, ConditionGro
     }
   }
   return groups;
+}
+
+function compareText(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // The runs' own per-case data, when they are full run records.

@@ -59,6 +59,30 @@ describe('listRunSummaries', () => {
     expect(listed.invalid).toEqual([]);
   });
 
+  test('appends the entry of a record written after the index exists, leaving the other lines as they were', async () => {
+    await writeRuns(2);
+    await listRunSummaries(dir);
+    const index = path.join(dir, HISTORY_INDEX_FILE);
+    const before = await readFile(index, 'utf8');
+    const [added] = await writeRuns(1);
+    const after = await readFile(index, 'utf8');
+    expect(after.startsWith(before)).toBe(true);
+    expect(JSON.parse(after.slice(before.length)).file).toBe(path.basename(added!));
+  });
+
+  test('reads a record again when its index line was cut short, keeping the other entries', async () => {
+    await writeRuns(2);
+    await listRunSummaries(dir);
+    const index = path.join(dir, HISTORY_INDEX_FILE);
+    const [added] = await writeRuns(1);
+    const text = await readFile(index, 'utf8');
+    await writeFile(index, text.slice(0, text.length - 40));
+    await blankKeepingStamp(added!);
+    const listed = await listRunSummaries(dir);
+    expect(listed.index).toEqual({ reused: 2, read: 1 });
+    expect(listed.invalid.map((f) => f.path)).toEqual([added]);
+  });
+
   test('re-reads a record whose file changed since it was indexed', async () => {
     const files = await writeRuns(2);
     await listRunSummaries(dir);
@@ -69,7 +93,7 @@ describe('listRunSummaries', () => {
   test('rebuilds a corrupt index from the records', async () => {
     await writeRuns(2);
     await listRunSummaries(dir);
-    await writeFile(path.join(dir, HISTORY_INDEX_FILE), '{"version":1,"entries":');
+    await writeFile(path.join(dir, HISTORY_INDEX_FILE), '{"version":2,"recordV');
     const listed = await listRunSummaries(dir);
     expect(listed.index).toEqual({ reused: 0, read: 2 });
     expect(listed.runs).toHaveLength(2);
@@ -80,8 +104,8 @@ describe('listRunSummaries', () => {
     await listRunSummaries(dir);
     await rm(files[0]!);
     expect((await listRunSummaries(dir)).runs).toHaveLength(1);
-    const index = JSON.parse(await readFile(path.join(dir, HISTORY_INDEX_FILE), 'utf8'));
-    expect(Object.keys(index.entries)).toEqual([path.basename(files[1]!)]);
+    const lines = (await readFile(path.join(dir, HISTORY_INDEX_FILE), 'utf8')).trim().split('\n').slice(1);
+    expect(lines.map((line) => JSON.parse(line).file)).toEqual([path.basename(files[1]!)]);
   });
 
   test('names an invalid record on every listing without parsing it again', async () => {

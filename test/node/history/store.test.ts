@@ -4,8 +4,8 @@ import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { RecordError } from '../../../src/shared/errors.ts';
 import { listRuns, runRecordPath, writeRunRecord } from '../../../src/node/history/store.ts';
-import { readRunRecord } from '../../../src/shared/history/run-record-file.ts';
-import { makeRun } from '../tracker/fixtures.ts';
+import { readComparedRun, readRunRecord } from '../../../src/shared/history/run-record-file.ts';
+import { binaryScores, makeDataset, makeRun } from '../tracker/fixtures.ts';
 
 let dir: string;
 beforeEach(async () => {
@@ -137,5 +137,31 @@ describe('listRuns', () => {
     const history = await listRuns(dir);
     expect(history.runs).toHaveLength(1);
     expect(history.invalid[0]!.error.message).toMatch(/repeats run id/);
+  });
+});
+
+describe('readComparedRun', () => {
+  test('reads the summary and the cases of the dataset asked for, equal to the full record', async () => {
+    const run = makeRun({
+      datasets: [makeDataset({ scores: binaryScores(6, 4) }), makeDataset({ dataset: 'arc', scores: binaryScores(3, 1) })],
+    });
+    const compared = await readComparedRun(await writeRunRecord(dir, run));
+    expect(compared.summary.runId).toBe(run.runId);
+    expect(compared.summary.datasets['gsm8k/0shot']).not.toHaveProperty('cases');
+    expect(compared.cases('gsm8k/0shot')).toEqual(run.datasets['gsm8k/0shot']!.cases);
+    expect(compared.cases('mbpp/default')).toBeUndefined();
+  });
+
+  test("names the file and the dataset when the cases asked for are invalid, and reads the other datasets' cases", async () => {
+    const run = makeRun({
+      datasets: [makeDataset({ scores: binaryScores(2, 1) }), makeDataset({ dataset: 'arc', scores: binaryScores(2, 1) })],
+    });
+    const file = await writeRunRecord(dir, run);
+    const json = JSON.parse(await readFile(file, 'utf8'));
+    json.datasets['arc/0shot'].cases['0'].verdict = 'maybe';
+    await writeFile(file, JSON.stringify(json));
+    const compared = await readComparedRun(file);
+    expect(() => compared.cases('arc/0shot')).toThrow(/cases of arc\/0shot[\s\S]*verdict/);
+    expect(compared.cases('gsm8k/0shot')).toEqual(run.datasets['gsm8k/0shot']!.cases);
   });
 });

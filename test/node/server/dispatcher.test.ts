@@ -2,6 +2,7 @@ import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, test } from 'vitest';
 import { startDispatcher, type Dispatcher } from '../../../src/node/server/dispatcher.ts';
+import type { GateHistory } from '../../../src/shared/context.ts';
 
 // A fake upstream that holds each generation request for `holdMs` and records the peak concurrency.
 async function startUpstream(holdMs: number) {
@@ -101,5 +102,44 @@ describe('dispatcher', () => {
     closers.push(dispatcher.close);
     const result = await post(dispatcher);
     expect(result.headers.get('keep-alive')).toBe('timeout=600');
+  });
+});
+
+describe('the history route the gates ask', () => {
+  const control = (history: () => Promise<GateHistory>) => ({
+    status: () => Promise.reject(new Error('no server in this test')),
+    lastStatus: () => null,
+    simulatorStats: async () => null,
+    serverMetrics: async () => null,
+    selectedFiles: () => null,
+    history,
+  });
+
+  test('answers with the history the main process read, once it is read', async () => {
+    let resolve!: (history: GateHistory) => void;
+    const read = new Promise<GateHistory>((r) => (resolve = r));
+    const dispatcher = await startDispatcher({ upstreams: [], inFlightLimit: 1, control: control(() => read) });
+    closers.push(dispatcher.close);
+    const asked = fetch(`${dispatcher.baseUrl}/_eval/history`);
+    const history: GateHistory = {
+      baseline: { source: 'history', description: 'results/runs on branch main', candidates: [] },
+      unstable: { 'gsm8k/0shot': ['7'] },
+    };
+    resolve(history);
+    const response = await asked;
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual(history);
+  });
+
+  test('answers 500 with the reason when the history could not be read', async () => {
+    const dispatcher = await startDispatcher({
+      upstreams: [],
+      inFlightLimit: 1,
+      control: control(() => Promise.reject(new Error('Cannot list run history in /r/runs: EACCES'))),
+    });
+    closers.push(dispatcher.close);
+    const response = await fetch(`${dispatcher.baseUrl}/_eval/history`);
+    expect(response.status).toBe(500);
+    expect(((await response.json()) as { error: { message: string } }).error.message).toMatch(/EACCES/);
   });
 });
