@@ -155,7 +155,8 @@ async function runBare(baseUrl: string, bodiesFile: string): Promise<number> {
   const { stdout } = await promisify(execFile)(
     'bash',
     ['-c', `node bench/bare-loop.mjs ${baseUrl} ${bodiesFile} ${IN_FLIGHT} >/dev/null; code=$?; times; exit $code`],
-    { cwd: repoRoot, encoding: 'utf8' },
+    // The harness's environment (evalEnv: no CA bundle to parse at start-up), so both start alike.
+    { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } },
   );
   return childrenCpuMs(stdout);
 }

@@ -18,6 +18,7 @@ export function getEvalClient(run: Pick<RunContext, 'dispatcherUrl' | 'model' | 
         idleTimeoutMs: run.client.idleTimeoutMs,
         headersTimeoutMs: run.client.headersTimeoutMs,
         thinking: run.model.reasoning?.thinking ?? null,
+        leases: true,
       }),
     };
   }

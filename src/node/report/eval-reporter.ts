@@ -148,10 +148,11 @@ export class EvalReporter implements Reporter {
     const project = this.#projectRun(testCase.project);
     if (!project) return;
     const meta = testCase.meta();
-    const gates = GateResultSchema.array().safeParse(meta.evalGates);
-    if (gates.success) project.gates.push(...gates.data);
-    const point = BenchPointSchema.safeParse(meta.evalBenchmarkPoint);
-    if (point.success) {
+    // Only the tests that carry them are parsed: a failed parse builds an error, and most tests carry a case only.
+    const gates = meta.evalGates === undefined ? null : GateResultSchema.array().safeParse(meta.evalGates);
+    if (gates?.success) project.gates.push(...gates.data);
+    const point = meta.evalBenchmarkPoint === undefined ? null : BenchPointSchema.safeParse(meta.evalBenchmarkPoint);
+    if (point?.success) {
       project.points.push(point.data);
       const requests = meta.evalBenchmarkRequests ?? [];
       if (requests.length) this.#appendCase(requestsFile(project), requests.map((r) => `${JSON.stringify(r)}\n`).join(''));

@@ -9,6 +9,9 @@ import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
 import { isRetryable, type TryFailure } from '../../shared/transport/failure.ts';
 import { FATAL_HEADER, SESSION_HEADER } from '../../shared/transport/headers.ts';
 import { SessionAffinity } from './dispatcher/session-affinity.ts';
+import { serveLeases, type SlotBroker } from './dispatcher/lease-channel.ts';
+import { LEASE_PATH, LEASE_PROTOCOL } from '../../shared/transport/lease-protocol.ts';
+import type { Duplex } from 'node:stream';
 
 // A loopback proxy in the main process that owns the run's in-flight limit across every suite and
 // worker: generation requests wait here for a slot, go to the least-loaded replica (or back to their session's,
@@ -82,6 +85,8 @@ export interface DispatcherStats {
   meanInFlight: number | null;
   /** Generation requests answered from the response cache (not in `requests`). */
   cacheHits: number;
+  /** Generation requests workers sent straight to the server under a slot lease (in `requests`). */
+  leased: number;
   /** Worker replies not yet closed (queued, in flight, or being written). */
   openReplies: number;
   /** Upstream requests not yet closed. */
@@ -116,6 +121,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
   const fatalReason = () => options.fatalReason?.() ?? health.spent;
   const waiting: Array<() => void> = [];
   const agent = new http.Agent({ keepAlive: true, maxSockets: Infinity });
+  const openLeases = new Set<Duplex>();
   let inFlight = 0;
   let openReplies = 0;
   let openUpstreams = 0;
@@ -144,7 +150,75 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     if (ok) counters.completed += 1;
     else counters.failed += 1;
     noteHealth(ok, failure);
-    waiting.shift()?.();
+    drain();
+  };
+  // Start waiting requests while slots are free (a waiter whose request is gone takes none and passes its turn on).
+  const drain = () => {
+    while (inFlight < options.inFlightLimit && waiting.length > 0) waiting.shift()!();
+  };
+  /**
+   * Wait for a slot (first come, first served, proxied requests and leases alike), then `granted` with its replica,
+   * or `refused` with why no request may go. `alive` is asked when the turn comes: a request gone by then takes none.
+   * Returns a cancel function for a request still waiting.
+   */
+  const takeSlot = (
+    session: string | undefined,
+    alive: () => boolean,
+    granted: (replica: Replica) => void,
+    refused: (fatal: string) => void,
+  ): (() => void) => {
+    counters.requests += 1;
+    const start = () => {
+      if (!alive()) return;
+      const fatal = fatalReason();
+      if (fatal) return refused(fatal);
+      granted(acquire(session));
+    };
+    if (inFlight < options.inFlightLimit) {
+      start();
+      return () => {};
+    }
+    waiting.push(start);
+    counters.maxQueued = Math.max(counters.maxQueued, waiting.length);
+    return () => {
+      const index = waiting.indexOf(start);
+      if (index >= 0) waiting.splice(index, 1);
+    };
+  };
+  // A server launched on demand: the first request of a project whose turn on the GPUs has come starts it. The
+  // launch's error message when it could not start.
+  const ensureServer = async (): Promise<string | null> => {
+    if (replicas.length > 0 || !options.control) return null;
+    try {
+      await options.control.status();
+      return null;
+    } catch (error) {
+      return (error as Error).message;
+    }
+  };
+  // The lease channels' view of the slots (dispatcher/lease-channel.ts).
+  const broker: SlotBroker = {
+    take: (session, granted, refused) => {
+      let cancelled = false;
+      let cancel: () => void = () => {};
+      void ensureServer().then((startFailed) => {
+        if (cancelled) return;
+        if (startFailed !== null) return refused(startFailed);
+        cancel = takeSlot(
+          session,
+          () => !cancelled,
+          (replica) => {
+            counters.leased += 1;
+            granted({ upstream: replica.url, release: (ok, failure) => release(replica, ok, failure) });
+          },
+          (fatal) => refused(fatal),
+        );
+      });
+      return () => {
+        cancelled = true;
+        cancel();
+      };
+    },
   };
   // The failure budget: a server failing try after try (or most tries) ends the run instead of failing every case
   // slowly. Only server failures count: a prompt too long for the context or a worker leaving says nothing of it.
@@ -185,18 +259,14 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     });
 
   const route = async (req: http.IncomingMessage, res: http.ServerResponse, path: string, body: Buffer, gone: () => boolean) => {
-    // A server launched on demand: the first request of a project whose turn on the GPUs has come starts it.
-    if (replicas.length === 0 && options.control) {
-      try {
-        await options.control.status();
-      } catch (error) {
-        return sendJson(
-          res,
-          503,
-          { error: { message: (error as Error).message, type: 'ServerStartFailed', code: 503 } },
-          { [FATAL_HEADER]: '1', 'x-should-retry': 'false' },
-        );
-      }
+    const startFailed = await ensureServer();
+    if (startFailed !== null) {
+      return sendJson(
+        res,
+        503,
+        { error: { message: startFailed, type: 'ServerStartFailed', code: 503 } },
+        { [FATAL_HEADER]: '1', 'x-should-retry': 'false' },
+      );
     }
     if (gone()) return;
     if (!GENERATION_PATHS.has(path)) {
@@ -211,22 +281,14 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       return replyFromCache(res, lookup.hit);
     }
     if (options.offline) return replyOffline(res, options.offline);
-    counters.requests += 1;
-    const start = () => {
-      if (gone()) return;
-      const fatal = fatalReason();
-      if (fatal) return replyWithFailure(res, deadServer(replicas, fatal), false);
-      const replica = acquire(sessionOf(req));
-      forward(req, res, replica, body, (ok, failure) => release(replica, ok, failure), lookup?.offer);
-    };
-    if (inFlight < options.inFlightLimit) return start();
-    waiting.push(start);
-    counters.maxQueued = Math.max(counters.maxQueued, waiting.length);
+    const cancel = takeSlot(
+      sessionOf(req),
+      () => !gone(),
+      (replica) => forward(req, res, replica, body, (ok, failure) => release(replica, ok, failure), lookup?.offer),
+      (fatal) => replyWithFailure(res, deadServer(replicas, fatal), false),
+    );
     // A request abandoned while queued must not take a slot later.
-    res.once('close', () => {
-      const index = waiting.indexOf(start);
-      if (index >= 0) waiting.splice(index, 1);
-    });
+    res.once('close', cancel);
   };
 
   const server = http.createServer((req, res) => {
@@ -296,10 +358,26 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       busyMs,
       meanInFlight: busyMs > 0 ? counters.area / busyMs : null,
       cacheHits: counters.cacheHits,
+      leased: counters.leased,
       openReplies,
       openUpstreams,
     };
   };
+
+  // A worker's lease channel. Offered only when requests need not pass through here: the response cache keeps what
+  // it relays, and a replay has no server. Otherwise the worker sends its requests through the proxy.
+  server.on('upgrade', (req: http.IncomingMessage, socket: Duplex, head: Buffer) => {
+    const path = (req.url ?? '/').split('?')[0];
+    const offered = path === LEASE_PATH && req.headers.upgrade === LEASE_PROTOCOL && !options.cache && !options.offline;
+    if (!offered) {
+      socket.end('HTTP/1.1 404 Not Found\r\nConnection: close\r\nContent-Length: 0\r\n\r\n');
+      return;
+    }
+    openLeases.add(socket);
+    socket.once('close', () => openLeases.delete(socket));
+    socket.write(`HTTP/1.1 101 Switching Protocols\r\nUpgrade: ${LEASE_PROTOCOL}\r\nConnection: Upgrade\r\n\r\n`);
+    serveLeases(socket, head, broker);
+  });
 
   // The workers' connection pools decide when an idle loopback connection ends. With Node's 5 s default the server
   // closed idle sockets that a worker, its thread starved on a loaded machine, reused a moment later: thousands of
@@ -320,6 +398,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
     close: async () => {
       await new Promise<void>((resolve) => {
         waiting.length = 0;
+        for (const socket of openLeases) socket.destroy();
         server.closeAllConnections();
         agent.destroy();
         server.close(() => resolve());
@@ -341,6 +420,7 @@ function newCounters() {
     failed: 0,
     maxQueued: 0,
     cacheHits: 0,
+    leased: 0,
     first: null as number | null,
     last: null as number | null,
     lastChange: null as number | null,

@@ -12,7 +12,9 @@ import { requestCompletion, type CompletionOptions, type CompletionResult } from
 import { countTokens, reasoningOf, reportedReasoningTokens, splitThinking } from './reasoning.ts';
 import { runWithRetries, TryFailedError } from './retry.ts';
 import { createClientRuntime, type ClientRuntime, type EvalClientOptions } from './transport.ts';
-import { TryClock } from './try-clock.ts';
+import { type ClientTransport, TryClock } from './try-clock.ts';
+import type { ChatStreamTransport } from './chat-stream.ts';
+import { SESSION_HEADER } from '../../shared/transport/headers.ts';
 
 export { createOpenAI, type EvalClientOptions } from './transport.ts';
 export type { AnswerFacts, TokenUsage } from './answer-facts.ts';
@@ -105,6 +107,9 @@ export type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs' | 'reasoning'> & {
 };
 
 // One streamed try; a server failure becomes a TryFailedError, a caller's abort (or a harness bug) passes through.
+// With leases, the try waits for a slot, then goes straight to the server the dispatcher names, under the client's
+// own deadlines (counted from the grant, as the dispatcher counts them from dispatch), and gives the slot back with
+// how it went (the failure budget counts it).
 async function streamChatOnce(
   runtime: ClientRuntime,
   messages: ChatMessage[],
@@ -112,9 +117,44 @@ async function streamChatOnce(
   signal: AbortSignal | undefined,
   options: ChatOptions | undefined,
 ): Promise<ChatTry> {
-  const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: true, signal });
+  const lease = runtime.leases ? await runtime.leases.acquire(options?.headers?.[SESSION_HEADER] ?? null, signal) : null;
+  if (lease !== null && 'refused' in lease) {
+    throw new TryFailedError({ kind: 'server-dead', server: runtime.server, serverMessage: lease.refused }, undefined, false);
+  }
+  if (lease === null)
+    return streamChatTry(runtime, runtime.chatStream, runtime.transport, runtime.server, messages, sampling, signal, options);
+  try {
+    const answer = await streamChatTry(
+      runtime,
+      runtime.chatStreamTo(lease.upstream),
+      'direct',
+      lease.upstream,
+      messages,
+      sampling,
+      signal,
+      options,
+    );
+    lease.release(true);
+    return answer;
+  } catch (error) {
+    lease.release(false, error instanceof TryFailedError ? error.failure : undefined);
+    throw error;
+  }
+}
+
+async function streamChatTry(
+  runtime: ClientRuntime,
+  stream: ChatStreamTransport,
+  transport: ClientTransport,
+  upstream: string,
+  messages: ChatMessage[],
+  sampling: SamplingParams,
+  signal: AbortSignal | undefined,
+  options: ChatOptions | undefined,
+): Promise<ChatTry> {
+  const clock = new TryClock({ transport, timeouts: runtime.timeouts, streamed: true, signal });
   const started = performance.now();
-  let server = runtime.server;
+  let server = upstream;
   let cached = false;
   let ttftMs: number | null = null;
   let finishReason: string | null = null;
@@ -124,7 +164,7 @@ async function streamChatOnce(
   const reasoning = new CappedText(runtime.answerCapChars);
   const toolCalls = new ToolCallAssembler();
   try {
-    const response = await runtime.chatStream.post(
+    const response = await stream.post(
       {
         ...buildChatBody(runtime.model, messages, sampling, options, runtime.thinking),
         stream: true,
@@ -152,7 +192,11 @@ async function streamChatOnce(
     }
   } catch (error) {
     if (signal?.aborted) throw error;
-    throw clock.fired ? clock.failure(server, error) : toTryFailure(error, server);
+    if (clock.fired) throw clock.failure(server, error);
+    const failure = toTryFailure(error, server);
+    // Sent directly, a dropped connection says where, as the dispatcher's proxy says it.
+    if (transport === 'direct' && failure instanceof TryFailedError && failure.failure.kind === 'reset') throw locateReset(failure, clock);
+    throw failure;
   } finally {
     clock.dispose();
   }
@@ -173,6 +217,14 @@ async function streamChatOnce(
     ttftMs,
     ...(cached ? { cached } : {}),
   };
+}
+
+// A reset with where it happened: before the response headers, or mid-stream after so many chunks.
+function locateReset(error: TryFailedError, clock: TryClock): TryFailedError {
+  const where = clock.started ? ` mid-stream after ${clock.chunks} chunks` : ' before the response headers';
+  return new TryFailedError({ ...error.failure, detail: `${where}${error.failure.detail ?? ''}` }, error.retryAfterMs, error.shouldRetry, {
+    cause: error.cause,
+  });
 }
 
 // True when the dispatcher reported the launched server dead: no point in further requests.

@@ -3,6 +3,7 @@ import { DEFAULT_ANSWER_CAP_CHARS } from './answer-facts.ts';
 import { createChatStreamTransport, type ChatStreamTransport } from './chat-stream.ts';
 import { withReadableErrors } from '../../shared/transport/normalise-error.ts';
 import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../../shared/transport/timeouts.ts';
+import { type LeaseChannel, leaseChannelTo } from './lease-client.ts';
 import type { ClientTransport } from './try-clock.ts';
 
 /** Options of the harness's OpenAI-compatible clients. */
@@ -26,6 +27,12 @@ export interface EvalClientOptions {
   answerCapChars?: number;
   /** Reasoning models: thinking on or off (`chat_template_kwargs.enable_thinking`); null/absent for other models. */
   thinking?: boolean | null;
+  /**
+   * `dispatched` only: take slot leases from the dispatcher at `baseUrl` and send streamed chat straight to the server
+   * it names (client-side deadlines), instead of through its proxy; falls back to the proxy when none are offered.
+   * @default false
+   */
+  leases?: boolean;
 }
 
 /** Everything one request needs besides its own parameters. */
@@ -34,6 +41,10 @@ export interface ClientRuntime {
   openai: () => Promise<OpenAI>;
   /** Streamed chat, the hot path, on node:http (chat-stream.ts says why); everything else goes through `openai`. */
   chatStream: ChatStreamTransport;
+  /** The dispatcher's slot leases, when the client takes them (`leases`); null otherwise. */
+  leases: LeaseChannel | null;
+  /** Streamed chat straight to a leased server (base URL as the dispatcher names it). */
+  chatStreamTo(upstream: string): ChatStreamTransport;
   /** The server's base URL without `/v1` (for vLLM's own routes such as `/tokenize`). */
   baseUrl: string;
   apiKey: string | null;
@@ -67,14 +78,27 @@ export function createClientRuntime(options: EvalClientOptions, transport: Clien
   const requestTimeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUTS.requestTimeoutMs;
   const server = options.serverName ?? options.baseUrl;
   let openai: Promise<OpenAI> | undefined;
+  const upstreams = new Map<string, ChatStreamTransport>();
+  const resolvedTransport = options.transport ?? transport;
   return {
     openai: () => (openai ??= createOpenAI(options)),
     chatStream: createChatStreamTransport({ baseUrl: options.baseUrl, apiKey: options.apiKey ?? null, server }),
+    leases: options.leases && resolvedTransport === 'dispatched' ? leaseChannelTo(options.baseUrl) : null,
+    chatStreamTo: (upstream) => {
+      let stream = upstreams.get(upstream);
+      if (!stream) {
+        // The path the dispatcher's proxy would have used: the upstream's origin and `/v1/chat/completions`.
+        const origin = new URL(upstream).origin;
+        stream = createChatStreamTransport({ baseUrl: origin, apiKey: options.apiKey ?? null, server: upstream });
+        upstreams.set(upstream, stream);
+      }
+      return stream;
+    },
     baseUrl: options.baseUrl,
     apiKey: options.apiKey ?? null,
     model: options.model,
     server,
-    transport: options.transport ?? transport,
+    transport: resolvedTransport,
     timeouts: {
       requestTimeoutMs,
       idleTimeoutMs: options.idleTimeoutMs ?? requestTimeoutMs,

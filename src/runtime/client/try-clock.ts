@@ -17,6 +17,30 @@ export interface FiredDeadline {
   detail: string;
 }
 
+// Callbacks waiting for a caller's signal to abort, one real listener per signal: many tries share a case's or a
+// run's signal at once, and EventTarget warns past ten listeners.
+const followers = new WeakMap<AbortSignal, Set<() => void>>();
+
+// Call `onAbort` when `signal` aborts; returns the function that stops following it.
+function followAbort(signal: AbortSignal, onAbort: () => void): () => void {
+  let callbacks = followers.get(signal);
+  if (!callbacks) {
+    const created = new Set<() => void>();
+    followers.set(signal, created);
+    signal.addEventListener(
+      'abort',
+      () => {
+        for (const callback of [...created]) callback();
+      },
+      { once: true },
+    );
+    callbacks = created;
+  }
+  callbacks.add(onAbort);
+  const own = callbacks;
+  return () => own.delete(onAbort);
+}
+
 /** The client's deadlines of one try; aborts `signal` when one passes. */
 export class TryClock {
   readonly signal: AbortSignal;
@@ -24,6 +48,8 @@ export class TryClock {
   #fired: FiredDeadline | null = null;
   #timers = new Map<FiredDeadline['kind'], NodeJS.Timeout>();
   #chunks = 0;
+  #forgetCaller: (() => void) | null = null;
+  #started = false;
 
   constructor(
     private readonly options: {
@@ -33,7 +59,13 @@ export class TryClock {
       signal?: AbortSignal | undefined;
     },
   ) {
-    this.signal = options.signal ? AbortSignal.any([options.signal, this.#controller.signal]) : this.#controller.signal;
+    // The caller's abort passes on through a listener: AbortSignal.any costs ~0.1 ms of CPU per try on Node 20.
+    this.signal = this.#controller.signal;
+    const caller = options.signal;
+    if (caller?.aborted) this.#controller.abort(caller.reason);
+    else if (caller) {
+      this.#forgetCaller = followAbort(caller, () => this.#controller.abort(caller.reason));
+    }
     if (options.transport === 'direct') {
       const { requestTimeoutMs, headersTimeoutMs } = options.timeouts;
       this.#start('timeout-total', requestTimeoutMs, () => ` of sending (${this.#chunks} chunks received)`);
@@ -48,6 +80,7 @@ export class TryClock {
 
   // Headers are in: start the silence deadline (streams) and, behind the dispatcher, the total backstop.
   headersReceived(): void {
+    this.#started = true;
     const headers = this.#timers.get('timeout-headers');
     if (headers) clearTimeout(headers);
     const { transport, timeouts, streamed } = this.options;
@@ -78,12 +111,23 @@ export class TryClock {
     );
   }
 
+  /** Chunks received so far. */
+  get chunks(): number {
+    return this.#chunks;
+  }
+
+  /** True once the response headers are in. */
+  get started(): boolean {
+    return this.#started;
+  }
+
   chunkReceived(): void {
     this.#chunks += 1;
     this.#timers.get('timeout-idle')?.refresh();
   }
 
   dispose(): void {
+    this.#forgetCaller?.();
     for (const timer of this.#timers.values()) clearTimeout(timer);
     this.#timers.clear();
   }
