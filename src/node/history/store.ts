@@ -34,6 +34,8 @@ export interface StoredRun {
 export interface StoredSummary {
   path: string;
   record: RunSummary;
+  /** The record file's size and modification time when its summary was read. */
+  stamp: FileStamp;
 }
 
 /** A history file that could not be read; listRuns reports it instead of throwing. */
@@ -175,7 +177,9 @@ export async function listRunSummaries(resultsDir: string): Promise<SummaryHisto
     const file = path.join(dir, name);
     const entry = entries.get(name);
     if (entry === undefined) return { path: file, error: new RecordError(`Cannot read run record ${file}: it disappeared while listing.`) };
-    return 'summary' in entry ? { path: file, record: entry.summary } : { path: file, error: new RecordError(entry.error) };
+    return 'summary' in entry
+      ? { path: file, record: entry.summary, stamp: { size: entry.size, mtimeMs: entry.mtimeMs } }
+      : { path: file, error: new RecordError(entry.error) };
   });
   return { ...orderHistory(results), index: { reused: files.length - stale.length, read: stale.length } };
 }

@@ -1,20 +1,96 @@
-import { findUnstableCases, unstableCandidates, unstableIdsByDataset } from '../../shared/history/unstable-cases.ts';
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { z } from 'zod';
+import {
+  findUnstableCasesOf,
+  mergeUnstable,
+  type UnstableCase,
+  type UnstableGroup,
+  unstableGroups,
+  unstableIdsByDataset,
+} from '../../shared/history/unstable-cases.ts';
 import { loadCases } from './case-data.ts';
-import { listRunSummaries } from './store.ts';
+import { type StoredSummary, listRunSummaries, writeFileAtomic } from './store.ts';
 
-// The unstable cases a model's baseline gates leave out, from the history under the results folder: summaries for
-// every run, per-case data only for the runs of this model and simulation mode that share a condition.
+// The unstable cases of a history (shared/history/unstable-cases.ts says what they are): summaries for every run,
+// per-case data only for the newest runs of each condition that more than one run shares. What each group gave is
+// remembered beside the history index, keyed by its runs' files: a group whose runs did not change is not read
+// again (ten full records of a 1,000-run history, ~0.2 s a run), a new run in a condition reads that group anew.
 
-/** Unstable case ids of a model and simulation mode per dataset key (`{}` when none). */
+/** File of the remembered groups, beside `runs/`. A cache: missing, corrupt or stale, it is rebuilt. */
+export const UNSTABLE_CACHE_FILE = '.unstable-cases.json';
+
+const UnstableCaseSchema = z.object({
+  modelKey: z.string(),
+  simulation: z.string().nullable(),
+  dataset: z.string(),
+  caseId: z.string(),
+  runs: z.number().int(),
+  passes: z.number().int(),
+});
+const UnstableCacheSchema = z.object({
+  version: z.literal(1),
+  groups: z.record(z.string(), z.object({ runs: z.string(), cases: z.array(UnstableCaseSchema) })),
+});
+type UnstableCache = z.infer<typeof UnstableCacheSchema>;
+
+/** Every unstable case of the history under `resultsDir` (ordered as findUnstableCases orders them). */
+export async function listUnstableCases(resultsDir: string, history?: readonly StoredSummary[]): Promise<UnstableCase[]> {
+  const runs = history ?? (await listRunSummaries(resultsDir)).runs;
+  const byId = new Map(runs.map((run) => [run.record.runId, run]));
+  const groups = unstableGroups(runs.map((run) => run.record));
+  const cacheFile = path.join(resultsDir, UNSTABLE_CACHE_FILE);
+  const cached = await readCache(cacheFile);
+  const next: UnstableCache = { version: 1, groups: {} };
+  const stale: Array<{ group: UnstableGroup; key: string }> = [];
+  for (const group of groups) {
+    const key = runsKey(group, byId);
+    const known = cached?.groups[group.id];
+    if (known?.runs === key) next.groups[group.id] = known;
+    else stale.push({ group, key });
+  }
+  if (stale.length > 0) {
+    const wanted = new Map<string, Set<string>>();
+    for (const { group } of stale) for (const runId of group.runs) wanted.set(runId, (wanted.get(runId) ?? new Set()).add(group.dataset));
+    const loaded = await loadCases(
+      runs.filter((run) => wanted.has(run.record.runId)),
+      wanted,
+    );
+    for (const { group, key } of stale) {
+      next.groups[group.id] = { runs: key, cases: findUnstableCasesOf(group, (runId, dataset) => loaded.get(runId)?.get(dataset)) };
+    }
+  }
+  // Only the groups of this history are kept, so the file stays as small as the history's conditions.
+  if (stale.length > 0 || Object.keys(cached?.groups ?? {}).length !== groups.length) {
+    await writeFileAtomic(cacheFile, `${JSON.stringify(next)}\n`).catch(() => {});
+  }
+  return mergeUnstable(Object.values(next.groups).flatMap((group) => group.cases));
+}
+
+/** Unstable case ids of a model and simulation mode per dataset key (`{}` when none): what its baseline gates leave out. */
 export async function readUnstableCases(
   resultsDir: string,
   modelKey: string,
   simulation: string | null,
 ): Promise<Record<string, string[]>> {
-  const history = await listRunSummaries(resultsDir);
-  const own = history.runs.filter(({ record }) => record.model.key === modelKey && record.simulation === simulation);
-  const summaries = own.map((run) => run.record);
-  const loaded = await loadCases(own, unstableCandidates(summaries));
-  const found = findUnstableCases(summaries, (runId, key) => loaded.get(runId)?.get(key));
-  return unstableIdsByDataset(found, modelKey, simulation);
+  return unstableIdsByDataset(await listUnstableCases(resultsDir), modelKey, simulation);
+}
+
+// The group's runs as they are on disk: ids with their files' sizes and modification times.
+function runsKey(group: UnstableGroup, byId: ReadonlyMap<string, StoredSummary>): string {
+  return JSON.stringify(
+    group.runs.map((runId) => {
+      const stamp = byId.get(runId)?.stamp;
+      return [runId, stamp?.size ?? null, stamp?.mtimeMs ?? null];
+    }),
+  );
+}
+
+async function readCache(file: string): Promise<UnstableCache | null> {
+  try {
+    const parsed = UnstableCacheSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

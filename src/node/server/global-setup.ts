@@ -99,11 +99,12 @@ export default async function setup(project: TestProject): Promise<() => Promise
     // The first project in line starts its server now, so a server that cannot start is the first and only error;
     // the others start theirs when their tests ask for it, after the previous server has stopped.
     const startsNow = !session.launches || order[0] === settings.modelKey;
-    // The history the gates read (baseline, unstable cases) is read once the server is up, while the workers start
-    // and ask their cases, and handed to them when their gates ask (`GET /_eval/history`): a long history (1,000 runs:
-    // ~0.5 s of CPU) delays neither the server's launch nor the first request. Runs of another simulation mode (or real
-    // ones) never serve as baselines; when the mode is not known yet (a server launched later), each suite's gate
-    // checks it against the server it got.
+    // The history the gates read (baseline, unstable cases) is read while the server starts and the workers ask
+    // their cases, and handed to them when their gates ask (`GET /_eval/history`): a long history (1,000 runs: ~0.5 s
+    // of CPU) never holds back the first request. It is read for the simulation mode a launch will report, again in
+    // the rare case the server says otherwise (a user's own `vllm` that is a simulator). Runs of another simulation
+    // mode (or real ones) never serve as baselines; when the mode is not known yet (a server launched later), each
+    // suite's gate checks it against the server it got.
     const readHistory = async (simulation: string | null | undefined): Promise<GateHistory> => ({
       baseline: await planBaseline({
         resultsDir,
@@ -116,14 +117,16 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }),
       unstable: await readUnstableCases(resultsDir, settings.modelKey, simulation ?? null),
     });
-    // A baseline the user names (`EVAL_BASELINE`) is read before the server starts: a wrong path is a configuration
-    // error. For the simulation mode a launch will report; read again in the rare case the server says otherwise.
     const predicted = session.launches && startsNow ? (simulate ?? null) : undefined;
-    const named = process.env.EVAL_BASELINE?.trim() ? await readHistory(predicted) : null;
+    const early = predicted === undefined ? null : readHistory(predicted);
+    early?.catch(() => {}); // a server that fails to start is the error to report; the gates report this one
+    // A baseline the user names (`EVAL_BASELINE`) is checked before the server starts: a wrong path is a configuration error.
+    if (early && process.env.EVAL_BASELINE?.trim()) await early;
     const status = startsNow ? await session.status() : null;
     const simulation = status ? status.simulation : (simulate ?? undefined);
-    gateHistory = named && simulation === predicted ? Promise.resolve(named) : readHistory(simulation);
+    gateHistory = early && simulation === predicted ? early : readHistory(simulation);
     gateHistory.catch(() => {}); // the gates report it
+    if (process.env.EVAL_BASELINE?.trim()) await gateHistory;
 
     const run: RunContext = {
       runId,

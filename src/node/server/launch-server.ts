@@ -76,7 +76,8 @@ export async function launchServer(options: LaunchOptions): Promise<LaunchedServ
     stream?.setEncoding('utf8');
     stream?.on('data', (chunk: string) => {
       tail.push(chunk);
-      log.write(chunk);
+      // A process of the server's group may still write after the stop closed the log (its pipe outlives the leader).
+      if (!log.writableEnded) log.write(chunk);
       options.onOutput?.(chunk);
     });
   }

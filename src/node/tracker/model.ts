@@ -336,7 +336,7 @@ function groupRuns(ordered: readonly RunSummary[]): Map<string, Group> {
 export function buildTrackerModel(
   runs: readonly RunSummary[],
   config: TrackerConfig,
-  options: { skippedFiles?: readonly string[]; cases?: CaseLookup } = {},
+  options: { skippedFiles?: readonly string[]; cases?: CaseLookup; unstable?: UnstableCase[] } = {},
 ): TrackerModel {
   const ordered = [...runs].sort(compareRuns);
   const groups = groupRuns(ordered);
@@ -373,7 +373,7 @@ export function buildTrackerModel(
     comparisons: buildComparisons(config, sectionsWithSources, options.cases ?? (() => undefined)),
     changelog: ordered.map(toChangelogEntry).reverse(),
     pairedRuns: pairedRunEntries(ordered),
-    unstable: findUnstableCases(ordered, options.cases ?? (() => undefined)),
+    unstable: options.unstable ?? findUnstableCases(ordered, options.cases ?? (() => undefined)),
     throughput: buildThroughputSections(ordered),
     serverMetrics: buildServerMetricsRows(ordered),
     recommendations: recommendPresets(ordered, {

@@ -2,7 +2,7 @@ import { appendFile, mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { loadCases } from '../history/case-data.ts';
 import { listRunSummaries, writeFileAtomic } from '../history/store.ts';
-import { unstableCandidates } from '../../shared/history/unstable-cases.ts';
+import { listUnstableCases } from '../history/unstable-history.ts';
 import { buildTrackerModel, runsToCompare, type TrackerConfig } from './model.ts';
 import { renderTrackerMarkdown } from './render.ts';
 import { FULL_TRACKER_FILE, renderTrackerSummary } from './render-summary.ts';
@@ -27,11 +27,14 @@ export async function updateTracker(resultsDir: string, config: TrackerConfig): 
   const history = await listRunSummaries(resultsDir);
   const skippedFiles = history.invalid.map((file) => path.relative(resultsDir, file.path));
   const summaries = history.runs.map((run) => run.record);
-  // Per-case data of the runs the comparisons pair, and of those the unstable-case search compares.
-  const loaded = await loadCases(history.runs, mergeWanted(runsToCompare(summaries), unstableCandidates(summaries)));
+  // The unstable cases (remembered per condition, see unstable-history.ts), then the per-case data of the runs the
+  // comparisons pair.
+  const unstable = await listUnstableCases(resultsDir, history.runs);
+  const loaded = await loadCases(history.runs, runsToCompare(summaries));
   const model = buildTrackerModel(summaries, config, {
     skippedFiles,
     cases: (runId, key) => loaded.get(runId)?.get(key),
+    unstable,
   });
   await writeTracker(resultsDir, renderTrackerMarkdown(model), FULL_TRACKER_FILE);
   return { path: await writeTracker(resultsDir, renderTrackerSummary(model)), skippedFiles };
@@ -46,11 +49,4 @@ export async function appendStepSummary(markdown: string, env: Record<string, st
   if (!file) return false;
   await appendFile(file, markdown.endsWith('\n') ? markdown : `${markdown}\n`, 'utf8');
   return true;
-}
-
-// The union of two "run id -> dataset keys" maps.
-function mergeWanted(a: ReadonlyMap<string, ReadonlySet<string>>, b: ReadonlyMap<string, ReadonlySet<string>>): Map<string, Set<string>> {
-  const merged = new Map<string, Set<string>>();
-  for (const wanted of [a, b]) for (const [runId, keys] of wanted) merged.set(runId, new Set([...(merged.get(runId) ?? []), ...keys]));
-  return merged;
 }

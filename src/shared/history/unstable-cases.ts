@@ -52,45 +52,67 @@ export function unstableCandidates(runs: readonly RunSummary[]): Map<string, Set
  * data (by default the runs' own, when they are full records); runs whose cases it does not give are left out.
  */
 export function findUnstableCases(runs: readonly RunSummary[], cases: UnstableCaseLookup = ownCases(runs)): UnstableCase[] {
-  const groups = new Map<string, { modelKey: string; simulation: string | null; dataset: string; cases: Map<string, Observation[]> }>();
-  for (const [id, condition] of groupByCondition(runs)) {
-    if (condition.runs.length < 2) continue;
-    const group = {
-      modelKey: condition.modelKey,
-      simulation: condition.simulation,
-      dataset: condition.dataset,
-      cases: new Map<string, Observation[]>(),
-    };
-    groups.set(id, group);
-    for (const runId of condition.runs) {
-      for (const [caseId, c] of Object.entries(cases(runId, condition.dataset) ?? {})) {
-        const score = c.scores[condition.metric];
-        if (c.verdict === 'error' || score === null || score === undefined) continue;
-        const seen = group.cases.get(caseId) ?? [];
-        seen.push({ pass: score >= PASS_SCORE, response: c.responseHash });
-        group.cases.set(caseId, seen);
-      }
+  return mergeUnstable(unstableGroups(runs).flatMap((group) => findUnstableCasesOf(group, cases)));
+}
+
+/** A set of runs whose cases findUnstableCases compares: the newest runs of one model, mode, dataset and condition. */
+export interface UnstableGroup {
+  /** Identifies the model, simulation mode, dataset and everything that changes its scores. */
+  id: string;
+  modelKey: string;
+  simulation: string | null;
+  dataset: string;
+  metric: string;
+  /** Run ids, newest first, at most MAX_RUNS_PER_CONDITION. */
+  runs: string[];
+}
+
+/** The groups of a history whose cases are compared (two runs or more). */
+export function unstableGroups(runs: readonly RunSummary[]): UnstableGroup[] {
+  return [...groupByCondition(runs)].filter(([, group]) => group.runs.length >= 2).map(([id, group]) => ({ id, ...group }));
+}
+
+/** The unstable cases of one group, in no particular order. */
+export function findUnstableCasesOf(group: UnstableGroup, cases: UnstableCaseLookup): UnstableCase[] {
+  const observed = new Map<string, Observation[]>();
+  for (const runId of group.runs) {
+    for (const [caseId, c] of Object.entries(cases(runId, group.dataset) ?? {})) {
+      const score = c.scores[group.metric];
+      if (c.verdict === 'error' || score === null || score === undefined) continue;
+      const seen = observed.get(caseId) ?? [];
+      seen.push({ pass: score >= PASS_SCORE, response: c.responseHash });
+      observed.set(caseId, seen);
     }
   }
-  const found = new Map<string, UnstableCase>();
-  for (const group of groups.values()) {
-    for (const [caseId, seen] of group.cases) {
-      if (!flipped(seen)) continue;
-      const id = JSON.stringify([group.modelKey, group.simulation, group.dataset, caseId]);
-      const entry = found.get(id) ?? {
-        modelKey: group.modelKey,
-        simulation: group.simulation,
-        dataset: group.dataset,
-        caseId,
-        runs: 0,
-        passes: 0,
-      };
-      entry.runs += seen.length;
-      entry.passes += seen.filter((o) => o.pass).length;
-      found.set(id, entry);
-    }
+  const found: UnstableCase[] = [];
+  for (const [caseId, seen] of observed) {
+    if (!flipped(seen)) continue;
+    const { modelKey, simulation, dataset } = group;
+    found.push({ modelKey, simulation, dataset, caseId, runs: seen.length, passes: seen.filter((o) => o.pass).length });
   }
-  return [...found.values()].sort(
+  return found;
+}
+
+/**
+ * Unstable cases of several groups as one list: a case unstable under two conditions is one entry counting the runs
+ * of both; ordered by model, simulation mode, dataset and case id.
+ */
+export function mergeUnstable(cases: readonly UnstableCase[]): UnstableCase[] {
+  const merged = new Map<string, UnstableCase>();
+  for (const c of cases) {
+    const id = JSON.stringify([c.modelKey, c.simulation, c.dataset, c.caseId]);
+    const entry = merged.get(id);
+    if (entry) {
+      entry.runs += c.runs;
+      entry.passes += c.passes;
+    } else merged.set(id, { ...c });
+  }
+  return sortUnstable([...merged.values()]);
+}
+
+// Model, simulation mode, dataset, case id.
+function sortUnstable(cases: UnstableCase[]): UnstableCase[] {
+  return cases.sort(
     (a, b) =>
       a.modelKey.localeCompare(b.modelKey) ||
       (a.simulation ?? '').localeCompare(b.simulation ?? '') ||

@@ -1,9 +1,10 @@
 import { mkdtempSync } from 'node:fs';
+import { stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeRunRecord } from '../../../src/node/history/store.ts';
-import { readUnstableCases } from '../../../src/node/history/unstable-history.ts';
+import { listUnstableCases, readUnstableCases } from '../../../src/node/history/unstable-history.ts';
 import { MAX_RUNS_PER_CONDITION, unstableCandidates } from '../../../src/shared/history/unstable-cases.ts';
 import { datasetOf, passing } from '../../shared/history/cases.ts';
 import { makeRun } from '../tracker/fixtures.ts';
@@ -35,5 +36,40 @@ describe('unstable cases from the history', () => {
         .map((r) => r.runId)
         .sort(),
     );
+  });
+});
+
+describe('remembered unstable cases', () => {
+  // Same-size garbage with the same mtime: only a reader that opens the file sees it.
+  async function blankKeepingStamp(file: string): Promise<void> {
+    const before = await stat(file);
+    await writeFile(file, ' '.repeat(before.size));
+    const seconds = (Math.trunc(before.mtimeMs) + 0.5) / 1000;
+    await utimes(file, seconds, seconds);
+  }
+
+  test('are not read again from records whose condition gained no run', async () => {
+    const resultsDir = mkdtempSync(join(tmpdir(), 'unstable-cache-'));
+    const files = [
+      await writeRunRecord(resultsDir, makeRun({ startedAt: at(1), datasets: [datasetOf(passing(4))] })),
+      await writeRunRecord(resultsDir, makeRun({ startedAt: at(2), datasets: [datasetOf(flippedTwo)] })),
+    ];
+    const first = await listUnstableCases(resultsDir);
+    for (const file of files) await blankKeepingStamp(file);
+    // Another history read in between: what this process loaded last is not this one's.
+    const other = mkdtempSync(join(tmpdir(), 'unstable-cache-other-'));
+    for (const minute of [1, 2]) await writeRunRecord(other, makeRun({ startedAt: at(minute), datasets: [datasetOf(passing(4))] }));
+    await listUnstableCases(other);
+    expect(await listUnstableCases(resultsDir)).toEqual(first);
+    expect(first.map((c) => c.caseId)).toEqual(['2']);
+  });
+
+  test('are found again when a run joins the condition', async () => {
+    const resultsDir = mkdtempSync(join(tmpdir(), 'unstable-cache-'));
+    await writeRunRecord(resultsDir, makeRun({ startedAt: at(1), datasets: [datasetOf(passing(4))] }));
+    await writeRunRecord(resultsDir, makeRun({ startedAt: at(2), datasets: [datasetOf(passing(4))] }));
+    expect(await listUnstableCases(resultsDir)).toEqual([]);
+    await writeRunRecord(resultsDir, makeRun({ startedAt: at(3), datasets: [datasetOf(flippedTwo)] }));
+    expect((await listUnstableCases(resultsDir)).map((c) => [c.caseId, c.runs, c.passes])).toEqual([['2', 3, 2]]);
   });
 });
