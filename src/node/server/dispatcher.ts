@@ -203,7 +203,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
       let cancel: () => void = () => {};
       void ensureServer().then((startFailed) => {
         if (cancelled) return;
-        if (startFailed !== null) return refused(startFailed);
+        if (startFailed !== null) return refused(startFailed, deadServer(replicas, startFailed).server);
         cancel = takeSlot(
           session,
           () => !cancelled,
@@ -211,7 +211,7 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
             counters.leased += 1;
             granted({ upstream: replica.url, release: (ok, failure) => release(replica, ok, failure) });
           },
-          (fatal) => refused(fatal),
+          (fatal) => refused(fatal, deadServer(replicas, fatal).server),
         );
       });
       return () => {

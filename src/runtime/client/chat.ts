@@ -119,7 +119,7 @@ async function streamChatOnce(
 ): Promise<ChatTry> {
   const lease = runtime.leases ? await runtime.leases.acquire(options?.headers?.[SESSION_HEADER] ?? null, signal) : null;
   if (lease !== null && 'refused' in lease) {
-    throw new TryFailedError({ kind: 'server-dead', server: runtime.server, serverMessage: lease.refused }, undefined, false);
+    throw new TryFailedError({ kind: 'server-dead', server: lease.server, serverMessage: lease.refused }, undefined, false);
   }
   if (lease === null)
     return streamChatTry(runtime, runtime.chatStream, runtime.transport, runtime.server, messages, sampling, signal, options);

@@ -22,7 +22,7 @@ export interface Lease {
 }
 
 /** What an acquire gives: a lease, why no request may go (`refused`), or null to use the proxy instead. */
-export type LeaseResult = Lease | { refused: string } | null;
+export type LeaseResult = Lease | { refused: string; server: string } | null;
 
 /** A worker's lease channel to one dispatcher. */
 export interface LeaseChannel {
@@ -72,7 +72,7 @@ function openLeaseChannel(dispatcherUrl: string): LeaseChannel {
             if (!waiter && message.type === 'grant') send({ type: 'release', id: message.id, ok: false, failure: null });
             if (!waiter) continue;
             pending.delete(message.id);
-            if (message.type === 'refuse') waiter.resolve({ refused: message.message });
+            if (message.type === 'refuse') waiter.resolve({ refused: message.message, server: message.server });
             else waiter.resolve(leaseFor(message.id, message.upstream));
           }
         };

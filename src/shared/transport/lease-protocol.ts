@@ -10,7 +10,8 @@ import { type TryFailure, TryFailureSchema } from './failure.ts';
 //                          `r <id> <1|0> [<failure>]`  release it: 1 = answered, 0 = failed (failure JSON, if the server's)
 //                          `c <id>`                    cancel an acquire still waiting (the case was aborted)
 //   dispatcher -> worker   `g <id> <upstream>`         granted: the server (base URL) to send to
-//                          `f <id> <message JSON>`     refused: the server is dead or the run stopped early
+//                          `f <id> <refusal JSON>`     refused: why (the server is dead, the run stopped early), and
+//                                                      the server(s) concerned: `{"message": ..., "server": ...}`
 
 /** Path of the upgrade request that opens a worker's lease channel. */
 export const LEASE_PATH = '/_eval/leases';
@@ -24,7 +25,9 @@ export type WorkerMessage =
   | { type: 'cancel'; id: number };
 
 /** A message from the dispatcher. */
-export type DispatcherMessage = { type: 'grant'; id: number; upstream: string } | { type: 'refuse'; id: number; message: string };
+export type DispatcherMessage =
+  | { type: 'grant'; id: number; upstream: string }
+  | { type: 'refuse'; id: number; message: string; server: string };
 
 export function formatWorkerMessage(message: WorkerMessage): string {
   switch (message.type) {
@@ -38,7 +41,8 @@ export function formatWorkerMessage(message: WorkerMessage): string {
 }
 
 export function formatDispatcherMessage(message: DispatcherMessage): string {
-  return message.type === 'grant' ? `g ${message.id} ${message.upstream}\n` : `f ${message.id} ${JSON.stringify(message.message)}\n`;
+  if (message.type === 'grant') return `g ${message.id} ${message.upstream}\n`;
+  return `f ${message.id} ${JSON.stringify({ message: message.message, server: message.server })}\n`;
 }
 
 /** A worker's line as a message; null for a line this protocol does not know (ignored). */
@@ -60,8 +64,9 @@ export function parseDispatcherMessage(line: string): DispatcherMessage | null {
   const id = Number(idText);
   if (!Number.isSafeInteger(id) || rest === undefined) return null;
   if (kind === 'g') return { type: 'grant', id, upstream: rest };
-  const message = kind === 'f' ? parseJson(rest) : null;
-  return typeof message === 'string' ? { type: 'refuse', id, message } : null;
+  const refusal = kind === 'f' ? (parseJson(rest) as { message?: unknown; server?: unknown } | undefined) : undefined;
+  if (typeof refusal?.message !== 'string' || typeof refusal.server !== 'string') return null;
+  return { type: 'refuse', id, message: refusal.message, server: refusal.server };
 }
 
 /** Complete lines of a byte stream (UTF-8): push what arrived, get the lines it completed. */

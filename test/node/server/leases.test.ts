@@ -95,9 +95,9 @@ describe('slot leases', () => {
   });
 
   test('a lease is refused with the reason once the server is known dead', async () => {
-    const { dispatcher } = await setup({ fatalReason: () => 'vLLM exited with code 1 (CUDA out of memory)' });
+    const { upstream, dispatcher } = await setup({ fatalReason: () => 'vLLM exited with code 1 (CUDA out of memory)' });
     const result = await leaseChannelTo(dispatcher.baseUrl).acquire(null, undefined);
-    expect(result).toEqual({ refused: 'vLLM exited with code 1 (CUDA out of memory)' });
+    expect(result).toEqual({ refused: 'vLLM exited with code 1 (CUDA out of memory)', server: upstream.url });
   });
 
   test('no leases while answers must pass through the dispatcher (a replay): the client uses the proxy', async () => {

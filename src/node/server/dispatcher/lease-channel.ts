@@ -16,9 +16,10 @@ export interface Slot {
 export interface SlotBroker {
   /**
    * Wait for a slot, then call `granted`, or `refused` with why no request may go (the server is dead, the run
-   * stopped early, the server could not start). Returns a cancel function for an acquire still waiting.
+   * stopped early, the server could not start) and the server(s) concerned. Returns a cancel function for an
+   * acquire still waiting.
    */
-  take(session: string | undefined, granted: (slot: Slot) => void, refused: (message: string) => void): () => void;
+  take(session: string | undefined, granted: (slot: Slot) => void, refused: (message: string, server: string) => void): () => void;
 }
 
 /** Serve one upgraded connection; `head` is what arrived with the upgrade request. */
@@ -56,10 +57,10 @@ export function serveLeases(socket: Duplex, head: Buffer, broker: SlotBroker): v
           held.set(id, slot);
           send(formatDispatcherMessage({ type: 'grant', id, upstream: slot.upstream }));
         },
-        (reason) => {
+        (reason, server) => {
           answered = true;
           waiting.delete(id);
-          send(formatDispatcherMessage({ type: 'refuse', id, message: reason }));
+          send(formatDispatcherMessage({ type: 'refuse', id, message: reason, server }));
         },
       );
       if (!answered) waiting.set(id, cancel);
