@@ -14,7 +14,7 @@ import { runWithRetries, TryFailedError } from './retry.ts';
 import { createClientRuntime, type ClientRuntime, type EvalClientOptions } from './transport.ts';
 import { type ClientTransport, TryClock } from './try-clock.ts';
 import type { ChatStreamTransport } from './chat-stream.ts';
-import { SESSION_HEADER } from '../../shared/transport/headers.ts';
+import { runLeasedTry } from './leased-try.ts';
 
 export { createOpenAI, type EvalClientOptions } from './transport.ts';
 export type { AnswerFacts, TokenUsage } from './answer-facts.ts';
@@ -106,40 +106,27 @@ export type ChatTry = Omit<ChatResult, 'tries' | 'latencyMs' | 'reasoning'> & {
   reportedTokens: number | null;
 };
 
-// One streamed try; a server failure becomes a TryFailedError, a caller's abort (or a harness bug) passes through.
-// With leases, the try waits for a slot, then goes straight to the server the dispatcher names, under the client's
-// own deadlines (counted from the grant, as the dispatcher counts them from dispatch), and gives the slot back with
-// how it went (the failure budget counts it).
-async function streamChatOnce(
+// One streamed try (under a lease when the client takes them, leased-try.ts); a server failure becomes a
+// TryFailedError, a caller's abort (or a harness bug) passes through.
+function streamChatOnce(
   runtime: ClientRuntime,
   messages: ChatMessage[],
   sampling: SamplingParams,
   signal: AbortSignal | undefined,
   options: ChatOptions | undefined,
 ): Promise<ChatTry> {
-  const lease = runtime.leases ? await runtime.leases.acquire(options?.headers?.[SESSION_HEADER] ?? null, signal) : null;
-  if (lease !== null && 'refused' in lease) {
-    throw new TryFailedError({ kind: 'server-dead', server: lease.server, serverMessage: lease.refused }, undefined, false);
-  }
-  if (lease === null)
-    return streamChatTry(runtime, runtime.chatStream, runtime.transport, runtime.server, messages, sampling, signal, options);
-  try {
-    const answer = await streamChatTry(
+  return runLeasedTry(runtime, options?.headers, signal, (route) =>
+    streamChatTry(
       runtime,
-      runtime.chatStreamTo(lease.upstream),
-      'direct',
-      lease.upstream,
+      route.direct === null ? runtime.chatStream : runtime.chatStreamTo(route.direct),
+      route.transport,
+      route.server,
       messages,
       sampling,
       signal,
       options,
-    );
-    lease.release(true);
-    return answer;
-  } catch (error) {
-    lease.release(false, error instanceof TryFailedError ? error.failure : undefined);
-    throw error;
-  }
+    ),
+  );
 }
 
 async function streamChatTry(

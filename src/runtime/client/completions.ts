@@ -5,6 +5,7 @@ import { CACHE_HEADER } from '../../shared/transport/headers.ts';
 import { runWithRetries, TryFailedError } from './retry.ts';
 import type { ClientRuntime } from './transport.ts';
 import { TryClock } from './try-clock.ts';
+import { runLeasedTry, type TryRoute } from './leased-try.ts';
 
 /** Options of one `/v1/completions` request. */
 export interface CompletionOptions {
@@ -43,15 +44,25 @@ export async function requestCompletion(runtime: ClientRuntime, prompt: string, 
   return { ...value, tries, ttftMs: null, latencyMs: performance.now() - started };
 }
 
-async function completeOnce(
+// One try, under a lease when the client takes them (leased-try.ts): log-likelihood suites send tens of thousands.
+function completeOnce(
   runtime: ClientRuntime,
   prompt: string,
   options: CompletionOptions,
 ): Promise<Omit<CompletionResult, 'tries' | 'ttftMs' | 'latencyMs'>> {
-  const openai = await runtime.openai();
-  const clock = new TryClock({ transport: runtime.transport, timeouts: runtime.timeouts, streamed: false, signal: options.signal });
+  return runLeasedTry(runtime, options.headers, options.signal, (route) => completeTry(runtime, route, prompt, options));
+}
+
+async function completeTry(
+  runtime: ClientRuntime,
+  route: TryRoute,
+  prompt: string,
+  options: CompletionOptions,
+): Promise<Omit<CompletionResult, 'tries' | 'ttftMs' | 'latencyMs'>> {
+  const openai = await (route.direct === null ? runtime.openai() : runtime.openaiTo(route.direct));
+  const clock = new TryClock({ transport: route.transport, timeouts: runtime.timeouts, streamed: false, signal: options.signal });
   let response: OpenAI.Completions.Completion;
-  let server = runtime.server;
+  let server = route.server;
   let cached = false;
   try {
     const { data, response: raw } = await openai.completions

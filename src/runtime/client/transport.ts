@@ -45,6 +45,8 @@ export interface ClientRuntime {
   leases: LeaseChannel | null;
   /** Streamed chat straight to a leased server (base URL as the dispatcher names it). */
   chatStreamTo(upstream: string): ChatStreamTransport;
+  /** The SDK's client for a leased server (completions straight to it). */
+  openaiTo(upstream: string): Promise<OpenAI>;
   /** The server's base URL without `/v1` (for vLLM's own routes such as `/tokenize`). */
   baseUrl: string;
   apiKey: string | null;
@@ -79,6 +81,7 @@ export function createClientRuntime(options: EvalClientOptions, transport: Clien
   const server = options.serverName ?? options.baseUrl;
   let openai: Promise<OpenAI> | undefined;
   const upstreams = new Map<string, ChatStreamTransport>();
+  const sdkByUpstream = new Map<string, Promise<OpenAI>>();
   const resolvedTransport = options.transport ?? transport;
   return {
     openai: () => (openai ??= createOpenAI(options)),
@@ -93,6 +96,14 @@ export function createClientRuntime(options: EvalClientOptions, transport: Clien
         upstreams.set(upstream, stream);
       }
       return stream;
+    },
+    openaiTo: (upstream) => {
+      let sdk = sdkByUpstream.get(upstream);
+      if (!sdk) {
+        sdk = createOpenAI({ ...options, baseUrl: new URL(upstream).origin, serverName: upstream });
+        sdkByUpstream.set(upstream, sdk);
+      }
+      return sdk;
     },
     baseUrl: options.baseUrl,
     apiKey: options.apiKey ?? null,

@@ -5,7 +5,7 @@ import { type DispatcherOptions, startDispatcher } from '../../../src/node/serve
 import { createEvalClient, type SamplingParams } from '../../../src/runtime/client/chat.ts';
 import { type Lease, leaseChannelTo, type LeaseResult } from '../../../src/runtime/client/lease-client.ts';
 import { LEASE_PATH, LEASE_PROTOCOL } from '../../../src/shared/transport/lease-protocol.ts';
-import { answerEvents, startFaultServer } from '../../helpers/fault-server.ts';
+import { answerEvents, completionBody, startFaultServer } from '../../helpers/fault-server.ts';
 
 // Slot leases: workers take slots of the run's in-flight limit from the dispatcher and send streamed chat straight
 // to the server; the dispatcher still owns the limit, the failure budget and the counts.
@@ -18,7 +18,9 @@ afterEach(async () => {
 const SAMPLING: SamplingParams = { temperature: 0, topP: 1, seed: 1, maxTokens: 50 };
 
 async function setup(options: Partial<DispatcherOptions> = {}) {
-  const upstream = await startFaultServer(() => ({ type: 'stream', events: answerEvents(['4', '2']) }));
+  const upstream = await startFaultServer((_n, body: { stream?: boolean }) =>
+    body.stream ? { type: 'stream', events: answerEvents(['4', '2']) } : { type: 'json', body: completionBody('ctx cont') },
+  );
   closers.push(upstream.close);
   const dispatcher = await startDispatcher({ upstreams: [upstream.url], inFlightLimit: 2, ...options });
   closers.push(dispatcher.close);
@@ -53,6 +55,15 @@ describe('slot leases', () => {
     expect(answer.text).toBe('42');
     // The proxy asks upstream for an uncompressed body; the client's own request does not.
     expect(upstream.headers[0]!['accept-encoding']).toBeUndefined();
+    await expect.poll(() => dispatcher.stats()).toMatchObject({ requests: 1, leased: 1, completed: 1, inFlight: 0 });
+  });
+
+  test('a log-likelihood completion goes straight to the server under a lease too', async () => {
+    const { upstream, dispatcher } = await setup();
+    const client = createEvalClient({ baseUrl: dispatcher.baseUrl, model: 'm', leases: true });
+    const answer = await client.complete('ctx cont', { maxTokens: 0, echo: true, logprobs: 1 });
+    expect(answer.text).toBe('ctx cont');
+    expect(upstream.headers[0]!['accept-encoding']).not.toBe('identity');
     await expect.poll(() => dispatcher.stats()).toMatchObject({ requests: 1, leased: 1, completed: 1, inFlight: 0 });
   });
 
