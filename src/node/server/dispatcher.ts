@@ -13,11 +13,12 @@ import { serveLeases, type SlotBroker } from './dispatcher/lease-channel.ts';
 import { LEASE_PATH, LEASE_PROTOCOL } from '../../shared/transport/lease-protocol.ts';
 import type { Duplex } from 'node:stream';
 
-// A loopback proxy in the main process that owns the run's in-flight limit across every suite and
-// worker: generation requests wait here for a slot, go to the least-loaded replica (or back to their session's,
-// see dispatcher/session-affinity.ts), and free the
-// slot the moment the upstream response ends. Scoring never holds a slot. The server deadlines are
-// enforced here, counted from dispatch, so time spent waiting for a slot never counts against them.
+// A loopback dispatcher in the main process that owns the run's in-flight limit across every suite and worker:
+// generation requests wait here for a slot, go to the least-loaded replica (or back to their session's, see
+// dispatcher/session-affinity.ts), and free the slot the moment the response ends. Scoring never holds a slot. Most
+// requests only lease their slot here (dispatcher/lease-channel.ts) and go straight to the server, the client
+// keeping the deadlines; the others are proxied, with the server deadlines enforced here, counted from dispatch, so
+// time spent waiting for a slot never counts against them either way.
 
 const GENERATION_PATHS = new Set(['/v1/chat/completions', '/v1/completions']);
 
