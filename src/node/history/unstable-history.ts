@@ -9,6 +9,7 @@ import {
   unstableGroups,
   unstableIdsByDataset,
 } from '../../shared/history/unstable-cases.ts';
+import { harnessVersion } from '../../shared/package-root.ts';
 import { loadCases } from './case-data.ts';
 import { type StoredSummary, listRunSummaries, writeFileAtomic } from './store.ts';
 
@@ -30,6 +31,8 @@ const UnstableCaseSchema = z.object({
 });
 const UnstableCacheSchema = z.object({
   version: z.literal(1),
+  /** The harness that found them: another version may find them otherwise, so its file is not used. */
+  harness: z.string(),
   groups: z.record(z.string(), z.object({ runs: z.string(), cases: z.array(UnstableCaseSchema) })),
 });
 type UnstableCache = z.infer<typeof UnstableCacheSchema>;
@@ -41,7 +44,7 @@ export async function listUnstableCases(resultsDir: string, history?: readonly S
   const groups = unstableGroups(runs.map((run) => run.record));
   const cacheFile = path.join(resultsDir, UNSTABLE_CACHE_FILE);
   const cached = await readCache(cacheFile);
-  const next: UnstableCache = { version: 1, groups: {} };
+  const next: UnstableCache = { version: 1, harness: harnessVersion(), groups: {} };
   const stale: Array<{ group: UnstableGroup; key: string }> = [];
   for (const group of groups) {
     const key = runsKey(group, byId);
@@ -89,7 +92,7 @@ function runsKey(group: UnstableGroup, byId: ReadonlyMap<string, StoredSummary>)
 async function readCache(file: string): Promise<UnstableCache | null> {
   try {
     const parsed = UnstableCacheSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-    return parsed.success ? parsed.data : null;
+    return parsed.success && parsed.data.harness === harnessVersion() ? parsed.data : null;
   } catch {
     return null;
   }
