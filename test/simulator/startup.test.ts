@@ -31,6 +31,8 @@ describe('startup', () => {
   test('logs the vLLM startup sequence in order with process prefixes', async () => {
     const sim = await spawnVllm(['serve', 'Qwen/Qwen2.5-7B-Instruct', '--port', '{port}']);
     await sim.waitForOutput('Application startup complete.');
+    // That line is on stderr, a pipe read apart from stdout's: wait for stdout's last expected line too.
+    await sim.waitForOutput(STDOUT_ORDER.at(-1)!);
     const out = sim.stdout();
     let at = -1;
     for (const text of STDOUT_ORDER) {

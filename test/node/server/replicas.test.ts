@@ -77,7 +77,11 @@ async function measure(replicas: number, dir: string) {
   return { status, tokensPerSec: (tokens * 1000) / dispatcher.stats().busyMs };
 }
 
-test(`two simulated replicas serve at least 1.8x the output tokens/s of one (SIMULATED: ${STEP_MS} ms steps, ${SLOTS} slots each)`, async () => {
+// A throughput ratio measured in wall time: a 2-core machine busy with other test files once gave 1.75. One retry
+// (a fresh measurement) keeps a real loss of scaling failing: it fails twice.
+test(`two simulated replicas serve at least 1.8x the output tokens/s of one (SIMULATED: ${STEP_MS} ms steps, ${SLOTS} slots each)`, {
+  retry: 1,
+}, async () => {
   const dir = mkdtempSync(join(tmpdir(), 'replicas-'));
   const one = await measure(1, dir);
   await cleanups.pop()!();
