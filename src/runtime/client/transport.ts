@@ -28,8 +28,9 @@ export interface EvalClientOptions {
   /** Reasoning models: thinking on or off (`chat_template_kwargs.enable_thinking`); null/absent for other models. */
   thinking?: boolean | null;
   /**
-   * `dispatched` only: take slot leases from the dispatcher at `baseUrl` and send streamed chat straight to the server
-   * it names (client-side deadlines), instead of through its proxy; falls back to the proxy when none are offered.
+   * `dispatched` only: take slot leases from the dispatcher at `baseUrl` and send streamed chat and completions straight
+   * to the server it names (client-side deadlines), instead of through its proxy; falls back to the proxy when none are
+   * offered.
    * @default false
    */
   leases?: boolean;

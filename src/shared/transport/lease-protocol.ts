@@ -2,8 +2,8 @@ import { StringDecoder } from 'node:string_decoder';
 import { type TryFailure, TryFailureSchema } from './failure.ts';
 
 // Slot leases: the dispatcher (main process) owns the run's in-flight limit; a worker holding a lease sends its
-// streamed chat request straight to the server instead of through the dispatcher's proxy, which relayed every chunk
-// of every answer on the main thread (bench/NOTES.md, "Leases"). One upgraded connection per worker carries small
+// streamed chat or log-likelihood request straight to the server instead of through the dispatcher's proxy, which
+// relayed every answer on the main thread (bench/NOTES.md, "Leases"). One upgraded connection per worker carries small
 // text lines both ways, so a lease costs the main process two short messages instead of an HTTP exchange and a relay.
 //
 //   worker -> dispatcher   `a <id> <session>`          acquire a slot (session: `-` when none)
@@ -67,6 +67,23 @@ export function parseDispatcherMessage(line: string): DispatcherMessage | null {
   const refusal = kind === 'f' ? (parseJson(rest) as { message?: unknown; server?: unknown } | undefined) : undefined;
   if (typeof refusal?.message !== 'string' || typeof refusal.server !== 'string') return null;
   return { type: 'refuse', id, message: refusal.message, server: refusal.server };
+}
+
+/**
+ * Collects lines and writes them once per turn of the event loop (after its I/O callbacks), not one write per line:
+ * a write is a system call (measured: 0.1 ms of a worker's CPU each, two per case), and grants come in bursts.
+ */
+export function batchedWriter(write: (text: string) => void): (line: string) => void {
+  let queued = '';
+  const flush = () => {
+    const text = queued;
+    queued = '';
+    write(text);
+  };
+  return (line) => {
+    if (queued === '') setImmediate(flush);
+    queued += line;
+  };
 }
 
 /** Complete lines of a byte stream (UTF-8): push what arrived, get the lines it completed. */

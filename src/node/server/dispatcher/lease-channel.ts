@@ -1,6 +1,6 @@
 import type { Duplex } from 'node:stream';
 import type { TryFailure } from '../../../shared/transport/failure.ts';
-import { formatDispatcherMessage, LineReader, parseWorkerMessage } from '../../../shared/transport/lease-protocol.ts';
+import { batchedWriter, formatDispatcherMessage, LineReader, parseWorkerMessage } from '../../../shared/transport/lease-protocol.ts';
 
 // The dispatcher's side of one worker's lease channel (protocol: shared/transport/lease-protocol.ts): acquires wait
 // for a slot in the same queue as proxied requests, and a worker that goes away gives back every slot it held.
@@ -28,19 +28,9 @@ export function serveLeases(socket: Duplex, head: Buffer, broker: SlotBroker): v
   const waiting = new Map<number, () => void>();
   const reader = new LineReader();
   let closed = false;
-  // Grants often come in bursts (a slot frees, the queue moves): one write per turn of the event loop (after its I/O
-  // callbacks), not one per line.
-  let queued = '';
-  const send = (line: string) => {
-    if (closed) return;
-    if (queued === '') setImmediate(flush);
-    queued += line;
-  };
-  const flush = () => {
-    const text = queued;
-    queued = '';
+  const send = batchedWriter((text) => {
     if (!closed) socket.write(text);
-  };
+  });
 
   const handle = (line: string) => {
     const message = parseWorkerMessage(line);
