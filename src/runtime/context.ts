@@ -1,14 +1,7 @@
 import { inject } from 'vitest';
 import { ConfigError, RecordError, ServerError } from '../shared/errors.ts';
 import { formatZodIssues } from '../shared/format-zod-issues.ts';
-import {
-  type GateHistory,
-  GateHistorySchema,
-  RunContextSchema,
-  ServerStatusSchema,
-  type RunContext,
-  type ServerStatus,
-} from '../shared/context.ts';
+import { GateHistorySchema, RunContextSchema, ServerStatusSchema, type RunContext } from '../shared/context.ts';
 
 declare module 'vitest' {
   interface ProvidedContext {
@@ -37,46 +30,41 @@ export function injectRunContext(): RunContext {
   return cachedRun;
 }
 
-const statusByDispatcher = new Map<string, Promise<ServerStatus>>();
-
 /**
  * The server behind the run's dispatcher. Asking launches it when its turn on the GPU has come (several model
  * projects in one invocation run one at a time), so the first call may wait for the server to become ready.
  */
-export function getServerStatus(run: Pick<RunContext, 'dispatcherUrl'>): Promise<ServerStatus> {
-  let status = statusByDispatcher.get(run.dispatcherUrl);
-  if (!status) {
-    status = fetchServerStatus(run.dispatcherUrl);
-    statusByDispatcher.set(run.dispatcherUrl, status);
-    status.catch(() => statusByDispatcher.delete(run.dispatcherUrl));
-  }
-  return status;
-}
-
-async function fetchServerStatus(dispatcherUrl: string): Promise<ServerStatus> {
+export const getServerStatus = askedOncePerDispatcher(async (dispatcherUrl) => {
   const body = await fetchControl(
     dispatcherUrl,
     '/_eval/server',
     (message) => new ServerError('EVAL_SERVER_START_FAILED', dispatcherUrl, message),
   );
   return ServerStatusSchema.parse(body);
-}
+});
 
-const historyByDispatcher = new Map<string, Promise<GateHistory>>();
+/** The baseline plan and unstable cases the gates of this run read, from the main process. */
+export const getGateHistory = askedOncePerDispatcher(async (dispatcherUrl) => {
+  const body = await fetchControl(
+    dispatcherUrl,
+    '/_eval/history',
+    (message) => new RecordError(`Cannot read the run history for the gates: ${message}`),
+  );
+  return GateHistorySchema.parse(body);
+});
 
-/** The baseline plan and unstable cases the gates of this run read, from the main process (asked once per worker). */
-export function getGateHistory(run: Pick<RunContext, 'dispatcherUrl'>): Promise<GateHistory> {
-  let history = historyByDispatcher.get(run.dispatcherUrl);
-  if (!history) {
-    history = fetchControl(
-      run.dispatcherUrl,
-      '/_eval/history',
-      (message) => new RecordError(`Cannot read the run history for the gates: ${message}`),
-    ).then((body) => GateHistorySchema.parse(body));
-    historyByDispatcher.set(run.dispatcherUrl, history);
-    history.catch(() => historyByDispatcher.delete(run.dispatcherUrl));
-  }
-  return history;
+// Ask the main process once per worker and dispatcher; a failed answer is asked again next time.
+function askedOncePerDispatcher<T>(ask: (dispatcherUrl: string) => Promise<T>): (run: Pick<RunContext, 'dispatcherUrl'>) => Promise<T> {
+  const answers = new Map<string, Promise<T>>();
+  return ({ dispatcherUrl }) => {
+    let answer = answers.get(dispatcherUrl);
+    if (!answer) {
+      answer = ask(dispatcherUrl);
+      answers.set(dispatcherUrl, answer);
+      answer.catch(() => answers.delete(dispatcherUrl));
+    }
+    return answer;
+  };
 }
 
 // A control route of the dispatcher's JSON body; an error status becomes `fail(its message)`.

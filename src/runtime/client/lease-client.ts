@@ -1,5 +1,6 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
+import { memoizeByKey } from '../../shared/memoize-by-key.ts';
 import type { TryFailure } from '../../shared/transport/failure.ts';
 import {
   batchedWriter,
@@ -31,17 +32,8 @@ export interface LeaseChannel {
   acquire(session: string | null, signal: AbortSignal | undefined): Promise<LeaseResult>;
 }
 
-const channels = new Map<string, LeaseChannel>();
-
-/** The lease channel of this worker to `dispatcherUrl`, opened on first use and shared by every client. */
-export function leaseChannelTo(dispatcherUrl: string): LeaseChannel {
-  let channel = channels.get(dispatcherUrl);
-  if (!channel) {
-    channel = openLeaseChannel(dispatcherUrl);
-    channels.set(dispatcherUrl, channel);
-  }
-  return channel;
-}
+/** The lease channel of this worker to a dispatcher (by URL), opened on first use and shared by every client. */
+export const leaseChannelTo: (dispatcherUrl: string) => LeaseChannel = memoizeByKey((dispatcherUrl) => openLeaseChannel(dispatcherUrl));
 
 function openLeaseChannel(dispatcherUrl: string): LeaseChannel {
   let socket: Duplex | null = null;

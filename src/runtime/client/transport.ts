@@ -4,6 +4,7 @@ import { createChatStreamTransport, type ChatStreamTransport } from './chat-stre
 import { withReadableErrors } from '../../shared/transport/normalise-error.ts';
 import { DEFAULT_REQUEST_TIMEOUTS, type RequestTimeouts } from '../../shared/transport/timeouts.ts';
 import { type LeaseChannel, leaseChannelTo } from './lease-client.ts';
+import { memoizeByKey } from '../../shared/memoize-by-key.ts';
 import type { ClientTransport } from './try-clock.ts';
 
 /** Options of the harness's OpenAI-compatible clients. */
@@ -81,31 +82,16 @@ export function createClientRuntime(options: EvalClientOptions, transport: Clien
   const requestTimeoutMs = options.timeoutMs ?? DEFAULT_REQUEST_TIMEOUTS.requestTimeoutMs;
   const server = options.serverName ?? options.baseUrl;
   let openai: Promise<OpenAI> | undefined;
-  const upstreams = new Map<string, ChatStreamTransport>();
-  const sdkByUpstream = new Map<string, Promise<OpenAI>>();
   const resolvedTransport = options.transport ?? transport;
   return {
     openai: () => (openai ??= createOpenAI(options)),
     chatStream: createChatStreamTransport({ baseUrl: options.baseUrl, apiKey: options.apiKey ?? null, server }),
     leases: options.leases && resolvedTransport === 'dispatched' ? leaseChannelTo(options.baseUrl) : null,
-    chatStreamTo: (upstream) => {
-      let stream = upstreams.get(upstream);
-      if (!stream) {
-        // The path the dispatcher's proxy would have used: the upstream's origin and `/v1/chat/completions`.
-        const origin = new URL(upstream).origin;
-        stream = createChatStreamTransport({ baseUrl: origin, apiKey: options.apiKey ?? null, server: upstream });
-        upstreams.set(upstream, stream);
-      }
-      return stream;
-    },
-    openaiTo: (upstream) => {
-      let sdk = sdkByUpstream.get(upstream);
-      if (!sdk) {
-        sdk = createOpenAI({ ...options, baseUrl: new URL(upstream).origin, serverName: upstream });
-        sdkByUpstream.set(upstream, sdk);
-      }
-      return sdk;
-    },
+    // A leased server is asked at the path the dispatcher's proxy would use: its origin, then `/v1/...`.
+    chatStreamTo: memoizeByKey((upstream) =>
+      createChatStreamTransport({ baseUrl: new URL(upstream).origin, apiKey: options.apiKey ?? null, server: upstream }),
+    ),
+    openaiTo: memoizeByKey((upstream) => createOpenAI({ ...options, baseUrl: new URL(upstream).origin, serverName: upstream })),
     baseUrl: options.baseUrl,
     apiKey: options.apiKey ?? null,
     model: options.model,
