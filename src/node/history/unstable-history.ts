@@ -2,9 +2,11 @@ import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import {
+  casesToCompare,
   findUnstableCasesOf,
   mergeUnstable,
   type UnstableCase,
+  UnstableCaseSchema,
   type UnstableGroup,
   unstableGroups,
   unstableIdsByDataset,
@@ -21,14 +23,6 @@ import { type StoredSummary, listRunSummaries, writeFileAtomic } from './store.t
 /** File of the remembered groups, beside `runs/`. A cache: missing, corrupt or stale, it is rebuilt. */
 export const UNSTABLE_CACHE_FILE = '.unstable-cases.json';
 
-const UnstableCaseSchema = z.object({
-  modelKey: z.string(),
-  simulation: z.string().nullable(),
-  dataset: z.string(),
-  caseId: z.string(),
-  runs: z.number().int(),
-  passes: z.number().int(),
-});
 const UnstableCacheSchema = z.object({
   version: z.literal(1),
   /** The harness that found them: another version may find them otherwise, so its file is not used. */
@@ -53,8 +47,7 @@ export async function listUnstableCases(resultsDir: string, history?: readonly S
     else stale.push({ group, key });
   }
   if (stale.length > 0) {
-    const wanted = new Map<string, Set<string>>();
-    for (const { group } of stale) for (const runId of group.runs) wanted.set(runId, (wanted.get(runId) ?? new Set()).add(group.dataset));
+    const wanted = casesToCompare(stale.map(({ group }) => group));
     const loaded = await loadCases(
       runs.filter((run) => wanted.has(run.record.runId)),
       wanted,
@@ -79,12 +72,13 @@ export async function readUnstableCases(
   return unstableIdsByDataset(await listUnstableCases(resultsDir), modelKey, simulation);
 }
 
-// The group's runs as they are on disk: ids with their files' sizes and modification times.
+// The group's runs as they are on disk: ids with their files' sizes and modification times (every run of a group
+// comes from the listing).
 function runsKey(group: UnstableGroup, byId: ReadonlyMap<string, StoredSummary>): string {
   return JSON.stringify(
     group.runs.map((runId) => {
-      const stamp = byId.get(runId)?.stamp;
-      return [runId, stamp?.size ?? null, stamp?.mtimeMs ?? null];
+      const { stamp } = byId.get(runId)!;
+      return [runId, stamp.size, stamp.mtimeMs];
     }),
   );
 }

@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { compareCaseIds, PASS_SCORE } from '../gates/compare.ts';
 import type { DatasetResult } from '../records/run-record.ts';
 import type { RunSummary } from '../records/run-summary.ts';
@@ -9,7 +10,7 @@ import { datasetOfKey, isScoreChangingKey } from './fingerprint.ts';
 // Only pass/fail metrics are considered; replays (same answers) never count, and when both runs recorded response
 // hashes the two answers must differ (same answer, other verdict = a scorer edit, not instability). The history is
 // read as summaries: per-case data is loaded only for the newest runs of each condition that more than one run shares
-// (unstableCandidates), and a case is looked up through `cases`.
+// (unstableGroups, casesToCompare), and a case is looked up through `cases`.
 
 /** Runs per model, simulation mode, dataset and condition whose cases are compared (the newest). */
 export const MAX_RUNS_PER_CONDITION = 10;
@@ -18,30 +19,30 @@ export const MAX_RUNS_PER_CONDITION = 10;
 export type UnstableCaseLookup = (runId: string, datasetKey: string) => DatasetResult['cases'] | undefined;
 
 /** A case whose pass/fail verdict flipped between runs with identical score-changing fingerprints. */
-export interface UnstableCase {
+export const UnstableCaseSchema = z.object({
   /** Model key (project) of the runs. */
-  modelKey: string;
+  modelKey: z.string(),
   /** Simulation mode of the runs; null = a real model. */
-  simulation: string | null;
+  simulation: z.string().nullable(),
   /** Dataset key, e.g. `gsm8k/0shot`. */
-  dataset: string;
-  caseId: string;
+  dataset: z.string(),
+  caseId: z.string(),
   /** Runs that scored the case under the conditions it flipped in. */
-  runs: number;
+  runs: z.number().int().positive(),
   /** How many of those passed it. */
-  passes: number;
-}
+  passes: z.number().int().nonnegative(),
+});
+export type UnstableCase = z.infer<typeof UnstableCaseSchema>;
 
 interface Observation {
   pass: boolean;
   response: string | undefined;
 }
 
-/** The runs and datasets whose cases findUnstableCases compares: by run id, the dataset keys. */
-export function unstableCandidates(runs: readonly RunSummary[]): Map<string, Set<string>> {
+/** The runs and datasets whose cases these groups compare: by run id, the dataset keys. */
+export function casesToCompare(groups: readonly UnstableGroup[]): Map<string, Set<string>> {
   const wanted = new Map<string, Set<string>>();
-  for (const group of groupByCondition(runs).values()) {
-    if (group.runs.length < 2) continue;
+  for (const group of groups) {
     for (const runId of group.runs) wanted.set(runId, (wanted.get(runId) ?? new Set<string>()).add(group.dataset));
   }
   return wanted;
@@ -144,12 +145,11 @@ function flipped(seen: readonly Observation[]): boolean {
   return passes.some((p) => fails.some((f) => p.response === undefined || f.response === undefined || p.response !== f.response));
 }
 
-// Everything that changes this dataset's scores: the score-changing fingerprint keys, global and of this dataset. A
-// simulated server's script also depends on how many cases were selected, so that counts too.
 // Runs with one fingerprint share their conditions: computed once per fingerprint, dataset and selection, since a long
 // history holds many runs of few fingerprints and each listing groups it again (the fingerprint's text is the key,
-// not its hash: a record edited by hand keeps a hash that no longer matches).
+// not its hash: a record edited by hand keeps a hash that no longer matches). Cleared when full: bounded memory.
 const conditions = new Map<string, string>();
+const MAX_REMEMBERED_CONDITIONS = 10_000;
 
 function conditionOf(run: RunSummary, key: string): string {
   const selected = run.simulation === null ? null : run.datasets[key]!.counts.cases;
@@ -163,9 +163,8 @@ function conditionOf(run: RunSummary, key: string): string {
   return condition;
 }
 
-/** Conditions remembered by conditionOf; cleared when full, so memory stays bounded whatever the history. */
-const MAX_REMEMBERED_CONDITIONS = 10_000;
-
+// Everything that changes this dataset's scores: the score-changing fingerprint keys, global and of this dataset. A
+// simulated server's script also depends on how many cases were selected (`selected`), so that counts too.
 function computeCondition(run: RunSummary, key: string, selected: number | null): string {
   const entries = Object.keys(run.fingerprint)
     .filter((k) => isScoreChangingKey(k) && (datasetOfKey(k) === null || datasetOfKey(k) === key))
