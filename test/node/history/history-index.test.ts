@@ -5,6 +5,7 @@ import { afterEach, beforeEach, describe, expect, test } from 'vitest';
 import { HISTORY_INDEX_FILE } from '../../../src/node/history/history-index.ts';
 import { listRunSummaries, runRecordPath, writeRunRecord } from '../../../src/node/history/store.ts';
 import { runsToCompare } from '../../../src/node/tracker/model.ts';
+import { blankKeepingStamp } from '../../helpers/blank-keeping-stamp.ts';
 import { makeRun } from '../tracker/fixtures.ts';
 
 let dir: string;
@@ -14,15 +15,6 @@ beforeEach(async () => {
 afterEach(async () => {
   await rm(dir, { recursive: true, force: true });
 });
-
-// Replace a record's content with same-size garbage and keep its mtime: only a listing that reads the file sees it.
-async function blankKeepingStamp(file: string): Promise<void> {
-  const before = await stat(file);
-  await writeFile(file, ' '.repeat(before.size));
-  // Half a millisecond in: utimes takes float seconds, which would otherwise round below the whole millisecond.
-  const seconds = (Math.trunc(before.mtimeMs) + 0.5) / 1000;
-  await utimes(file, seconds, seconds);
-}
 
 async function writeRuns(count: number): Promise<string[]> {
   const files: string[] = [];

@@ -1,12 +1,12 @@
 import { mkdtempSync } from 'node:fs';
-import { stat, utimes, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
 import { writeRunRecord } from '../../../src/node/history/store.ts';
 import { listUnstableCases, readUnstableCases } from '../../../src/node/history/unstable-history.ts';
-import { MAX_RUNS_PER_CONDITION, unstableCandidates } from '../../../src/shared/history/unstable-cases.ts';
+import { casesToCompare, MAX_RUNS_PER_CONDITION, unstableGroups } from '../../../src/shared/history/unstable-cases.ts';
 import { datasetOf, passing } from '../../shared/history/cases.ts';
+import { blankKeepingStamp } from '../../helpers/blank-keeping-stamp.ts';
 import { makeRun } from '../tracker/fixtures.ts';
 
 // The unstable cases global setup hands the baseline gates, read from the results folder's history.
@@ -29,7 +29,7 @@ describe('unstable cases from the history', () => {
       makeRun({ runId: `r${i}`, startedAt: at(i), datasets: [datasetOf(passing(2))] }),
     );
     const lonely = makeRun({ runId: 'edited', startedAt: at(30), datasets: [datasetOf(passing(2), { promptHash: 'edited' })] });
-    const wanted = unstableCandidates([...runs, lonely]);
+    const wanted = casesToCompare(unstableGroups([...runs, lonely]));
     expect([...wanted.keys()].sort()).toEqual(
       runs
         .slice(2)
@@ -40,14 +40,6 @@ describe('unstable cases from the history', () => {
 });
 
 describe('remembered unstable cases', () => {
-  // Same-size garbage with the same mtime: only a reader that opens the file sees it.
-  async function blankKeepingStamp(file: string): Promise<void> {
-    const before = await stat(file);
-    await writeFile(file, ' '.repeat(before.size));
-    const seconds = (Math.trunc(before.mtimeMs) + 0.5) / 1000;
-    await utimes(file, seconds, seconds);
-  }
-
   test('are not read again from records whose condition gained no run', async () => {
     const resultsDir = mkdtempSync(join(tmpdir(), 'unstable-cache-'));
     const files = [
