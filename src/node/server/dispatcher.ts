@@ -316,7 +316,8 @@ export async function startDispatcher(options: DispatcherOptions): Promise<Dispa
   });
 
   // `GET /_eval/server`: the server's status (launching it if its turn came); `GET /_eval/selection`: the files this
-  // run selected; `GET /_eval/history`: the baseline plan and unstable cases; `POST /_eval/run-end`: the facts the run record needs, counters reset for a watch re-run.
+  // run selected; `GET /_eval/history`: the baseline plan and unstable cases; `POST /_eval/run-end`: the facts the run
+  // record needs, counters reset for a watch re-run.
   const handleControl = async (control: DispatcherControl, path: string, res: http.ServerResponse) => {
     try {
       if (path === '/_eval/server') return sendJson(res, 200, await control.status());

@@ -117,16 +117,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
       }),
       unstable: await readUnstableCases(resultsDir, settings.modelKey, simulation ?? null),
     });
+    // A baseline the user names (`EVAL_BASELINE`) is read before any case runs, and before a launch when there is
+    // one: a wrong path is a configuration error, not a failed gate.
+    const namedBaseline = Boolean(process.env.EVAL_BASELINE?.trim());
     const predicted = session.launches && startsNow ? (simulate ?? null) : undefined;
     const early = predicted === undefined ? null : readHistory(predicted);
     early?.catch(() => {}); // a server that fails to start is the error to report; the gates report this one
-    // A baseline the user names (`EVAL_BASELINE`) is checked before the server starts: a wrong path is a configuration error.
-    if (early && process.env.EVAL_BASELINE?.trim()) await early;
+    if (early && namedBaseline) await early;
     const status = startsNow ? await session.status() : null;
     const simulation = status ? status.simulation : (simulate ?? undefined);
     gateHistory = early && simulation === predicted ? early : readHistory(simulation);
     gateHistory.catch(() => {}); // the gates report it
-    if (process.env.EVAL_BASELINE?.trim()) await gateHistory;
+    if (namedBaseline) await gateHistory;
 
     const run: RunContext = {
       runId,
