@@ -71,8 +71,8 @@ export async function readHistoryIndex(runsDir: string): Promise<IndexEntries | 
   return entries;
 }
 
-/** The entries of an index file's text; null when its header is not this version's. */
-export function parseHistoryIndex(text: string): IndexEntries | null {
+// The entries of an index file's text; null when its header is not this version's.
+function parseHistoryIndex(text: string): IndexEntries | null {
   const lines = text.split('\n');
   if (!IndexHeaderSchema.safeParse(parseLine(lines[0]!)).success) return null;
   const entries: IndexEntries = new Map();

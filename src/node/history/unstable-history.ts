@@ -21,7 +21,7 @@ import { type StoredSummary, listRunSummaries, writeFileAtomic } from './store.t
 // again (ten full records of a 1,000-run history, ~0.2 s a run), a new run in a condition reads that group anew.
 
 /** File of the remembered groups, beside `runs/`. A cache: missing, corrupt or stale, it is rebuilt. */
-export const UNSTABLE_CACHE_FILE = '.unstable-cases.json';
+const UNSTABLE_CACHE_FILE = '.unstable-cases.json';
 
 const UnstableCacheSchema = z.object({
   version: z.literal(1),
@@ -37,8 +37,9 @@ export async function listUnstableCases(resultsDir: string, history?: readonly S
   const byId = new Map(runs.map((run) => [run.record.runId, run]));
   const groups = unstableGroups(runs.map((run) => run.record));
   const cacheFile = path.join(resultsDir, UNSTABLE_CACHE_FILE);
-  const cached = await readCache(cacheFile);
-  const next: UnstableCache = { version: 1, harness: harnessVersion(), groups: {} };
+  const harness = harnessVersion();
+  const cached = await readCache(cacheFile, harness);
+  const next: UnstableCache = { version: 1, harness, groups: {} };
   const stale: Array<{ group: UnstableGroup; key: string }> = [];
   for (const group of groups) {
     const key = runsKey(group, byId);
@@ -83,10 +84,11 @@ function runsKey(group: UnstableGroup, byId: ReadonlyMap<string, StoredSummary>)
   );
 }
 
-async function readCache(file: string): Promise<UnstableCache | null> {
+// The remembered groups; null when missing, unreadable, or written by another harness version.
+async function readCache(file: string, harness: string): Promise<UnstableCache | null> {
   try {
     const parsed = UnstableCacheSchema.safeParse(JSON.parse(await readFile(file, 'utf8')));
-    return parsed.success && parsed.data.harness === harnessVersion() ? parsed.data : null;
+    return parsed.success && parsed.data.harness === harness ? parsed.data : null;
   } catch {
     return null;
   }
