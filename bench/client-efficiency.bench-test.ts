@@ -9,11 +9,13 @@ import { BENCH_MODEL as MODEL, BENCH_SLOTS as SLOTS, launchBenchSimulator, loadG
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 
 // Benchmark, not a timed test (issue 14 item 4): the harness against a bare fetch loop on the same simulated
-// server in the same run, full GSM8K, rounds interleaved. Per client: the simulator's ideal makespan over the
-// real one (efficiency), the client's own CPU per case (process tree, from bash `times`), and the time from the
-// command to the first request reaching the server. Two servers: the 64-slot simulator at its default speed and
-// one ten times faster (step 0.4 ms + 0.005 ms per sequence), where the client becomes the bottleneck.
-// Writes results/bench/client-efficiency.json; numbers go in bench/NOTES.md.
+// server in the same run, full GSM8K, rounds interleaved. The harness twice: in this repository (its config bundles
+// our TypeScript sources and its workers transform them, a cost only developers of the harness pay) and as a user
+// runs it, installed from the packed tarball into a project of its own (plain JavaScript from node_modules). Per
+// client: the simulator's ideal makespan over the real one (efficiency), the client's own CPU per case (process
+// tree, from bash `times`), and the time from the command to the first request reaching the server. Two servers:
+// the 64-slot simulator at its default speed and one ten times faster (step 0.4 ms + 0.005 ms per sequence), where
+// the client becomes the bottleneck. Writes results/bench/client-efficiency.json; numbers go in bench/NOTES.md.
 
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 const IN_FLIGHT = 2 * SLOTS;
@@ -29,6 +31,9 @@ interface SimStats {
   requests: number;
   firstArrivalMs: number | null;
 }
+
+const CLIENTS = ['harness', 'installed', 'bare'] as const;
+type Client = (typeof CLIENTS)[number];
 
 interface Sample {
   efficiency: number;
@@ -54,19 +59,23 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
   writeFileSync(bodiesFile, JSON.stringify(bodies));
 
   const floorDir = makeVitestFloor(work);
+  const installedDir = await installPackedHarness(work);
   const floorFirstRequestMs: number[] = [];
-  const results: Record<string, { harness: Sample[]; bare: Sample[] }> = {};
+  const results: Record<string, Record<Client, Sample[]>> = {};
   for (const speed of SPEEDS) {
     const { baseUrl, server } = await launchBenchSimulator(script, speed.env);
-    const samples = { harness: [] as Sample[], bare: [] as Sample[] };
+    const samples: Record<Client, Sample[]> = { harness: [], installed: [], bare: [] };
     try {
       for (let round = 0; round < ROUNDS; round++) {
-        // Alternate which client goes first so that neither always meets a warmer machine.
-        const order = round % 2 === 0 ? (['harness', 'bare'] as const) : (['bare', 'harness'] as const);
+        // Rotate which client goes first so that none always meets a warmer machine.
+        const order = CLIENTS.map((_, i) => CLIENTS[(i + round) % CLIENTS.length]!);
         for (const client of order) {
           await fetch(`${baseUrl}/_sim/reset-stats`, { method: 'POST' });
           const started = Date.now();
-          const cpuMs = client === 'harness' ? await runHarness(baseUrl) : await runBare(baseUrl, bodiesFile);
+          const cpuMs =
+            client === 'bare'
+              ? await runBare(baseUrl, bodiesFile)
+              : await runHarness(baseUrl, client === 'harness' ? repoRoot : installedDir);
           const wallMs = Date.now() - started;
           const stats = (await (await fetch(`${baseUrl}/_sim/stats`)).json()) as SimStats;
           expect(stats.requests).toBe(bodies.length);
@@ -122,14 +131,18 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
     speeds: Object.fromEntries(
       Object.entries(results).map(([name, s]) => {
         const harness = summarise(s.harness);
+        const installed = summarise(s.installed);
         const bare = summarise(s.bare);
         return [
           name,
           {
             harness,
+            installed,
             bare,
             efficiencyRatio: harness.efficiency / bare.efficiency,
             cpuRatio: harness.cpuMsPerCase / bare.cpuMsPerCase,
+            installedEfficiencyRatio: installed.efficiency / bare.efficiency,
+            installedCpuRatio: installed.cpuMsPerCase / bare.cpuMsPerCase,
           },
         ];
       }),
@@ -140,15 +153,48 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
   console.log(JSON.stringify(summary, (key, value) => (key === 'rounds' ? undefined : value), 2));
 });
 
-// The harness as a user runs it against a server that is already up; returns the CPU of its process tree.
-async function runHarness(baseUrl: string): Promise<number> {
+// The harness against a server that is already up, in `cwd` (this repository or the installed project); returns the
+// CPU of its process tree.
+async function runHarness(baseUrl: string, cwd: string): Promise<number> {
   const env = evalEnv({ EVAL_BASE_URL: baseUrl });
   const { stdout } = await promisify(execFile)(
     'bash',
     ['-c', `node node_modules/vitest/vitest.mjs run --project qwen3_8b gsm8k >/dev/null 2>&1; code=$?; times; exit $code`],
-    { cwd: repoRoot, env: env as NodeJS.ProcessEnv, encoding: 'utf8' },
+    { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8' },
   );
   return childrenCpuMs(stdout);
+}
+
+// A user's project with the harness installed from the packed tarball (`pnpm pack`, as the package e2e test does),
+// running the built-in GSM8K for the same model key.
+async function installPackedHarness(work: string): Promise<string> {
+  const run = promisify(execFile);
+  await run('pnpm', ['pack', '--pack-destination', work], { cwd: repoRoot });
+  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
+  const dir = join(work, 'installed');
+  mkdirSync(dir);
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({
+      name: 'bench-installed',
+      private: true,
+      type: 'module',
+      devDependencies: { 'qwen-evals': `file:${join(work, tarball)}`, vitest: '~4.1.12' },
+      pnpm: { onlyBuiltDependencies: ['esbuild'] },
+    }),
+  );
+  writeFileSync(
+    join(dir, 'qwen-evals.config.ts'),
+    `import { defineEvalConfig } from 'qwen-evals/config';
+export default defineEvalConfig({ models: { qwen3_8b: { id: '${MODEL}' } }, evals: { builtins: ['gsm8k'], include: [] } });
+`,
+  );
+  writeFileSync(
+    join(dir, 'vitest.config.ts'),
+    "import { withEvals } from 'qwen-evals/config';\nimport evals from './qwen-evals.config.ts';\nexport default withEvals(evals);\n",
+  );
+  await run('pnpm', ['install', '--prefer-offline'], { cwd: dir });
+  return dir;
 }
 
 async function runBare(baseUrl: string, bodiesFile: string): Promise<number> {

@@ -162,7 +162,7 @@ async function streamChatTry(
     server = response.header(UPSTREAM_HEADER) ?? server;
     cached = response.header(CACHE_HEADER) === 'hit';
     clock.headersReceived();
-    for await (const chunk of response.chunks) {
+    await response.read((chunk) => {
       clock.chunkReceived();
       const choice = chunk.choices[0];
       if (choice) {
@@ -176,7 +176,7 @@ async function streamChatTry(
         usage = readUsage(chunk.usage);
         reportedTokens = reportedReasoningTokens(chunk.usage);
       }
-    }
+    });
   } catch (error) {
     if (signal?.aborted) throw error;
     if (clock.fired) throw clock.failure(server, error);

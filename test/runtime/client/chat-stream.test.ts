@@ -7,7 +7,15 @@ import { createChatStreamTransport } from '../../../src/runtime/client/chat-stre
 // The streamed-chat transport on node:http reads what the openai SDK read and fails as the SDK failed.
 
 let server: http.Server | undefined;
-afterEach(() => new Promise<void>((done) => (server ? server.close(() => done()) : done())));
+afterEach(
+  () =>
+    new Promise<void>((done) => {
+      if (!server) return done();
+      server.close(() => done());
+      // Keep-alive connections the client still holds would hold close() for the server's idle timeout.
+      server.closeAllConnections();
+    }),
+);
 
 async function serve(handler: http.RequestListener): Promise<string> {
   server = http.createServer(handler);
@@ -26,7 +34,7 @@ async function collect(baseUrl: string, signal = new AbortController().signal): 
   const transport = createChatStreamTransport({ baseUrl, apiKey: null, server: 'sim' });
   const stream = await transport.post({ stream: true }, { signal });
   const texts: string[] = [];
-  for await (const c of stream.chunks) texts.push(c.choices[0]?.delta?.content ?? '');
+  await stream.read((c) => texts.push(c.choices[0]?.delta?.content ?? ''));
   return texts;
 }
 
@@ -63,7 +71,7 @@ describe('streamed chat transport', () => {
       { model: 'm', stream: true },
       { signal: new AbortController().signal, headers: { 'x-session': 's1' } },
     );
-    for await (const _ of stream.chunks);
+    await stream.read(() => {});
     expect(seen).toEqual({ auth: 'Bearer k1', session: 's1', body: '{"model":"m","stream":true}' });
     expect(stream.header('X-Upstream')).toBe('up-1');
   });
@@ -109,10 +117,49 @@ describe('streamed chat transport', () => {
     const transport = createChatStreamTransport({ baseUrl: url, apiKey: null, server: 'sim' });
     const stream = await transport.post({}, { signal: controller.signal });
     const texts: string[] = [];
-    for await (const c of stream.chunks) {
+    await stream.read((c) => {
       texts.push(c.choices[0]?.delta?.content ?? '');
       controller.abort();
-    }
+    });
     expect(texts).toEqual(['a']);
+  });
+
+  test("an abort before the response headers rejects with the signal's reason and closes the connection", async () => {
+    let closed!: () => void;
+    const connectionClosed = new Promise<void>((done) => (closed = done));
+    const url = await serve((req) => req.socket.on('close', closed));
+    const controller = new AbortController();
+    const transport = createChatStreamTransport({ baseUrl: url, apiKey: null, server: 'sim' });
+    const pending = transport.post({}, { signal: controller.signal });
+    setTimeout(() => controller.abort(new Error('deadline')), 20);
+    await expect(pending).rejects.toThrow('deadline');
+    await connectionClosed;
+  });
+
+  test('settles at [DONE] without waiting for the end of the body, then reuses the connection', async () => {
+    const ports = new Set<number>();
+    let requests = 0;
+    const url = await serve((req, res) => {
+      ports.add(req.socket.remotePort!);
+      requests += 1;
+      res.writeHead(200, { 'content-type': 'text/event-stream' });
+      res.write(`data: ${chunk('a')}\n\ndata: [DONE]\n\n`);
+      setTimeout(() => res.end(), 300);
+    });
+    const transport = createChatStreamTransport({ baseUrl: url, apiKey: null, server: 'sim' });
+    const read = async () => {
+      const texts: string[] = [];
+      await (await transport.post({}, { signal: new AbortController().signal })).read((c) =>
+        texts.push(c.choices[0]?.delta?.content ?? ''),
+      );
+      return texts;
+    };
+    const started = performance.now();
+    expect(await read()).toEqual(['a']);
+    expect(performance.now() - started).toBeLessThan(250);
+    // Once the first body has ended, its connection is free for the next request.
+    await new Promise((done) => setTimeout(done, 400));
+    expect(await read()).toEqual(['a']);
+    expect({ requests, connections: ports.size }).toEqual({ requests: 2, connections: 1 });
   });
 });
