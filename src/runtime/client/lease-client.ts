@@ -1,6 +1,7 @@
 import http from 'node:http';
 import type { Duplex } from 'node:stream';
 import { memoizeByKey } from '../../shared/memoize-by-key.ts';
+import { followAbort } from './follow-abort.ts';
 import type { TryFailure } from '../../shared/transport/failure.ts';
 import {
   batchedWriter,
@@ -110,18 +111,19 @@ function openLeaseChannel(dispatcherUrl: string): LeaseChannel {
       signal?.throwIfAborted();
       const id = nextId++;
       return new Promise<LeaseResult>((resolve, reject) => {
-        const onAbort = () => {
-          pending.delete(id);
-          send({ type: 'cancel', id });
-          reject(signal!.reason);
-        };
+        const unfollow = signal
+          ? followAbort(signal, () => {
+              pending.delete(id);
+              send({ type: 'cancel', id });
+              reject(signal.reason);
+            })
+          : null;
         pending.set(id, (result) => {
-          signal?.removeEventListener('abort', onAbort);
+          unfollow?.();
           // Granted after the caller gave up: give the slot straight back.
           if (signal?.aborted && result !== null && 'upstream' in result) result.release(false);
           resolve(result);
         });
-        signal?.addEventListener('abort', onAbort, { once: true });
         send({ type: 'acquire', id, session });
       });
     },

@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+// crypto.hash: one call, about half the CPU of a Hash object for short texts (Node 20.12+).
+import { hash } from 'node:crypto';
 import { SESSION_HEADER } from '../../shared/transport/headers.ts';
 import type { EvalClient } from './chat.ts';
 
@@ -7,7 +8,7 @@ import type { EvalClient } from './chat.ts';
 
 /** A case's session id: the same for the same run, dataset key and case id. */
 export function caseSessionId(runId: string, datasetKey: string, caseId: string): string {
-  return `qe-${createHash('sha256').update(`${runId}\0${datasetKey}\0${caseId}`).digest('hex').slice(0, 24)}`;
+  return `qe-${hash('sha256', `${runId}\0${datasetKey}\0${caseId}`).slice(0, 24)}`;
 }
 
 /** A client whose every chat and completion carries `x-session-id: sessionId`. */

@@ -1,6 +1,7 @@
 import type { RequestFailureKind } from '../../shared/errors.ts';
 import { TryFailedError } from './retry.ts';
 import { BACKSTOP_SLACK_MS, type RequestTimeouts } from '../../shared/transport/timeouts.ts';
+import { followAbort } from './follow-abort.ts';
 
 /**
  * Where a client's requests go. `dispatched`: through the run's dispatcher, which enforces the exact deadlines
@@ -15,30 +16,6 @@ export interface FiredDeadline {
   kind: Extract<RequestFailureKind, 'timeout-headers' | 'timeout-idle' | 'timeout-total'>;
   timeoutMs: number;
   detail: string;
-}
-
-// Callbacks waiting for a caller's signal to abort, one real listener per signal: many tries share a case's or a
-// run's signal at once, and EventTarget warns past ten listeners.
-const followers = new WeakMap<AbortSignal, Set<() => void>>();
-
-// Call `onAbort` when `signal` aborts; returns the function that stops following it.
-function followAbort(signal: AbortSignal, onAbort: () => void): () => void {
-  let callbacks = followers.get(signal);
-  if (!callbacks) {
-    const created = new Set<() => void>();
-    followers.set(signal, created);
-    signal.addEventListener(
-      'abort',
-      () => {
-        for (const callback of [...created]) callback();
-      },
-      { once: true },
-    );
-    callbacks = created;
-  }
-  callbacks.add(onAbort);
-  const own = callbacks;
-  return () => own.delete(onAbort);
 }
 
 /** The client's deadlines of one try; aborts `signal` when one passes. */

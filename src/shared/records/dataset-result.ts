@@ -1,4 +1,5 @@
-import { createHash } from 'node:crypto';
+// crypto.hash: one call, about half the CPU of a Hash object for short texts (Node 20.12+).
+import { hash } from 'node:crypto';
 import { summarizeMetric } from '../stats/summarize.ts';
 import type { CaseRecord, Verdict } from './case-record.ts';
 import type { DatasetCounts, DatasetQuality, DatasetReasoning, DatasetResult, RunCase } from './run-record.ts';
@@ -59,7 +60,7 @@ export const CASE_HASH_LENGTH = 12;
 
 // A short content hash of a prompt or response.
 export function shortHash(text: string): string {
-  return createHash('sha256').update(text).digest('hex').slice(0, CASE_HASH_LENGTH);
+  return hash('sha256', text).slice(0, CASE_HASH_LENGTH);
 }
 
 function countVerdicts(cases: readonly CaseRecord[]): DatasetCounts {
