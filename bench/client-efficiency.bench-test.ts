@@ -17,7 +17,9 @@ import { evalEnv } from '../test/helpers/run-vitest.ts';
 // the 64-slot simulator at its default speed and one ten times faster (step 0.4 ms + 0.005 ms per sequence), where
 // the client becomes the bottleneck. Writes results/bench/client-efficiency.json; numbers go in bench/NOTES.md.
 
-const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
+// Five rounds: this machine's speed moves by tens of percent within minutes (bench/NOTES.md), so ratios are also
+// taken within each round, where the clients ran minutes apart at most, and their median reported.
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5);
 const IN_FLIGHT = 2 * SLOTS;
 const SPEEDS = [
   { name: 'default', env: {} },
@@ -133,6 +135,9 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
         const harness = summarise(s.harness);
         const installed = summarise(s.installed);
         const bare = summarise(s.bare);
+        // Per round, against the bare loop of the same round; then the median over rounds.
+        const paired = (client: Sample[], key: 'efficiency' | 'cpuMsPerCase') =>
+          median(client.map((sample, round) => sample[key] / s.bare[round]![key]));
         return [
           name,
           {
@@ -143,6 +148,12 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
             cpuRatio: harness.cpuMsPerCase / bare.cpuMsPerCase,
             installedEfficiencyRatio: installed.efficiency / bare.efficiency,
             installedCpuRatio: installed.cpuMsPerCase / bare.cpuMsPerCase,
+            pairedRatios: {
+              efficiency: paired(s.harness, 'efficiency'),
+              cpu: paired(s.harness, 'cpuMsPerCase'),
+              installedEfficiency: paired(s.installed, 'efficiency'),
+              installedCpu: paired(s.installed, 'cpuMsPerCase'),
+            },
           },
         ];
       }),
