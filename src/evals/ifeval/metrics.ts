@@ -1,4 +1,8 @@
+import type { MetricSpec } from '../../shared/records/metric.ts';
 import type { IfevalVerdict } from './score-response.ts';
+
+// IFEval's metrics: their specs (which the registry, loaded with every config, reads without loading the scorer's
+// instruction checkers, tokenizers and language profiles) and their computation over per-prompt verdicts.
 
 /** One accuracy with the counts behind it. */
 export interface Accuracy {
@@ -52,3 +56,14 @@ export function accuracyByInstruction(verdicts: readonly IfevalVerdict[]): Map<s
   }
   return new Map([...tally].map(([id, t]) => [id, accuracy(t.followed, t.total)]));
 }
+
+/** IFEval metric names, as lm-evaluation-harness reports them. */
+export type IfevalMetric = 'prompt_level_strict_acc' | 'inst_level_strict_acc' | 'prompt_level_loose_acc' | 'inst_level_loose_acc';
+
+/** IFEval's metrics, primary first (Qwen reports "IFEval strict-prompt"). */
+export const IFEVAL_METRICS: MetricSpec[] = [
+  { name: 'prompt_level_strict_acc', kind: 'proportion', description: 'every instruction of the prompt followed (strict)', range: [0, 1] },
+  { name: 'inst_level_strict_acc', kind: 'ratio', description: 'instructions followed of all instructions (strict)', range: [0, 1] },
+  { name: 'prompt_level_loose_acc', kind: 'proportion', description: 'every instruction followed in some loose variant', range: [0, 1] },
+  { name: 'inst_level_loose_acc', kind: 'ratio', description: 'instructions followed of all instructions (loose)', range: [0, 1] },
+];

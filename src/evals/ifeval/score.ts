@@ -1,22 +1,11 @@
 import type { MultiScorer } from '../../scorers/scorer.ts';
-import type { MetricSpec } from '../../shared/records/metric.ts';
 import type { IfevalPrompt } from './read-input.ts';
 import { scoreResponse, type IfevalScore } from './score-response.ts';
+import { IFEVAL_METRICS, type IfevalMetric } from './metrics.ts';
 
 // IFEval's four metrics as one scorer: the prompt-level ones are per-case pass/fail; the instruction-level ones are
 // ratio metrics (each case reports the share of its instructions followed and how many it has), so the run record
 // pools them over all instructions as the reference does, instead of averaging per-prompt shares.
-
-/** IFEval metric names, as lm-evaluation-harness reports them. */
-export type IfevalMetric = 'prompt_level_strict_acc' | 'inst_level_strict_acc' | 'prompt_level_loose_acc' | 'inst_level_loose_acc';
-
-/** IFEval's metrics, primary first (Qwen reports "IFEval strict-prompt"). */
-export const IFEVAL_METRICS: MetricSpec[] = [
-  { name: 'prompt_level_strict_acc', kind: 'proportion', description: 'every instruction of the prompt followed (strict)', range: [0, 1] },
-  { name: 'inst_level_strict_acc', kind: 'ratio', description: 'instructions followed of all instructions (strict)', range: [0, 1] },
-  { name: 'prompt_level_loose_acc', kind: 'proportion', description: 'every instruction followed in some loose variant', range: [0, 1] },
-  { name: 'inst_level_loose_acc', kind: 'ratio', description: 'instructions followed of all instructions (loose)', range: [0, 1] },
-];
 
 /** One instruction's verdicts, as the case record keeps them. */
 export interface InstructionVerdict {

@@ -1,5 +1,5 @@
 import { defineBuiltin } from '../builtin.ts';
-import { TOOL_USE_METRICS } from './score.ts';
+import { TOOL_USE_METRICS } from './metrics.ts';
 
 /** Tool use: 52 shipped multi-step tasks on deterministic tools the harness runs (calculator, units, tables, files). */
 export const toolUse = defineBuiltin({

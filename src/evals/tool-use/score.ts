@@ -1,31 +1,14 @@
 import type { MultiScorer } from '../../scorers/scorer.ts';
 import { containsFact } from '../../scorers/text/contains-fact.ts';
-import type { MetricSpec } from '../../shared/records/metric.ts';
 import type { AgentOutput, ExecutedCall } from './agent-loop.ts';
 import { requiredCalls, type TaskCall, type ToolTask } from './reader.ts';
 import { MemoryFileSystem } from './tools/file-system.ts';
 import { executeTool } from './tools/index.ts';
+import { TOOL_USE_METRICS } from './metrics.ts';
 
 // A task succeeds when the final answer states its facts, the required calls were made in order, and the workspace
 // ends as it must. Calls are compared by what they did (the calculator's result, the row looked up, the file read or
 // written), not by their text: `68.2+55.1` and `55.1 + 68.2` are the same step.
-
-/** Tool-use metrics, primary first. */
-export const TOOL_USE_METRICS: MetricSpec[] = [
-  {
-    name: 'task_success',
-    kind: 'proportion',
-    description: 'right final answer, required calls in order, files as required',
-    range: [0, 1],
-  },
-  { name: 'answer_acc', kind: 'proportion', description: 'the final answer states the expected facts', range: [0, 1] },
-  {
-    name: 'calls_acc',
-    kind: 'proportion',
-    description: 'the required tool calls were made, in order, with the right effect',
-    range: [0, 1],
-  },
-];
 
 /** What a call did, for comparing calls: null for a call that failed. */
 export function callEffect(name: string, args: Record<string, unknown> | null, result: Record<string, unknown>): string | null {

@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { readIfevalInput, type IfevalPrompt } from '../../../src/evals/ifeval/index.ts';
-import { IFEVAL_METRICS } from '../../../src/evals/ifeval/score.ts';
+import { IFEVAL_METRICS } from '../../../src/evals/ifeval/metrics.ts';
 import { ifevalEvals } from '../../../src/evals/ifeval/suite.ts';
 import type { EvalDefinition } from '../../../src/runtime/define-eval.ts';
 import { buildDatasetResult } from '../../../src/shared/records/dataset-result.ts';
