@@ -25,7 +25,6 @@ import { lastServerStatus, publishSelectedFiles } from '../server/session-regist
 import { takeSetupErrors } from '../server/setup-errors.ts';
 import { buildRunRecord } from './build-run-record.ts';
 import { readGitInfo } from './environment-info.ts';
-import { finishRun } from './finish-run.ts';
 
 // The eval reporter (main process). It collects each case record as its test ends (appending it to
 // cases/<runId>.jsonl at once, so nothing is lost on a crash), shows progress per dataset, and at the end writes
@@ -216,6 +215,8 @@ export class EvalReporter implements Reporter {
       if ((project.suites.size === 0 && !project.benchmark) || !modules.some((m) => m.project.name === name)) continue;
       const runId = currentRunId(project);
       try {
+        // Loaded at the end of the run (the tracker, comparisons, the record's build): not before the first request.
+        const { finishRun } = await import('./finish-run.ts');
         const finished = await finishRun({
           runId,
           // A re-run starts when it starts, not when global setup did: history orders runs by start time.
