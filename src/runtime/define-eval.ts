@@ -14,7 +14,6 @@ import { caseSessionId, withSession } from './client/session.ts';
 import { getEvalClient } from './eval-client.ts';
 import { getGateHistory, getServerStatus, injectRunContext } from './context.ts';
 import { loadData, type DataSource } from './data.ts';
-import { evaluateSuiteGates } from './gate.ts';
 import { CaseLedger, withLedger } from './ledger.ts';
 import { keptOutput, replayEvalCase } from './replay.ts';
 import { loadResumedCases } from './resume.ts';
@@ -193,6 +192,8 @@ export function defineEval<Item, Output = DefaultOutput>(definition: EvalDefinit
       if (fatalError) context.skip(`the run stopped early: ${firstLine(fatalError)}`);
       if (suiteStop) context.skip(`this suite stopped early: ${firstLine(suiteStop)}`);
       const history = await getGateHistory(run);
+      // The gates' statistics are loaded when the first suite's gate runs, not before the first request.
+      const { evaluateSuiteGates } = await import('./gate.ts');
       const gates = await evaluateSuiteGates({ key, suite, records, thresholds, run, server, history });
       context.task.meta.evalGates = gates;
       const failed = gates.filter((gate) => !gate.passed);
