@@ -72,6 +72,13 @@ describe('import boundaries', () => {
     expect([...runtimeClosure(REGISTRY)].filter((path) => path.startsWith('src/runtime/'))).toEqual([]);
   });
 
+  test("the registry reads IFEval's and tool-use's metric specs without their checkers, tokenizers, language profiles and tools", () => {
+    // The config loads the registry at every run, before the first request, and never calls the scoring machinery
+    // behind these specs (bench/NOTES.md, "Callback streams").
+    const heavy = /^src\/evals\/ifeval\/(checkers|nltk|langdetect)\/|^src\/evals\/tool-use\/tools\//;
+    expect([...runtimeClosure(REGISTRY)].filter((path) => heavy.test(path))).toEqual([]);
+  });
+
   test('the simulated vLLM imports nothing outside its own folder', () => {
     expect(
       violations(
