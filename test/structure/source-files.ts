@@ -12,6 +12,8 @@ export interface SourceImport {
   specifier: string;
   /** Erased at compile time (`import type`, or only `type` names): no run-time dependency. */
   typeOnly: boolean;
+  /** `import(...)`: loaded when that code runs, not with the importing module. */
+  dynamic: boolean;
 }
 
 /** A parsed product source file. */
@@ -44,9 +46,9 @@ function parseSource(file: string): SourceFile {
 
 function collectImports(ast: ts.SourceFile, dir: string): SourceImport[] {
   const imports: SourceImport[] = [];
-  const add = (specifier: string, typeOnly: boolean) => {
+  const add = (specifier: string, typeOnly: boolean, dynamic = false) => {
     const target = specifier.startsWith('.') ? relative(repoRoot, resolve(dir, specifier)).split('\\').join('/') : null;
-    imports.push({ target, specifier, typeOnly });
+    imports.push({ target, specifier, typeOnly, dynamic });
   };
   const visit = (node: ts.Node): void => {
     if (ts.isImportDeclaration(node) && ts.isStringLiteral(node.moduleSpecifier)) {
@@ -56,7 +58,7 @@ function collectImports(ast: ts.SourceFile, dir: string): SourceImport[] {
     } else if (ts.isCallExpression(node) && node.expression.kind === ts.SyntaxKind.ImportKeyword) {
       const [argument] = node.arguments;
       // A computed path (loaded by path at run time) is named as such, so a test can list it.
-      add(argument && ts.isStringLiteralLike(argument) ? argument.text : `<computed ${argument?.getText(ast)}>`, false);
+      add(argument && ts.isStringLiteralLike(argument) ? argument.text : `<computed ${argument?.getText(ast)}>`, false, true);
     }
     ts.forEachChild(node, visit);
   };

@@ -1,0 +1,40 @@
+import { describe, expect, test } from 'vitest';
+import { productSources } from './source-files.ts';
+
+// What loads before the first request: the modules a file reaches through static imports (an `import(...)` loads when
+// its code runs). The run-end and rarely used machinery stays out of that set (bench/NOTES.md, "Callback streams").
+
+const byPath = new Map(productSources().map((s) => [s.path, s]));
+
+// The files `start` loads with itself, itself included (type-only imports are erased, dynamic ones wait).
+function loadedWith(start: string): string[] {
+  const seen = new Set<string>();
+  const pending = [start];
+  while (pending.length) {
+    const path = pending.pop()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const i of byPath.get(path)?.imports ?? []) if (i.target && !i.typeOnly && !i.dynamic) pending.push(i.target);
+  }
+  return [...seen];
+}
+
+describe('modules loaded before the first request', () => {
+  test('the config, the global setup and the eval reporter leave the tracker to the end of the run', () => {
+    const main = ['src/config.ts', 'src/node/server/global-setup.ts', 'src/node/report/eval-reporter.ts'].flatMap(loadedWith);
+    expect(main.length).toBeGreaterThan(50);
+    expect(main.filter((path) => path.startsWith('src/node/tracker/'))).toEqual([]);
+  });
+
+  test('define-eval leaves the gates and their statistics to the first gate', () => {
+    const worker = loadedWith('src/runtime/define-eval.ts');
+    expect(worker).toContain('src/runtime/client/chat.ts');
+    expect(worker.filter((path) => path === 'src/runtime/gate.ts' || path.startsWith('src/shared/gates/'))).toEqual([]);
+  });
+
+  test("the package's entry leaves the sandbox to the first sandbox", () => {
+    const entry = loadedWith('src/index.ts');
+    expect(entry).toContain('src/scorers/python-tests/python-tests.ts');
+    expect(entry.filter((path) => path.startsWith('src/scorers/python-tests/sandbox/') && !path.endsWith('/types.ts'))).toEqual([]);
+  });
+});
