@@ -42,6 +42,8 @@ interface Sample {
   cpuMsPerCase: number;
   firstRequestMs: number;
   wallMs: number;
+  /** The machine's speed just before this client ran: a fixed loop's time (probeMachineMs); lower is faster. */
+  probeMs: number;
 }
 
 test('harness vs bare fetch loop: efficiency, CPU per case and first request on the 64-slot simulator', async () => {
@@ -72,6 +74,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
         // Rotate which client goes first so that none always meets a warmer machine.
         const order = CLIENTS.map((_, i) => CLIENTS[(i + round) % CLIENTS.length]!);
         for (const client of order) {
+          const probeMs = await probeMachineMs();
           await fetch(`${baseUrl}/_sim/reset-stats`, { method: 'POST' });
           const started = Date.now();
           const cpuMs =
@@ -86,6 +89,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
             cpuMsPerCase: cpuMs / bodies.length,
             firstRequestMs: stats.firstArrivalMs! - started,
             wallMs,
+            probeMs,
           });
         }
         // Vitest's own floor in the same minute: a project whose one test sends one chat request.
@@ -117,6 +121,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
     cpuMsPerCase: median(samples.map((s) => s.cpuMsPerCase)),
     firstRequestMs: median(samples.map((s) => s.firstRequestMs)),
     wallMs: median(samples.map((s) => s.wallMs)),
+    probeMs: median(samples.map((s) => s.probeMs)),
     rounds: samples,
   });
   const summary = {
@@ -216,6 +221,16 @@ async function runBare(baseUrl: string, bodiesFile: string): Promise<number> {
     { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } },
   );
   return childrenCpuMs(stdout);
+}
+
+// This machine's speed moves by tens of percent within minutes (a VM on a shared host): a fixed loop in a fresh
+// process, timed, labels each sample with the speed it ran at.
+async function probeMachineMs(): Promise<number> {
+  const { stdout } = await promisify(execFile)(process.execPath, [
+    '-e',
+    'const t = performance.now(); let x = 0; for (let i = 0; i < 1e8; i++) x += i % 7; console.log(performance.now() - t, x);',
+  ]);
+  return Math.round(Number(stdout.split(' ')[0]));
 }
 
 // bash `times`: the second line is the children's user and system time, e.g. "0m12.345s 0m1.234s".
