@@ -1,12 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { productSources, type SourceFile } from './source-files.ts';
+import { productSources, runtimeClosure, type SourceFile } from './source-files.ts';
 
 // Which code may import which: worker code (runs in Vitest's workers) never reaches main-process code, shared
 // contracts depend on nothing of ours, main-process code loads of the worker side only the registry of built-in
 // datasets, and the simulated vLLM is a separate program.
 
 const sources = productSources();
-const byPath = new Map(sources.map((s) => [s.path, s]));
 
 const WORKER = /^src\/(runtime|scorers|evals)\/|^src\/(index|matchers)\.ts$/;
 const MAIN = /^src\/node\/|^src\/config\.ts$|^setup\/|^reporters\//;
@@ -19,19 +18,6 @@ function violations(files: SourceFile[], allowed: (target: string, typeOnly: boo
   return files.flatMap((file) =>
     file.imports.filter((i) => i.target !== null && !allowed(i.target, i.typeOnly)).map((i) => `${file.path} -> ${i.target}`),
   );
-}
-
-// Files a module loads at run time, itself included (type-only imports are erased).
-function runtimeClosure(start: string): Set<string> {
-  const seen = new Set<string>();
-  const pending = [start];
-  while (pending.length) {
-    const path = pending.pop()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    for (const i of byPath.get(path)?.imports ?? []) if (i.target && !i.typeOnly) pending.push(i.target);
-  }
-  return seen;
 }
 
 describe('import boundaries', () => {

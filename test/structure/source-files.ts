@@ -28,6 +28,25 @@ const PRODUCT_DIRS = ['src', 'setup', 'reporters'];
 const EXTENSIONS = /\.(ts|mjs)$/;
 
 let cache: SourceFile[] | undefined;
+let byPath: Map<string, SourceFile> | undefined;
+
+/**
+ * The product files `start` loads at run time, itself included: type-only imports are erased; `import(...)` counts
+ * unless `dynamic` is false (what loads with `start` itself, before its code runs).
+ */
+export function runtimeClosure(start: string, { dynamic = true }: { dynamic?: boolean } = {}): Set<string> {
+  byPath ??= new Map(productSources().map((s) => [s.path, s]));
+  const files = byPath;
+  const seen = new Set<string>();
+  const pending = [start];
+  while (pending.length) {
+    const path = pending.pop()!;
+    if (seen.has(path)) continue;
+    seen.add(path);
+    for (const i of files.get(path)?.imports ?? []) if (i.target && !i.typeOnly && (dynamic || !i.dynamic)) pending.push(i.target);
+  }
+  return seen;
+}
 
 // Every .ts and .mjs file of the product (src/, setup/, reporters/), parsed once.
 export function productSources(): SourceFile[] {

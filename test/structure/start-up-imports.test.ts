@@ -1,23 +1,11 @@
 import { describe, expect, test } from 'vitest';
-import { productSources } from './source-files.ts';
+import { runtimeClosure } from './source-files.ts';
 
 // What loads before the first request: the modules a file reaches through static imports (an `import(...)` loads when
 // its code runs). The run-end and rarely used machinery stays out of that set (bench/NOTES.md, "Callback streams").
 
-const byPath = new Map(productSources().map((s) => [s.path, s]));
-
-// The files `start` loads with itself, itself included (type-only imports are erased, dynamic ones wait).
-function loadedWith(start: string): string[] {
-  const seen = new Set<string>();
-  const pending = [start];
-  while (pending.length) {
-    const path = pending.pop()!;
-    if (seen.has(path)) continue;
-    seen.add(path);
-    for (const i of byPath.get(path)?.imports ?? []) if (i.target && !i.typeOnly && !i.dynamic) pending.push(i.target);
-  }
-  return [...seen];
-}
+// The files `start` loads with itself.
+const loadedWith = (start: string): string[] => [...runtimeClosure(start, { dynamic: false })];
 
 describe('modules loaded before the first request', () => {
   test('the config, the global setup and the eval reporter leave the tracker to the end of the run', () => {
