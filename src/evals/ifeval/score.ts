@@ -1,7 +1,7 @@
 import type { MultiScorer } from '../../scorers/scorer.ts';
 import type { IfevalPrompt } from './read-input.ts';
 import { scoreResponse, type IfevalScore } from './score-response.ts';
-import { IFEVAL_METRICS, type IfevalMetric } from './metrics.ts';
+import { IFEVAL_METRICS } from './metrics.ts';
 
 // IFEval's four metrics as one scorer: the prompt-level ones are per-case pass/fail; the instruction-level ones are
 // ratio metrics (each case reports the share of its instructions followed and how many it has), so the run record
