@@ -7,6 +7,7 @@ import { expect, test } from 'vitest';
 import { repoRoot } from '../test/helpers/processes.ts';
 import { BENCH_MODEL as MODEL, BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
+import { installPackedHarness } from '../test/helpers/packed-harness.ts';
 
 // Benchmark, not a timed test (issue 14 item 4): the harness against a bare fetch loop on the same simulated
 // server in the same run, full GSM8K, rounds interleaved. The harness twice: in this repository (its config bundles
@@ -63,7 +64,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
   writeFileSync(bodiesFile, JSON.stringify(bodies));
 
   const floorDir = makeVitestFloor(work);
-  const installedDir = await installPackedHarness(work);
+  const installedDir = await installedProject(work);
   const floorFirstRequestMs: number[] = [];
   const results: Record<string, Record<Client, Sample[]>> = {};
   for (const speed of SPEEDS) {
@@ -181,12 +182,9 @@ async function runHarness(baseUrl: string, cwd: string): Promise<number> {
   return childrenCpuMs(stdout);
 }
 
-// A user's project with the harness installed from the packed tarball (`pnpm pack`, as the package e2e test does),
-// running the built-in GSM8K for the same model key.
-async function installPackedHarness(work: string): Promise<string> {
-  const run = promisify(execFile);
-  await run('pnpm', ['pack', '--pack-destination', work], { cwd: repoRoot });
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
+// A user's project running the built-in GSM8K for the same model key, with the harness installed from the packed
+// tarball (test/helpers/packed-harness.ts, as the package e2e test installs it).
+async function installedProject(work: string): Promise<string> {
   const dir = join(work, 'installed');
   mkdirSync(dir);
   writeFileSync(
@@ -195,7 +193,7 @@ async function installPackedHarness(work: string): Promise<string> {
       name: 'bench-installed',
       private: true,
       type: 'module',
-      devDependencies: { 'qwen-evals': `file:${join(work, tarball)}`, vitest: '~4.1.12' },
+      devDependencies: { vitest: '~4.1.12' },
       pnpm: { onlyBuiltDependencies: ['esbuild'] },
     }),
   );
@@ -209,7 +207,7 @@ export default defineEvalConfig({ models: { qwen3_8b: { id: '${MODEL}' } }, eval
     join(dir, 'vitest.config.ts'),
     "import { withEvals } from 'qwen-evals/config';\nimport evals from './qwen-evals.config.ts';\nexport default withEvals(evals);\n",
   );
-  await run('pnpm', ['install', '--prefer-offline'], { cwd: dir });
+  await installPackedHarness(dir, work);
   return dir;
 }
 

@@ -1,4 +1,4 @@
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
@@ -9,6 +9,7 @@ import { launchServer, type LaunchedServer } from '../../src/node/server/launch-
 import type { RunRecord } from '../../src/shared/records/run-record.ts';
 import { descendantCommands, repoRoot, sharedDir } from '../helpers/processes.ts';
 import { readRunRecords } from '../helpers/run-vitest.ts';
+import { installPackedHarness } from '../helpers/packed-harness.ts';
 
 // The issue's acceptance check, as a user does it: `pnpm pack`, examples/own-eval/ copied outside the repository
 // with its qwen-evals dependency pointed at the tarball, `pnpm install`, and `pnpm vitest run` against an
@@ -81,13 +82,8 @@ beforeAll(async () => {
   work = mkdtempSync(join(tmpdir(), 'qwen-evals-package-'));
   project = join(work, 'own-eval');
   scriptFile = join(work, 'script.json');
-  await execa('pnpm', ['pack', '--pack-destination', work], { cwd: repoRoot });
-  const tarball = readdirSync(work).find((f) => f.endsWith('.tgz'))!;
   cpSync(EXAMPLE, project, { recursive: true, filter: (source) => !/[\\/](node_modules|results)$/.test(source) });
-  const manifest = JSON.parse(readFileSync(join(project, 'package.json'), 'utf8')) as { devDependencies: Record<string, string> };
-  manifest.devDependencies['qwen-evals'] = `file:${join(work, tarball)}`;
-  writeFileSync(join(project, 'package.json'), JSON.stringify(manifest, null, 2));
-  await execa('pnpm', ['install', '--prefer-offline'], { cwd: project });
+  await installPackedHarness(project, work);
   writeScript({ boxed: questions.length, unboxed: 0 });
   const port = await findFreePort();
   baseUrl = `http://127.0.0.1:${port}`;
