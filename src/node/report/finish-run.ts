@@ -1,7 +1,7 @@
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { EvalConfig } from '../../shared/config/schema.ts';
-import { ServerStatusSchema, type RunContext, type ServerStatus } from '../../shared/context.ts';
+import { type GateHistory, GateHistorySchema, ServerStatusSchema, type RunContext, type ServerStatus } from '../../shared/context.ts';
 import type { CaseRecord } from '../../shared/records/case-record.ts';
 import type { GateResult, RunRecord } from '../../shared/records/run-record.ts';
 import type { SuiteMeta } from '../../shared/records/suite-meta.ts';
@@ -50,7 +50,7 @@ interface RunEndReport {
   /** Why the server stopped answering (died, or the failure budget was spent); null when it did not. */
   serverFailure: string | null;
   /** Unstable case ids per dataset key, as the gates read them (none when the history could not be read). */
-  unstable: Record<string, string[]>;
+  unstable: GateHistory['unstable'];
 }
 
 // Turn one model project's collected cases into its run record, then the history's tracker and the step summary.
@@ -78,7 +78,7 @@ export async function finishRun(input: FinishRunInput): Promise<FinishedRun> {
 async function pairWithPrevious(
   input: FinishRunInput,
   record: RunRecord,
-  unstable: Record<string, string[]>,
+  unstable: GateHistory['unstable'],
 ): Promise<RunRecord['comparison']> {
   const { replay } = input.run;
   if (replay) {
@@ -100,7 +100,7 @@ async function readRunEnd(dispatcherUrl: string): Promise<RunEndReport> {
       ...body,
       server: body.server ? ServerStatusSchema.parse(body.server) : null,
       serverMetrics: metrics.success ? metrics.data : null,
-      unstable: body.unstable ?? {},
+      unstable: GateHistorySchema.shape.unstable.catch({}).parse(body.unstable),
     };
   } catch {
     return { server: null, dispatcher: null, simulator: null, serverMetrics: null, serverFailure: null, unstable: {} };
