@@ -3,6 +3,7 @@ import path from 'node:path';
 import { z } from 'zod';
 import { RUN_RECORD_VERSION } from '../../shared/records/run-record.ts';
 import type { RunSummary } from '../../shared/records/run-summary.ts';
+import { compareCodeUnits } from '../../shared/compare-text.ts';
 
 // The history index: one file beside the run records' folder holding each record's summary, keyed by file name and checked
 // against the file's size and modification time. It is a cache, never the truth: a missing, corrupt or outdated index
@@ -101,7 +102,7 @@ export async function rememberHistoryIndex(runsDir: string, entries: IndexEntrie
 /** The index file's text for these entries (file names sorted, so the file is stable). */
 export function serializeHistoryIndex(entries: IndexEntries): string {
   const lines = [JSON.stringify({ version: INDEX_VERSION, recordVersion: RUN_RECORD_VERSION })];
-  for (const [name, entry] of [...entries].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))) lines.push(indexLine(name, entry));
+  for (const [name, entry] of [...entries].sort(([a], [b]) => compareCodeUnits(a, b))) lines.push(indexLine(name, entry));
   return `${lines.join('\n')}\n`;
 }
 

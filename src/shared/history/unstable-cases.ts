@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { compareCodeUnits } from '../compare-text.ts';
+import { memoizeByKey } from '../memoize-by-key.ts';
 import { compareCaseIds, PASS_SCORE } from '../gates/compare.ts';
 import type { DatasetResult } from '../records/run-record.ts';
 import type { RunSummary } from '../records/run-summary.ts';
@@ -147,20 +149,15 @@ function flipped(seen: readonly Observation[]): boolean {
 
 // Runs with one fingerprint share their conditions: computed once per fingerprint, dataset and selection, since a long
 // history holds many runs of few fingerprints and each listing groups it again (the fingerprint's text is the key,
-// not its hash: a record edited by hand keeps a hash that no longer matches). Cleared when full: bounded memory.
-const conditions = new Map<string, string>();
-const MAX_REMEMBERED_CONDITIONS = 10_000;
+// not its hash: a record edited by hand keeps a hash that no longer matches). Forgotten when full: bounded memory.
+const rememberedCondition = memoizeByKey(
+  (_memoKey, run: RunSummary, key: string, selected: number | null) => computeCondition(run, key, selected),
+  { max: 10_000 },
+);
 
 function conditionOf(run: RunSummary, key: string): string {
   const selected = run.simulation === null ? null : run.datasets[key]!.counts.cases;
-  const memoKey = `${JSON.stringify(run.fingerprint)}\0${key}\0${selected}`;
-  let condition = conditions.get(memoKey);
-  if (condition === undefined) {
-    condition = computeCondition(run, key, selected);
-    if (conditions.size >= MAX_REMEMBERED_CONDITIONS) conditions.clear();
-    conditions.set(memoKey, condition);
-  }
-  return condition;
+  return rememberedCondition(`${JSON.stringify(run.fingerprint)}\0${key}\0${selected}`, run, key, selected);
 }
 
 // Everything that changes this dataset's scores: the score-changing fingerprint keys, global and of this dataset. A
@@ -194,7 +191,7 @@ function groupByCondition(runs: readonly RunSummary[]): Map<string, ConditionGro
   const groups = new Map<string, ConditionGroup>();
   grouped.set(runs, groups);
   // Code-unit order (ISO times, run ids): localeCompare would cost more than the rest of the grouping.
-  const newestFirst = [...runs].sort((a, b) => compareText(b.startedAt, a.startedAt) || compareText(b.runId, a.runId));
+  const newestFirst = [...runs].sort((a, b) => compareCodeUnits(b.startedAt, a.startedAt) || compareCodeUnits(b.runId, a.runId));
   for (const run of newestFirst) {
     if (run.status === 'interrupted' || run.replayOf !== null) continue;
     for (const [key, result] of Object.entries(run.datasets)) {
@@ -207,10 +204,6 @@ function groupByCondition(runs: readonly RunSummary[]): Map<string, ConditionGro
     }
   }
   return groups;
-}
-
-function compareText(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 // The runs' own per-case data, when they are full run records.
