@@ -1,7 +1,7 @@
-import http from 'node:http';
 import { inject } from 'vitest';
 import { ConfigError, RecordError, ServerError } from '../shared/errors.ts';
 import { formatZodIssues } from '../shared/format-zod-issues.ts';
+import { httpGet } from '../shared/transport/http-get.ts';
 import { GateHistorySchema, RunContextSchema, ServerStatusSchema, type RunContext } from '../shared/context.ts';
 
 declare module 'vitest' {
@@ -68,27 +68,10 @@ function askedOncePerDispatcher<T>(ask: (dispatcherUrl: string) => Promise<T>): 
   };
 }
 
-// A control route of the dispatcher's JSON body; an error status becomes `fail(its message)`. On node:http, which the
-// worker has loaded for its requests anyway: its first fetch() would load undici first, 40-60 ms of CPU and wall time
-// before the first case here.
-function fetchControl(dispatcherUrl: string, route: string, fail: (message: string) => Error): Promise<unknown> {
-  return new Promise((resolve, reject) => {
-    const request = http.get(`${dispatcherUrl}${route}`, (response) => {
-      let text = '';
-      response.setEncoding('utf8');
-      response.on('data', (part: string) => (text += part));
-      response.on('error', reject);
-      response.on('end', () => {
-        try {
-          const body = JSON.parse(text) as unknown;
-          const status = response.statusCode ?? 0;
-          if (status >= 200 && status < 300) return resolve(body);
-          reject(fail((body as { error?: { message?: string } })?.error?.message ?? `HTTP ${status}`));
-        } catch (error) {
-          reject(error);
-        }
-      });
-    });
-    request.on('error', reject);
-  });
+// A control route of the dispatcher's JSON body; an error status becomes `fail(its message)`.
+async function fetchControl(dispatcherUrl: string, route: string, fail: (message: string) => Error): Promise<unknown> {
+  const response = await httpGet(`${dispatcherUrl}${route}`);
+  const body = JSON.parse(response.text) as unknown;
+  if (response.status >= 200 && response.status < 300) return body;
+  throw fail((body as { error?: { message?: string } })?.error?.message ?? `HTTP ${response.status}`);
 }

@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { runtimeClosure } from './source-files.ts';
+import { productSources, runtimeClosure } from './source-files.ts';
 
 // What loads before the first request: the modules a file reaches through static imports (an `import(...)` loads when
 // its code runs). The run-end and rarely used machinery stays out of that set (bench/NOTES.md, "Callback streams").
@@ -12,6 +12,15 @@ describe('modules loaded before the first request', () => {
     const main = ['src/config.ts', 'src/node/server/global-setup.ts', 'src/node/report/eval-reporter.ts'].flatMap(loadedWith);
     expect(main.length).toBeGreaterThan(50);
     expect(main.filter((path) => path.startsWith('src/node/tracker/'))).toEqual([]);
+  });
+
+  test('the main process leaves the launcher and its process library to the first launch', () => {
+    const main = new Set(['src/config.ts', 'src/node/server/global-setup.ts', 'src/node/report/eval-reporter.ts'].flatMap(loadedWith));
+    const usingExeca = productSources()
+      .filter((source) => source.imports.some((i) => i.specifier === 'execa' && !i.typeOnly))
+      .map((source) => source.path);
+    expect(usingExeca).toContain('src/node/server/launch-server.ts');
+    expect(usingExeca.filter((path) => main.has(path))).toEqual([]);
   });
 
   test('define-eval leaves the gates and their statistics to the first gate', () => {

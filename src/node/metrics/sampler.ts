@@ -1,4 +1,5 @@
 import type { ServerMetrics } from '../../shared/records/server-metrics.ts';
+import { httpGet } from '../../shared/transport/http-get.ts';
 import { readGpus } from './gpu.ts';
 import { parsePrometheusText } from './prometheus.ts';
 import { summarizeServerMetrics, type MetricsSample } from './summarize.ts';
@@ -82,15 +83,13 @@ export class ServerMetricsSampler {
 
 async function scrape(url: string, apiKey: string | null): Promise<VllmSnapshot | null> {
   try {
-    const response = await fetch(`${url}/metrics`, {
-      signal: AbortSignal.timeout(SCRAPE_TIMEOUT_MS),
+    // httpGet, not fetch(): the first scrape comes as the workers start (src/shared/transport/http-get.ts says why).
+    const response = await httpGet(`${url}/metrics`, {
+      timeoutMs: SCRAPE_TIMEOUT_MS,
       headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
     });
-    if (!response.ok) {
-      await response.body?.cancel();
-      return null;
-    }
-    return readVllmSnapshot(parsePrometheusText(await response.text()));
+    if (response.status < 200 || response.status >= 300) return null;
+    return readVllmSnapshot(parsePrometheusText(response.text));
   } catch {
     return null;
   }

@@ -1,4 +1,5 @@
 import { ServerError } from '../../shared/errors.ts';
+import { httpGet, type GetResponse } from '../../shared/transport/http-get.ts';
 
 const CHECK_TIMEOUT_MS = 10_000;
 
@@ -13,9 +14,11 @@ export interface ExternalServerInfo {
 // Check a running OpenAI-compatible server: reachable, serves `model`, and (if vLLM) which version.
 export async function checkExternalServer(baseUrl: string, model: string, apiKey: string | null): Promise<ExternalServerInfo> {
   const headers: Record<string, string> = apiKey ? { authorization: `Bearer ${apiKey}` } : {};
-  let response: Response;
+  // /version is asked alongside: the check is on the way to the first request.
+  const version = readVersion(baseUrl);
+  let response: GetResponse;
   try {
-    response = await fetch(`${baseUrl}/v1/models`, { headers, signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
+    response = await httpGet(`${baseUrl}/v1/models`, { headers, timeoutMs: CHECK_TIMEOUT_MS });
   } catch (error) {
     throw new ServerError(
       'EVAL_SERVER_UNHEALTHY',
@@ -24,8 +27,8 @@ export async function checkExternalServer(baseUrl: string, model: string, apiKey
       { cause: error },
     );
   }
-  const text = await response.text();
-  if (!response.ok) {
+  const text = response.text;
+  if (response.status < 200 || response.status >= 300) {
     const hint = response.status === 401 ? " Set EVAL_API_KEY to the server's key." : '';
     throw new ServerError(
       'EVAL_SERVER_UNHEALTHY',
@@ -55,15 +58,16 @@ export async function checkExternalServer(baseUrl: string, model: string, apiKey
       `EVAL_BASE_URL server ${baseUrl} serves ${ids.map((i) => `"${i}"`).join(', ') || 'no model'}, expected "${model}". Point EVAL_BASE_URL at a server for this model, or run the project of the model it serves.`,
     );
   }
-  return { vllmVersion: await readVersion(baseUrl), simulation: simulationOf(response.headers.get('x-vllm-simulated')), maxModelLen };
+  const simulated = response.headers['x-vllm-simulated'];
+  return { vllmVersion: await version, simulation: simulationOf(typeof simulated === 'string' ? simulated : null), maxModelLen };
 }
 
 // vLLM's GET /version; null for servers that do not have it.
 export async function readVersion(baseUrl: string): Promise<string | null> {
   try {
-    const response = await fetch(`${baseUrl}/version`, { signal: AbortSignal.timeout(CHECK_TIMEOUT_MS) });
-    if (!response.ok) return null;
-    const body = (await response.json()) as { version?: unknown };
+    const response = await httpGet(`${baseUrl}/version`, { timeoutMs: CHECK_TIMEOUT_MS });
+    if (response.status !== 200) return null;
+    const body = JSON.parse(response.text) as { version?: unknown };
     return typeof body.version === 'string' ? body.version : null;
   } catch {
     return null;

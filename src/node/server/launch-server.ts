@@ -3,6 +3,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execa } from 'execa';
 import { ServerError } from '../../shared/errors.ts';
+import { describeExit } from './describe-exit.ts';
 import { LogTail } from './log-tail.ts';
 import { ReadinessTimeout, waitForHealth } from './wait-for-health.ts';
 
@@ -137,11 +138,6 @@ export async function launchServer(options: LaunchOptions): Promise<LaunchedServ
     );
   }
   return server;
-}
-
-export function describeExit(info: { code: number | null; signal: string | null } | null): string {
-  if (!info) return 'still running';
-  return info.signal ? `killed by ${info.signal}` : `exit code ${info.code}`;
 }
 
 async function stopGroup(pid: number, exited: Promise<void>, graceMs: number): Promise<void> {

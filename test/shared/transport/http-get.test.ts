@@ -1,0 +1,41 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { afterEach, describe, expect, test } from 'vitest';
+import { httpGet } from '../../../src/shared/transport/http-get.ts';
+
+let server: Server | undefined;
+afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve())));
+
+// A loopback server answering every request with `handle`; resolves to its base URL.
+function serve(handle: Parameters<typeof createServer>[1]): Promise<string> {
+  server = createServer(handle);
+  return new Promise((resolve) => server!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`)));
+}
+
+describe('httpGet', () => {
+  test('returns the status, headers and whole body of an error answer instead of rejecting', async () => {
+    const url = await serve((request, response) => {
+      response.writeHead(401, { 'x-vllm-simulated': 'gold', 'content-type': 'application/json' });
+      response.write(`{"auth":"${request.headers.authorization}",`);
+      setTimeout(() => response.end('"text":"héllo"}'), 5);
+    });
+    const answer = await httpGet(`${url}/v1/models`, { headers: { authorization: 'Bearer k' } });
+    expect(answer.status).toBe(401);
+    expect(answer.headers['x-vllm-simulated']).toBe('gold');
+    expect(JSON.parse(answer.text)).toEqual({ auth: 'Bearer k', text: 'héllo' });
+  });
+
+  test('rejects when no answer comes within the timeout', async () => {
+    const url = await serve(() => {});
+    const started = Date.now();
+    await expect(httpGet(`${url}/metrics`, { timeoutMs: 50 })).rejects.toThrow(/aborted|timeout/i);
+    expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  test('rejects when nothing listens', async () => {
+    const url = await serve(() => {});
+    await new Promise<void>((resolve) => server!.close(() => resolve()));
+    server = undefined;
+    await expect(httpGet(`${url}/version`)).rejects.toThrow(/ECONNREFUSED/);
+  });
+});
