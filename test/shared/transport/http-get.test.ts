@@ -9,7 +9,9 @@ afterEach(() => new Promise<void>((resolve) => (server ? server.close(() => reso
 // A loopback server answering every request with `handle`; resolves to its base URL.
 function serve(handle: Parameters<typeof createServer>[1]): Promise<string> {
   server = createServer(handle);
-  return new Promise((resolve) => server!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`)));
+  return new Promise((resolve) =>
+    server!.listen(0, '127.0.0.1', () => resolve(`http://127.0.0.1:${(server!.address() as AddressInfo).port}`)),
+  );
 }
 
 describe('httpGet', () => {
