@@ -22,9 +22,8 @@ export interface GetOptions {
 /** GET `url` and read its body as UTF-8 text; rejects on a network error or the timeout, never on a status. */
 export function httpGet(url: string, options: GetOptions = {}): Promise<GetResponse> {
   const get = url.startsWith('https:') ? https.get : http.get;
-  const signal = options.timeoutMs === undefined ? undefined : AbortSignal.timeout(options.timeoutMs);
   return new Promise((resolve, reject) => {
-    const request = get(url, { headers: options.headers, signal }, (response) => {
+    const request = get(url, { headers: options.headers }, (response) => {
       let text = '';
       response.setEncoding('utf8');
       response.on('data', (part: string) => (text += part));
@@ -32,5 +31,14 @@ export function httpGet(url: string, options: GetOptions = {}): Promise<GetRespo
       response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
     });
     request.on('error', reject);
+    const { timeoutMs } = options;
+    if (timeoutMs === undefined) return;
+    // The whole exchange, body included; the message says which request and how long it waited.
+    const timer = setTimeout(() => {
+      const error = new Error(`GET ${url}: no answer within ${timeoutMs} ms`);
+      reject(error);
+      request.destroy(error);
+    }, timeoutMs);
+    request.on('close', () => clearTimeout(timer));
   });
 }

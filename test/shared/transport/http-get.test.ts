@@ -27,11 +27,28 @@ describe('httpGet', () => {
     expect(JSON.parse(answer.text)).toEqual({ auth: 'Bearer k', text: 'héllo' });
   });
 
-  test('rejects when no answer comes within the timeout', async () => {
+  test('rejects naming the request when no whole answer comes within the timeout', { timeout: 5_000 }, async () => {
     const url = await serve(() => {});
     const started = Date.now();
-    await expect(httpGet(`${url}/metrics`, { timeoutMs: 50 })).rejects.toThrow(/aborted|timeout/i);
+    await expect(httpGet(`${url}/metrics`, { timeoutMs: 50 })).rejects.toThrow(`GET ${url}/metrics: no answer within 50 ms`);
     expect(Date.now() - started).toBeLessThan(2_000);
+  });
+
+  test('counts the body in the timeout: an answer that stalls after its headers is rejected', { timeout: 5_000 }, async () => {
+    const url = await serve((_request, response) => {
+      response.writeHead(200);
+      response.write('# HELP partial');
+    });
+    await expect(httpGet(`${url}/metrics`, { timeoutMs: 50 })).rejects.toThrow(`GET ${url}/metrics: no answer within 50 ms`);
+  });
+
+  test('leaves no timer behind once the answer has come', async () => {
+    const url = await serve((_request, response) => response.end('{}'));
+    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
+    const before = timers();
+    await httpGet(`${url}/version`, { timeoutMs: 60_000 });
+    await new Promise((resolve) => setImmediate(resolve));
+    expect(timers()).toBe(before);
   });
 
   test('rejects when nothing listens', async () => {
