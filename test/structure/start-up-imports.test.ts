@@ -7,6 +7,12 @@ import { productSources, runtimeClosure } from './source-files.ts';
 // The files `start` loads with itself.
 const loadedWith = (start: string): string[] => [...runtimeClosure(start, { dynamic: false })];
 
+// The product files that load package `name` with themselves.
+const importing = (name: string): string[] =>
+  productSources()
+    .filter((source) => source.imports.some((i) => i.specifier === name && !i.typeOnly && !i.dynamic))
+    .map((source) => source.path);
+
 describe('modules loaded before the first request', () => {
   test('the config, the global setup and the eval reporter leave the tracker to the end of the run', () => {
     const main = ['src/config.ts', 'src/node/server/global-setup.ts', 'src/node/report/eval-reporter.ts'].flatMap(loadedWith);
@@ -16,17 +22,20 @@ describe('modules loaded before the first request', () => {
 
   test('the main process leaves the launcher and its process library to the first launch', () => {
     const main = new Set(['src/config.ts', 'src/node/server/global-setup.ts', 'src/node/report/eval-reporter.ts'].flatMap(loadedWith));
-    const usingExeca = productSources()
-      .filter((source) => source.imports.some((i) => i.specifier === 'execa' && !i.typeOnly))
-      .map((source) => source.path);
-    expect(usingExeca).toContain('src/node/server/launch-server.ts');
-    expect(usingExeca.filter((path) => main.has(path))).toEqual([]);
+    expect(importing('execa')).toContain('src/node/server/launch-server.ts');
+    expect(importing('execa').filter((path) => main.has(path))).toEqual([]);
   });
 
   test('define-eval leaves the gates and their statistics to the first gate', () => {
     const worker = loadedWith('src/runtime/define-eval.ts');
     expect(worker).toContain('src/runtime/client/chat.ts');
     expect(worker.filter((path) => path === 'src/runtime/gate.ts' || path.startsWith('src/shared/gates/'))).toEqual([]);
+  });
+
+  test('the eval files leave the CSV parser to the first CSV file', () => {
+    const entry = new Set(['src/index.ts', 'src/runtime/define-eval.ts'].flatMap(loadedWith));
+    expect(entry).toContain('src/runtime/data.ts');
+    expect(importing('csv-parse/sync').filter((path) => entry.has(path))).toEqual([]);
   });
 
   test("the package's entry leaves the sandbox to the first sandbox", () => {
