@@ -60,6 +60,17 @@ describe('findNumbers', () => {
   test('reads the number of a hyphenated name without a sign', () => {
     expect(findLastNumber('COVID-19')?.value).toBe(19);
   });
+
+  test('passes over trailing matches that are no number (a zero denominator, an overflow) to the last that is', () => {
+    expect(findLastNumber(`18 eggs, then 3/0 and ${'9'.repeat(400)}`)?.canonical).toBe('18');
+    expect(findLastNumber('3/0')).toBeNull();
+  });
+
+  test('finds the same last number as the full scan, a LaTeX fraction included', () => {
+    const text = 'She pays $1,080.00, keeps \\frac{3}{4} and then -2.50 (so 16-3=13), leaving \\dfrac{-7}{8}';
+    expect(findLastNumber(text)).toEqual(findNumbers(text).at(-1));
+    expect(findLastNumber(text)?.canonical).toBe('-7/8');
+  });
 });
 
 describe('numbersMatch', () => {
