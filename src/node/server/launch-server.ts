@@ -1,9 +1,7 @@
 import { createWriteStream, mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { execa } from 'execa';
 import { ServerError } from '../../shared/errors.ts';
-import { describeExit } from './describe-exit.ts';
 import { LogTail } from './log-tail.ts';
 import { ReadinessTimeout, waitForHealth } from './wait-for-health.ts';
 
@@ -52,6 +50,10 @@ export async function launchServer(options: LaunchOptions): Promise<LaunchedServ
   // The reaper (Node, no TLS) starts without NODE_EXTRA_CA_CERTS, whose bundle Node 20 parses at every start-up
   // (0.13 s of CPU per process where one is set), and hands the server the value it was given.
   const extraCaCerts = options.env?.NODE_EXTRA_CA_CERTS ?? process.env.NODE_EXTRA_CA_CERTS;
+  // The process library (execa and its dependencies, ~135 modules) loads with the first launch: a run against a server
+  // already up (EVAL_BASE_URL) never needs it, and it would load before its first request (bench/NOTES.md). Imported
+  // here rather than by the callers because Vite's config bundle hoists a bundled module's package imports.
+  const { execa } = await import('execa');
   const subprocess = execa(process.execPath, [REAPER, String(options.shutdownGraceMs), ...command], {
     detached: true,
     cleanup: false,
@@ -138,6 +140,11 @@ export async function launchServer(options: LaunchOptions): Promise<LaunchedServ
     );
   }
   return server;
+}
+
+export function describeExit(info: { code: number | null; signal: string | null } | null): string {
+  if (!info) return 'still running';
+  return info.signal ? `killed by ${info.signal}` : `exit code ${info.code}`;
 }
 
 async function stopGroup(pid: number, exited: Promise<void>, graceMs: number): Promise<void> {

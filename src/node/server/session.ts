@@ -12,8 +12,7 @@ import { publishServerStatus, selectedFiles } from './session-registry.ts';
 import { requiredContext, selectedBuiltins } from '../../evals/registry.ts';
 import { cliFileFilters } from '../plugin/cli-file-filters.ts';
 import { decideYarn } from './yarn.ts';
-import { describeExit } from './describe-exit.ts';
-import type { LaunchedServer } from './launch-server.ts';
+import { describeExit, launchServer, type LaunchedServer } from './launch-server.ts';
 import { digestFile } from './digest-file.ts';
 import { KernelLogScanner, uncheckedKernel } from './quantization-kernel.ts';
 import type { ReplicaPlan } from './replica-plan.ts';
@@ -226,9 +225,6 @@ export class ServerSession {
     const port = await findFreePort();
     const baseUrl = `http://127.0.0.1:${port}`;
     const name = settings.replicas.length === 1 ? `${runId}.vllm.log` : `${runId}.replica-${plan.index}.vllm.log`;
-    // Loaded with the first launch: the launcher's process library is ~135 modules that a run against a server
-    // already up (EVAL_BASE_URL) would otherwise load before its first request (bench/NOTES.md).
-    const { launchServer } = await import('./launch-server.ts');
     const server = await launchServer({
       bin,
       args: buildServeArgs(settings, port, needs),
