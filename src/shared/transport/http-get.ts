@@ -3,7 +3,8 @@ import https from 'node:https';
 
 // A GET on node:http(s) for the control and server-check requests made before the first case. Not fetch(): a
 // process's first fetch() loads undici, 40-60 ms of CPU and wall time on 2 cores, and these requests come before the
-// first case in both processes (the external server check in the global setup, the run's status in the worker).
+// first case in both processes (the external server check and the first metrics scrape in the global setup, the
+// run's status in the worker).
 
 /** A GET's answer. */
 export interface GetResponse {
