@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { repoRoot } from '../test/helpers/processes.ts';
+import { childrenCpuSeconds, repoRoot } from '../test/helpers/processes.ts';
 import { BENCH_MODEL as MODEL, BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 import { installPackedHarness } from '../test/helpers/packed-harness.ts';
@@ -182,7 +182,7 @@ async function runHarness(baseUrl: string, cwd: string, extraEnv: Record<string,
     ['-c', `node node_modules/vitest/vitest.mjs run --project qwen3_8b gsm8k >/dev/null 2>&1; code=$?; times; exit $code`],
     { cwd, env: env as NodeJS.ProcessEnv, encoding: 'utf8' },
   );
-  return childrenCpuMs(stdout);
+  return Math.round(childrenCpuSeconds(stdout) * 1000);
 }
 
 // A user's project running the built-in GSM8K for the same model key, with the harness installed from the packed
@@ -221,7 +221,7 @@ async function runBare(baseUrl: string, bodiesFile: string): Promise<number> {
     // The harness's environment (evalEnv: no CA bundle to parse at start-up), so both start alike.
     { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } },
   );
-  return childrenCpuMs(stdout);
+  return Math.round(childrenCpuSeconds(stdout) * 1000);
 }
 
 // This machine's speed moves by tens of percent within minutes (a VM on a shared host): a fixed loop in a fresh
@@ -232,17 +232,6 @@ async function probeMachineMs(): Promise<number> {
     'const t = performance.now(); let x = 0; for (let i = 0; i < 1e8; i++) x += i % 7; console.log(performance.now() - t, x);',
   ]);
   return Math.round(Number(stdout.split(' ')[0]));
-}
-
-// bash `times`: the second line is the children's user and system time, e.g. "0m12.345s 0m1.234s".
-function childrenCpuMs(out: string): number {
-  const children = out
-    .trim()
-    .split('\n')
-    .at(-1)
-    ?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-  if (!children) throw new Error(`no times output in ${JSON.stringify(out)}`);
-  return Math.round((Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000);
 }
 
 // The least a Vitest run can take to its first request on this machine: one plain test file, one chat request, in the

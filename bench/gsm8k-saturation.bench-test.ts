@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
-import { repoRoot } from '../test/helpers/processes.ts';
+import { childrenCpuSeconds, repoRoot } from '../test/helpers/processes.ts';
 import { BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 
@@ -38,7 +38,7 @@ test('GSM8K run keeps a 64-slot simulated server saturated', async () => {
   const runId = record.runId as string;
   const sim = JSON.parse(readFileSync(join(results, 'simulation', `${runId}.stats.json`), 'utf8')) as SimStats;
   const script = join(results, 'simulation', `${runId}.script.json`);
-  const treeCpuMs = parseTimes(out);
+  const treeCpuMs = Math.round(childrenCpuSeconds(out) * 1000);
 
   // 2. Bare fetch loops on a fresh simulator with the same script: 2x slots, exactly the slots, one at a time (subset).
   const bodies = await loadGsm8kChatBodies();
@@ -101,12 +101,4 @@ async function runBareLoop(script: string, bodiesFile: string, inFlight: number)
   } finally {
     await server.stop();
   }
-}
-
-// bash `times`: second line is children's user and system time, e.g. "0m12.345s 0m1.234s".
-function parseTimes(out: string): number | null {
-  const lines = out.trim().split('\n');
-  const children = lines.at(-1)?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-  if (!children) return null;
-  return Math.round((Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4])) * 1000);
 }

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, test } from 'vitest';
-import { repoRoot } from '../helpers/processes.ts';
+import { childrenCpuSeconds, repoRoot } from '../helpers/processes.ts';
 import { evalEnv } from '../helpers/run-vitest.ts';
 
 // Bad input is refused when vitest.config.ts loads, before any server starts, with one clear message.
@@ -40,17 +40,6 @@ async function runWith(config: string, env: Record<string, string | undefined>) 
     { reject: false, all: true, env: { ...env, TIMES_FILE: timesFile }, extendEnv: false },
   );
   return { ...result, cpuSeconds: childrenCpuSeconds(readFileSync(timesFile, 'utf8')) };
-}
-
-// bash `times`: the second line is the children's user and system time, e.g. "0m1.234s 0m0.123s".
-function childrenCpuSeconds(out: string): number {
-  const children = out
-    .trim()
-    .split('\n')
-    .at(-1)
-    ?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
-  if (!children) throw new Error(`no times output in ${JSON.stringify(out)}`);
-  return Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]);
 }
 
 describe('config errors', () => {

@@ -60,3 +60,17 @@ export function descendantCommands(root: number): string[] {
   };
   return [...commands].filter(([pid]) => isDescendant(pid)).map(([, command]) => command);
 }
+
+/**
+ * The CPU (user + system) of a bash's finished children, from the output of its `times` builtin, whose last line is
+ * the children's times, e.g. "0m12.345s 0m1.234s". @unit s
+ */
+export function childrenCpuSeconds(timesOutput: string): number {
+  const children = timesOutput
+    .trim()
+    .split('\n')
+    .at(-1)
+    ?.match(/(\d+)m([\d.]+)s\s+(\d+)m([\d.]+)s/);
+  if (!children) throw new Error(`no \`times\` output in ${JSON.stringify(timesOutput)}`);
+  return Number(children[1]) * 60 + Number(children[2]) + Number(children[3]) * 60 + Number(children[4]);
+}
