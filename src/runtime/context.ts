@@ -72,6 +72,6 @@ function askedOncePerDispatcher<T>(ask: (dispatcherUrl: string) => Promise<T>): 
 async function fetchControl(dispatcherUrl: string, route: string, fail: (message: string) => Error): Promise<unknown> {
   const response = await httpGet(`${dispatcherUrl}${route}`);
   const body = JSON.parse(response.text) as unknown;
-  if (response.status >= 200 && response.status < 300) return body;
+  if (response.ok) return body;
   throw fail((body as { error?: { message?: string } })?.error?.message ?? `HTTP ${response.status}`);
 }

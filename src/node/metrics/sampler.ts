@@ -88,7 +88,7 @@ async function scrape(url: string, apiKey: string | null): Promise<VllmSnapshot 
       timeoutMs: SCRAPE_TIMEOUT_MS,
       headers: apiKey ? { authorization: `Bearer ${apiKey}` } : {},
     });
-    if (response.status < 200 || response.status >= 300) return null;
+    if (!response.ok) return null;
     return readVllmSnapshot(parsePrometheusText(response.text));
   } catch {
     return null;

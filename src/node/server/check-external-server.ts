@@ -28,7 +28,7 @@ export async function checkExternalServer(baseUrl: string, model: string, apiKey
     );
   }
   const text = response.text;
-  if (response.status < 200 || response.status >= 300) {
+  if (!response.ok) {
     const hint = response.status === 401 ? " Set EVAL_API_KEY to the server's key." : '';
     throw new ServerError(
       'EVAL_SERVER_UNHEALTHY',
@@ -66,7 +66,7 @@ export async function checkExternalServer(baseUrl: string, model: string, apiKey
 export async function readVersion(baseUrl: string): Promise<string | null> {
   try {
     const response = await httpGet(`${baseUrl}/version`, { timeoutMs: CHECK_TIMEOUT_MS });
-    if (response.status !== 200) return null;
+    if (!response.ok) return null;
     const body = JSON.parse(response.text) as { version?: unknown };
     return typeof body.version === 'string' ? body.version : null;
   } catch {

@@ -9,6 +9,8 @@ import https from 'node:https';
 /** A GET's answer. */
 export interface GetResponse {
   status: number;
+  /** A 2xx status. */
+  ok: boolean;
   headers: IncomingHttpHeaders;
   text: string;
 }
@@ -29,7 +31,10 @@ export function httpGet(url: string, options: GetOptions = {}): Promise<GetRespo
       response.setEncoding('utf8');
       response.on('data', (part: string) => (text += part));
       response.on('error', reject);
-      response.on('end', () => resolve({ status: response.statusCode ?? 0, headers: response.headers, text }));
+      response.on('end', () => {
+        const status = response.statusCode ?? 0;
+        resolve({ status, ok: status >= 200 && status < 300, headers: response.headers, text });
+      });
     });
     request.on('error', reject);
     const { timeoutMs } = options;
