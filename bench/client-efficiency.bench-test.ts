@@ -1,13 +1,13 @@
 import { execFile, execFileSync } from 'node:child_process';
 import { promisify } from 'node:util';
-import { mkdirSync, mkdtempSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { expect, test } from 'vitest';
 import { childrenCpuSeconds, repoRoot } from '../test/helpers/processes.ts';
-import { BENCH_MODEL as MODEL, BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
+import { BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
-import { installPackedHarness } from '../test/helpers/packed-harness.ts';
+import { makeInstalledProject, makeVitestFloor, probeMachineMs } from './bench-projects.ts';
 
 // Benchmark, not a timed test (issue 14 item 4): the harness against a bare fetch loop on the same simulated
 // server in the same run, full GSM8K, rounds interleaved. The harness twice: in this repository (its config bundles
@@ -63,8 +63,8 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
   const bodies = await loadGsm8kChatBodies();
   writeFileSync(bodiesFile, JSON.stringify(bodies));
 
-  const floorDir = makeVitestFloor(work);
-  const installedDir = await installedProject(work);
+  const installedDir = await makeInstalledProject(work);
+  const floorDir = makeVitestFloor(work, installedDir);
   const floorFirstRequestMs: number[] = [];
   const results: Record<string, Record<Client, Sample[]>> = {};
   for (const speed of SPEEDS) {
@@ -99,16 +99,9 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
         // Vitest's own floor in the same minute: a project whose one test sends one chat request.
         await fetch(`${baseUrl}/_sim/reset-stats`, { method: 'POST' });
         const floorStarted = Date.now();
-        await promisify(execFile)(process.execPath, [join(repoRoot, 'node_modules/vitest/vitest.mjs'), 'run'], {
+        await promisify(execFile)(process.execPath, ['node_modules/vitest/vitest.mjs', 'run'], {
           cwd: floorDir,
-          env: {
-            ...process.env,
-            FLOOR_BASE_URL: baseUrl,
-            VITEST: undefined,
-            VITEST_MODE: undefined,
-            VITEST_POOL_ID: undefined,
-            VITEST_WORKER_ID: undefined,
-          },
+          env: evalEnv({ FLOOR_BASE_URL: baseUrl }) as NodeJS.ProcessEnv,
         });
         const floorStats = (await (await fetch(`${baseUrl}/_sim/stats`)).json()) as SimStats;
         floorFirstRequestMs.push(floorStats.firstArrivalMs! - floorStarted);
@@ -185,35 +178,6 @@ async function runHarness(baseUrl: string, cwd: string, extraEnv: Record<string,
   return Math.round(childrenCpuSeconds(stdout) * 1000);
 }
 
-// A user's project running the built-in GSM8K for the same model key, with the harness installed from the packed
-// tarball (test/helpers/packed-harness.ts, as the package e2e test installs it).
-async function installedProject(work: string): Promise<string> {
-  const dir = join(work, 'installed');
-  mkdirSync(dir);
-  writeFileSync(
-    join(dir, 'package.json'),
-    JSON.stringify({
-      name: 'bench-installed',
-      private: true,
-      type: 'module',
-      devDependencies: { vitest: '~4.1.12' },
-      pnpm: { onlyBuiltDependencies: ['esbuild'] },
-    }),
-  );
-  writeFileSync(
-    join(dir, 'qwen-evals.config.ts'),
-    `import { defineEvalConfig } from 'qwen-evals/config';
-export default defineEvalConfig({ models: { qwen3_8b: { id: '${MODEL}' } }, evals: { builtins: ['gsm8k'], include: [] } });
-`,
-  );
-  writeFileSync(
-    join(dir, 'vitest.config.ts'),
-    "import { withEvals } from 'qwen-evals/config';\nimport evals from './qwen-evals.config.ts';\nexport default withEvals(evals);\n",
-  );
-  await installPackedHarness(dir, work);
-  return dir;
-}
-
 async function runBare(baseUrl: string, bodiesFile: string): Promise<number> {
   const { stdout } = await promisify(execFile)(
     'bash',
@@ -222,36 +186,4 @@ async function runBare(baseUrl: string, bodiesFile: string): Promise<number> {
     { cwd: repoRoot, encoding: 'utf8', env: { ...process.env, NODE_EXTRA_CA_CERTS: '' } },
   );
   return Math.round(childrenCpuSeconds(stdout) * 1000);
-}
-
-// This machine's speed moves by tens of percent within minutes (a VM on a shared host): a fixed loop in a fresh
-// process, timed, labels each sample with the speed it ran at.
-async function probeMachineMs(): Promise<number> {
-  const { stdout } = await promisify(execFile)(process.execPath, [
-    '-e',
-    'const t = performance.now(); let x = 0; for (let i = 0; i < 1e8; i++) x += i % 7; console.log(performance.now() - t, x);',
-  ]);
-  return Math.round(Number(stdout.split(' ')[0]));
-}
-
-// The least a Vitest run can take to its first request on this machine: one plain test file, one chat request, in the
-// pool withEvals gives eval projects (threads, not isolated: ~0.25 s sooner here than Vitest's default forks).
-function makeVitestFloor(work: string): string {
-  const dir = join(work, 'vitest-floor');
-  mkdirSync(dir);
-  symlinkSync(join(repoRoot, 'node_modules'), join(dir, 'node_modules'));
-  writeFileSync(
-    join(dir, 'vitest.config.mjs'),
-    "export default { test: { include: ['floor.test.mjs'], pool: 'threads', isolate: false } };\n",
-  );
-  writeFileSync(
-    join(dir, 'floor.test.mjs'),
-    `import { test } from 'vitest';
-test('one chat request', async () => {
-  const body = JSON.stringify({ model: '${MODEL}', messages: [{ role: 'user', content: 'hi' }], max_tokens: 4 });
-  await (await fetch(process.env.FLOOR_BASE_URL + '/v1/chat/completions', { method: 'POST', headers: { 'content-type': 'application/json' }, body })).text();
-});
-`,
-  );
-  return dir;
 }
