@@ -8,6 +8,7 @@ import { childrenCpuSeconds, repoRoot } from '../test/helpers/processes.ts';
 import { BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 import { makeInstalledProject, makeVitestFloor, probeMachineMs } from './bench-projects.ts';
+import { spreadOf } from '../src/shared/stats/spread.ts';
 
 // Benchmark, not a timed test (issue 14 item 4): the harness against a bare fetch loop on the same simulated
 // server in the same run, full GSM8K, rounds interleaved. The harness twice: in this repository (its config bundles
@@ -112,7 +113,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
     results[speed.name] = samples;
   }
 
-  const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;
+  const median = (values: number[]) => spreadOf(values)!.median;
   const summarise = (samples: Sample[]) => ({
     efficiency: median(samples.map((s) => s.efficiency)),
     cpuMsPerCase: median(samples.map((s) => s.cpuMsPerCase)),

@@ -8,6 +8,7 @@ import { repoRoot } from '../test/helpers/processes.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 import { EVALITE_VERSION, makeEvaliteProject, makeInstalledProject, makeVitestFloor, probeMachineMs } from './bench-projects.ts';
 import { launchBenchSimulator } from './gsm8k-workload.ts';
+import { spreadOf } from '../src/shared/stats/spread.ts';
 
 // Benchmark, not a timed test (issue 14 item 4, "the first request leaves within 1 s of the command"): how long each
 // Vitest-based client takes from its command to its first request reaching the server, alternated in the same minutes
@@ -67,6 +68,7 @@ test('first request after the command: installed harness, evalite and Vitest alo
   async function runClient(client: Client): Promise<number> {
     await fetch(`${baseUrl}/_sim/reset-stats`, { method: 'POST' });
     const started = Date.now();
+    // The harness keeps one results folder across its runs, as a user's project does (its history grows by one each).
     const { args, env } = commands[client];
     // The harness's run of a wrong answer or a missing baseline still exits 0; any other exit is a broken client.
     await execFileAsync(process.execPath, args, { cwd: dirs[client], env });
@@ -75,8 +77,7 @@ test('first request after the command: installed harness, evalite and Vitest alo
     return stats.firstArrivalMs! - started;
   }
 
-  const sorted = (values: number[]) => [...values].sort((a, b) => a - b);
-  const median = (values: number[]) => sorted(values)[Math.floor(values.length / 2)]!;
+  const median = (values: number[]) => spreadOf(values)!.median;
   const summary = {
     simulated: true,
     machine: { node: process.version, probeMsMedian: median(CLIENTS.flatMap((c) => samples[c].map((s) => s.probeMs))) },
@@ -85,7 +86,7 @@ test('first request after the command: installed harness, evalite and Vitest alo
     firstRequestMs: Object.fromEntries(
       CLIENTS.map((client) => {
         const values = samples[client].map((s) => s.firstRequestMs);
-        return [client, { median: median(values), all: sorted(values) }];
+        return [client, { ...spreadOf(values)!, all: values }];
       }),
     ),
     // Per round, against Vitest alone in the same round; then the median over rounds.

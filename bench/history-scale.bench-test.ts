@@ -7,6 +7,7 @@ import { listRunSummaries } from '../src/node/history/store.ts';
 import type { RunRecord } from '../src/shared/records/run-record.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 import { repoRoot } from '../test/helpers/processes.ts';
+import { spreadOf } from '../src/shared/stats/spread.ts';
 
 // Benchmark: what a long run history costs a small run. A 5-case GSM8K run (simulated, gold) on an empty results
 // folder, then on one holding BENCH_HISTORY_RUNS run records of BENCH_HISTORY_CASES cases each (clones of a real
@@ -38,10 +39,7 @@ function timedRun(resultsDir: string): Timed {
   return { wallMs, maxRssMiB: Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) / 1024 };
 }
 
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)]!;
-}
+const median = (values: number[]): number => spreadOf(values)!.median;
 
 // A record of this harness with its GSM8K cases inflated to `cases` (ids 0..cases-1, so every clone covers the run).
 function inflate(record: RunRecord, cases: number): RunRecord {

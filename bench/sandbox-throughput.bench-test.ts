@@ -7,6 +7,7 @@ import { expect, test } from 'vitest';
 import { createSandbox, type JudgeMode, type Sandbox, type SandboxProgram } from '../src/scorers/python-tests/sandbox/index.ts';
 import { buildCodeProgram, buildGoldResponse, extractCode } from '../test/helpers/code-datasets.ts';
 import { readHumanEval } from '../test/helpers/shared.ts';
+import { spreadOf } from '../src/shared/stats/spread.ts';
 
 // Benchmark, not a timed test: the 164 HumanEval canonical solutions, answered as a chat model would and
 // assembled like a real case, through (a) the fork-server sandbox with the split-process judge (the
@@ -65,7 +66,7 @@ function machineJiffies(): { busy: number; steal: number; total: number } {
   return { busy: total - idle, steal: values[7] ?? 0, total };
 }
 
-const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
+const median = (xs: number[]): number => spreadOf(xs)!.median;
 
 test('HumanEval canonical cases/s: fork-server sandbox (split and in-process judge) vs a plain subprocess', async () => {
   const problems = readHumanEval();
