@@ -65,6 +65,14 @@ describe('import boundaries', () => {
     expect([...runtimeClosure(REGISTRY)].filter((path) => heavy.test(path))).toEqual([]);
   });
 
+  test("the registry reads every built-in's metric specs without loading a dataset's scorer or the scorers' extractors", () => {
+    // Specs live beside each dataset's metrics (`metrics.ts`) and beside each generic scorer's default (`metric.ts`):
+    // the registry's graph was 73 modules with the scorers, 50 without (bench/NOTES.md, "a fairer floor").
+    const scoring =
+      /^src\/evals\/[^/]+\/(score|schemas)\.ts$|^src\/scorers\/(numeric|judge)\/|^src\/scorers\/(choice|json)\/(?!metric\.ts$)/;
+    expect([...runtimeClosure(REGISTRY)].filter((path) => scoring.test(path))).toEqual([]);
+  });
+
   test('the simulated vLLM imports nothing outside its own folder', () => {
     expect(
       violations(

@@ -3,7 +3,6 @@ import type { ArcCase } from './reader.ts';
 import { choiceLetter } from '../../scorers/choice/choice-letter.ts';
 import { scoreChoiceResponse, type ChatChoiceScore } from '../../scorers/choice/score-chat.ts';
 import { loglikelihoodChoice } from '../../scorers/loglikelihood/loglikelihood-choice.ts';
-import { metricsOf } from '../../scorers/scorer.ts';
 import { buildChoiceGoldResponse, buildChoiceWrongResponse } from '../multiple-choice/simulate-answers.ts';
 import { scoreLoglikelihoodChoices, type LoglikelihoodOptions, type LoglikelihoodScore } from '../../scorers/loglikelihood/score.ts';
 
@@ -17,9 +16,6 @@ export const ARC_LOGLIKELIHOOD_SCORER = loglikelihoodChoice<ArcCase>({
   gold: (item) => goldIndex(item),
   label: (item, index) => item.choices[index]?.label ?? String(index),
 });
-
-/** Metrics per variant, primary first. */
-export const ARC_METRICS = { chat: metricsOf(ARC_CHAT_SCORER), loglikelihood: metricsOf(ARC_LOGLIKELIHOOD_SCORER) };
 
 // Index of the gold label; a label that is not a choice is a dataset error.
 function goldIndex(testCase: ArcCase): number {

@@ -1,27 +1,12 @@
 import { matchNumber, numericMatch } from '../../scorers/numeric/numeric-match.ts';
-import { metricsOf } from '../../scorers/scorer.ts';
-import type { MetricSpec } from '../../shared/records/metric.ts';
+import { GSM8K_FLEXIBLE_METRIC, GSM8K_STRICT_METRIC, type Gsm8kMetric } from './metrics.ts';
 import type { Gsm8kCase } from './reader.ts';
-
-/** GSM8K metric names. */
-export type Gsm8kMetric = 'strict' | 'flexible';
 
 /** GSM8K's scorers: the number in the last `\boxed{}` (primary) and the last number anywhere, compared as numbers. */
 export const GSM8K_SCORERS = [
-  numericMatch({
-    name: 'strict',
-    extract: 'boxed',
-    description: 'the number in the last \\boxed{} equals the gold number (no box = unparseable, scored 0)',
-  }),
-  numericMatch({
-    name: 'flexible',
-    extract: 'last-number',
-    description: 'the last number anywhere in the response equals the gold number',
-  }),
+  numericMatch({ name: GSM8K_STRICT_METRIC.name, extract: 'boxed', description: GSM8K_STRICT_METRIC.description }),
+  numericMatch({ name: GSM8K_FLEXIBLE_METRIC.name, extract: 'last-number', description: GSM8K_FLEXIBLE_METRIC.description }),
 ];
-
-/** GSM8K metrics, primary first. */
-export const GSM8K_METRICS: MetricSpec[] = GSM8K_SCORERS.flatMap(metricsOf);
 
 /** Outcome of scoring one GSM8K response, in the shape of the case record's fields. */
 export interface Gsm8kScore {

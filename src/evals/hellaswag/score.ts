@@ -3,7 +3,6 @@ import { labelHellaswagEndings } from './prompt.ts';
 import { choiceLetter } from '../../scorers/choice/choice-letter.ts';
 import { scoreChoiceResponse, type ChatChoiceScore } from '../../scorers/choice/score-chat.ts';
 import { loglikelihoodChoice } from '../../scorers/loglikelihood/loglikelihood-choice.ts';
-import { metricsOf } from '../../scorers/scorer.ts';
 import { buildChoiceGoldResponse, buildChoiceWrongResponse } from '../multiple-choice/simulate-answers.ts';
 import { scoreLoglikelihoodChoices, type LoglikelihoodOptions, type LoglikelihoodScore } from '../../scorers/loglikelihood/score.ts';
 
@@ -14,9 +13,6 @@ export const HELLASWAG_CHAT_SCORER = choiceLetter<HellaswagCase>({ choices: (ite
 
 /** Log-likelihood mode: lm-eval's `acc_norm` (primary, the reference) and `acc`. */
 export const HELLASWAG_LOGLIKELIHOOD_SCORER = loglikelihoodChoice<HellaswagCase>({ gold: (item) => item.label });
-
-/** Metrics per variant, primary first. */
-export const HELLASWAG_METRICS = { chat: metricsOf(HELLASWAG_CHAT_SCORER), loglikelihood: metricsOf(HELLASWAG_LOGLIKELIHOOD_SCORER) };
 
 /** Score summed continuation log-probs of the four endings; `extracted` holds the picked ending index. */
 export function scoreHellaswagLoglikelihood(

@@ -1,5 +1,5 @@
 import { defineBuiltin } from '../builtin.ts';
-import { JSON_OUTPUT_METRICS } from './score.ts';
+import { JSON_OUTPUT_METRICS } from './metrics.ts';
 import { JSON_OUTPUT_VARIANTS } from './variants.ts';
 
 /** JSON output validity: 53 shipped extraction cases, with vLLM's structured outputs and without, checked with zod. */

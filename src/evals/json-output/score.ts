@@ -1,6 +1,6 @@
 import { jsonSchema, unfence } from '../../scorers/json/json-schema.ts';
-import { metricsOf, type Scorer } from '../../scorers/scorer.ts';
-import type { MetricSpec } from '../../shared/records/metric.ts';
+import type { Scorer } from '../../scorers/scorer.ts';
+import { VALUES_MATCH_METRIC } from './metrics.ts';
 import type { JsonCase } from './reader.ts';
 import { ANSWER_SCHEMAS } from './schemas.ts';
 
@@ -35,8 +35,9 @@ function sameValue(expected: unknown, actual: unknown): boolean {
 /** Scores 1 when the answer's JSON holds every expected value. */
 export function valuesMatch(): Scorer<JsonCase> {
   return {
-    name: 'values_match',
-    description: 'the JSON holds the expected value of every field',
+    name: VALUES_MATCH_METRIC.name,
+    kind: 'proportion',
+    description: VALUES_MATCH_METRIC.description,
     score: ({ item, response }) => {
       let value: unknown;
       try {
@@ -52,6 +53,3 @@ export function valuesMatch(): Scorer<JsonCase> {
 
 /** JSON-output scorers: validity against the case's zod schema (primary), then the values. */
 export const JSON_OUTPUT_SCORERS = [jsonSchema<JsonCase>((item) => ANSWER_SCHEMAS[item.schema], { name: 'json_valid' }), valuesMatch()];
-
-/** JSON-output metrics, primary first. */
-export const JSON_OUTPUT_METRICS: MetricSpec[] = JSON_OUTPUT_SCORERS.flatMap(metricsOf);

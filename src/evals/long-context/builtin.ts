@@ -1,6 +1,6 @@
 import { defineBuiltin } from '../builtin.ts';
 import { DEFAULT_LENGTH_VARIANTS, LENGTH_VARIANTS, longestLength } from './lengths.ts';
-import { LONG_CONTEXT_METRICS } from './score.ts';
+import { LONG_CONTEXT_METRICS } from './metrics.ts';
 
 /**
  * Long context: synthetic needle-in-a-haystack and variable tracking (RULER's tasks) at 4K to 128K tokens, generated

@@ -3,7 +3,8 @@ import { createRandom } from '../../shared/stats/random.ts';
 import { HAYSTACK_SENTENCE_TOKENS, haystackSentence } from './haystack.ts';
 import { type LengthVariant, lengthTokens } from './lengths.ts';
 import { buildLongContextMessages, LONG_CONTEXT_SYSTEM_PROMPT } from './prompt.ts';
-import { buildTaskSpec, LONG_CONTEXT_TASKS, type LongContextTask, type TaskSpec } from './tasks.ts';
+import { LONG_CONTEXT_TASKS, type LongContextTask } from './metrics.ts';
+import { buildTaskSpec, type TaskSpec } from './tasks.ts';
 import { estimateTokens } from './tokens.ts';
 
 // Deterministic cases: a case is its seed, length and index; its haystack text is rebuilt from its own seed when the

@@ -1,27 +1,10 @@
 import type { ChatResult } from '../../runtime/client/chat.ts';
 import type { MultiScorer } from '../../scorers/scorer.ts';
-import type { MetricSpec } from '../../shared/records/metric.ts';
 import type { LongContextCase } from './generate.ts';
-import { LONG_CONTEXT_TASKS } from './tasks.ts';
+import { LONG_CONTEXT_METRICS, LONG_CONTEXT_PRIMARY, LONG_CONTEXT_TASKS } from './metrics.ts';
 
 // RULER's scoring (string_match_all): the share of the expected values that appear in the answer, ignoring case.
 // The primary metric averages it over every case of a length; one metric per task averages it over that task's cases.
-
-/** The primary metric: RULER's score over every case of the length. */
-export const LONG_CONTEXT_PRIMARY = 'score';
-
-/** Metrics of every length, primary first. */
-export const LONG_CONTEXT_METRICS: MetricSpec[] = [
-  {
-    name: LONG_CONTEXT_PRIMARY,
-    kind: 'mean',
-    description: 'share of the planted values found in the answer, ignoring case (RULER string_match_all), all tasks',
-    range: [0, 1],
-  },
-  ...LONG_CONTEXT_TASKS.map(
-    (task): MetricSpec => ({ name: task, kind: 'mean', description: `RULER string_match_all on the ${task} cases only`, range: [0, 1] }),
-  ),
-];
 
 /**
  * RULER's string_match_all for one answer: found values / expected values, after RULER's clean-up (trimmed, control

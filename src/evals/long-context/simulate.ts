@@ -2,9 +2,8 @@ import { pickCorrect, type SimRule } from '../../shared/simulation-rules.ts';
 import type { SimulationOptions, SimulationScript } from '../builtin.ts';
 import { buildCaseMessages, generateCases } from './generate.ts';
 import type { LengthVariant } from './lengths.ts';
-import { LONG_CONTEXT_PRIMARY } from './score.ts';
 import { buildLongContextGoldAnswer, buildLongContextWrongAnswer } from './simulate-answers.ts';
-import { LONG_CONTEXT_TASKS } from './tasks.ts';
+import { LONG_CONTEXT_PRIMARY, LONG_CONTEXT_TASKS } from './metrics.ts';
 
 /** Characters of the prompt's end a rule matches: the question and the haystack's random last sentences. */
 const MATCH_TAIL = 400;

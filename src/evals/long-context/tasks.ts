@@ -1,13 +1,10 @@
+import type { LongContextTask } from './metrics.ts';
 import { distinct, needleKey, randomNumber, variableName } from './needles.ts';
 import { niahHeader, niahNeedle, niahQuestion, VT_HEADER, vtQuestion } from './prompt.ts';
 
 // The RULER tasks the suite runs (NVIDIA/RULER, synthetic.yaml), chosen to cover its retrieval and multi-hop tracing
 // categories without any downloaded text: one needle; one of four keys (three distractors); four values of one key;
 // four keys asked at once; a chain of variable assignments. Aggregation and QA need real text, so they are left out.
-
-/** Task names, in the order cases cycle through them. */
-export const LONG_CONTEXT_TASKS = ['niah_single', 'niah_multikey', 'niah_multivalue', 'niah_multiquery', 'vt'] as const;
-export type LongContextTask = (typeof LONG_CONTEXT_TASKS)[number];
 
 /** RULER's needle depths: 40 points from 0% to 100% of the context. */
 const DEPTHS = Array.from({ length: 40 }, (_, i) => Math.round((i * 100) / 39) / 100);

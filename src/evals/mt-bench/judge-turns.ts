@@ -4,7 +4,8 @@ import type { MultiScorer } from '../../scorers/scorer.ts';
 import type { MtBenchData } from './data.ts';
 import { buildMtBenchJudgeMessages, MT_BENCH_TEMPERATURES } from './prompt.ts';
 import type { MtBenchQuestion } from './reader.ts';
-import { MT_BENCH_METRICS, scoreMtBenchJudgments } from './score.ts';
+import { MT_BENCH_METRICS } from './metrics.ts';
+import { scoreMtBenchJudgments } from './score.ts';
 
 /** The model's two answers, as the MT-Bench task returns them. */
 export interface MtBenchOutput {

@@ -1,5 +1,5 @@
 import { defineBuiltin } from '../builtin.ts';
-import { MULTI_TURN_METRICS } from './score.ts';
+import { MULTI_TURN_METRICS } from './metrics.ts';
 
 /** Multi-turn coherence: 60 shipped conversations whose later answers depend on earlier facts, checked exactly. */
 export const multiTurn = defineBuiltin({

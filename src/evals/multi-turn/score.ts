@@ -1,17 +1,11 @@
 import type { MultiScorer } from '../../scorers/scorer.ts';
-import type { MetricSpec } from '../../shared/records/metric.ts';
 import type { ConversationOutput } from './conversation.ts';
 import { containsFact, showFact } from './facts.ts';
+import { MULTI_TURN_METRICS } from './metrics.ts';
 import type { Conversation } from './reader.ts';
 
 // A conversation passes when every checked turn's answer holds all its facts and none of the stale ones; the turn
 // metric pools checked turns over all conversations (a ratio metric: each case reports how many it checked).
-
-/** Multi-turn metrics, primary first. */
-export const MULTI_TURN_METRICS: MetricSpec[] = [
-  { name: 'conversation_acc', kind: 'proportion', description: 'every checked turn of the conversation holds its facts', range: [0, 1] },
-  { name: 'turn_acc', kind: 'ratio', description: 'checked turns that hold their facts, of all checked turns', range: [0, 1] },
-];
 
 /** The verdict of one checked turn. */
 export interface TurnCheck {

@@ -1,5 +1,6 @@
 import type { Scorer } from '../scorer.ts';
 import type { Choice } from './extract-choice.ts';
+import { CHOICE_LETTER_METRIC } from './metric.ts';
 import { scoreChoiceResponse } from './score-chat.ts';
 
 /** Options of `choiceLetter`. */
@@ -17,11 +18,11 @@ export interface ChoiceLetterOptions<Item> {
  * @example choiceLetter({ choices: (item) => item.choices })
  */
 export function choiceLetter<Item>(options: ChoiceLetterOptions<Item>): Scorer<Item> {
-  const name = options.name ?? 'chat_acc';
+  const name = options.name ?? CHOICE_LETTER_METRIC.name;
   return {
     name,
     kind: 'proportion',
-    description: options.description ?? 'the final choice stated in the answer is the gold label (none or two stated = unparseable, 0)',
+    description: options.description ?? CHOICE_LETTER_METRIC.description,
     score: ({ item, response, expected }) => {
       const scored = scoreChoiceResponse(options.choices(item), String(expected), response);
       return { score: scored.scores.chat_acc, extracted: scored.extracted.chat_acc, detail: { extraction: scored.detail.extraction } };

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import type { Scorer } from '../scorer.ts';
+import { JSON_VALID_METRIC } from './metric.ts';
 
 /** Options of `jsonSchema`. */
 export interface JsonSchemaOptions {
@@ -18,11 +19,11 @@ export interface JsonSchemaOptions {
  */
 // biome-ignore lint/suspicious/noExplicitAny: a schema chosen per case reads the eval's own item type
 export function jsonSchema<Item = any>(schema: z.ZodType | ((item: Item) => z.ZodType), options: JsonSchemaOptions = {}): Scorer<Item> {
-  const name = options.name ?? 'json_valid';
+  const name = options.name ?? JSON_VALID_METRIC.name;
   return {
     name,
     kind: 'proportion',
-    description: 'the answer is JSON matching the schema (not JSON = unparseable)',
+    description: JSON_VALID_METRIC.description,
     score: ({ item, response }) => checkJsonAnswer(response, typeof schema === 'function' ? schema(item) : schema, options),
   };
 }

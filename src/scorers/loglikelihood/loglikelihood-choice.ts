@@ -52,9 +52,8 @@ export interface LoglikelihoodChoiceOptions<Item> extends LoglikelihoodOptions {
  * @example scorers: [loglikelihoodChoice({ gold: (item) => item.label })]
  */
 export function loglikelihoodChoice<Item>(options: LoglikelihoodChoiceOptions<Item>): MultiScorer<Item, LoglikelihoodOutput> {
-  const metrics = [...LOGLIKELIHOOD_METRICS].sort((a, b) => (a.name === 'acc_norm' ? -1 : b.name === 'acc_norm' ? 1 : 0));
   return {
-    metrics,
+    metrics: LOGLIKELIHOOD_METRICS,
     score: ({ item, output }) => {
       const result = scoreLoglikelihoodChoices(output.choiceTexts, output.sums, options.gold(item), options);
       const label = (index: string) => options.label?.(item, Number(index)) ?? index;

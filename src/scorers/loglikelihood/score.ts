@@ -65,15 +65,15 @@ export function scoreLoglikelihoodChoices(
   };
 }
 
-/** Metrics of the log-likelihood mode; `acc_norm` is the reference (primary) one. */
+/** Metrics of the log-likelihood mode, primary first: `acc_norm` is the reference one. */
 export const LOGLIKELIHOOD_METRICS: MetricSpec[] = [
-  { name: 'acc', kind: 'proportion', description: 'argmax of the summed continuation log-prob is the gold choice', range: [0, 1] },
   {
     name: 'acc_norm',
     kind: 'proportion',
     description: 'argmax of the log-prob divided by the choice length in characters is the gold choice (lm-eval)',
     range: [0, 1],
   },
+  { name: 'acc', kind: 'proportion', description: 'argmax of the summed continuation log-prob is the gold choice', range: [0, 1] },
 ];
 
 /** Primary metric of the log-likelihood mode. */

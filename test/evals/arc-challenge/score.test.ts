@@ -2,12 +2,15 @@ import { describe, expect, test } from 'vitest';
 import { arcChallenge } from '../../../src/evals/arc-challenge/builtin.ts';
 import { buildArcChatMessages, buildArcLoglikelihoodPrompt } from '../../../src/evals/arc-challenge/prompt.ts';
 import {
+  ARC_CHAT_SCORER,
+  ARC_LOGLIKELIHOOD_SCORER,
   buildArcGoldResponse,
   buildArcWrongResponse,
   scoreArcChatResponse,
   scoreArcLoglikelihood,
 } from '../../../src/evals/arc-challenge/score.ts';
 import { readArcChallenge, type ArcCase } from '../../../src/evals/arc-challenge/reader.ts';
+import { metricsOf } from '../../../src/scorers/scorer.ts';
 import { DatasetError } from '../../../src/shared/errors.ts';
 import { readShared } from '../../helpers/shared.ts';
 
@@ -95,6 +98,11 @@ describe('scoreArcLoglikelihood', () => {
   test('declares chat_acc for chat mode and acc_norm as primary of log-likelihood mode', () => {
     const names = (variant: string) => arcChallenge.metrics(variant, { code: {} as never }).map((m) => m.name);
     expect([names('chat'), names('loglikelihood')]).toEqual([['chat_acc'], ['acc_norm', 'acc']]);
+  });
+
+  test('its scorers score the metrics the registry declares for each variant', () => {
+    const declared = (variant: string) => arcChallenge.metrics(variant, { code: {} as never });
+    expect([metricsOf(ARC_CHAT_SCORER), metricsOf(ARC_LOGLIKELIHOOD_SCORER)]).toEqual([declared('chat'), declared('loglikelihood')]);
   });
 });
 

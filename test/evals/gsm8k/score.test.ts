@@ -2,7 +2,9 @@ import { describe, expect, test } from 'vitest';
 import { buildGsm8kFewShotMessages, buildGsm8kZeroShotMessages } from '../../../src/evals/gsm8k/prompt.ts';
 import { buildGsm8kGoldResponse, buildGsm8kWrongResponse } from '../../../src/evals/gsm8k/simulate-answers.ts';
 import { extractBoxedNumber, extractLastBoxed } from '../../../src/scorers/numeric/extract.ts';
-import { GSM8K_METRICS, scoreGsm8kResponse } from '../../../src/evals/gsm8k/score.ts';
+import { GSM8K_METRICS } from '../../../src/evals/gsm8k/metrics.ts';
+import { GSM8K_SCORERS, scoreGsm8kResponse } from '../../../src/evals/gsm8k/score.ts';
+import { metricsOf } from '../../../src/scorers/scorer.ts';
 import { readGsm8k, type Gsm8kCase } from '../../../src/evals/gsm8k/reader.ts';
 import { findNumbers, numbersMatch, parseNumber } from '../../../src/scorers/numeric/numbers.ts';
 import { DatasetError, ScorerError } from '../../../src/shared/errors.ts';
@@ -160,6 +162,10 @@ describe('scoreGsm8kResponse', () => {
 
   test('names strict as the primary metric and declares both metrics', () => {
     expect(GSM8K_METRICS.map((m) => m.name)).toEqual(['strict', 'flexible']);
+  });
+
+  test('its scorers score the metrics the registry declares', () => {
+    expect(GSM8K_SCORERS.flatMap(metricsOf)).toEqual(GSM8K_METRICS);
   });
 });
 

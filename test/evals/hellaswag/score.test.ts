@@ -1,9 +1,12 @@
 import { describe, expect, test } from 'vitest';
+import { multipleChoiceMetrics } from '../../../src/evals/multiple-choice/metrics.ts';
+import { metricsOf } from '../../../src/scorers/scorer.ts';
 import { buildHellaswagChatMessages, buildHellaswagLoglikelihoodPrompt } from '../../../src/evals/hellaswag/prompt.ts';
 import {
   buildHellaswagGoldResponse,
   buildHellaswagWrongResponse,
-  HELLASWAG_METRICS,
+  HELLASWAG_CHAT_SCORER,
+  HELLASWAG_LOGLIKELIHOOD_SCORER,
   scoreHellaswagChatResponse,
   scoreHellaswagLoglikelihood,
 } from '../../../src/evals/hellaswag/score.ts';
@@ -100,9 +103,16 @@ describe('HellaSwag prompts', () => {
   });
 
   test('acc_norm is the primary metric', () => {
-    expect([HELLASWAG_METRICS.loglikelihood.map((m) => m.name), HELLASWAG_METRICS.chat.map((m) => m.name)]).toEqual([
+    expect([multipleChoiceMetrics('loglikelihood').map((m) => m.name), multipleChoiceMetrics('chat').map((m) => m.name)]).toEqual([
       ['acc_norm', 'acc'],
       ['chat_acc'],
+    ]);
+  });
+
+  test('its scorers score the metrics the registry declares for each variant', () => {
+    expect([metricsOf(HELLASWAG_LOGLIKELIHOOD_SCORER), metricsOf(HELLASWAG_CHAT_SCORER)]).toEqual([
+      multipleChoiceMetrics('loglikelihood'),
+      multipleChoiceMetrics('chat'),
     ]);
   });
 });

@@ -1,13 +1,16 @@
 import { describe, expect, test } from 'vitest';
 import { z } from 'zod';
 import { jsonCasesSource } from '../../../src/evals/json-output/data.ts';
+import { JSON_OUTPUT_METRICS } from '../../../src/evals/json-output/metrics.ts';
 import { buildJsonMessages } from '../../../src/evals/json-output/prompt.ts';
 import type { JsonCase } from '../../../src/evals/json-output/reader.ts';
+import { JSON_OUTPUT_SCORERS } from '../../../src/evals/json-output/score.ts';
 import { ANSWER_SCHEMAS, answerJsonSchema } from '../../../src/evals/json-output/schemas.ts';
 import { loadSimulatedConstrain, simulate, simulatedJsonAnswer } from '../../../src/evals/json-output/simulate.ts';
 import { jsonOutputEvals } from '../../../src/evals/json-output/suite.ts';
 import type { EvalDefinition } from '../../../src/runtime/define-eval.ts';
 import { jsonSchema } from '../../../src/scorers/json/json-schema.ts';
+import { metricsOf } from '../../../src/scorers/scorer.ts';
 import { createFakeClient, runCase } from '../../helpers/fake-client.ts';
 
 const { items: cases, pins } = await jsonCasesSource.load({ datasetBaseUrl: null });
@@ -23,6 +26,11 @@ describe('JSON output', () => {
     expect(new Set(cases.map((c) => c.id)).size).toBe(cases.length);
     expect(new Set(cases.map((c) => c.schema))).toEqual(new Set(Object.keys(ANSWER_SCHEMAS)));
     expect(pins).toEqual([expect.objectContaining({ repository: 'qwen-evals', path: 'src/evals/json-output/cases.jsonl' })]);
+  });
+
+  test('its scorers score the metrics the registry declares, validity first', () => {
+    expect(JSON_OUTPUT_SCORERS.flatMap(metricsOf)).toEqual(JSON_OUTPUT_METRICS);
+    expect(JSON_OUTPUT_METRICS.map((m) => m.name)).toEqual(['json_valid', 'values_match']);
   });
 
   test('asks with the schema as response_format in the structured variant and without it in the prompted one', async () => {

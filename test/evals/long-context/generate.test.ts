@@ -8,7 +8,7 @@ import {
   LENGTH_TOLERANCE,
 } from '../../../src/evals/long-context/generate.ts';
 import { LENGTH_VARIANTS, lengthTokens } from '../../../src/evals/long-context/lengths.ts';
-import { LONG_CONTEXT_TASKS } from '../../../src/evals/long-context/tasks.ts';
+import { LONG_CONTEXT_TASKS } from '../../../src/evals/long-context/metrics.ts';
 import { describeLongContextPrompt } from '../../../src/evals/long-context/transcript.ts';
 // @ts-expect-error plain .mjs module of the simulator
 import { renderChatML } from '../../../src/simulator/lib/chat-template.mjs';

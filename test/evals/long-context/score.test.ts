@@ -1,7 +1,8 @@
 import { describe, expect, test } from 'vitest';
 import { generateCases } from '../../../src/evals/long-context/generate.ts';
 import { LENGTH_VARIANTS } from '../../../src/evals/long-context/lengths.ts';
-import { LONG_CONTEXT_METRICS, longContextScorer, stringMatchAll } from '../../../src/evals/long-context/score.ts';
+import { LONG_CONTEXT_METRICS } from '../../../src/evals/long-context/metrics.ts';
+import { longContextScorer, stringMatchAll } from '../../../src/evals/long-context/score.ts';
 import { simulate } from '../../../src/evals/long-context/simulate.ts';
 import { buildLongContextGoldAnswer, buildLongContextWrongAnswer } from '../../../src/evals/long-context/simulate-answers.ts';
 import { buildCaseMessages } from '../../../src/evals/long-context/generate.ts';

@@ -5,7 +5,8 @@ import { aggregateMtBenchRatings, type MtBenchRating } from '../../../src/evals/
 import { buildMtBenchAnswerMessages, buildMtBenchJudgeMessages, selectJudgePromptName } from '../../../src/evals/mt-bench/prompt.ts';
 import { buildMtBenchGoldJudgment, buildMtBenchUnparseableJudgment } from '../../../src/evals/mt-bench/simulate-answers.ts';
 import { extractJudgeRating } from '../../../src/scorers/judge/extract-rating.ts';
-import { MT_BENCH_METRICS, MT_BENCH_PRIMARY_METRIC, scoreMtBenchJudgments } from '../../../src/evals/mt-bench/score.ts';
+import { MT_BENCH_METRICS, MT_BENCH_PRIMARY_METRIC } from '../../../src/evals/mt-bench/metrics.ts';
+import { scoreMtBenchJudgments } from '../../../src/evals/mt-bench/score.ts';
 import {
   readMtBenchAnswers,
   readMtBenchJudgePrompts,
