@@ -6,13 +6,15 @@ import { copyProject, evalEnv, readRunRecords, startVitest } from '../helpers/ru
 // A scorer fix checked on the answers that exposed it: the stored run is scored again with the fixed scorer, and no
 // server is launched (there is no log of one, and the run says so). The prompt was edited meanwhile too: the replay
 // is recorded with the prompts its answers were asked with, not today's.
-const BUGGY = "extract: /(\\d+)/, // the first number: a bug, the question's numbers come first";
+const BUGGY = "extract: /(\\d+)/ /* the first number: a bug, the question's numbers come first */";
 
 test('a replay scores a stored run again with the fixed scorer, without a server', async () => {
   const project = copyProject();
   const scoreFile = join(project, 'src/evals/gsm8k/score.ts');
   const fixed = readFileSync(scoreFile, 'utf8');
-  writeFileSync(scoreFile, fixed.replace("extract: 'boxed',", BUGGY));
+  const buggy = fixed.replace("extract: 'boxed'", BUGGY);
+  expect(buggy, 'the strict scorer extracts from \\boxed{}').not.toBe(fixed);
+  writeFileSync(scoreFile, buggy);
   const env = evalEnv({ EVAL_SIMULATE: 'gold', EVAL_LIMIT: '4' });
   const results = env.EVAL_RESULTS_DIR!;
   const first = await startVitest(['--project', 'qwen3_8b', 'gsm8k'], env, project);
