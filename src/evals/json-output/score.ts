@@ -52,4 +52,4 @@ export function valuesMatch(): Scorer<JsonCase> {
 }
 
 /** JSON-output scorers: validity against the case's zod schema (primary), then the values. */
-export const JSON_OUTPUT_SCORERS = [jsonSchema<JsonCase>((item) => ANSWER_SCHEMAS[item.schema], { name: 'json_valid' }), valuesMatch()];
+export const JSON_OUTPUT_SCORERS = [jsonSchema<JsonCase>((item) => ANSWER_SCHEMAS[item.schema]), valuesMatch()];
