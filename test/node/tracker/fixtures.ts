@@ -109,11 +109,13 @@ export interface RunFixture {
 }
 
 let counter = 0;
+/** Default start of the first fixture run; each later run starts a minute after the one before, so order by time is creation order. */
+const FIRST_START_MS = Date.parse('2026-11-27T10:00:00.000Z');
 
 /** Build a schema-valid run record with a real fingerprint. */
 export function makeRun(f: RunFixture = {}): RunRecord {
   counter++;
-  const startedAt = f.startedAt ?? `2026-11-27T10:${String(counter % 60).padStart(2, '0')}:00.000Z`;
+  const startedAt = f.startedAt ?? new Date(FIRST_START_MS + counter * 60_000).toISOString();
   const modelKey = f.modelKey ?? 'qwen2_5_7b';
   const modelId = f.modelId ?? 'Qwen/Qwen2.5-7B-Instruct';
   const preset = f.preset ?? 'default';
