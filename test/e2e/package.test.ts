@@ -103,7 +103,9 @@ afterAll(async () => {
   if (work) rmSync(work, { recursive: true, force: true });
 });
 
-describe.sequential('examples/own-eval installed from the packed tarball', () => {
+// A user's session, step by step: later steps edit the config and stop the server, so the order holds even under
+// `--sequence.shuffle`.
+describe.sequential('examples/own-eval installed from the packed tarball', { shuffle: false }, () => {
   test('the example has 20+ questions with numeric answers', () => {
     expect(questions.length).toBeGreaterThanOrEqual(20);
     for (const q of questions) expect(Number.isFinite(q.answer)).toBe(true);
