@@ -27,6 +27,18 @@ describe('modules loaded before the first request', () => {
     expect(importing('execa').filter((path) => main.has(path))).toEqual([]);
   });
 
+  test('the global setup leaves the response cache and the dataset mirror to the runs that turn them on', () => {
+    const setup = loadedWith('src/node/server/global-setup.ts');
+    expect(setup).toContain('src/node/server/response-cache/open-run-cache.ts');
+    expect(setup).toContain('src/node/datasets/start-mirror.ts');
+    const onDemand = [
+      'src/node/server/response-cache/response-cache.ts',
+      'src/node/server/response-cache/cache-key.ts',
+      'src/node/datasets/mirror-server.ts',
+    ];
+    expect(setup.filter((path) => onDemand.includes(path))).toEqual([]);
+  });
+
   test('define-eval leaves the gates and their statistics to the first gate', () => {
     const worker = loadedWith('src/runtime/define-eval.ts');
     expect(worker).toContain('src/runtime/client/chat.ts');

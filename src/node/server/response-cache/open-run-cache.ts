@@ -1,9 +1,9 @@
 import { join } from 'node:path';
 import type { EvalEnv } from '../../../shared/config/env.ts';
 import type { ServerStatus } from '../../../shared/context.ts';
-import { cacheServerFacts, type CacheServerFacts } from './cache-key.ts';
+import type { CacheServerFacts } from './cache-key.ts';
 import { resolveCachePolicy, type CachePolicy } from './cache-policy.ts';
-import { openResponseCache, type DispatcherCache } from './response-cache.ts';
+import type { DispatcherCache } from './response-cache.ts';
 
 /** Size limit of the response cache when `EVAL_CACHE_MAX_MB` is unset. @unit MiB */
 export const DEFAULT_CACHE_MAX_MB = 1024;
@@ -24,7 +24,8 @@ export interface RunCache {
   dir: string;
 }
 
-// Open the response cache of a model project's run, keyed by the server its session talks to.
+// Open the response cache of a model project's run, keyed by the server its session talks to. The cache's modules load
+// only when it is on: a plain run (cache off) asks its first case sooner.
 export async function openRunCache(options: {
   env: Pick<EvalEnv, 'EVAL_CACHE' | 'EVAL_CACHE_MAX_MB'>;
   watch: boolean;
@@ -35,6 +36,7 @@ export async function openRunCache(options: {
   const policy = resolveCachePolicy(options.env.EVAL_CACHE, { watch: options.watch, replay: options.replay });
   const dir = join(options.resultsDir, RESPONSE_CACHE_DIR);
   if (policy.mode === 'off') return { cache: undefined, policy, dir };
+  const [{ cacheServerFacts }, { openResponseCache }] = await Promise.all([import('./cache-key.ts'), import('./response-cache.ts')]);
   let known: { status: ServerStatus; facts: CacheServerFacts } | undefined;
   const server = async (): Promise<CacheServerFacts> => {
     const status = await options.session.status();
