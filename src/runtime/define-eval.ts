@@ -70,7 +70,7 @@ export interface EvalDefinition<Item, Output = DefaultOutput> {
    * decide the item type (`data` does); a scorer that reads the item names it: `choiceLetter<Question>({ ... })`.
    */
   scorers: AnyScorer<NoInfer<Item>, Output>[];
-  /** Minimum score per metric; the config's `thresholds[model][key]` take precedence per metric. */
+  /** Minimum score per metric. The config's `thresholds[model][key]` name built-in datasets only, and take precedence over theirs. */
   thresholds?: Record<string, number>;
   /** Sampling overrides for this eval, over the model's sampling. */
   sampling?: Partial<Sampling>;

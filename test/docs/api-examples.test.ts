@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { basename, dirname, join } from 'node:path';
 import ts from 'typescript-api';
 import { describe, expect, test } from 'vitest';
+import { parseEvalConfig } from '../../src/node/load-config.ts';
 import { repoRoot } from '../helpers/processes.ts';
 
 // The docs stay true: every ```ts example of the API docs and READMEs, and the files of examples/own-eval, type-check
@@ -84,6 +85,23 @@ function errorsOf(file: string, where: (line: number) => string): string[] {
   });
 }
 
+// The literal argument of each `defineEvalConfig(...)` call of an example, evaluated, with where it is.
+function configArguments(example: DocExample): Array<{ where: string; value: unknown }> {
+  const source = program.getSourceFile(example.file)!;
+  const found: Array<{ where: string; value: unknown }> = [];
+  const visit = (node: ts.Node): void => {
+    if (ts.isCallExpression(node) && ts.isIdentifier(node.expression) && node.expression.text === 'defineEvalConfig') {
+      const argument = node.arguments[0]!;
+      const line = source.getLineAndCharacterOfPosition(argument.getStart()).line;
+      const js = ts.transpile(`(${argument.getText()})`, { target: ts.ScriptTarget.ES2022 });
+      found.push({ where: `${example.doc}:${example.line + 1 + line}`, value: new Function(`return ${js}`)() });
+    }
+    ts.forEachChild(node, visit);
+  };
+  visit(source);
+  return found;
+}
+
 // A file's code without comments and blank lines, for comparing a quoted file with the original.
 function codeLines(code: string): string[] {
   return code
@@ -150,6 +168,20 @@ describe('API docs and examples', () => {
     const page = readFileSync(join(repoRoot, 'docs/api.md'), 'utf8');
     const missing = Object.values(ENTRY_POINTS).flatMap((entry) => valueExports(entry).filter((name) => !page.includes(`\`${name}`)));
     expect(missing).toEqual([]);
+  });
+
+  test('every defineEvalConfig example in the docs passes the checks a config gets when it loads', () => {
+    const configs = examples.flatMap(configArguments);
+    expect(configs.length).toBeGreaterThanOrEqual(4);
+    const problems = configs.flatMap(({ where, value }) => {
+      try {
+        parseEvalConfig(value, where);
+        return [];
+      } catch (error) {
+        return [(error as Error).message];
+      }
+    });
+    expect(problems).toEqual([]);
   });
 
   test('a type error in an example is reported with its doc and line', () => {

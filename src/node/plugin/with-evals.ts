@@ -13,6 +13,7 @@ import { DATA_FILE_TRIGGER } from './data-triggers.ts';
 import { cliFileFilters } from './cli-file-filters.ts';
 import { entryPath } from './entry-path.ts';
 import { loadMainProcess } from './main-process.ts';
+import { checkVitestVersion } from './vitest-version.ts';
 
 // The Vitest side of the plugin: one project per model (its evals, global setup, concurrency, turn on the GPUs),
 // the eval reporters, and the close timeout a server shutdown needs. The user's own projects are left alone.
@@ -46,6 +47,7 @@ export function withEvals(evalConfig: EvalConfigInput, vitestConfig: ViteUserCon
 }
 
 function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, options: WithEvalsOptions): ViteUserConfig {
+  checkVitestVersion();
   const config = parseEvalConfig(evalConfig, options.configFile);
   const env = parseEvalEnv();
   checkThinkingSwitch(config, env);
