@@ -50,7 +50,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
   try {
     const mirror = await startMirrorIfAsked(env.EVAL_DATASET_MIRROR);
     if (mirror) cleanups.push(mirror.close);
-    const datasetBaseUrl = mirror?.baseUrl ?? process.env.EVAL_DATASET_BASE_URL ?? null;
+    const datasetBaseUrl = mirror?.baseUrl ?? env.EVAL_DATASET_BASE_URL ?? null;
     const simulate = env.EVAL_SIMULATE ?? null;
 
     let dispatcherRef: Awaited<ReturnType<typeof startDispatcher>> | undefined;
@@ -119,7 +119,7 @@ export default async function setup(project: TestProject): Promise<() => Promise
     });
     // A baseline the user names (`EVAL_BASELINE`) is read before any case runs, and before a launch when there is
     // one: a wrong path is a configuration error, not a failed gate.
-    const namedBaseline = Boolean(process.env.EVAL_BASELINE?.trim());
+    const namedBaseline = env.EVAL_BASELINE !== undefined;
     const predicted = session.launches && startsNow ? (simulate ?? null) : undefined;
     const early = predicted === undefined ? null : readHistory(predicted);
     early?.catch(() => {}); // a server that fails to start is the error to report; the gates report this one

@@ -20,6 +20,16 @@ const positiveInt = (name: string) =>
       .optional(),
   );
 
+// 1/true/yes or 0/false/no, any case.
+const flag = (name: string) =>
+  optionalString.pipe(
+    z
+      .string()
+      .regex(/^(1|true|yes|0|false|no)$/i, `${name} must be 1 or 0`)
+      .transform((v) => /^(1|true|yes)$/i.test(v))
+      .optional(),
+  );
+
 export const EvalEnvSchema = z.object({
   /** Preset name; default from the config (`balanced`). */
   EVAL_PRESET: optionalString,
@@ -43,6 +53,16 @@ export const EvalEnvSchema = z.object({
   EVAL_VLLM_BIN: optionalString,
   /** Serve datasets from this local directory (laid out like shared/datasets) on loopback instead of the public hosts. */
   EVAL_DATASET_MIRROR: optionalString,
+  /** A mirror serving `/{repository}/{commit}/{path}`, asked for the datasets instead of the public hosts. */
+  EVAL_DATASET_BASE_URL: optionalString.pipe(
+    z.url({ protocol: /^https?$/, error: 'EVAL_DATASET_BASE_URL must be an http(s) URL' }).optional(),
+  ),
+  /** Where verified dataset files are cached. @default '.cache/datasets' */
+  EVAL_CACHE_DIR: optionalString,
+  /** `1`: never download a dataset; only the cache serves them. */
+  EVAL_OFFLINE: flag('EVAL_OFFLINE'),
+  /** The run the baseline gates compare with: a run record file, or a results folder to take the newest fitting run from. */
+  EVAL_BASELINE: optionalString,
   /** OpenAI-compatible judge endpoint (MT-Bench); needs EVAL_JUDGE_MODEL. Default: the evaluated server judges itself. */
   EVAL_JUDGE_BASE_URL: optionalString.pipe(z.url({ protocol: /^https?$/, error: 'EVAL_JUDGE_BASE_URL must be an http(s) URL' }).optional()),
   /** Model id of the judge endpoint, e.g. `gpt-4`. */
@@ -94,8 +114,13 @@ function normalizeBaseUrl(url: string): string {
 
 // Parse the harness's environment; throws ConfigError naming each bad variable.
 export function parseEvalEnv(env: NodeJS.ProcessEnv = process.env): EvalEnv {
-  const picked = Object.fromEntries(Object.keys(EvalEnvSchema.shape).map((key) => [key, env[key]]));
-  const result = EvalEnvSchema.safeParse(picked);
+  return parseEnvWith(EvalEnvSchema, env);
+}
+
+/** Parse the variables `schema` names (a part of EvalEnvSchema, for a layer that reads only its own); throws ConfigError naming each bad one. */
+export function parseEnvWith<Schema extends z.ZodObject>(schema: Schema, env: NodeJS.ProcessEnv = process.env): z.output<Schema> {
+  const picked = Object.fromEntries(Object.keys(schema.shape).map((key) => [key, env[key]]));
+  const result = schema.safeParse(picked);
   if (!result.success) {
     throw new ConfigError(`Invalid environment:\n${formatZodIssues(result.error, picked)}`, { cause: result.error });
   }

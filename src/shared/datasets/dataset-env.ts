@@ -1,6 +1,7 @@
-import { ConfigError } from '../errors.ts';
+import { EvalEnvSchema, parseEnvWith } from '../config/env.ts';
 
-// The dataset layer's environment variables. Values are trimmed; empty means unset.
+// The dataset layer's environment variables (part of the harness's, src/shared/config/env.ts). Values are trimmed;
+// empty means unset.
 
 /** Dataset settings read from the environment. */
 export interface DatasetEnv {
@@ -18,22 +19,11 @@ export const DATASET_ENV_HINT =
   'loopback), `EVAL_DATASET_BASE_URL` to a mirror serving /{repository}/{commit}/{path}, or `EVAL_CACHE_DIR` to a ' +
   'cache that already holds the verified file.';
 
-// Read EVAL_CACHE_DIR, EVAL_DATASET_BASE_URL and EVAL_OFFLINE; throws ConfigError naming a bad value.
-export function readDatasetEnv(env: NodeJS.ProcessEnv = process.env): DatasetEnv {
-  const get = (name: string) => {
-    const value = env[name]?.trim();
-    return value === '' ? undefined : value;
-  };
-  const baseUrl = get('EVAL_DATASET_BASE_URL');
-  if (baseUrl !== undefined && !/^https?:\/\/[^/]/.test(baseUrl)) {
-    throw new ConfigError(`\`EVAL_DATASET_BASE_URL\` must be an http(s) URL, received ${JSON.stringify(baseUrl)}.`);
-  }
-  return { cacheDir: get('EVAL_CACHE_DIR'), baseUrl, offline: parseFlag('EVAL_OFFLINE', get('EVAL_OFFLINE')) };
-}
+const DatasetEnvSchema = EvalEnvSchema.pick({ EVAL_CACHE_DIR: true, EVAL_DATASET_BASE_URL: true, EVAL_OFFLINE: true });
 
-function parseFlag(name: string, value: string | undefined): boolean {
-  if (value === undefined) return false;
-  if (/^(1|true|yes)$/i.test(value)) return true;
-  if (/^(0|false|no)$/i.test(value)) return false;
-  throw new ConfigError(`\`${name}\` must be 1 or 0, received ${JSON.stringify(value)}.`);
+// Read EVAL_CACHE_DIR, EVAL_DATASET_BASE_URL and EVAL_OFFLINE; throws ConfigError naming a bad value. The config checks
+// them too, when it loads, so a bad value stops a run before any server starts.
+export function readDatasetEnv(env: NodeJS.ProcessEnv = process.env): DatasetEnv {
+  const parsed = parseEnvWith(DatasetEnvSchema, env);
+  return { cacheDir: parsed.EVAL_CACHE_DIR, baseUrl: parsed.EVAL_DATASET_BASE_URL, offline: parsed.EVAL_OFFLINE ?? false };
 }

@@ -1,6 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, test, vi } from 'vitest';
 import projectConfig from '../../../qwen-evals.config.ts';
-import { parseEvalEnv } from '../../../src/shared/config/env.ts';
+import { EvalEnvSchema, parseEvalEnv } from '../../../src/shared/config/env.ts';
 import { parseEvalConfig } from '../../../src/node/load-config.ts';
 import { buildServeArgs, checkThinkingSwitch, resolveProjectSettings } from '../../../src/node/settings.ts';
 import { ConfigError } from '../../../src/shared/errors.ts';
@@ -115,6 +116,26 @@ describe('configuration', () => {
     } finally {
       vi.unstubAllEnvs();
     }
+  });
+
+  test('refuses a bad dataset variable when the config loads, before anything starts', () => {
+    const plain = { models: { m: { id: 'Qwen/Qwen2.5-7B-Instruct' } } };
+    try {
+      vi.stubEnv('EVAL_OFFLINE', 'maybe');
+      vi.stubEnv('EVAL_DATASET_BASE_URL', 'mirror.internal');
+      expect(() => withEvals(plain)).toThrow(
+        /EVAL_DATASET_BASE_URL: EVAL_DATASET_BASE_URL must be an http\(s\) URL \(received: "mirror.internal"\)\n.*EVAL_OFFLINE: EVAL_OFFLINE must be 1 or 0 \(received: "maybe"\)/,
+      );
+    } finally {
+      vi.unstubAllEnvs();
+    }
+  });
+
+  test("the README's environment table lists every variable the harness reads, and no other", () => {
+    const readme = readFileSync(new URL('../../../README.md', import.meta.url), 'utf8');
+    const table = readme.slice(readme.indexOf('Environment (precedence'), readme.indexOf('### Reasoning models'));
+    const documented = [...new Set([...table.matchAll(/^\|[^|]*/gm)].flatMap((row) => row[0].match(/EVAL_[A-Z_]+/g) ?? []))];
+    expect(documented.sort()).toEqual(Object.keys(EvalEnvSchema.shape).sort());
   });
 
   test('rejects a reasoning parser vLLM does not know, listing the ones it does', () => {

@@ -307,12 +307,14 @@ describe('resolveDatasetOptions', () => {
 
   test('a bad EVAL_OFFLINE value is a ConfigError naming the variable and the value', () => {
     expect(() => resolveDatasetOptions({ env: { EVAL_OFFLINE: 'maybe' } })).toThrow(ConfigError);
-    expect(() => resolveDatasetOptions({ env: { EVAL_OFFLINE: 'maybe' } })).toThrow('`EVAL_OFFLINE` must be 1 or 0, received "maybe"');
+    expect(() => resolveDatasetOptions({ env: { EVAL_OFFLINE: 'maybe' } })).toThrow(
+      'EVAL_OFFLINE: EVAL_OFFLINE must be 1 or 0 (received: "maybe")',
+    );
   });
 
   test('a non-http EVAL_DATASET_BASE_URL is a ConfigError naming the variable', () => {
     expect(() => resolveDatasetOptions({ env: { EVAL_DATASET_BASE_URL: 'ftp://mirror' } })).toThrow(
-      '`EVAL_DATASET_BASE_URL` must be an http(s) URL, received "ftp://mirror"',
+      'EVAL_DATASET_BASE_URL: EVAL_DATASET_BASE_URL must be an http(s) URL (received: "ftp://mirror")',
     );
   });
 });
