@@ -1,7 +1,8 @@
 import type { RunContext } from '../shared/context.ts';
 
 // The benchmark runs alone: it measures the server, so no eval may share it. It is selected by naming its file
-// (`pnpm vitest run --project <model> throughput`), and skipped (as not selected) in every other run.
+// (`pnpm vitest run --project <model> throughput`). A run that names other files too skips it (as not selected); a run
+// that names none leaves its file out (src/node/plugin/with-evals.ts).
 
 /** How the benchmark's eval file ends (TypeScript source or compiled). */
 const BENCHMARK_FILE = /\/bench\/throughput\.eval\.[cm]?[jt]s$/;

@@ -24,6 +24,9 @@ export interface WithEvalsOptions {
   configFile?: string;
 }
 
+/** The serving benchmark's eval file, as file filters see it (without extension: source or compiled). */
+const BENCHMARK_EVAL = 'src/bench/throughput.eval';
+
 /** Per-case timeout: covers queueing behind the whole run plus retries. @unit milliseconds */
 const CASE_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
@@ -86,10 +89,12 @@ function modelProjects(
   isolate: boolean | undefined,
 ): TestProjectInlineConfiguration[] {
   const groups = assignGroups(config);
-  // The serving benchmark is always collectable (`... throughput` selects it) but only runs when selected alone.
+  const fileFilters = cliFileFilters();
+  // The serving benchmark is collected when a file filter names it (`... throughput`) and runs only when selected
+  // alone; any other run leaves its file out, so a plain run shows no skipped benchmark file.
   const include = [
-    ...selectedBuiltins(config.evals, cliFileFilters()).map((d) => builtinEvalFile(d.folder)),
-    entryPath('src/bench/throughput.eval'),
+    ...selectedBuiltins(config.evals, fileFilters).map((d) => builtinEvalFile(d.folder)),
+    ...(fileFilters.some((filter) => filter !== '' && BENCHMARK_EVAL.includes(filter)) ? [entryPath(BENCHMARK_EVAL)] : []),
     ...config.evals.include,
   ];
   return Object.keys(config.models).map((modelKey) => {

@@ -48,4 +48,10 @@ describe('model projects and opt-in built-ins', () => {
     expect(includeOf(argv('run', '--project', 'm')).some((file) => file.includes('gsm8k'))).toBe(true);
     expect(includeOf(argv('run', '--project', 'm', 'long-context')).some((file) => file.includes('long-context.eval'))).toBe(true);
   });
+
+  test('a plain run leaves the serving benchmark out; a file filter naming it puts it in', () => {
+    expect(includeOf(argv('run', '--project', 'm')).some((file) => file.includes('throughput.eval'))).toBe(false);
+    expect(includeOf(argv('run', '--project', 'm', 'gsm8k')).some((file) => file.includes('throughput.eval'))).toBe(false);
+    expect(includeOf(argv('run', '--project', 'm', 'throughput')).some((file) => file.includes('throughput.eval'))).toBe(true);
+  });
 });
