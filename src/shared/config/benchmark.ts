@@ -54,8 +54,8 @@ export const BenchmarkConfigSchema = z.strictObject({
       { kind: 'dataset' as const, dataset: 'gsm8k/0shot', outputTokens: 256, prompts: 256 },
     ]),
   /**
-   * Closed-loop concurrency sweep. `auto`: 1, 2, 4, ... up to the preset's `--max-num-seqs`, then twice that
-   * (past saturation, where requests queue on the server). @default 'auto'
+   * Closed-loop concurrency sweep. `auto`: 1, 2, 4, ... up to the preset's `--max-num-seqs` x the servers (replicas or
+   * EVAL_BASE_URL entries), then twice that (past saturation, where requests queue on the server). @default 'auto'
    */
   concurrency: z.union([z.literal('auto'), z.array(z.number().int().positive()).min(1)]).default('auto'),
   /**
@@ -71,7 +71,7 @@ export const BenchmarkConfigSchema = z.strictObject({
   minRequests: z.number().int().positive().default(32),
   /** Rate points send `requestRate` x this many seconds of requests (at least `minRequests`). @default 20 @unit seconds */
   rateDurationS: z.number().positive().default(20),
-  /** Warm-up requests before each repeat (not measured): `auto` = one per client up to 16. @default 'auto' */
+  /** Warm-up requests before each repeat (not measured): `auto` = one per client up to 16 at a concurrency point, 4 at a rate point. @default 'auto' */
   warmups: z.union([z.literal('auto'), z.number().int().nonnegative()]).default('auto'),
   /** Goodput SLOs: a request is good when each given latency is within it. @default ttft 1000 ms, tpot 50 ms */
   slo: z

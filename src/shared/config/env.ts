@@ -47,7 +47,10 @@ export const EvalEnvSchema = z.object({
   EVAL_LIMIT: positiveInt('EVAL_LIMIT'),
   /** Where run records, logs and the tracker go. @default 'results' */
   EVAL_RESULTS_DIR: optionalString,
-  /** Lower the client's in-flight limit (default: inFlightFactor x the preset's max sequences). */
+  /**
+   * The client's in-flight limit. Default: `client.inFlightFactor` x the preset's max sequences x every engine (data
+   * parallel size x replicas, or the number of EVAL_BASE_URL entries).
+   */
   EVAL_MAX_IN_FLIGHT: positiveInt('EVAL_MAX_IN_FLIGHT'),
   /** The `vllm` executable to launch. */
   EVAL_VLLM_BIN: optionalString,

@@ -79,7 +79,8 @@ export const ModelSchema = z.strictObject({
   extraArgs: z.array(z.string()).default([]),
   /**
    * GPU indices this model's server uses (`CUDA_VISIBLE_DEVICES`). Models with disjoint sets run at the same
-   * time; models without a set share the machine's GPUs and run one after another. @default all GPUs
+   * time; models without a set share the machine's GPUs and run one after another. @default all GPUs (with `replicas`
+   * above 1: GPUs 0 up to tensor x data parallel x replicas - 1, one block per replica)
    */
   gpus: z.array(z.number().int().nonnegative()).min(1).optional(),
   ...ParallelismSchema,
@@ -90,7 +91,8 @@ export const ModelSchema = z.strictObject({
   /**
    * vLLM's `--tool-call-parser` for this model, passed with `--enable-auto-tool-choice` when the run includes a suite that
    * calls tools (BFCL); one of vLLM v0.21's parsers, or a plugin's name with `--tool-parser-plugin` in `extraArgs`.
-   * @default 'hermes' for Qwen2.5 and Qwen3 ids; other models must name theirs (e.g. `llama3_json`)
+   * @default 'hermes' for Qwen2.5, Qwen3 and QwQ ids except the Coder models; other models must name theirs (e.g.
+   * `llama3_json`, `qwen3_coder`)
    */
   toolCallParser: z.string().min(1).optional(),
   /** Parameter count in billions, for the tracker. */
@@ -125,13 +127,14 @@ export const ClientConfigSchema = z.strictObject({
   maxRetries: z.number().int().min(0).default(2),
   /**
    * Per try, from sending upstream to the last byte (time queued in the harness's dispatcher never counts).
-   * @unit milliseconds @default 2 x the idle default (env EVAL_REQUEST_TIMEOUT_MS)
+   * @unit milliseconds @default 2 x the idle timeout, at least 2 x its default (env EVAL_REQUEST_TIMEOUT_MS)
    */
   requestTimeoutMs: z.number().int().positive().optional(),
   /**
    * Silence while a response is read: before a stream's first chunk (queueing behind a full batch, prefill) and
-   * between chunks. Default: max(300000, 250 x the largest `maxTokens` a request through the dispatcher may ask
-   * for), i.e. 512000 with `sampling.maxTokens` 1024 and the server judging itself with `judge.maxTokens` 2048.
+   * between chunks. Default: max(300000, 250 x the run's longest generation), the longest being the model's
+   * `sampling.maxTokens`, or `judge.maxTokens` when the server judges itself and that is larger: 512000 with the
+   * defaults (1024, 2048). An eval's own `maxTokens` is not counted; the floor covers up to 1200 tokens.
    * @unit milliseconds (env EVAL_IDLE_TIMEOUT_MS)
    */
   idleTimeoutMs: z.number().int().positive().optional(),

@@ -56,17 +56,21 @@ export function defaultRequestTimeouts(maxTokens: number): RequestTimeouts {
 /** The timeouts the harness runs with when nothing is configured (maxTokens 1024). */
 export const DEFAULT_REQUEST_TIMEOUTS: RequestTimeouts = defaultRequestTimeouts(1024);
 
-// Precedence: environment > config file > defaults derived from the run's longest generation.
+// Precedence: environment > config file > defaults derived from the run's longest generation. The total's default is
+// twice the idle timeout and never less than twice the idle default: a raised idle timeout (a slow GPU) raises it, so a
+// request is never cut by the total while its silence is still allowed; a lowered one (a fast local server, a fault
+// test) keeps the default.
 export function resolveRequestTimeouts(
   configured: Partial<RequestTimeouts>,
   env: { EVAL_IDLE_TIMEOUT_MS?: number | undefined; EVAL_REQUEST_TIMEOUT_MS?: number | undefined },
   longestGeneration: number,
 ): RequestTimeouts {
   const defaults = defaultRequestTimeouts(longestGeneration);
+  const idleTimeoutMs = env.EVAL_IDLE_TIMEOUT_MS ?? configured.idleTimeoutMs ?? defaults.idleTimeoutMs;
   return {
     headersTimeoutMs: configured.headersTimeoutMs ?? defaults.headersTimeoutMs,
-    idleTimeoutMs: env.EVAL_IDLE_TIMEOUT_MS ?? configured.idleTimeoutMs ?? defaults.idleTimeoutMs,
-    requestTimeoutMs: env.EVAL_REQUEST_TIMEOUT_MS ?? configured.requestTimeoutMs ?? defaults.requestTimeoutMs,
+    idleTimeoutMs,
+    requestTimeoutMs: env.EVAL_REQUEST_TIMEOUT_MS ?? configured.requestTimeoutMs ?? 2 * Math.max(idleTimeoutMs, defaults.idleTimeoutMs),
   };
 }
 

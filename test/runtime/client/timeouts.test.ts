@@ -21,6 +21,13 @@ describe('request timeouts', () => {
     expect(t.requestTimeoutMs).toBe(2 * t.idleTimeoutMs);
   });
 
+  test('a raised idle timeout raises the default total to twice itself; a lowered one keeps the default total', () => {
+    const defaults = defaultRequestTimeouts(1024);
+    expect(resolveRequestTimeouts({}, { EVAL_IDLE_TIMEOUT_MS: 2_000_000 }, 1024).requestTimeoutMs).toBe(4_000_000);
+    expect(resolveRequestTimeouts({ idleTimeoutMs: 900_000 }, {}, 1024).requestTimeoutMs).toBe(1_800_000);
+    expect(resolveRequestTimeouts({}, { EVAL_IDLE_TIMEOUT_MS: 3_000 }, 1024).requestTimeoutMs).toBe(defaults.requestTimeoutMs);
+  });
+
   test('environment wins over the config file, which wins over the defaults', () => {
     const configured = { idleTimeoutMs: 9_000, requestTimeoutMs: 20_000, headersTimeoutMs: 1_000 };
     expect(resolveRequestTimeouts(configured, { EVAL_IDLE_TIMEOUT_MS: 3_000 }, 1024)).toEqual({
