@@ -162,7 +162,7 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(result.all).toMatch(/vLLM server `.*vllm serve Qwen\/Qwen2\.5-7B-Instruct.*` \(pid \d+\) died mid-run/);
     expect(result.all).toContain('Last server log lines:');
     expect(result.all).toMatch(/INCOMPLETE RUN qwen3_8b .*the server failed/);
-    expect(result.all).toMatch(/resume: +EVAL_RESUME=\S+ pnpm vitest run --project qwen3_8b gsm8k/);
+    expect(result.all).toMatch(/resume: +EVAL_RESUME=\S+ (EVAL_\w+=\S+ )*pnpm vitest run --project qwen3_8b gsm8k$/m);
     expect(elapsed).toBeLessThan(60_000);
     const pids = serverPids(env.EVAL_RESULTS_DIR!);
     expect(pids.length).toBeGreaterThanOrEqual(2);
@@ -173,21 +173,39 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
     expect(record!.datasets['gsm8k/0shot']!.counts.correct).toBeGreaterThan(0);
   });
 
-  test('resumes an interrupted run, asking only the cases it had not recorded', async () => {
-    const { env: first } = await diedRun();
+  test('resumes an interrupted run with the line it printed, asking only the cases it had not recorded', async () => {
+    const { env: first, result: died } = await diedRun();
     const [partial] = readRunRecords(first.EVAL_RESULTS_DIR!);
     const done = partial!.datasets['gsm8k/0shot']!.counts.correct;
     expect(partial!.status).toBe('partial');
     expect(done).toBeGreaterThan(0);
     expect(done).toBeLessThan(60);
 
-    const resumed = { ...first, VLLM_SIM_DIE_AFTER_REQUESTS: undefined, EVAL_RESUME: partial!.runId };
-    const result = await startVitest(ARGS, resumed);
+    // The printed line as a shell runs it: its variables over a environment without the harness's or the simulator's.
+    const [assignments, args] = /resume: +(.*?) ?pnpm vitest run (.*)$/m.exec(died.all)!.slice(1) as [string, string];
+    const shell = Object.fromEntries(Object.entries(first).filter(([key]) => !/^(EVAL_|VLLM_SIM)/.test(key)));
+    const printed = Object.fromEntries(assignments.split(' ').map((word) => word.split(/=(.*)/s).slice(0, 2)));
+    expect(printed).toMatchObject({ EVAL_RESUME: partial!.runId, EVAL_SIMULATE: 'gold', EVAL_LIMIT: '60' });
+    const result = await startVitest(args.split(' '), { ...shell, ...printed });
     expect(result.exitCode, result.all).toBe(0);
     const complete = readRunRecords(first.EVAL_RESULTS_DIR!).find((r) => r.runId !== partial!.runId)!;
     expect(complete.status).toBe('complete');
     expect(complete.datasets['gsm8k/0shot']!.counts.correct).toBe(60);
     expect(complete.performance.requests).toBe(60 - done);
+  });
+
+  test('refuses to resume a gold run on another simulation, naming the difference before anything starts', async () => {
+    const { env: first } = await diedRun();
+    const [partial] = readRunRecords(first.EVAL_RESULTS_DIR!);
+    const serverLogs = () => readdirNames(join(first.EVAL_RESULTS_DIR!, 'logs')).length;
+    const launched = serverLogs();
+    const resumed = { ...first, VLLM_SIM_DIE_AFTER_REQUESTS: undefined, EVAL_SIMULATE: 'mix:0.5', EVAL_RESUME: partial!.runId };
+    const result = await startVitest(ARGS, resumed);
+    expect(result.exitCode).not.toBe(0);
+    expect(result.all).toContain(
+      'a run with server the simulated vLLM (gold) (now the simulated vLLM (mix:0.5)): one run record would mix the two',
+    );
+    expect(serverLogs()).toBe(launched);
   });
 
   test('refuses an EVAL_RESUME that names no recorded run', async () => {
@@ -225,7 +243,9 @@ describe.sequential('GSM8K end to end on the simulated vLLM', () => {
       .trim()
       .split('\n').length;
     expect(record!.datasets['gsm8k/0shot']!.counts.cases).toBe(recorded);
-    expect(result.all).toContain(`EVAL_RESUME=${record!.runId} pnpm vitest run --project qwen3_8b gsm8k`);
+    const resumeLine = new RegExp(`EVAL_RESUME=${record!.runId} (EVAL_\\w+=\\S+ )*pnpm vitest run --project qwen3_8b gsm8k$`, 'm');
+    expect(result.all).toMatch(resumeLine);
+    expect(resumeLine.exec(result.all)![0]).toContain('EVAL_SIMULATE=gold');
   });
 });
 

@@ -24,6 +24,7 @@ import { noteDataFiles } from '../plugin/data-triggers.ts';
 import { lastServerStatus, publishSelectedFiles } from '../server/session-registry.ts';
 import { takeSetupErrors } from '../server/setup-errors.ts';
 import { buildRunRecord } from './build-run-record.ts';
+import { resumeCommand } from './resume-command.ts';
 import { readGitInfo } from './environment-info.ts';
 
 // The eval reporter (main process). It collects each case record as its test ends (appending it to
@@ -424,11 +425,4 @@ function benchmarksOf(project: ProjectRun): RunRecord['benchmarks'] {
 
 function casesFile(project: ProjectRun): string {
   return join(project.run.resultsDir, 'cases', `${currentRunId(project)}.jsonl`);
-}
-
-// The command that finishes an interrupted or incomplete run without asking the recorded cases again.
-function resumeCommand(runId: string, project: string): string {
-  const args = process.argv.slice(2).filter((arg) => arg !== 'run');
-  const rest = args.length ? args.join(' ') : `--project ${project}`;
-  return `EVAL_RESUME=${runId} pnpm vitest run ${rest}`;
 }

@@ -1,7 +1,6 @@
-import { existsSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { parseEvalEnv, type EvalEnv } from '../../shared/config/env.ts';
+import { parseEvalEnv } from '../../shared/config/env.ts';
 import type { EvalConfig } from '../../shared/config/schema.ts';
 import type { GateHistory, RunContext } from '../../shared/context.ts';
 import { ConfigError } from '../../shared/errors.ts';
@@ -9,6 +8,7 @@ import { harnessVersion } from '../../shared/package-root.ts';
 import { startMirrorIfAsked } from '../datasets/start-mirror.ts';
 import { planBaseline } from '../history/baseline.ts';
 import { resolveReplay, type ResolvedReplay } from '../history/replay-source.ts';
+import { checkResumeMatches, resolveResume, type ResumeTarget } from '../history/resume-source.ts';
 import { makeRunId } from '../history/run-id.ts';
 import { readUnstableCases } from '../history/unstable-history.ts';
 import { ensureResultsDir } from '../results-dir.ts';
@@ -34,12 +34,23 @@ export default async function setup(project: TestProject): Promise<() => Promise
   ensureResultsDir(resultsDir);
   const startedAt = new Date();
   const runId = makeRunId({ project: settings.modelKey, preset: settings.presetName, startedAt });
-  const resumeFrom = resolveResume(env.EVAL_RESUME, resultsDir);
-  if (resumeFrom && env.EVAL_REPLAY) {
+  const resume = await resolveResume(env.EVAL_RESUME, resultsDir);
+  const resumeFrom = resume?.casesFile ?? null;
+  if (resume && env.EVAL_REPLAY) {
     throw new ConfigError(
       '`EVAL_RESUME` and `EVAL_REPLAY` are both set: resuming asks the server for the missing cases, replaying asks no server; unset one of them.',
     );
   }
+  const resumeTarget: ResumeTarget = {
+    modelId: settings.model.id,
+    preset: settings.presetName,
+    sampling: settings.sampling,
+    reasoning: settings.reasoning,
+    // Known before any server starts only when EVAL_SIMULATE launches the simulated vLLM; any other server (a `vllm`
+    // of the user's may itself be a simulator) says what it is when first asked, and is checked then.
+    simulation: settings.baseUrls === null && env.EVAL_SIMULATE ? env.EVAL_SIMULATE : undefined,
+  };
+  if (resume) checkResumeMatches(resume, resumeTarget);
   const replay = await resolveReplay(env.EVAL_REPLAY, resultsDir, { key: settings.modelKey, id: settings.model.id });
   const log = (line: string) => console.log(`[qwen-evals] ${line}`);
   const cleanups: Array<() => Promise<void>> = [];
@@ -126,6 +137,8 @@ export default async function setup(project: TestProject): Promise<() => Promise
     if (early && namedBaseline) await early;
     const status = startsNow ? await session.status() : null;
     const simulation = status ? status.simulation : (simulate ?? undefined);
+    if (resume && status && resumeTarget.simulation === undefined)
+      checkResumeMatches(resume, { ...resumeTarget, simulation: status.simulation });
     gateHistory = early && simulation === predicted ? early : readHistory(simulation);
     gateHistory.catch(() => {}); // the gates report it
     if (namedBaseline) await gateHistory;
@@ -209,16 +222,4 @@ function replayOffline(replay: ResolvedReplay): string {
     'recorded answers again; requests the scorers make themselves (a self-judging LLM judge) are answered only from the cache. ' +
     'Set EVAL_JUDGE_BASE_URL for an external judge, or run without EVAL_REPLAY.'
   );
-}
-
-// EVAL_RESUME names a run id or a cases file; it must exist.
-function resolveResume(value: EvalEnv['EVAL_RESUME'], resultsDir: string): string | null {
-  if (!value) return null;
-  const file = value.endsWith('.jsonl') ? resolve(value) : join(resultsDir, 'cases', `${value}.jsonl`);
-  if (!existsSync(file)) {
-    throw new ConfigError(
-      `\`EVAL_RESUME\` is "${value}", expected a run id with case records under ${join(resultsDir, 'cases')} or a path to a cases .jsonl file; ${file} does not exist.`,
-    );
-  }
-  return file;
 }

@@ -1,4 +1,5 @@
 import { createHash } from 'node:crypto';
+import { canonicalJson } from '../../../shared/canonical-json.ts';
 import type { ServerStatus } from '../../../shared/context.ts';
 
 // The content address of an answer: everything that decides it. The request body whole (model, rendered messages or
@@ -112,17 +113,4 @@ export function answerCacheKey(path: string, request: unknown, server: CacheServ
   return createHash('sha256')
     .update(canonicalJson({ version: CACHE_KEY_VERSION, path, request, server, sample }))
     .digest('hex');
-}
-
-/** JSON with object keys sorted at every depth: the same value always gives the same text. */
-export function canonicalJson(value: unknown): string {
-  return JSON.stringify(value, (_key, v: unknown) =>
-    v !== null && typeof v === 'object' && !Array.isArray(v)
-      ? Object.fromEntries(
-          Object.keys(v as object)
-            .sort()
-            .map((k) => [k, (v as Record<string, unknown>)[k]]),
-        )
-      : v,
-  );
 }
