@@ -23,9 +23,9 @@ const entry = (module) =>
 
 if (!command || !(command in COMMANDS)) {
   console.log(
-    `Usage: qwen-evals <command> [options]\n\nCommands:\n  merge   join the run records of a sharded run into one run record\n  view    browse a results folder in the browser, or export it as one HTML file (qwen-evals view --help)`,
+    `Usage: qwen-evals <command> [options]\n\nCommands:\n  merge   join the run records of a sharded run into one run record (qwen-evals merge --help)\n  view    browse a results folder in the browser, or export it as one HTML file (qwen-evals view --help)`,
   );
-  process.exit(command === undefined || command === '--help' ? 0 : 2);
+  process.exit(command === undefined || ['--help', '-h', 'help'].includes(command) ? 0 : 2);
 }
 
 const vite = await createViteServer({

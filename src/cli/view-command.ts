@@ -18,17 +18,7 @@ export const VIEW_USAGE = `view [results dir] [--port N] [--no-open] [--export o
 
 /** Run `qwen-evals view`; resolves once the server stops (Ctrl-C) or the export is written. */
 export async function runViewCommand(args: string[], env: NodeJS.ProcessEnv = process.env): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      port: { type: 'string' },
-      'no-open': { type: 'boolean', default: false },
-      export: { type: 'string' },
-      runs: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
-    },
-  });
+  const { values, positionals } = parseViewArgs(args);
   if (values.help) {
     console.log(`Usage: qwen-evals ${VIEW_USAGE}`);
     return 0;
@@ -48,7 +38,7 @@ export async function runViewCommand(args: string[], env: NodeJS.ProcessEnv = pr
     const summary = await exportViewer(data, path.resolve(values.export), runIds);
     const mb = (bytes: number) => (bytes < 1e6 ? `${Math.ceil(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
     console.log(
-      `qwen-evals view: wrote ${summary.file} (${summary.runs} runs, ${summary.cases} cases, ${mb(summary.bytes)}; data ${mb(summary.rawDataBytes)} before gzip)`,
+      `qwen-evals view: wrote ${summary.file} (${plural(summary.runs, 'run')}, ${plural(summary.cases, 'case')}, ${mb(summary.bytes)}; data ${mb(summary.rawDataBytes)} before gzip)`,
     );
     return 0;
   }
@@ -79,4 +69,27 @@ function parsePort(text: string | undefined): number {
     );
   }
   return port;
+}
+
+function plural(count: number, noun: string): string {
+  return `${count} ${noun}${count === 1 ? '' : 's'}`;
+}
+
+// An unknown or malformed option is the user's to fix: named with the usage, not thrown as a stack.
+function parseViewArgs(args: string[]) {
+  try {
+    return parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        port: { type: 'string' },
+        'no-open': { type: 'boolean', default: false },
+        export: { type: 'string' },
+        runs: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+    });
+  } catch (error) {
+    throw new ConfigError(`${(error as Error).message}\n\nUsage: qwen-evals ${VIEW_USAGE}`, { cause: error });
+  }
 }

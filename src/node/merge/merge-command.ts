@@ -39,6 +39,10 @@ export interface MergeIo {
 
 // Run the command; returns the process exit code.
 export async function runMergeCommand(argv: readonly string[], io: MergeIo): Promise<number> {
+  if (argv.includes('--help') || argv.includes('-h')) {
+    io.log(MERGE_USAGE);
+    return 0;
+  }
   let args: ReturnType<typeof parseMergeArgs>;
   try {
     args = parseMergeArgs(argv, io);

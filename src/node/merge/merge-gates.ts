@@ -34,7 +34,9 @@ export function mergeGates(
       if (gate.kind !== 'baseline') continue;
       if (gate.note === 'no-baseline') {
         const id = `${gate.dataset}\0${gate.metric}`;
-        if (!seen.has(id)) gates.push(noBaselineGate(gate.dataset, gate.metric, gate.message.replace(/^.*?: .*?: /, '')));
+        // The shard's reason names that shard's results folder; the merged run had none either.
+        const reason = `no shard had a baseline (shard ${shard.shard!.index}/${shard.shard!.count}: ${gate.message.replace(/^.*?: .*?: /, '')})`;
+        if (!seen.has(id)) gates.push(noBaselineGate(gate.dataset, gate.metric, reason));
         seen.add(id);
         continue;
       }

@@ -2,7 +2,7 @@ import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from 'vitest';
-import { runMergeCommand } from '../../../src/node/merge/merge-command.ts';
+import { MERGE_USAGE, runMergeCommand } from '../../../src/node/merge/merge-command.ts';
 import { writeRunRecord } from '../../../src/node/history/store.ts';
 import { shardPositions } from '../../../src/runtime/shard.ts';
 import type { GateResult, RunRecord } from '../../../src/shared/records/run-record.ts';
@@ -52,6 +52,12 @@ async function runMerge(args: string[], cwd: string, config: unknown = undefined
   const code = await runMergeCommand(args, { log: (line) => lines.push(line), importModule, cwd, env: {} });
   return { code, output: lines.join('\n') };
 }
+
+test('--help prints the usage and exits 0', async () => {
+  const { code, output } = await runMerge(['--help'], tmpdir());
+  expect(code).toBe(0);
+  expect(output).toBe(MERGE_USAGE);
+});
 
 test('compares the merged run over all cases with the baseline the shards named, found in the --baseline folder', async () => {
   const { root, baseline, files } = await writeShards(REGRESSED);

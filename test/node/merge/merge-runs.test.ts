@@ -3,7 +3,7 @@ import { mergeGates } from '../../../src/node/merge/merge-gates.ts';
 import { mergeShardRecords, type ShardInput } from '../../../src/node/merge/merge-runs.ts';
 import { shardPositions } from '../../../src/runtime/shard.ts';
 import { RecordError } from '../../../src/shared/errors.ts';
-import { thresholdGates } from '../../../src/shared/gates/evaluate.ts';
+import { noBaselineGate, thresholdGates } from '../../../src/shared/gates/evaluate.ts';
 import type { RunRecord } from '../../../src/shared/records/run-record.ts';
 import { makeDataset, makeRun, type RunFixture } from '../tracker/fixtures.ts';
 
@@ -113,5 +113,16 @@ describe('mergeGates', () => {
     const whole = makeDataset({ scores: SCORES });
     expect(gates).toEqual(thresholdGates('gsm8k/0shot', whole, { strict: 0.7 }));
     expect(gates[0]!.passed).toBe(true);
+  });
+
+  test("says no shard had a baseline rather than naming one shard's results folder as the merged run's", () => {
+    const shards = [shard(1), shard(2)].map((s) => s.record);
+    shards.forEach((record, i) => {
+      record.gates = [noBaselineGate('gsm8k/0shot', 'strict', `no run in host${i + 1}/runs on branch main`)];
+    });
+    const merged = merge(shards.map((record) => ({ record, source: record.runId, cases: null })));
+    expect(mergeGates(merged, shards, null).map((g) => g.message)).toEqual([
+      'NO BASELINE: gsm8k/0shot strict: no shard had a baseline (shard 1/2: no run in host1/runs on branch main)',
+    ]);
   });
 });

@@ -27,6 +27,12 @@ describe('qwen-evals command', () => {
     expect(error.mock.calls[0]![0]).toContain('add `--export out.html`');
   });
 
+  test('an unknown option exits 1 naming it with the usage, without a stack', async () => {
+    const error = vi.spyOn(console, 'error').mockImplementation(() => {});
+    expect(await main(['view', '--bogus'])).toBe(1);
+    expect(error.mock.calls[0]![0]).toMatch(/^qwen-evals view: Unknown option '--bogus'.*\n\nUsage: qwen-evals view \[results dir\]/s);
+  });
+
   test('the browser is opened with the platform’s own opener', () => {
     expect(openCommand('http://x/', 'linux')).toEqual(['xdg-open', ['http://x/']]);
     expect(openCommand('http://x/', 'darwin')).toEqual(['open', ['http://x/']]);
