@@ -27,6 +27,9 @@ export interface WithEvalsOptions {
 /** The serving benchmark's eval file, as file filters see it (without extension: source or compiled). */
 const BENCHMARK_EVAL = 'src/bench/throughput.eval';
 
+/** Vitest's json reporter writing to the results folder: `['json', { outputFile }]`. */
+type JsonReporterEntry = [name: 'json', options: { outputFile: string }];
+
 /** Per-case timeout: covers queueing behind the whole run plus retries. @unit milliseconds */
 const CASE_TIMEOUT_MS = 6 * 60 * 60 * 1000;
 
@@ -58,17 +61,14 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
   const resultsDir = resolve(env.EVAL_RESULTS_DIR ?? 'results');
   ensureResultsDir(resultsDir);
   const stamp = new Date().toISOString().replace(/[:.]/g, '-');
+  const jsonReport: JsonReporterEntry = ['json', { outputFile: resolve(resultsDir, 'vitest', `${stamp}.json`) }];
   return {
     ...vitestConfig,
     test: {
       ...test,
       // Vitest's own json report is kept per invocation beside the run records, each case record in its meta.
       // Vitest's default reporter stays for your own projects; an eval-only run replaces it (see evalsPlugin).
-      reporters: test.reporters ?? [
-        'default',
-        [evalReporterPath(), {}],
-        ['json', { outputFile: resolve(resultsDir, 'vitest', `${stamp}.json`) }],
-      ],
+      reporters: test.reporters ?? ['default', [evalReporterPath(), {}], jsonReport],
       // Watch mode: an eval re-runs when a local data file it read changes, not only when its modules do.
       watchTriggerPatterns: [...(test.watchTriggerPatterns ?? []), DATA_FILE_TRIGGER],
       // Transformed modules are kept on disk between runs: half of the time to the first request on 2 cores
@@ -76,7 +76,7 @@ function buildConfig(evalConfig: EvalConfigInput, vitestConfig: ViteUserConfig, 
       experimental: { ...test.experimental, fsModuleCache: test.experimental?.fsModuleCache ?? true },
       // Server shutdown (SIGTERM, grace, SIGKILL) must not be cut off by Vitest's 10 s default.
       teardownTimeout: Math.max(test.teardownTimeout ?? 10_000, config.server.shutdownGraceMs + 15_000),
-      projects: [...modelProjects(config, env, test.isolate), ...(test.projects ?? [])],
+      projects: [...modelProjects(config, env, test.isolate, jsonReport), ...(test.projects ?? [])],
     },
   };
 }
@@ -87,6 +87,7 @@ function modelProjects(
   config: EvalConfig,
   env: ReturnType<typeof parseEvalEnv>,
   isolate: boolean | undefined,
+  jsonReport: JsonReporterEntry,
 ): TestProjectInlineConfiguration[] {
   const groups = assignGroups(config);
   const fileFilters = cliFileFilters();
@@ -100,7 +101,7 @@ function modelProjects(
   return Object.keys(config.models).map((modelKey) => {
     const settings = resolveProjectSettings(config, env, modelKey);
     return {
-      plugins: [evalsPlugin(Object.keys(config.models))],
+      plugins: [evalsPlugin(Object.keys(config.models), jsonReport)],
       test: {
         name: modelKey,
         include,
@@ -158,9 +159,10 @@ async function shardByCase(vitest: Vitest, modelKeys: readonly string[]): Promis
 }
 
 // Runs once Vitest knows which projects this invocation selected and which reporters the CLI asked for: make sure
-// the eval reporter runs (a CLI `--reporter` replaces the configured ones), let it be the whole console when only
-// model projects run (a wrong answer is a result, not a passing test), keep Vitest's own reporter for the rest.
-function evalsPlugin(modelKeys: readonly string[]): Plugin {
+// the eval reporter and the json report run (a CLI `--reporter` replaces the configured ones), let the eval reporter
+// be the whole console when only model projects run (a wrong answer is a result, not a passing test), keep Vitest's
+// own reporter for the rest.
+function evalsPlugin(modelKeys: readonly string[], jsonReport: JsonReporterEntry): Plugin {
   return {
     name: 'qwen-evals',
     async configureVitest({ vitest }) {
@@ -181,6 +183,8 @@ function evalsPlugin(modelKeys: readonly string[]): Plugin {
       const reporter = new EvalReporter({ ...ours?.[1], console });
       if (!ours) reporters.push(reporter);
       else reporters.splice(reporters.indexOf(ours), 1, reporter);
+      // Every invocation keeps its json report (results/vitest/), whatever reporters the command line chose.
+      if (!reporters.some((r) => r === 'json' || (Array.isArray(r) && r[0] === 'json'))) reporters.push(jsonReport);
       if (console === 'full') {
         const index = reporters.findIndex((r) => Array.isArray(r) && r[0] === 'default');
         if (index >= 0) reporters.splice(index, 1);
