@@ -5,7 +5,8 @@ export function formatZodIssues(error: z.ZodError, input?: unknown): string {
   return error.issues
     .map((issue) => {
       const path = issue.path.length ? issue.path.map(String).join('.') : '(root)';
-      const received = input === undefined ? undefined : pickPath(input, issue.path);
+      // An unknown key's issue sits on the object holding it: its message names the key, the object would be noise.
+      const received = input === undefined || issue.code === 'unrecognized_keys' ? undefined : pickPath(input, issue.path);
       const shown = received === undefined ? '' : ` (received: ${JSON.stringify(received)})`;
       return `  - ${path}: ${issue.message}${shown}`;
     })

@@ -77,6 +77,10 @@ describe('configuration', () => {
     expect(() => parseEvalConfig(bad)).toThrow(/presets\.balanced: Unrecognized key: "maxNumSeq"/);
   });
 
+  test('names an unknown key without printing the whole object that holds it', () => {
+    expect(() => parseEvalConfig({ ...projectConfig, colour: 1 })).toThrow(/\n {2}- \(root\): Unrecognized key: "colour"$/);
+  });
+
   test('rejects a GPU memory utilization above 1 with the received value', () => {
     const bad = { ...projectConfig, presets: { balanced: { gpuMemoryUtilization: 1.5, maxNumSeqs: 64, prefixCaching: true } } };
     expect(() => parseEvalConfig(bad)).toThrow(/presets\.balanced\.gpuMemoryUtilization: .*\(received: 1\.5\)/);
