@@ -3,7 +3,7 @@ import { isCovered, type CoverageItem } from './coverage.ts';
 import { capped, code, formatNumber, table } from './markdown.ts';
 import type { TrackerModel } from './model.ts';
 import type { OverviewCell, OverviewColumn, OverviewTable } from './overview.ts';
-import { changelogLine, joinMarkdown, renderTrackerHeader, SIMULATED_LABEL } from './render.ts';
+import { changelogLine, joinMarkdown, noResultsLine, renderTrackerHeader, SIMULATED_LABEL } from './render.ts';
 
 // TRACKER.md: what a reader wants first, bounded whatever the history: the overview of where each model and preset
 // stands, what is left to run, the run behind each column and the newest runs. Every section, comparison and the
@@ -24,7 +24,7 @@ const MAX_COVERAGE_NAMES = 6;
 export function renderTrackerSummary(model: TrackerModel): string {
   const lines = renderTrackerHeader(model, `Every section, comparison and run: [${FULL_TRACKER_FILE}](${FULL_TRACKER_FILE}).`);
   lines.push('', '## Overview', '');
-  if (model.overview.length === 0) lines.push('_No completed runs yet._');
+  if (model.overview.length === 0) lines.push(noResultsLine(model));
   for (const overview of model.overview) lines.push(...renderOverview(overview), '');
   lines.push(...renderCoverage(model.coverage), '', ...renderLatestRuns(model.overview), '', ...renderRecentRuns(model));
   return joinMarkdown(lines);

@@ -47,7 +47,7 @@ export function renderTrackerMarkdown(model: TrackerModel): string {
     '_The full tracker: every section, comparison and run. The overview and what is left to run are in [TRACKER.md](TRACKER.md)._',
   ];
   lines.push('', ...renderModels(model), '', ...renderPresets(model), '', '## Results', '');
-  if (model.sections.length === 0) lines.push('_No completed runs yet._', '');
+  if (model.sections.length === 0) lines.push(noResultsLine(model), '');
   for (const section of model.sections) lines.push(...renderSection(section), '');
   lines.push(...renderComparisons(model.comparisons), '');
   lines.push(...renderPairedRuns(model.pairedRuns), '', ...renderUnstableCases(model.unstable), '');
@@ -384,4 +384,19 @@ export function changelogLine(entry: ChangelogEntry): string {
     code(entry.runId),
   ];
   return `- ${parts.join(' · ')}`;
+}
+
+/**
+ * The line in place of results when no run stands for any: with shard or interrupted runs in the history (listed, never
+ * in the results), it says why they are not there and what makes them count.
+ */
+export function noResultsLine(model: Pick<TrackerModel, 'changelog'>): string {
+  const count = (n: number, what: string) => `${n} ${what} run${n === 1 ? '' : 's'}`;
+  const shards = model.changelog.filter((entry) => entry.shard !== null).length;
+  const interrupted = model.changelog.filter((entry) => entry.shard === null && entry.status === 'interrupted').length;
+  const why = [
+    shards ? `${count(shards, 'shard')} (\`qwen-evals merge\` joins a run's shards into one that counts)` : '',
+    interrupted ? `${count(interrupted, 'interrupted')} (\`EVAL_RESUME\` finishes one)` : '',
+  ].filter(Boolean);
+  return why.length ? `_No completed runs yet: the history holds ${why.join(' and ')}._` : '_No completed runs yet._';
 }

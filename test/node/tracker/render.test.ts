@@ -120,6 +120,14 @@ describe('renderTrackerMarkdown', () => {
     expect(empty).toContain('_No runs yet._');
   });
 
+  test('says why a history of shards and an interrupted run has no results, and what makes them count', () => {
+    const shard = (index: number) => makeRun({ shard: { index, count: 2 } });
+    const text = renderTrackerMarkdown(buildTrackerModel([shard(1), shard(2), makeRun({ status: 'interrupted' })], config));
+    expect(text).toContain(
+      "_No completed runs yet: the history holds 2 shard runs (`qwen-evals merge` joins a run's shards into one that counts) and 1 interrupted run (`EVAL_RESUME` finishes one)._",
+    );
+  });
+
   test('names skipped invalid history files', () => {
     const text = renderTrackerMarkdown(buildTrackerModel([], config, { skippedFiles: ['runs/bad.json'] }));
     expect(text).toContain('> 1 invalid history file(s) skipped: `runs/bad.json`');
