@@ -150,5 +150,5 @@ test('the benchmark on the simulated vLLM agrees with its timing model, records 
   expect(tracker).toMatch(/```mermaid\nxychart-beta\n/);
   expect(tracker).toContain('## Server metrics');
   expect(tracker).toContain('## Preset recommendation');
-  expect(result.all).toMatch(/throughput SIMULATED random-512x6 concurrency 4: /);
+  expect(result.all).toMatch(/throughput SIMULATED random-512x6 concurrency 4 \(point \d of 3\): /);
 });

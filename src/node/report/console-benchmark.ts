@@ -14,7 +14,12 @@ export function describeSimulatedTiming(timing: SimulatedTiming): string {
 }
 
 // `[qwen-evals] qwen3_8b throughput random-1024x128 concurrency 8: 1,234.5 output tok/s (median of 3, 1,200.0-1,250.0), ...`
-export function renderBenchmarkPointLine(project: string, point: BenchPoint, header: BenchmarkHeader | null): string {
+export function renderBenchmarkPointLine(
+  project: string,
+  point: BenchPoint,
+  header: BenchmarkHeader | null,
+  progress: { done: number; total: number } | null = null,
+): string {
   const tput = spreadOf(point.repeats.map((r) => r.outputThroughput));
   const ttft = spreadOf(point.repeats.flatMap((r) => (r.ttftMs ? [r.ttftMs.median] : [])));
   const tpot = spreadOf(point.repeats.flatMap((r) => (r.tpotMs ? [r.tpotMs.median] : [])));
@@ -22,7 +27,9 @@ export function renderBenchmarkPointLine(project: string, point: BenchPoint, hea
   const simulated = header?.simulatedTiming ? ' SIMULATED' : '';
   const range = tput && tput.n > 1 ? `, ${fmt(tput.min)}-${fmt(tput.max)}` : '';
   return (
-    `[qwen-evals] ${project} throughput${simulated} ${point.workload} ${describeLoadOf(point.load)}: ` +
+    `[qwen-evals] ${project} throughput${simulated} ${point.workload} ${describeLoadOf(point.load)}` +
+    // A benchmark takes minutes per point on a real server: the count of points done is its progress.
+    `${progress ? ` (point ${progress.done} of ${progress.total})` : ''}: ` +
     `${tput ? fmt(tput.median) : '—'} output tok/s (median of ${point.repeats.length}${range}), ` +
     `TTFT median ${ttft ? fmt(ttft.median) : '—'} ms, TPOT median ${tpot ? fmt(tpot.median, 2) : '—'} ms` +
     (failed ? `, ${failed} failed or incomplete` : '')

@@ -156,7 +156,11 @@ export class EvalReporter implements Reporter {
       project.points.push(point.data);
       const requests = meta.evalBenchmarkRequests ?? [];
       if (requests.length) this.#appendCase(requestsFile(project), requests.map((r) => `${JSON.stringify(r)}\n`).join(''));
-      if (this.#mode === 'full') this.#log(renderBenchmarkPointLine(project.run.project, point.data, project.benchmark));
+      if (this.#mode === 'full') {
+        // The benchmark's points are the tests of its one suite.
+        const progress = { done: project.points.length, total: testCase.parent.children.size };
+        this.#log(renderBenchmarkPointLine(project.run.project, point.data, project.benchmark, progress));
+      }
     }
     const record = readCaseRecord(meta.evalCase);
     if (!record) return;
