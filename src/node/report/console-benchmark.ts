@@ -13,7 +13,7 @@ export function describeSimulatedTiming(timing: SimulatedTiming): string {
   return `step ${timing.stepMs} ms + ${timing.perSeqMs} ms x running, prefill ${timing.prefillPerTokenMs} ms/token, ${timing.maxNumSeqs} slots, stream interval ${timing.streamInterval}`;
 }
 
-// `[qwen-evals] qwen3_8b throughput random-1024x128 concurrency 8: 1,234.5 output tok/s (median of 3, 1,200.0-1,250.0), ...`
+// `[qwen-evals] qwen3_8b throughput random-1024x128 concurrency 8 (point 4 of 18): 1,234.5 output tok/s (median of 3, 1,200.0-1,250.0), ...`
 export function renderBenchmarkPointLine(
   project: string,
   point: BenchPoint,
