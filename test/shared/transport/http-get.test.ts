@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, test } from 'vitest';
+import { afterEach, describe, expect, test, vi } from 'vitest';
 import { httpGet } from '../../../src/shared/transport/http-get.ts';
 
 let server: Server | undefined;
@@ -44,11 +44,27 @@ describe('httpGet', () => {
 
   test('leaves no timer behind once the answer has come', async () => {
     const url = await serve((_request, response) => response.end('{}'));
-    const timers = () => process.getActiveResourcesInfo().filter((kind) => kind === 'Timeout').length;
-    const before = timers();
-    expect((await httpGet(`${url}/version`, { timeoutMs: 60_000 })).ok).toBe(true);
-    await new Promise((resolve) => setImmediate(resolve));
-    expect(timers()).toBe(before);
+    // httpGet's own timer, told apart by its timeout: other tests' timers in this thread come and go meanwhile.
+    const [realSet, realClear] = [globalThis.setTimeout, globalThis.clearTimeout];
+    const started: unknown[] = [];
+    const cleared: unknown[] = [];
+    vi.spyOn(globalThis, 'setTimeout').mockImplementation(((callback: () => void, ms?: number) => {
+      const timer = realSet(callback, ms);
+      if (ms === 60_000) started.push(timer);
+      return timer;
+    }) as typeof setTimeout);
+    vi.spyOn(globalThis, 'clearTimeout').mockImplementation(((timer?: NodeJS.Timeout) => {
+      cleared.push(timer);
+      realClear(timer);
+    }) as typeof clearTimeout);
+    try {
+      expect((await httpGet(`${url}/version`, { timeoutMs: 60_000 })).ok).toBe(true);
+      await new Promise((resolve) => setImmediate(resolve));
+    } finally {
+      vi.restoreAllMocks();
+    }
+    expect(started).toHaveLength(1);
+    expect(cleared).toContain(started[0]);
   });
 
   test('rejects when nothing listens', async () => {
