@@ -1,6 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
+import projectConfig from '../../qwen-evals.config.ts';
+import { builtinMetricsByKey, resolveVariants, selectedBuiltins } from '../../src/evals/registry.ts';
+import { parseEvalConfig } from '../../src/node/load-config.ts';
 import type { RunRecord } from '../../src/shared/records/run-record.ts';
 import { evalEnv, readRunRecords, startVitest } from '../helpers/run-vitest.ts';
 
@@ -53,6 +56,19 @@ describe.sequential('pipeline self-check on the simulated vLLM', { timeout: SELF
         'bfcl/live_relevance',
       ]),
     );
+    // Every built-in the config selects ran each of its variants, and scored exactly the metrics its registry entry
+    // declares (the names config thresholds are checked against when the config loads).
+    const config = parseEvalConfig(projectConfig);
+    const variants = resolveVariants(config.variants);
+    const selected = selectedBuiltins(config.evals).flatMap((d) => variants[d.name]!.map((variant) => `${d.name}/${variant}`));
+    expect(keys).toEqual(expect.arrayContaining(selected));
+    const declared = builtinMetricsByKey(config.code);
+    for (const [key, dataset] of Object.entries(record.datasets)) {
+      expect(
+        dataset.metricSpecs.map((spec) => spec.name),
+        `${key}: scored vs declared in its metrics`,
+      ).toEqual(declared.get(key)?.map((spec) => spec.name));
+    }
     // BFCL asks through the tools API: the server got vLLM's tool flags, and BFCL's summaries reach the summary and tracker.
     expect(record.server.command?.join(' ')).toContain('--enable-auto-tool-choice --tool-call-parser hermes');
     expect(record.aggregates?.find((a) => a.dataset === 'bfcl' && a.name === 'single_turn_overall')?.value).toBe(1);
