@@ -208,6 +208,8 @@ describe('HTTP endpoints', () => {
   });
 
   test('exposes the always-present vLLM metrics with model_name and engine labels', async () => {
+    // A finished request of its own, so the success counter has a value whichever tests ran before.
+    expect((await postJson(`${sim.baseUrl}/v1/chat/completions`, ask('What is the capital of France?'))).status).toBe(200);
     const text = await (await fetch(`${sim.baseUrl}/metrics`)).text();
     for (const series of [
       'vllm:num_requests_running',
