@@ -65,6 +65,7 @@ describe.skipIf(!executablePath)('viewer in chromium', () => {
   test('follows the system’s light or dark setting', async () => {
     // A string expression: the test's own types have no DOM.
     const background = () => page.evaluate<string>('getComputedStyle(document.body).backgroundColor');
+    await page.goto(server.url);
     await page.emulateMedia({ colorScheme: 'dark' });
     const dark = await background();
     await page.emulateMedia({ colorScheme: 'light' });
