@@ -8,7 +8,7 @@ import { childrenCpuSeconds, repoRoot } from '../test/helpers/processes.ts';
 import { BENCH_SLOTS as SLOTS, launchBenchSimulator, loadGsm8kChatBodies } from './gsm8k-workload.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 import { makeInstalledProject, makeVitestFloor, probeMachineMs } from './bench-projects.ts';
-import { spreadOf } from '../src/shared/stats/spread.ts';
+import { medianOf } from '../src/shared/stats/spread.ts';
 
 // Benchmark, not a timed test (issue 14 item 4): the harness against a bare fetch loop on the same simulated
 // server in the same run, full GSM8K, rounds interleaved. The harness twice: in this repository (its config bundles
@@ -113,13 +113,12 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
     results[speed.name] = samples;
   }
 
-  const median = (values: number[]) => spreadOf(values)!.median;
   const summarise = (samples: Sample[]) => ({
-    efficiency: median(samples.map((s) => s.efficiency)),
-    cpuMsPerCase: median(samples.map((s) => s.cpuMsPerCase)),
-    firstRequestMs: median(samples.map((s) => s.firstRequestMs)),
-    wallMs: median(samples.map((s) => s.wallMs)),
-    probeMs: median(samples.map((s) => s.probeMs)),
+    efficiency: medianOf(samples.map((s) => s.efficiency)),
+    cpuMsPerCase: medianOf(samples.map((s) => s.cpuMsPerCase)),
+    firstRequestMs: medianOf(samples.map((s) => s.firstRequestMs)),
+    wallMs: medianOf(samples.map((s) => s.wallMs)),
+    probeMs: medianOf(samples.map((s) => s.probeMs)),
     rounds: samples,
   });
   const summary = {
@@ -132,7 +131,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
     cases: bodies.length,
     slots: SLOTS,
     inFlight: IN_FLIGHT,
-    vitestFloorFirstRequestMs: median(floorFirstRequestMs),
+    vitestFloorFirstRequestMs: medianOf(floorFirstRequestMs),
     speeds: Object.fromEntries(
       Object.entries(results).map(([name, s]) => {
         const harness = summarise(s.harness);
@@ -140,7 +139,7 @@ test('harness vs bare fetch loop: efficiency, CPU per case and first request on 
         const bare = summarise(s.bare);
         // Per round, against the bare loop of the same round; then the median over rounds.
         const paired = (client: Sample[], key: 'efficiency' | 'cpuMsPerCase') =>
-          median(client.map((sample, round) => sample[key] / s.bare[round]![key]));
+          medianOf(client.map((sample, round) => sample[key] / s.bare[round]![key]));
         return [
           name,
           {

@@ -8,7 +8,7 @@ import { repoRoot } from '../test/helpers/processes.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 import { EVALITE_VERSION, makeEvaliteProject, makeInstalledProject, makeVitestFloor, probeMachineMs } from './bench-projects.ts';
 import { launchBenchSimulator } from './gsm8k-workload.ts';
-import { spreadOf } from '../src/shared/stats/spread.ts';
+import { medianOf, spreadOf } from '../src/shared/stats/spread.ts';
 
 // Benchmark, not a timed test (issue 14 item 4, "the first request leaves within 1 s of the command"): how long each
 // Vitest-based client takes from its command to its first request reaching the server, alternated in the same minutes
@@ -77,10 +77,9 @@ test('first request after the command: installed harness, evalite and Vitest alo
     return stats.firstArrivalMs! - started;
   }
 
-  const median = (values: number[]) => spreadOf(values)!.median;
   const summary = {
     simulated: true,
-    machine: { node: process.version, probeMsMedian: median(CLIENTS.flatMap((c) => samples[c].map((s) => s.probeMs))) },
+    machine: { node: process.version, probeMsMedian: medianOf(CLIENTS.flatMap((c) => samples[c].map((s) => s.probeMs))) },
     rounds: ROUNDS,
     evalite: EVALITE_VERSION,
     firstRequestMs: Object.fromEntries(
@@ -93,7 +92,7 @@ test('first request after the command: installed harness, evalite and Vitest alo
     overFloorMs: Object.fromEntries(
       (['installed', 'evalite'] as const).map((client) => [
         client,
-        median(samples[client].map((s, round) => s.firstRequestMs - samples['vitest floor'][round]!.firstRequestMs)),
+        medianOf(samples[client].map((s, round) => s.firstRequestMs - samples['vitest floor'][round]!.firstRequestMs)),
       ]),
     ),
   };

@@ -7,7 +7,7 @@ import { listRunSummaries } from '../src/node/history/store.ts';
 import type { RunRecord } from '../src/shared/records/run-record.ts';
 import { evalEnv } from '../test/helpers/run-vitest.ts';
 import { repoRoot } from '../test/helpers/processes.ts';
-import { spreadOf } from '../src/shared/stats/spread.ts';
+import { medianOf } from '../src/shared/stats/spread.ts';
 
 // Benchmark: what a long run history costs a small run. A 5-case GSM8K run (simulated, gold) on an empty results
 // folder, then on one holding BENCH_HISTORY_RUNS run records of BENCH_HISTORY_CASES cases each (clones of a real
@@ -38,8 +38,6 @@ function timedRun(resultsDir: string): Timed {
   const wallMs = performance.now() - started;
   return { wallMs, maxRssMiB: Number(readFileSync(timeFile, 'utf8').trim().split('\n').at(-1)) / 1024 };
 }
-
-const median = (values: number[]): number => spreadOf(values)!.median;
 
 // A record of this harness with its GSM8K cases inflated to `cases` (ids 0..cases-1, so every clone covers the run).
 function inflate(record: RunRecord, cases: number): RunRecord {
@@ -96,8 +94,8 @@ test(`a 5-case run costs little more with ${RUNS} run records of ${CASES} cases 
       historyMiB: bytes / 2 ** 20,
       writeHistoryMs: writeMs,
       coldRun: cold,
-      emptyMedian: { wallMs: median(emptyRuns.map((r) => r.wallMs)), maxRssMiB: median(emptyRuns.map((r) => r.maxRssMiB)) },
-      bigMedian: { wallMs: median(bigRuns.map((r) => r.wallMs)), maxRssMiB: median(bigRuns.map((r) => r.maxRssMiB)) },
+      emptyMedian: { wallMs: medianOf(emptyRuns.map((r) => r.wallMs)), maxRssMiB: medianOf(emptyRuns.map((r) => r.maxRssMiB)) },
+      bigMedian: { wallMs: medianOf(bigRuns.map((r) => r.wallMs)), maxRssMiB: medianOf(bigRuns.map((r) => r.maxRssMiB)) },
       rounds: { empty: emptyRuns, big: bigRuns },
       listRunSummariesWarmMs: listMs,
       load: readFileSync('/proc/loadavg', 'utf8').trim(),

@@ -7,7 +7,7 @@ import { expect, test } from 'vitest';
 import { createSandbox, type JudgeMode, type Sandbox, type SandboxProgram } from '../src/scorers/python-tests/sandbox/index.ts';
 import { buildCodeProgram, buildGoldResponse, extractCode } from '../test/helpers/code-datasets.ts';
 import { readHumanEval } from '../test/helpers/shared.ts';
-import { spreadOf } from '../src/shared/stats/spread.ts';
+import { medianOf } from '../src/shared/stats/spread.ts';
 
 // Benchmark, not a timed test: the 164 HumanEval canonical solutions, answered as a chat model would and
 // assembled like a real case, through (a) the fork-server sandbox with the split-process judge (the
@@ -65,8 +65,6 @@ function machineJiffies(): { busy: number; steal: number; total: number } {
   const total = values.slice(0, 8).reduce((a, b) => a + b, 0);
   return { busy: total - idle, steal: values[7] ?? 0, total };
 }
-
-const median = (xs: number[]): number => spreadOf(xs)!.median;
 
 test('HumanEval canonical cases/s: fork-server sandbox (split and in-process judge) vs a plain subprocess', async () => {
   const problems = readHumanEval();
@@ -140,13 +138,13 @@ test('HumanEval canonical cases/s: fork-server sandbox (split and in-process jud
       MODES.map((mode) => [
         mode,
         {
-          casesPerSecMedian: median(rounds.map((r) => r[`${mode}.casesPerSec`]!)),
+          casesPerSecMedian: medianOf(rounds.map((r) => r[`${mode}.casesPerSec`]!)),
           casesPerSecBest: Math.max(...rounds.map((r) => r[`${mode}.casesPerSec`]!)),
           sequentialMedianMs: latencyMs[mode].median,
           overheadVsPlainMs: latencyMs[mode].median - latencyMs.plain.median,
           // CPU of the processes that ran the cases (fork server, judge, candidate; or the plain interpreters).
-          casesCpuMsPerCase: mode === 'plain' ? plainCpu : median(rounds.map((r) => r[`${mode}.casesCpuMsPerCase`]!)),
-          harnessCpuMsPerCase: median(rounds.map((r) => r[`${mode}.harnessCpuMsPerCase`]!)),
+          casesCpuMsPerCase: mode === 'plain' ? plainCpu : medianOf(rounds.map((r) => r[`${mode}.casesCpuMsPerCase`]!)),
+          harnessCpuMsPerCase: medianOf(rounds.map((r) => r[`${mode}.harnessCpuMsPerCase`]!)),
         },
       ]),
     );

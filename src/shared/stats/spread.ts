@@ -17,6 +17,13 @@ export function spreadOf(values: readonly number[]): Spread | null {
   return { median, min: sorted[0]!, max: sorted.at(-1)!, n: sorted.length };
 }
 
+/** The median of `values`, which must hold at least one. */
+export function medianOf(values: readonly number[]): number {
+  const spread = spreadOf(values);
+  if (!spread) throw new Error('medianOf: no values');
+  return spread.median;
+}
+
 /** True when two spreads do not overlap (every value of one is above every value of the other). */
 export function spreadsApart(a: Spread, b: Spread): boolean {
   return a.min > b.max || b.min > a.max;
