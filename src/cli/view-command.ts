@@ -5,6 +5,7 @@ import { watchResults } from '../node/viewer/load-results.ts';
 import { openBrowser } from '../node/viewer/open-browser.ts';
 import { startViewerServer } from '../node/viewer/viewer-server.ts';
 import { ConfigError } from '../shared/errors.ts';
+import { countOf } from '../shared/plural.ts';
 
 // `qwen-evals view [results dir]`: serve the case viewer on loopback, or write it as one HTML file (--export).
 
@@ -38,7 +39,7 @@ export async function runViewCommand(args: string[], env: NodeJS.ProcessEnv = pr
     const summary = await exportViewer(data, path.resolve(values.export), runIds);
     const mb = (bytes: number) => (bytes < 1e6 ? `${Math.ceil(bytes / 1e3)} kB` : `${(bytes / 1e6).toFixed(1)} MB`);
     console.log(
-      `qwen-evals view: wrote ${summary.file} (${plural(summary.runs, 'run')}, ${plural(summary.cases, 'case')}, ${mb(summary.bytes)}; data ${mb(summary.rawDataBytes)} before gzip)`,
+      `qwen-evals view: wrote ${summary.file} (${countOf(summary.runs, 'run')}, ${countOf(summary.cases, 'case')}, ${mb(summary.bytes)}; data ${mb(summary.rawDataBytes)} before gzip)`,
     );
     return 0;
   }
@@ -69,10 +70,6 @@ function parsePort(text: string | undefined): number {
     );
   }
   return port;
-}
-
-function plural(count: number, noun: string): string {
-  return `${count} ${noun}${count === 1 ? '' : 's'}`;
 }
 
 // An unknown or malformed option is the user's to fix: named with the usage, not thrown as a stack.
