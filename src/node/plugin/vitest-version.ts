@@ -1,8 +1,6 @@
-import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { join } from 'node:path';
 import { ConfigError } from '../../shared/errors.ts';
-import { harnessVersion, packageRoot } from '../../shared/package-root.ts';
+import { harnessVersion, packageManifest } from '../../shared/package-root.ts';
 
 // The harness drives Vitest through its config, plugin, reporter and pool APIs, which change between majors (Vitest 5
 // also needs Node 22). A Vitest outside the peer range fails deep inside a run, with an error that names neither
@@ -40,10 +38,11 @@ export function judgeVitestVersion(running: string, peerRange: string, harness: 
 
 /** Stop at once on a Vitest the harness does not run on; warn once on a newer, untested minor. */
 export function checkVitestVersion(): void {
-  const manifest = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { peerDependencies: { vitest: string } };
+  const peerRange = packageManifest().peerDependencies?.vitest;
+  if (!peerRange) throw new Error("qwen-evals' package.json names no peer dependency on vitest.");
   // The Vitest this package resolves is the one running it: pnpm links a peer from the project that installed it.
   const vitest = createRequire(import.meta.url)('vitest/package.json') as { version: string };
-  const verdict = judgeVitestVersion(vitest.version, manifest.peerDependencies.vitest, harnessVersion());
+  const verdict = judgeVitestVersion(vitest.version, peerRange, harnessVersion());
   if (verdict.kind === 'unsupported') throw new ConfigError(verdict.message);
   if (verdict.kind === 'untested') console.warn(`[qwen-evals] ${verdict.message}`);
 }
