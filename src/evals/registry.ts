@@ -25,8 +25,8 @@ export function findBuiltin(name: string): BuiltinDataset | undefined {
 export function selectedBuiltins(evals: Pick<EvalsConfig, 'builtins'>, fileFilters: readonly string[] = []): BuiltinDataset[] {
   return BUILTIN_DATASETS.filter((d) =>
     evals.builtins === 'all'
-      ? !d.optIn || matchesFileFilter(d, fileFilters)
-      : evals.builtins.includes(d.name) || (d.optIn === true && matchesFileFilter(d, fileFilters)),
+      ? !d.optIn || matchesFileFilter(builtinEvalPath(d), fileFilters)
+      : evals.builtins.includes(d.name) || (d.optIn === true && matchesFileFilter(builtinEvalPath(d), fileFilters)),
   );
 }
 
@@ -35,8 +35,8 @@ export function builtinEvalPath(dataset: Pick<BuiltinDataset, 'folder'>): string
   return `src/evals/${dataset.folder}/${dataset.folder}.eval.ts`;
 }
 
-function matchesFileFilter(dataset: BuiltinDataset, filters: readonly string[]): boolean {
-  const path = builtinEvalPath(dataset);
+/** True when a CLI file filter names the file at `path` (Vitest's rule: a substring of the path, ignoring case). */
+export function matchesFileFilter(path: string, filters: readonly string[]): boolean {
   return filters.some((filter) => filter !== '' && path.includes(filter.toLowerCase()));
 }
 

@@ -1,7 +1,7 @@
 import { resolve } from 'node:path';
 import type { Plugin, TestProjectInlineConfiguration, ViteUserConfig } from 'vitest/config';
 import type { Vitest } from 'vitest/node';
-import { selectedBuiltins } from '../../evals/registry.ts';
+import { matchesFileFilter, selectedBuiltins } from '../../evals/registry.ts';
 import { parseEvalEnv } from '../../shared/config/env.ts';
 import type { EvalConfig, EvalConfigInput } from '../../shared/config/schema.ts';
 import { ConfigError } from '../../shared/errors.ts';
@@ -95,7 +95,7 @@ function modelProjects(
   // alone; any other run leaves its file out, so a plain run shows no skipped benchmark file.
   const include = [
     ...selectedBuiltins(config.evals, fileFilters).map((d) => builtinEvalFile(d.folder)),
-    ...(fileFilters.some((filter) => filter !== '' && BENCHMARK_EVAL.includes(filter)) ? [entryPath(BENCHMARK_EVAL)] : []),
+    ...(matchesFileFilter(BENCHMARK_EVAL, fileFilters) ? [entryPath(BENCHMARK_EVAL)] : []),
     ...config.evals.include,
   ];
   return Object.keys(config.models).map((modelKey) => {
