@@ -1,5 +1,6 @@
 import { stat } from 'node:fs/promises';
 import path from 'node:path';
+import { EvalEnvSchema, parseEnvWith } from '../../shared/config/env.ts';
 import type { BaselineCandidate, BaselinePlan } from '../../shared/context.ts';
 import { ConfigError } from '../../shared/errors.ts';
 import { readRunRecord } from '../../shared/history/run-record-file.ts';
@@ -35,6 +36,9 @@ export interface BaselineOptions {
   env?: Record<string, string | undefined>;
 }
 
+// EVAL_BASELINE as the harness's environment schema reads it (trimmed; empty means unset).
+const BaselineEnvSchema = EvalEnvSchema.pick({ EVAL_BASELINE: true });
+
 /** Default branch whose runs are baselines. */
 export const DEFAULT_BASELINE_BRANCH = 'main';
 
@@ -44,8 +48,7 @@ export const DEFAULT_BASELINE_BRANCH = 'main';
  * complete runs of the same project, preset, simulation mode and thinking switch whose gates all passed.
  */
 export async function planBaseline(options: BaselineOptions): Promise<BaselinePlan> {
-  const env = options.env ?? process.env;
-  const explicit = env.EVAL_BASELINE?.trim() || undefined;
+  const explicit = parseEnvWith(BaselineEnvSchema, options.env ?? process.env).EVAL_BASELINE;
   if (explicit !== undefined) {
     let isDirectory: boolean;
     try {
